@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Shapotou.Sdk.Cli.Assessment;
+
+/// <summary>Writes the assessment as the JSON document of the data contract (TABLES.md, "The assessment as JSON").</summary>
+/// <remarks>Every key is always present; unknown values are null; numbers are unrounded except the 2027 ceilings.</remarks>
+internal static class AssessmentJsonWriter
+{
+    private static readonly JsonWriterOptions s_options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(DistrictAssessment assessment)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, s_options))
+        {
+            Write(writer, assessment);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter writer, DistrictAssessment a)
+    {
+        writer.WriteStartObject();
+
+        writer.WriteStartObject("dataset");
+        writer.WriteString("name", a.DatasetName);
+        writer.WriteBoolean("illustrative", a.Illustrative);
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("sdk");
+        writer.WriteString("version", a.SdkVersion);
+        writer.WriteString("catalogue_as_of", a.CatalogueAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        writer.WriteEndObject();
+
+        TownshipTable townships = a.Figures.Townships;
+        writer.WriteStartObject("district");
+        writer.WriteNumber("enterprises", townships.Rows.Sum(r => r.Enterprises));
+        writer.WriteStartArray("townships");
+        foreach (TownshipRow row in townships.Rows.OrderBy(r => r.Township, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("township", row.Township);
+            writer.WriteNumber("enterprises", row.Enterprises);
+            writer.WriteNumber("output_value_10k_yuan", row.OutputValue10kYuan);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+
+        FerroalloyFigures f = a.Figures.Ferroalloy;
+        writer.WriteStartObject("ferroalloy");
+        writer.WriteNumber("year", f.Year);
+        writer.WriteNumber("enterprises", f.Enterprises);
+        writer.WriteNumber("furnaces", f.Furnaces);
+        writer.WriteNumber("furnaces_running", f.FurnacesRunning);
+        writer.WriteNumber("capacity_t", f.CapacityT);
+        writer.WriteNumber("output_t", f.OutputT);
+        writer.WriteNumber("waste_heat_coverage_pct", f.WasteHeatCoveragePct);
+        writer.WriteEndObject();
+
+        if (a.Targets is null)
+        {
+            writer.WriteNull("targets_2027_t");
+        }
+        else
+        {
+            writer.WriteStartObject("targets_2027_t");
+            foreach (EmissionTarget target in a.Targets)
+            {
+                writer.WriteNumber(target.Pollutant, target.CeilingT);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        // Filled by the energy, solid-waste and emissions calculators; present as null until the dataset carries ledgers.
+        writer.WriteNull("energy");
+        writer.WriteNull("solid_waste");
+        writer.WriteNull("emissions");
+
+        writer.WriteStartArray("assumptions");
+        foreach (string assumption in a.Assumptions)
+        {
+            writer.WriteStringValue(assumption);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Cli.Commands;
+
+/// <summary>Options shared by the commands, so that each means the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Write JSON to standard output instead of tables." };
+
+    public static Option<DateOnly?> AsOf(string description) => new("--as-of")
+    {
+        Description = description,
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result => CommandContext.ParseDate(result),
+    };
+
+    public static Option<FileInfo?> Catalogue() => new("--catalogue")
+    {
+        Description = "A JSON file of extra or newer catalogue rows (same fields as 'shapotou reference --json'); they take precedence over built-in rows.",
+        HelpName = "FILE",
+    };
+
+    /// <summary>The built-in catalogue, with the caller's rows added when a file is given.</summary>
+    public static ReferenceCatalogue LoadCatalogue(FileInfo? userFile)
+    {
+        if (userFile is null)
+        {
+            return ReferenceCatalogue.Builtin;
+        }
+
+        if (!userFile.Exists)
+        {
+            throw new FileNotFoundException($"Catalogue file '{userFile.FullName}' does not exist.", userFile.FullName);
+        }
+
+        return ReferenceCatalogue.Builtin.WithUserValues(ReferenceCatalogueJson.ReadFile(userFile.FullName));
+    }
+}

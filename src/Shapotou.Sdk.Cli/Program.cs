@@ -1,0 +1,3 @@
+using Shapotou.Sdk.Cli;
+
+return ShapotouApp.Run(args, Console.Out, Console.Error);

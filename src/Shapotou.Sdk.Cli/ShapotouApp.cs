@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Shapotou.Sdk.Cli.Commands;
+using Spectre.Console;
+
+namespace Shapotou.Sdk.Cli;
+
+/// <summary>The <c>shapotou</c> tool: its commands, options, exit codes and error reporting.</summary>
+/// <remarks>
+/// Exit codes: 0 success; 1 findings or rejected input (bad content); 2 usage or I/O error. Errors go to standard error
+/// as one sentence, with the stack trace only under <c>--verbose</c>. Machine output (JSON) goes to standard output and
+/// nothing else does.
+/// </remarks>
+internal static class ShapotouApp
+{
+    public const int Success = 0;
+    public const int RejectedInput = 1;
+    public const int UsageOrIoError = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "Show stack traces with errors.", Recursive = true };
+        var root = new RootCommand("Shapotou.Sdk: energy, emissions and targets of Shapotou District's air-polluting industrial cluster (plan 2025–2027).")
+        {
+            verbose,
+        };
+        var context = new CommandContext(output, error);
+        root.Add(ReferenceCommand.Create(context));
+        root.Add(AssessCommand.Create(context));
+
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError parseError in parse.Errors)
+            {
+                error.WriteLine(parseError.Message);
+            }
+
+            error.WriteLine("Run 'shapotou --help' for usage.");
+            return UsageOrIoError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (Classify(exception) is { } code)
+        {
+            error.WriteLine(parse.GetValue(verbose) ? exception.ToString() : OneSentence(exception));
+            return code;
+        }
+    }
+
+    private static int? Classify(Exception exception) => exception switch
+    {
+        ShapotouDataException or KeyNotFoundException => RejectedInput,
+        IOException or UnauthorizedAccessException or ArgumentException => UsageOrIoError,
+        _ => null,
+    };
+
+    private static string OneSentence(Exception exception)
+    {
+        string message = exception.Message.Trim();
+        return message.EndsWith('.') ? message : message + ".";
+    }
+}
+
+/// <summary>The writers a command prints to; a Spectre console is made over standard output on demand.</summary>
+internal sealed class CommandContext(TextWriter output, TextWriter error)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Output),
+        Ansi = ReferenceEquals(Output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ReferenceEquals(Output, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+    });
+
+    public static DateOnly ParseDate(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string text = result.Tokens.Single().Value;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+        {
+            return date;
+        }
+
+        result.AddError($"Date '{text}' is not a date YYYY-MM-DD.");
+        return default;
+    }
+}
