@@ -201,7 +201,9 @@ public static class ReferenceCatalogueJson
 
         return valueElement.ValueKind switch
         {
-            JsonValueKind.Number => valueElement.GetDouble(),
+            JsonValueKind.Number => valueElement.TryGetDouble(out double number) && double.IsFinite(number)
+                ? number
+                : throw new ShapotouDataException($"{where}: field 'value' is {valueElement.GetRawText()}; expected a finite number."),
             JsonValueKind.Null => null,
             _ => throw new ShapotouDataException(
                 $"{where}: field 'value' is a JSON {valueElement.ValueKind} ({valueElement.GetRawText()}); expected a number, or null for a prohibition."),
