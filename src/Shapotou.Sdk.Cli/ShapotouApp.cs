@@ -72,12 +72,25 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
 
     public TextWriter Error { get; } = error;
 
-    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>The width of tables written to a file or a pipe, where no terminal says how wide it is.</summary>
+    private const int RedirectedWidth = 200;
+
+    public IAnsiConsole CreateConsole()
     {
-        Out = new AnsiConsoleOutput(Output),
-        Ansi = ReferenceEquals(Output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ReferenceEquals(Output, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-    });
+        bool terminal = ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected;
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
 
     public static DateOnly ParseDate(System.CommandLine.Parsing.ArgumentResult result)
     {

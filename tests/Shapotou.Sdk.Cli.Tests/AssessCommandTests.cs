@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace Shapotou.Sdk.Cli.Tests;
+
+public sealed class AssessCommandTests
+{
+    private static JsonElement AssessJson(params string[] extra)
+    {
+        (int exitCode, string output, string error) = CliRunner.Run(["assess", "--json", .. extra]);
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(string.Empty, error);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    [Fact]
+    public void Json_HasEveryKeyOfTheContract_InOrder()
+    {
+        JsonElement root = AssessJson();
+
+        Assert.Equal(
+            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "emissions", "assumptions"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("energy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("solid_waste").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("emissions").ValueKind);
+        Assert.Equal("default", root.GetProperty("dataset").GetProperty("name").GetString());
+        Assert.Equal("0.1.0", root.GetProperty("sdk").GetProperty("version").GetString());
+        Assert.Equal("2024-12-31", root.GetProperty("sdk").GetProperty("catalogue_as_of").GetString());
+    }
+
+    [Fact]
+    public void Json_Targets2027_AreThePlansCeilings()
+    {
+        // Plan P4 on table 1-2: PM 2376.16 × 0.935, SO2 3301.24 × 0.978, NOx 2697.45 × 0.92, to 0.01 t.
+        JsonElement targets = AssessJson().GetProperty("targets_2027_t");
+
+        Assert.Equal(2221.71, targets.GetProperty("pm").GetDouble());
+        Assert.Equal(3228.61, targets.GetProperty("so2").GetDouble());
+        Assert.Equal(2481.65, targets.GetProperty("nox").GetDouble());
+    }
+
+    [Fact]
+    public void Json_District_IsTable1_1SortedByTownship()
+    {
+        JsonElement district = AssessJson().GetProperty("district");
+
+        Assert.Equal(69, district.GetProperty("enterprises").GetInt32());
+        JsonElement[] townships = district.GetProperty("townships").EnumerateArray().ToArray();
+        Assert.Equal(
+            ["binhe", "changle", "rouyuan", "xuanhe", "yingshuiqiao", "zhenluo"],
+            townships.Select(t => t.GetProperty("township").GetString()));
+        Assert.Equal([5, 6, 1, 13, 26, 18], townships.Select(t => t.GetProperty("enterprises").GetInt32()));
+        Assert.Equal(
+            [90693L, 39957, 55845, 177485, 86278, 526219],
+            townships.Select(t => t.GetProperty("output_value_10k_yuan").GetInt64()));
+        Assert.Equal(976477, townships.Sum(t => t.GetProperty("output_value_10k_yuan").GetInt64()));
+    }
+
+    [Fact]
+    public void Json_Ferroalloy_IsP2()
+    {
+        JsonElement f = AssessJson().GetProperty("ferroalloy");
+
+        Assert.Equal(2024, f.GetProperty("year").GetInt32());
+        Assert.Equal(10, f.GetProperty("enterprises").GetInt32());
+        Assert.Equal(40, f.GetProperty("furnaces").GetInt32());
+        Assert.Equal(35, f.GetProperty("furnaces_running").GetInt32());
+        Assert.Equal(1_400_000, f.GetProperty("capacity_t").GetDouble());
+        Assert.Equal(967_000, f.GetProperty("output_t").GetDouble());
+        Assert.Equal(90.0, f.GetProperty("waste_heat_coverage_pct").GetDouble());
+    }
+
+    [Fact]
+    public void Json_Assumptions_NameTheRatesAndTheirSource()
+    {
+        string[] assumptions = AssessJson().GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()!).ToArray();
+
+        Assert.Contains(assumptions, a => a.Contains("pm 6.5 %, so2 2.2 %, nox 8 %", StringComparison.Ordinal) && a.Contains("table 2-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_UserCatalogueRow_ChangesTheCeiling()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"shapotou-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            [{ "key": "plan.target_2027.reduction.pm", "value": 10, "unit": "%", "source": "scenario: a stricter district target",
+               "confidence": "P", "valid_from": null, "valid_to": null }]
+            """);
+        try
+        {
+            JsonElement targets = AssessJson("--catalogue", path).GetProperty("targets_2027_t");
+
+            Assert.Equal(2138.54, targets.GetProperty("pm").GetDouble()); // 2376.16 × 0.90 = 2138.544
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Console_ShowsTablesAndCeilings()
+    {
+        (int exitCode, string output, _) = CliRunner.Run("assess");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Table 1-1", output, StringComparison.Ordinal);
+        Assert.Contains("镇罗", output, StringComparison.Ordinal);
+        Assert.Contains("526,219", output, StringComparison.Ordinal);
+        Assert.Contains("2,221.71", output, StringComparison.Ordinal);
+        Assert.Contains("3,228.61", output, StringComparison.Ordinal);
+        Assert.Contains("2,481.65", output, StringComparison.Ordinal);
+    }
+}
