@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Docs.Tests;
+
+/// <summary>Design rules of the public API, enforced by reflection over the packages' assemblies.</summary>
+public sealed class ConsistencyTests
+{
+    public static TheoryData<Type> PublicTypes()
+    {
+        var data = new TheoryData<Type>();
+        foreach (Type type in typeof(ReferenceCatalogue).Assembly.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            data.Add(type);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicTypes))]
+    public void PublicClass_IsSealedOrAbstract(Type type)
+    {
+        if (type.IsClass && !typeof(Delegate).IsAssignableFrom(type))
+        {
+            Assert.True(type.IsSealed || type.IsAbstract, $"{type.FullName} is a public class that is neither sealed nor abstract.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicTypes))]
+    public void PublicStruct_IsReadOnly(Type type)
+    {
+        if (type.IsValueType && !type.IsEnum)
+        {
+            Assert.True(type.IsDefined(typeof(IsReadOnlyAttribute), false), $"{type.FullName} is a public struct that is not readonly.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicTypes))]
+    public void PublicFields_AreNotSettable(Type type)
+    {
+        foreach (FieldInfo field in type.GetFields(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+        {
+            Assert.True(field.IsLiteral || field.IsInitOnly || type.IsEnum, $"{type.FullName}.{field.Name} is a settable public field.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicTypes))]
+    public void EquatableTypes_DefineEqualityOperators(Type type)
+    {
+        bool equatable = type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEquatable<>) && i.GetGenericArguments()[0] == type);
+        if (equatable)
+        {
+            Assert.NotNull(type.GetMethod("op_Equality", BindingFlags.Public | BindingFlags.Static, [type, type]));
+            Assert.NotNull(type.GetMethod("op_Inequality", BindingFlags.Public | BindingFlags.Static, [type, type]));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PublicTypes))]
+    public void NoStringParameter_IsNamedLikeAUnit(Type type)
+    {
+        foreach (MethodBase method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                     .Cast<MethodBase>()
+                     .Concat(type.GetConstructors()))
+        {
+            foreach (ParameterInfo parameter in method.GetParameters())
+            {
+                Assert.False(
+                    parameter.ParameterType == typeof(string) && parameter.Name!.EndsWith("unit", StringComparison.OrdinalIgnoreCase),
+                    $"{type.FullName}.{method.Name}({parameter.Name}) takes a unit as a string; units are typed enums.");
+            }
+        }
+    }
+}

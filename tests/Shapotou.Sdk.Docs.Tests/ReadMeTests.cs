@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Shapotou.Sdk.Concentrations;
+using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
+using UnitsNet;
+
+namespace Shapotou.Sdk.Docs.Tests;
+
+/// <summary>
+/// Every C# block of the README is the body of one test below, between <c>// README block N</c> markers; the README
+/// is checked against this file, never rewritten, so the two cannot drift.
+/// </summary>
+[Collection(ConsoleRedirection.Name)]
+public sealed partial class ReadMeTests
+{
+    [Fact]
+    public void Block1_UnitEnergyAgainstBenchmark()
+    {
+        string printed = CaptureConsole(() =>
+        {
+            // README block 1
+            var asOf = new DateOnly(2024, 12, 31);
+            ReferenceCatalogue catalogue = ReferenceCatalogue.Builtin;
+
+            // Carriers become standard coal through published coefficients (GB/T 2589), never through heating values.
+            StandardCoal energy =
+                catalogue.GetStandardCoalCoefficient("electricity.equivalent", asOf).Convert(Energy.FromMegawattHours(24_900))
+                + catalogue.GetStandardCoalCoefficient("coke", asOf).Convert(Mass.FromTonnes(2_700));
+            Mass output = Mass.FromTonnes(3_000);
+            double unitEnergy = energy.KilogramsOfCoalEquivalent / output.Tonnes;
+
+            EnergyBenchmark benchmark = catalogue.FindEnergyBenchmark("ferrosilicon", asOf)!;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{unitEnergy:F2} kgce/t against the benchmark {benchmark.Benchmark.Value} {benchmark.Benchmark.Unit} (mark {benchmark.Benchmark.ConfidenceMark})"));
+            // 1894.33 kgce/t against the benchmark 1770 kgce/t (mark S)
+            // README end
+        });
+
+        Assert.Equal("1894.33 kgce/t against the benchmark 1770 kgce/t (mark S)", printed.TrimEnd());
+    }
+
+    [Fact]
+    public void Block2_ConcentrationAgainstLimit()
+    {
+        string printed = CaptureConsole(() =>
+        {
+            // README block 2
+            var limit = EmissionLimit.Of(
+                MassConcentration.FromMilligramsPerCubicMeter(200),
+                ConcentrationBasis.AtReferenceOxygen(VolumeConcentration.FromPercent(3.5)),
+                "GB 13271-2014 Table 2, gas-fired boiler NOx");
+            FlueGasConcentration measured = FlueGasConcentration.Measured(MassConcentration.FromMilligramsPerCubicMeter(40));
+
+            FlueGasConcentration converted = measured.ToReferenceOxygen(VolumeConcentration.FromPercent(7), VolumeConcentration.FromPercent(3.5));
+            LimitComparison result = limit.Compare(converted);
+            Console.WriteLine($"{converted}: exceeds = {result.Exceeds}, ratio = {result.Ratio.ToString(CultureInfo.InvariantCulture)}");
+            // 50 mg/m3 (reference O2 3.5 %): exceeds = False, ratio = 0.25
+            // README end
+
+            Assert.Throws<ArgumentException>(() => limit.Compare(measured));
+        });
+
+        Assert.Equal("50 mg/m3 (reference O2 3.5 %): exceeds = False, ratio = 0.25", printed.TrimEnd());
+    }
+
+    [Fact]
+    public void ReadMe_CSharpBlocks_AreTheTestBodies()
+    {
+        string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+        string tests = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ReadMeTests.cs"));
+        string[] readmeBlocks = CSharpBlock().Matches(readme).Select(m => Normalize(m.Groups[1].Value)).ToArray();
+        string[] testBlocks = TestBlock().Matches(tests).Select(m => Normalize(m.Groups[1].Value)).ToArray();
+
+        Assert.NotEmpty(readmeBlocks);
+        Assert.Equal(testBlocks.Length, readmeBlocks.Length);
+        for (int i = 0; i < readmeBlocks.Length; i++)
+        {
+            Assert.Equal(testBlocks[i], readmeBlocks[i]);
+        }
+    }
+
+    [Fact]
+    public void ReadMe_FirstCommands_AreRunAndTest()
+    {
+        string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+        Match first = Regex.Match(readme, "```\\n(.*?)```", RegexOptions.Singleline);
+
+        Assert.Equal("dotnet run --project src/Shapotou.Sdk.Cli -- assess\ndotnet test\n", first.Groups[1].Value);
+    }
+
+    private static string Normalize(string block)
+    {
+        string[] lines = block.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Where(l => l.Trim().Length > 0).ToArray();
+        int indent = lines.Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', lines.Select(l => l[indent..].TrimEnd()));
+    }
+
+    private static string CaptureConsole(Action action)
+    {
+        TextWriter original = Console.Out;
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Console.SetOut(writer);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        return writer.ToString();
+    }
+
+    [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+
+    [GeneratedRegex("// README block \\d+\\n(.*?)\\s*// README end", RegexOptions.Singleline)]
+    private static partial Regex TestBlock();
+}
+
+/// <summary>Tests that redirect the process-wide console run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleRedirection
+{
+    public const string Name = "Console";
+}
