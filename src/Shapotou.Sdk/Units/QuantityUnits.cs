@@ -17,6 +17,10 @@ public static class QuantityUnits
 {
     private static readonly ConcurrentDictionary<Type, QuantityInfo> s_infoByQuantityType = new();
 
+    // Deriving a conversion costs three UnitsNet calls; a column conversion asks for it once, a caller's loop over
+    // many small columns asks again and again, so the maps are kept (a few dozen unit pairs at most).
+    private static readonly ConcurrentDictionary<(Enum From, Enum To), LinearConversion> s_conversions = new();
+
     /// <summary>Gets the UnitsNet description of the quantity type <typeparamref name="TQuantity"/>.</summary>
     /// <typeparam name="TQuantity">A UnitsNet quantity type, such as <see cref="Energy"/>.</typeparam>
     /// <returns>The quantity's name, units and base unit.</returns>
@@ -103,13 +107,13 @@ public static class QuantityUnits
     /// pair that is not affine (a logarithmic unit) yields <see cref="LinearConversion.IsAffine"/> = <see langword="false"/>,
     /// and callers fall back to a per-element UnitsNet call.
     /// </remarks>
-    internal static LinearConversion LinearConversionBetween(Enum fromUnit, Enum toUnit)
-    {
-        if (fromUnit.Equals(toUnit))
-        {
-            return LinearConversion.Identity;
-        }
+    internal static LinearConversion LinearConversionBetween(Enum fromUnit, Enum toUnit) =>
+        fromUnit.Equals(toUnit)
+            ? LinearConversion.Identity
+            : s_conversions.GetOrAdd((fromUnit, toUnit), static pair => DeriveLinearConversion(pair.From, pair.To));
 
+    private static LinearConversion DeriveLinearConversion(Enum fromUnit, Enum toUnit)
+    {
         double offset = Convert(0, fromUnit, toUnit);
         double scale = Convert(1, fromUnit, toUnit) - offset;
         const double Probe = 1000;
