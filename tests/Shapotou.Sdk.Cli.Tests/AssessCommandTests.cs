@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Shapotou.Sdk.TestKit;
 
 namespace Shapotou.Sdk.Cli.Tests;
 
@@ -81,21 +82,14 @@ public sealed class AssessCommandTests
     [Fact]
     public void Json_UserCatalogueRow_ChangesTheCeiling()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"shapotou-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """
+        using var rows = new TemporaryFile("""
             [{ "key": "plan.target_2027.reduction.pm", "value": 10, "unit": "%", "source": "scenario: a stricter district target",
                "confidence": "P", "valid_from": null, "valid_to": null }]
             """);
-        try
-        {
-            JsonElement targets = AssessJson("--catalogue", path).GetProperty("targets_2027_t");
 
-            Assert.Equal(2138.54, targets.GetProperty("pm").GetDouble()); // 2376.16 × 0.90 = 2138.544
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        JsonElement targets = AssessJson("--catalogue", rows.Path).GetProperty("targets_2027_t");
+
+        Assert.Equal(2138.54, targets.GetProperty("pm").GetDouble()); // 2376.16 × 0.90 = 2138.544
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Shapotou.Sdk.TestKit;
+
 namespace Shapotou.Sdk.Cli.Tests;
 
 public sealed class ErrorHandlingTests
@@ -34,24 +36,17 @@ public sealed class ErrorHandlingTests
     [Fact]
     public void MalformedCatalogueRow_IsRejectedInputNamingRowAndField()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"shapotou-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """[{ "key": "energy.coefficient.coke", "value": 0.97, "unit": "kgce/kilo", "source": "x", "confidence": "S" }]""");
-        try
-        {
-            (int exitCode, string output, string error) = CliRunner.Run("reference", "--catalogue", path);
+        using var rows = new TemporaryFile("""[{ "key": "energy.coefficient.coke", "value": 0.97, "unit": "kgce/kilo", "source": "x", "confidence": "S" }]""");
 
-            Assert.Equal(1, exitCode);
-            Assert.Equal(string.Empty, output);
-            Assert.StartsWith(
-                $"Catalogue '{Path.GetFileName(path)}', row 1 (key 'energy.coefficient.coke'): field 'unit' is 'kgce/kilo'; expected one of ",
-                error,
-                StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        (int exitCode, string output, string error) = CliRunner.Run("reference", "--catalogue", rows.Path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith(
+            $"Catalogue '{Path.GetFileName(rows.Path)}', row 1 (key 'energy.coefficient.coke'): field 'unit' is 'kgce/kilo'; expected one of ",
+            error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Shapotou.Sdk.Internal;
 using UnitsNet;
 using UnitsNet.Units;
 
@@ -57,15 +56,7 @@ public readonly struct ConcentrationBasis : IEquatable<ConcentrationBasis>
     /// <exception cref="ArgumentOutOfRangeException">αs is not finite or below 1.</exception>
     public static ConcentrationBasis AtReferenceExcessAir(double referenceExcessAir)
     {
-        Preconditions.CheckFinite(referenceExcessAir);
-        if (referenceExcessAir < 1)
-        {
-            ThrowHelper.ThrowArgumentOutOfRange(
-                nameof(referenceExcessAir),
-                referenceExcessAir,
-                string.Create(CultureInfo.InvariantCulture, $"The excess-air coefficient must be at least 1; it is {referenceExcessAir}."));
-        }
-
+        OxygenCorrection.CheckExcessAir(referenceExcessAir, nameof(referenceExcessAir));
         return new(AmbientOxygenPercent * (1 - (1 / referenceExcessAir)));
     }
 

@@ -71,15 +71,7 @@ public static class OxygenCorrection
     {
         RequireMeasured(measured, nameof(measured));
         ConcentrationBasis basis = ConcentrationBasis.AtReferenceExcessAir(referenceExcessAir);
-        Preconditions.CheckFinite(measuredExcessAir);
-        if (measuredExcessAir < 1)
-        {
-            ThrowHelper.ThrowArgumentOutOfRange(
-                nameof(measuredExcessAir),
-                measuredExcessAir,
-                string.Create(CultureInfo.InvariantCulture, $"The excess-air coefficient must be at least 1; it is {measuredExcessAir}."));
-        }
-
+        CheckExcessAir(measuredExcessAir, nameof(measuredExcessAir));
         return new FlueGasConcentration(measured.Value * (measuredExcessAir / referenceExcessAir), basis);
     }
 
@@ -97,6 +89,20 @@ public static class OxygenCorrection
         }
 
         return percent;
+    }
+
+    /// <summary>Checks an excess-air coefficient: finite and at least 1 (α = 21 ÷ (21 − O₂) is never below 1).</summary>
+    internal static double CheckExcessAir(double excessAir, string paramName)
+    {
+        if (!double.IsFinite(excessAir) || excessAir < 1)
+        {
+            ThrowHelper.ThrowArgumentOutOfRange(
+                paramName,
+                excessAir,
+                string.Create(CultureInfo.InvariantCulture, $"Excess-air coefficient '{paramName}' is {excessAir}; expected a finite number of at least 1."));
+        }
+
+        return excessAir;
     }
 
     private static void RequireMeasured(FlueGasConcentration concentration, string paramName)

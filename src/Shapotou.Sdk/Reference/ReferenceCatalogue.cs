@@ -78,8 +78,7 @@ public sealed class ReferenceCatalogue
             v is null ? throw new ArgumentException("The rows must not contain null.", nameof(userValues))
             : v.Origin == ReferenceOrigin.User ? v
             : new ReferenceValue(v.Key, v.Value, v.Unit, v.Source, v.Confidence, v.ValidFrom, v.ValidTo, v.Prohibited, v.Note, ReferenceOrigin.User));
-        return Create(Values.Where(v => v.Origin == ReferenceOrigin.Builtin).Concat(
-            Values.Where(v => v.Origin == ReferenceOrigin.User)).Concat(stamped));
+        return Create(Values.Concat(stamped));
     }
 
     /// <summary>Returns whether the catalogue has any row for <paramref name="key"/>, on any date.</summary>
