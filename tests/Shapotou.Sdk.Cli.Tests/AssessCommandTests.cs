@@ -25,6 +25,7 @@ public sealed class AssessCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("solid_waste").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("emissions").ValueKind);
         Assert.Equal("default", root.GetProperty("dataset").GetProperty("name").GetString());
+        Assert.True(root.GetProperty("dataset").GetProperty("illustrative").GetBoolean());
         Assert.Equal("0.1.0", root.GetProperty("sdk").GetProperty("version").GetString());
         Assert.Equal("2024-12-31", root.GetProperty("sdk").GetProperty("catalogue_as_of").GetString());
     }
@@ -72,6 +73,15 @@ public sealed class AssessCommandTests
     }
 
     [Fact]
+    public void Json_Assumptions_SayTheDataAreIllustrative()
+    {
+        string[] assumptions = AssessJson().GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()!).ToArray();
+
+        Assert.StartsWith("ILLUSTRATIVE data", assumptions[0], StringComparison.Ordinal);
+        Assert.Contains(assumptions, a => a.Contains("5.5 × 10^9 yuan", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Json_Assumptions_NameTheRatesAndTheirSource()
     {
         string[] assumptions = AssessJson().GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()!).ToArray();
@@ -98,7 +108,8 @@ public sealed class AssessCommandTests
         (int exitCode, string output, _) = CliRunner.Run("assess");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Table 1-1", output, StringComparison.Ordinal);
+        Assert.Contains("ILLUSTRATIVE data", output, StringComparison.Ordinal);
+        Assert.Contains("Table 1-1 · enterprises by township, from the dataset", output, StringComparison.Ordinal);
         Assert.Contains("镇罗", output, StringComparison.Ordinal);
         Assert.Contains("526,219", output, StringComparison.Ordinal);
         Assert.Contains("2,221.71", output, StringComparison.Ordinal);

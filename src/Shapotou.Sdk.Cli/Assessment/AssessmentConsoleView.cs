@@ -9,37 +9,35 @@ internal static class AssessmentConsoleView
     public static void Render(IAnsiConsole console, DistrictAssessment a)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        console.Write(new Rule($"[bold]Shapotou District air-polluting industrial cluster[/] · dataset [green]{Markup.Escape(a.DatasetName)}[/] · catalogue as of {a.CatalogueAsOf.ToString("yyyy-MM-dd", c)}").LeftJustified());
+        string label = a.Illustrative ? " · [yellow]ILLUSTRATIVE data[/]" : string.Empty;
+        console.Write(new Rule($"[bold]Shapotou District air-polluting industrial cluster[/] · dataset [green]{Markup.Escape(a.DatasetName)}[/]{label} · catalogue as of {a.CatalogueAsOf.ToString("yyyy-MM-dd", c)}").LeftJustified());
 
-        var townships = new Table().Title("Table 1-1 · enterprises and output value by township, 2024")
+        var townships = new Table().Title("Table 1-1 · enterprises by township, from the dataset")
             .AddColumn("township").AddColumn("乡镇").AddColumn(new TableColumn("enterprises").RightAligned())
-            .AddColumn(new TableColumn("capacity (10⁴ t)").RightAligned()).AddColumn(new TableColumn("output value (10⁴ yuan)").RightAligned());
-        foreach (TownshipRow row in a.Figures.Townships.Rows)
+            .AddColumn(new TableColumn("output value (10⁴ yuan)").RightAligned());
+        foreach (TownshipSummary row in a.Summary.Townships)
         {
-            townships.AddRow(
-                row.Township,
-                row.NameZh,
-                row.Enterprises.ToString(c),
-                row.Capacity10kT?.ToString("N0", c) ?? "–",
-                row.OutputValue10kYuan.ToString("N0", c));
+            string nameZh = a.Figures.Townships.Rows.FirstOrDefault(r => r.Township == row.Township)?.NameZh ?? string.Empty;
+            townships.AddRow(row.Township, nameZh, row.Enterprises.ToString(c), row.OutputValue10kYuan?.ToString("N0", c) ?? "–");
         }
 
         townships.AddRow(
             "[bold]total[/]",
             "合计",
-            $"[bold]{a.Figures.Townships.Rows.Sum(r => r.Enterprises).ToString(c)}[/]",
-            string.Empty,
-            $"[bold]{a.Figures.Townships.Rows.Sum(r => r.OutputValue10kYuan).ToString("N0", c)}[/]");
+            $"[bold]{a.Summary.Townships.Sum(r => r.Enterprises).ToString(c)}[/]",
+            $"[bold]{a.Summary.Townships.Sum(r => r.OutputValue10kYuan ?? 0).ToString("N0", c)}[/]");
         console.Write(townships);
 
-        FerroalloyFigures f = a.Figures.Ferroalloy;
-        var ferroalloy = new Table().Title($"Ferroalloy cluster (P2), {f.Year.ToString(c)}").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
-        ferroalloy.AddRow("enterprises", f.Enterprises.ToString(c));
-        ferroalloy.AddRow("submerged-arc furnaces (running)", $"{f.Furnaces.ToString(c)} ({f.FurnacesRunning.ToString(c)})");
-        ferroalloy.AddRow("capacity", $"{f.CapacityT.ToString("N0", c)} t/a");
-        ferroalloy.AddRow("output", $"{f.OutputT.ToString("N0", c)} t ({f.OutputChangePct.ToString("+0.0;-0.0", c)} % on the year before)");
-        ferroalloy.AddRow("waste-heat coverage", $"{f.WasteHeatCoveragePct.ToString("0.0", c)} %");
-        console.Write(ferroalloy);
+        if (a.Summary.Ferroalloy is { } f)
+        {
+            var ferroalloy = new Table().Title($"P2 · ferroalloy cluster {f.Year.ToString(c)}, from the dataset").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+            ferroalloy.AddRow("enterprises", f.Enterprises.ToString(c));
+            ferroalloy.AddRow("submerged-arc furnaces (running)", $"{f.Furnaces.ToString(c)} ({f.FurnacesRunning.ToString(c)})");
+            ferroalloy.AddRow("capacity", f.CapacityT is { } capacity ? $"{capacity.ToString("N0", c)} t/a" : "–");
+            ferroalloy.AddRow("output", f.OutputT is { } output ? $"{output.ToString("N0", c)} t" : "–");
+            ferroalloy.AddRow("waste-heat coverage", f.WasteHeatCoveragePct is { } coverage ? $"{coverage.ToString("0.0", c)} %" : "–");
+            console.Write(ferroalloy);
+        }
 
         var emissions = new Table().Title("Table 1-2 · industrial emissions (t) and the 2027 ceilings (P4)").AddColumn("pollutant");
         foreach (EmissionYear year in a.Figures.EmissionsT.Rows)

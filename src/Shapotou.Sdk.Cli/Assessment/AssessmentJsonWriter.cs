@@ -40,32 +40,37 @@ internal static class AssessmentJsonWriter
         writer.WriteString("catalogue_as_of", a.CatalogueAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         writer.WriteEndObject();
 
-        TownshipTable townships = a.Figures.Townships;
         writer.WriteStartObject("district");
-        writer.WriteNumber("enterprises", townships.Rows.Sum(r => r.Enterprises));
+        writer.WriteNumber("enterprises", a.Summary.Townships.Sum(t => t.Enterprises));
         writer.WriteStartArray("townships");
-        foreach (TownshipRow row in townships.Rows.OrderBy(r => r.Township, StringComparer.Ordinal))
+        foreach (TownshipSummary township in a.Summary.Townships)
         {
             writer.WriteStartObject();
-            writer.WriteString("township", row.Township);
-            writer.WriteNumber("enterprises", row.Enterprises);
-            writer.WriteNumber("output_value_10k_yuan", row.OutputValue10kYuan);
+            writer.WriteString("township", township.Township);
+            writer.WriteNumber("enterprises", township.Enterprises);
+            WriteNumberOrNull(writer, "output_value_10k_yuan", township.OutputValue10kYuan);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
 
-        FerroalloyFigures f = a.Figures.Ferroalloy;
-        writer.WriteStartObject("ferroalloy");
-        writer.WriteNumber("year", f.Year);
-        writer.WriteNumber("enterprises", f.Enterprises);
-        writer.WriteNumber("furnaces", f.Furnaces);
-        writer.WriteNumber("furnaces_running", f.FurnacesRunning);
-        writer.WriteNumber("capacity_t", f.CapacityT);
-        writer.WriteNumber("output_t", f.OutputT);
-        writer.WriteNumber("waste_heat_coverage_pct", f.WasteHeatCoveragePct);
-        writer.WriteEndObject();
+        if (a.Summary.Ferroalloy is not { } f)
+        {
+            writer.WriteNull("ferroalloy");
+        }
+        else
+        {
+            writer.WriteStartObject("ferroalloy");
+            writer.WriteNumber("year", f.Year);
+            writer.WriteNumber("enterprises", f.Enterprises);
+            writer.WriteNumber("furnaces", f.Furnaces);
+            writer.WriteNumber("furnaces_running", f.FurnacesRunning);
+            WriteNumberOrNull(writer, "capacity_t", f.CapacityT);
+            WriteNumberOrNull(writer, "output_t", f.OutputT);
+            WriteNumberOrNull(writer, "waste_heat_coverage_pct", f.WasteHeatCoveragePct);
+            writer.WriteEndObject();
+        }
 
         if (a.Targets is null)
         {
@@ -95,5 +100,17 @@ internal static class AssessmentJsonWriter
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 
 namespace Shapotou.Sdk.Cli.Assessment;
@@ -11,17 +12,25 @@ internal sealed record DistrictAssessment(
     string SdkVersion,
     DateOnly CatalogueAsOf,
     PlanFigures Figures,
+    ClusterSummary Summary,
     IReadOnlyList<EmissionTarget>? Targets,
     IReadOnlyList<string> Assumptions)
 {
-    /// <summary>Assesses the embedded default dataset, which for now is the plan's published figures.</summary>
-    public static DistrictAssessment ForDefaultDataset(PlanFigures figures, ReferenceCatalogue catalogue, DateOnly asOf)
+    /// <summary>
+    /// Assesses the embedded default dataset: district and ferroalloy figures counted from its tables, the 2027
+    /// ceilings from its 2024 emissions (table 1-2), and every assumption in words.
+    /// </summary>
+    public static DistrictAssessment ForDefaultDataset(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf)
     {
+        ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
         EmissionYear? baseline = figures.EmissionsT.Rows.SingleOrDefault(r => r.Year == figures.BaselineYear);
         IReadOnlyList<EmissionTarget>? targets = baseline is null ? null : EmissionTargets.Compute(baseline, catalogue, asOf);
         var assumptions = new List<string>
         {
-            "The default dataset holds the plan's published district figures (table 1-1, P2 and table 1-2); facility-level ledgers are not part of it yet, so energy, solid-waste and emission-inventory results are null.",
+            "ILLUSTRATIVE data: the default dataset is synthetic at facility level (enterprises, furnaces, ledgers, outlets, CEMS hours), calibrated to the plan's published figures: table 1-1 and P2 exactly, and a 2024 inventory equal to table 1-2. See docs/default-dataset.md for which number comes from the plan and which is assumed.",
+            "The plan's ferroalloy output value (5.5 × 10^9 yuan) exceeds Zhenluo's whole table 1-1 value (5.26 × 10^9 yuan); the dataset follows table 1-1.",
+            "Emission factors of the default dataset's sources without CEMS are illustrative examples, not from the MEE manual, which the references lack.",
+            "Energy, solid-waste and emission-inventory results are null until their calculators are part of the SDK.",
         };
         if (targets is not null)
         {
@@ -30,7 +39,7 @@ internal sealed record DistrictAssessment(
                 $"targets_2027_t apply the plan's reduction rates ({string.Join(", ", targets.Select(t => $"{t.Pollutant} {t.ReductionRate.Value} %"))}; {targets[0].ReductionRate.Source}) to the {figures.BaselineYear} emissions of table 1-2, rounded to 0.01 t half away from zero."));
         }
 
-        return new DistrictAssessment("default", false, SdkInformationalVersion(), asOf, figures, targets, assumptions);
+        return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, targets, assumptions);
     }
 
     private static string SdkInformationalVersion()

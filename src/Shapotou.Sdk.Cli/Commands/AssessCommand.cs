@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shapotou.Sdk.Cli.Assessment;
+using Shapotou.Sdk.Cli.DefaultData;
 using Shapotou.Sdk.Reference;
 
 namespace Shapotou.Sdk.Cli.Commands;
@@ -23,7 +24,7 @@ internal static class AssessCommand
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             PlanFigures figures = PlanFigures.LoadEmbedded();
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
-            DistrictAssessment assessment = DistrictAssessment.ForDefaultDataset(figures, loaded, date);
+            DistrictAssessment assessment = DistrictAssessment.ForDefaultDataset(figures, DefaultDataset.Instance, loaded, date);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(AssessmentJsonWriter.Write(assessment));

@@ -7,8 +7,9 @@ namespace Shapotou.Sdk.Model;
 /// <summary>One facility, month and product of energy use and output: one row of the <c>energy_ledger</c> table.</summary>
 /// <remarks>
 /// <para>This type is immutable and thread-safe; an invalid field is an <see cref="ArgumentException"/> naming it and its value.</para>
-/// <para>A carrier that is <see langword="null"/> was not reported. Whether that counts as zero (an absent column)
-/// or as unknown (a null cell) is the reader's decision, made from the file; this record only carries the value.</para>
+/// <para>A carrier that is <see langword="null"/> is unknown (a null cell): results that depend on it are null. A
+/// carrier the facility does not use is zero; readers give zero for a column a file does not have ("not reported"
+/// counts as 0, per the data contract).</para>
 /// </remarks>
 public sealed record EnergyLedgerEntry
 {
