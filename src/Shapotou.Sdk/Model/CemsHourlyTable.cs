@@ -45,18 +45,50 @@ public sealed class CemsHourlyTable
         ArgumentNullException.ThrowIfNull(oxygen);
         ArgumentNullException.ThrowIfNull(flow);
         int rows = outletIds.Count;
-        CheckLength(hours.Length, rows, nameof(hours));
-        CheckLength(so2.Length, rows, nameof(so2));
-        CheckLength(nox.Length, rows, nameof(nox));
-        CheckLength(pm.Length, rows, nameof(pm));
-        CheckLength(oxygen.Length, rows, "o2");
-        CheckLength(flow.Length, rows, nameof(flow));
-        CheckLength(flags.Length, rows, "flag");
-        CheckValues(so2.Values.Span, "so2", double.PositiveInfinity);
-        CheckValues(nox.Values.Span, "nox", double.PositiveInfinity);
-        CheckValues(pm.Values.Span, "pm", double.PositiveInfinity);
-        CheckValues(oxygen.ToArray(VolumeConcentrationUnit.Percent), "o2", 21);
-        CheckValues(flow.Values.Span, "flow", double.PositiveInfinity);
+        CheckLength(hours.Length, rows, "hour", nameof(hours));
+        CheckLength(so2.Length, rows, "so2", nameof(so2));
+        CheckLength(nox.Length, rows, "nox", nameof(nox));
+        CheckLength(pm.Length, rows, "pm", nameof(pm));
+        CheckLength(oxygen.Length, rows, "o2", nameof(oxygen));
+        CheckLength(flow.Length, rows, "flow", nameof(flow));
+        CheckLength(flags.Length, rows, "flag", nameof(flags));
+        for (int i = 0; i < rows; i++)
+        {
+            if (string.IsNullOrWhiteSpace(outletIds[i]))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Column 'outlet_id' of cems_hourly, row {i}, is '{outletIds[i]}'; expected an outlet id."),
+                    nameof(outletIds));
+            }
+        }
+
+        ReadOnlySpan<DateTime> hourSpan = hours.Span;
+        for (int i = 0; i < rows; i++)
+        {
+            if (hourSpan[i].TimeOfDay.Ticks % TimeSpan.TicksPerHour != 0)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Column 'hour' of cems_hourly, row {i}, is {hourSpan[i]:yyyy-MM-dd HH:mm:ss.fffffff}; expected the start of a clock hour."),
+                    nameof(hours));
+            }
+        }
+
+        ReadOnlySpan<DataFlag> flagSpan = flags.Span;
+        for (int i = 0; i < rows; i++)
+        {
+            if (!Enum.IsDefined(flagSpan[i]))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Column 'flag' of cems_hourly, row {i}, is {(int)flagSpan[i]}; expected one of {string.Join(", ", ContractNames.All<DataFlag>())}."),
+                    nameof(flags));
+            }
+        }
+
+        CheckValues(so2, "so2", nameof(so2), double.PositiveInfinity);
+        CheckValues(nox, "nox", nameof(nox), double.PositiveInfinity);
+        CheckValues(pm, "pm", nameof(pm), double.PositiveInfinity);
+        CheckValues(new QuantityColumn<VolumeConcentration>(oxygen.ToArray(VolumeConcentrationUnit.Percent), VolumeConcentrationUnit.Percent), "o2", nameof(oxygen), 21);
+        CheckValues(flow, "flow", nameof(flow), double.PositiveInfinity);
         OutletIds = outletIds;
         Hours = hours;
         So2 = so2;
@@ -106,28 +138,30 @@ public sealed class CemsHourlyTable
         _ => throw new ArgumentOutOfRangeException(nameof(pollutant), pollutant, "The hourly table has columns for pm, so2 and nox."),
     };
 
-    private static void CheckLength(int actual, int expected, string column)
+    private static void CheckLength(int actual, int expected, string column, string paramName)
     {
         if (actual != expected)
         {
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"Column '{column}' of cems_hourly has {actual} rows; expected {expected}, the length of outlet_id."),
-                column);
+                paramName);
         }
     }
 
-    private static void CheckValues(ReadOnlySpan<double> values, string column, double below)
+    private static void CheckValues<TQuantity>(QuantityColumn<TQuantity> values, string column, string paramName, double below)
+        where TQuantity : struct, IQuantity
     {
-        for (int i = 0; i < values.Length; i++)
+        ReadOnlySpan<double> span = values.Values.Span;
+        for (int i = 0; i < span.Length; i++)
         {
-            double v = values[i];
+            double v = span[i];
             if (!double.IsNaN(v) && (v < 0 || v >= below))
             {
                 throw new ArgumentException(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"Column '{column}' of cems_hourly, row {i}, is {v}; expected NaN (missing) or a value of at least 0{(double.IsPositiveInfinity(below) ? " and finite" : $" and below {below}")}."),
-                    column);
+                        $"Column '{column}' of cems_hourly, row {i}, is {v} {QuantityUnits.NameOf(values.Unit)}; expected NaN (missing) or a value of at least 0{(double.IsPositiveInfinity(below) ? " and finite" : $" and below {below}")}."),
+                    paramName);
             }
         }
     }

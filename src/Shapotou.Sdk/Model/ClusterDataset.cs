@@ -5,7 +5,8 @@ namespace Shapotou.Sdk.Model;
 /// solid-waste ledgers, emission factors and CEMS hours, checked for consistency between them.
 /// </summary>
 /// <remarks>
-/// <para>This type is immutable and thread-safe.</para>
+/// <para>This type is immutable and thread-safe: it copies the lists it is given (the hourly table is columnar and
+/// wraps its arrays, see <see cref="CemsHourlyTable"/>).</para>
 /// <para>Ids are unique within their table (an outlet id repeats only for another facility or pollutant); every
 /// facility belongs to an enterprise of the dataset, every treatment facility, outlet and energy-ledger row to a
 /// facility, every solid-waste row to an enterprise, and every CEMS row to an outlet. A break is a
@@ -39,27 +40,36 @@ public sealed class ClusterDataset
     {
         Name = ModelChecks.Id(name, "Dataset", "name");
         Illustrative = illustrative;
-        Enterprises = enterprises ?? throw new ArgumentNullException(nameof(enterprises));
-        Facilities = facilities ?? throw new ArgumentNullException(nameof(facilities));
-        TreatmentFacilities = treatmentFacilities ?? throw new ArgumentNullException(nameof(treatmentFacilities));
-        Outlets = outlets ?? throw new ArgumentNullException(nameof(outlets));
-        EnergyLedger = energyLedger ?? throw new ArgumentNullException(nameof(energyLedger));
-        SolidWasteLedger = solidWasteLedger ?? throw new ArgumentNullException(nameof(solidWasteLedger));
-        EmissionFactors = emissionFactors ?? throw new ArgumentNullException(nameof(emissionFactors));
+        ArgumentNullException.ThrowIfNull(enterprises);
+        ArgumentNullException.ThrowIfNull(facilities);
+        ArgumentNullException.ThrowIfNull(treatmentFacilities);
+        ArgumentNullException.ThrowIfNull(outlets);
+        ArgumentNullException.ThrowIfNull(energyLedger);
+        ArgumentNullException.ThrowIfNull(solidWasteLedger);
+        ArgumentNullException.ThrowIfNull(emissionFactors);
+        Enterprises = [.. enterprises];
+        Facilities = [.. facilities];
+        TreatmentFacilities = [.. treatmentFacilities];
+        Outlets = [.. outlets];
+        EnergyLedger = [.. energyLedger];
+        SolidWasteLedger = [.. solidWasteLedger];
+        EmissionFactors = [.. emissionFactors];
         CemsHourly = cemsHourly;
 
-        HashSet<string> enterpriseIds = UniqueIds(enterprises, e => e.EnterpriseId, "enterprises", "enterprise_id");
-        HashSet<string> facilityIds = UniqueIds(facilities, f => f.FacilityId, "facilities", "facility_id");
-        UniqueIds(treatmentFacilities, t => t.TreatmentId, "treatment_facilities", "treatment_id");
-        UniqueIds(outlets, o => $"{o.OutletId}|{o.FacilityId}|{ContractNames.ToName(o.Pollutant)}", "outlets", "outlet_id, facility_id and pollutant");
-        CheckReferences(facilities, f => f.EnterpriseId, enterpriseIds, "facilities", "enterprise_id", "enterprises");
-        CheckReferences(treatmentFacilities, t => t.FacilityId, facilityIds, "treatment_facilities", "facility_id", "facilities");
-        CheckReferences(outlets, o => o.FacilityId, facilityIds, "outlets", "facility_id", "facilities");
-        CheckReferences(energyLedger, e => e.FacilityId, facilityIds, "energy_ledger", "facility_id", "facilities");
-        CheckReferences(solidWasteLedger, s => s.EnterpriseId, enterpriseIds, "solid_waste_ledger", "enterprise_id", "enterprises");
+        HashSet<string> enterpriseIds = UniqueKeys(Enterprises, e => e.EnterpriseId, "enterprises", "enterprise_id");
+        HashSet<string> facilityIds = UniqueKeys(Facilities, f => f.FacilityId, "facilities", "facility_id");
+        UniqueKeys(TreatmentFacilities, t => t.TreatmentId, "treatment_facilities", "treatment_id");
+        UniqueKeys(Outlets, o => (o.OutletId, o.FacilityId, o.Pollutant), "outlets", "outlet_id, facility_id and pollutant");
+        UniqueKeys(EnergyLedger, e => (e.FacilityId, e.Period, e.Product), "energy_ledger", "facility_id, period and product");
+        UniqueKeys(SolidWasteLedger, s => (s.EnterpriseId, s.Period, s.WasteType), "solid_waste_ledger", "enterprise_id, period and waste_type");
+        CheckReferences(Facilities, f => f.EnterpriseId, enterpriseIds, "facilities", "enterprise_id", "enterprises");
+        CheckReferences(TreatmentFacilities, t => t.FacilityId, facilityIds, "treatment_facilities", "facility_id", "facilities");
+        CheckReferences(Outlets, o => o.FacilityId, facilityIds, "outlets", "facility_id", "facilities");
+        CheckReferences(EnergyLedger, e => e.FacilityId, facilityIds, "energy_ledger", "facility_id", "facilities");
+        CheckReferences(SolidWasteLedger, s => s.EnterpriseId, enterpriseIds, "solid_waste_ledger", "enterprise_id", "enterprises");
         if (cemsHourly is not null)
         {
-            var outletIds = new HashSet<string>(outlets.Select(o => o.OutletId), StringComparer.Ordinal);
+            var outletIds = new HashSet<string>(Outlets.Select(o => o.OutletId), StringComparer.Ordinal);
             CheckReferences(cemsHourly.OutletIds, id => id, outletIds, "cems_hourly", "outlet_id", "outlets");
         }
     }
@@ -94,20 +104,34 @@ public sealed class ClusterDataset
     /// <summary>Gets the hourly CEMS data, or <see langword="null"/>.</summary>
     public CemsHourlyTable? CemsHourly { get; }
 
-    private static HashSet<string> UniqueIds<T>(IReadOnlyList<T> rows, Func<T, string> id, string table, string column)
+    private static HashSet<TKey> UniqueKeys<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> key, string table, string columns)
+        where TKey : notnull
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<TKey>();
         for (int i = 0; i < rows.Count; i++)
         {
             T row = rows[i] ?? throw new ShapotouDataException($"Table '{table}', row {i}, is null.");
-            if (!seen.Add(id(row)))
+            if (!seen.Add(key(row)))
             {
-                throw new ShapotouDataException($"Table '{table}', row {i}: {column} '{id(row)}' appears more than once; expected unique values.");
+                throw new ShapotouDataException($"Table '{table}', row {i}: {columns} {Describe(key(row))} already appeared in an earlier row; expected unique values.");
             }
         }
 
         return seen;
     }
+
+    private static string Describe<TKey>(TKey key) => key switch
+    {
+        string s => $"'{s}'",
+        System.Runtime.CompilerServices.ITuple tuple => "(" + string.Join(", ", Enumerable.Range(0, tuple.Length).Select(i => tuple[i] switch
+        {
+            DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Pollutant p => ContractNames.ToName(p),
+            WasteType w => ContractNames.ToName(w),
+            var other => $"'{other}'",
+        })) + ")",
+        _ => $"'{key}'",
+    };
 
     private static void CheckReferences<T>(IReadOnlyList<T> rows, Func<T, string> reference, HashSet<string> known, string table, string column, string target)
     {

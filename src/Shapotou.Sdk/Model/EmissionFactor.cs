@@ -21,13 +21,13 @@ public sealed record EmissionFactor
     public EmissionFactor(string industryCode, string product, string process, string pollutant, double factor, string activity, string source)
     {
         string id = $"{industryCode}/{product}/{process}/{pollutant}";
-        IndustryCode = ModelChecks.Id(industryCode, Entity, "industry_code");
-        Product = ModelChecks.Id(product, $"{Entity} '{id}'", "product");
+        IndustryCode = ModelChecks.IndustryCode(industryCode, Entity, id, "industry_code");
+        Product = ModelChecks.Text(product, $"{Entity} '{id}'", "product");
         Process = ModelChecks.Slug(process, Entity, id, "process");
         Pollutant = ModelChecks.Slug(pollutant, Entity, id, "pollutant");
         Factor = ModelChecks.NonNegative(factor, Entity, id, "factor");
         Activity = ModelChecks.Slug(activity, Entity, id, "activity");
-        Source = ModelChecks.Id(source, $"{Entity} '{id}'", "source");
+        Source = ModelChecks.Text(source, $"{Entity} '{id}'", "source");
     }
 
     /// <summary>Gets the GB/T 4754-2017 class.</summary>

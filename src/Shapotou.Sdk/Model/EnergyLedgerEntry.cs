@@ -53,7 +53,7 @@ public sealed record EnergyLedgerEntry
         string id = string.Create(CultureInfo.InvariantCulture, $"{facilityId} {period:yyyy-MM}");
         ModelChecks.Requires(period.Day == 1, Entity, id, "period", string.Create(CultureInfo.InvariantCulture, $"is {period:yyyy-MM-dd}; expected the first day of a month."));
         Period = period;
-        Product = ModelChecks.Id(product, $"{Entity} '{id}'", "product");
+        Product = ModelChecks.Text(product, $"{Entity} '{id}'", "product");
         Output = ModelChecks.NonNegative<Mass>(output, MassUnit.Tonne, Entity, id, "output")!.Value;
         ElectricityPurchased = ModelChecks.NonNegative(electricityPurchased, EnergyUnit.KilowattHour, Entity, id, "electricity_purchased");
         FurnaceElectricity = ModelChecks.NonNegative(furnaceElectricity, EnergyUnit.KilowattHour, Entity, id, "furnace_electricity");

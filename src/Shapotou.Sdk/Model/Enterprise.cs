@@ -35,15 +35,9 @@ public sealed partial record Enterprise
         double? outputValue10kYuan = null)
     {
         EnterpriseId = ModelChecks.Id(enterpriseId, Entity, "enterprise_id");
-        Name = ModelChecks.Id(name, $"{Entity} '{enterpriseId}'", "name");
+        Name = ModelChecks.Text(name, $"{Entity} '{enterpriseId}'", "name");
         Township = ModelChecks.Slug(township, Entity, enterpriseId, "township");
-        ModelChecks.Requires(
-            industryCode is not null && IndustryCodePattern().IsMatch(industryCode),
-            Entity,
-            enterpriseId,
-            "industry_code",
-            $"is '{industryCode}'; expected a GB/T 4754-2017 class of four digits, such as '3140'.");
-        IndustryCode = industryCode!;
+        IndustryCode = ModelChecks.IndustryCode(industryCode, Entity, enterpriseId, "industry_code");
         AboveScale = aboveScale;
         NameZh = ModelChecks.Optional(nameZh, Entity, enterpriseId, "name_zh");
         ModelChecks.Requires(
@@ -54,7 +48,7 @@ public sealed partial record Enterprise
             $"is '{creditCode}'; expected 18 characters of 0-9 and A-H, J-N, P-R, T-U, W-Y (GB 32100-2015).");
         CreditCode = creditCode;
         PermitNumber = ModelChecks.Optional(permitNumber, Entity, enterpriseId, "permit_number");
-        OutputValue10kYuan = outputValue10kYuan is { } v ? ModelChecks.NonNegative(v, Entity, enterpriseId, "output_value") : null;
+        OutputValue10kYuan = outputValue10kYuan is { } v ? ModelChecks.NonNegative(v, Entity, enterpriseId, "output_value", nameof(outputValue10kYuan)) : null;
     }
 
     /// <summary>Gets the unique id.</summary>
@@ -83,9 +77,6 @@ public sealed partial record Enterprise
 
     /// <summary>Gets the annual output value in 10⁴ yuan (not a UnitsNet quantity), or <see langword="null"/>.</summary>
     public double? OutputValue10kYuan { get; }
-
-    [GeneratedRegex("^[0-9]{4}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IndustryCodePattern();
 
     [GeneratedRegex("^[0-9A-HJ-NPQRTUWXY]{18}$", RegexOptions.CultureInvariant)]
     private static partial Regex CreditCodePattern();

@@ -8,7 +8,9 @@ namespace Shapotou.Sdk.Model;
 /// <summary>
 /// Validation shared by the model records. Messages name the record, its id, the contract field (snake_case), the
 /// value and what was expected, such as
-/// <c>Facility 'yx-f1': transformer_rating is -5 kVA; expected at least 0.</c>
+/// <c>Facility 'yx-f1': transformer_rating is -5 Kilovoltampere; expected a finite value of at least 0.</c>
+/// The parameter name of the exception is derived from the field (<c>transformer_rating</c> → <c>transformerRating</c>)
+/// unless the caller names it.
 /// </summary>
 internal static partial class ModelChecks
 {
@@ -17,6 +19,26 @@ internal static partial class ModelChecks
         if (string.IsNullOrWhiteSpace(value) || value.Trim().Length != value.Length)
         {
             ThrowHelper.ThrowArgument($"{entity}: {field} is '{value}'; expected a non-empty id without surrounding spaces.", ToParameter(field));
+        }
+
+        return value;
+    }
+
+    public static string Text(string? value, string entity, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length != value.Length)
+        {
+            ThrowHelper.ThrowArgument($"{entity}: {field} is '{value}'; expected non-empty text without surrounding spaces.", ToParameter(field));
+        }
+
+        return value;
+    }
+
+    public static string IndustryCode(string? value, string entity, string id, string field)
+    {
+        if (value is null || !IndustryCodePattern().IsMatch(value))
+        {
+            ThrowHelper.ThrowArgument($"{entity} '{id}': {field} is '{value}'; expected a GB/T 4754-2017 class of four digits, such as '3140'.", ToParameter(field));
         }
 
         return value;
@@ -86,23 +108,23 @@ internal static partial class ModelChecks
         return percent;
     }
 
-    public static double NonNegative(double value, string entity, string id, string field)
+    public static double NonNegative(double value, string entity, string id, string field, string? paramName = null)
     {
         if (!double.IsFinite(value) || value < 0)
         {
             ThrowHelper.ThrowArgument(
                 string.Create(CultureInfo.InvariantCulture, $"{entity} '{id}': {field} is {value}; expected a finite value of at least 0."),
-                ToParameter(field));
+                paramName ?? ToParameter(field));
         }
 
         return value;
     }
 
-    public static void Requires(bool condition, string entity, string id, string field, string message)
+    public static void Requires(bool condition, string entity, string id, string field, string message, string? paramName = null)
     {
         if (!condition)
         {
-            ThrowHelper.ThrowArgument($"{entity} '{id}': {field} {message}", ToParameter(field));
+            ThrowHelper.ThrowArgument($"{entity} '{id}': {field} {message}", paramName ?? ToParameter(field));
         }
     }
 
@@ -115,4 +137,7 @@ internal static partial class ModelChecks
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[0-9]{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IndustryCodePattern();
 }

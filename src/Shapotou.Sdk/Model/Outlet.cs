@@ -51,7 +51,8 @@ public sealed record Outlet
                 Entity,
                 outletId,
                 "reference_o2",
-                FormattableString.Invariant($"is {percent} %; expected at least 0 % and below 21 %."));
+                FormattableString.Invariant($"is {percent} %; expected at least 0 % and below 21 %."),
+                nameof(referenceOxygen));
         }
 
         ReferenceOxygen = referenceOxygen;

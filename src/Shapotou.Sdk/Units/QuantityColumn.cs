@@ -43,14 +43,28 @@ public sealed class QuantityColumn<TQuantity>
 
     /// <summary>Gets the value at a 0-based index as a quantity in the column's unit.</summary>
     /// <param name="index">The 0-based index.</param>
-    /// <returns>The quantity; NaN where the sample is missing.</returns>
-    public TQuantity this[int index]
+    /// <returns>The quantity, or <see langword="null"/> where the sample is missing (NaN): UnitsNet quantities cannot
+    /// hold NaN.</returns>
+    /// <exception cref="InvalidOperationException">The value is infinite, which no quantity can hold.</exception>
+    public TQuantity? this[int index]
     {
         get
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Length);
-            return QuantityUnits.Create<TQuantity>(Values.Span[index], Unit);
+            double value = Values.Span[index];
+            if (double.IsNaN(value))
+            {
+                return null;
+            }
+
+            if (double.IsInfinity(value))
+            {
+                throw new InvalidOperationException(
+                    string.Create(CultureInfo.InvariantCulture, $"The value at index {index} is {value}; a quantity must be finite."));
+            }
+
+            return QuantityUnits.Create<TQuantity>(value, Unit);
         }
     }
 

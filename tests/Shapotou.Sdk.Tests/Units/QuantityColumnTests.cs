@@ -73,6 +73,16 @@ public sealed class QuantityColumnTests
     }
 
     [Fact]
+    public void Indexer_MissingSample_IsNull_AndInfinityIsAnError()
+    {
+        var column = new QuantityColumn<Mass>(new[] { double.NaN, double.PositiveInfinity }, MassUnit.Tonne);
+
+        Assert.Null(column[0]);
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => column[1]);
+        Assert.Equal("The value at index 1 is Infinity; a quantity must be finite.", error.Message);
+    }
+
+    [Fact]
     public void Kernel_MatchesScalarReference_OnAllLengthsWithSpecialValues()
     {
         // Scale from a real unit pair that is not a power of two, plus an affine pair, on every length 0..257.
