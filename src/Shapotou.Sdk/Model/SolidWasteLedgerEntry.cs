@@ -46,19 +46,18 @@ public sealed record SolidWasteLedgerEntry
         DisposedFromStorage = ModelChecks.NonNegative(disposedFromStorage, MassUnit.Tonne, Entity, id, "disposed_from_storage");
         Stored = ModelChecks.NonNegative(stored, MassUnit.Tonne, Entity, id, "stored");
         Dumped = ModelChecks.NonNegative(dumped, MassUnit.Tonne, Entity, id, "dumped");
-        ModelChecks.Requires(
-            utilisedFromStorage is null || utilised is null || utilisedFromStorage.Value.Tonnes <= utilised.Value.Tonnes,
-            Entity,
-            id,
-            "utilised_from_storage",
-            string.Create(CultureInfo.InvariantCulture, $"is {utilisedFromStorage?.Tonnes} t; expected at most utilised ({utilised?.Tonnes} t), of which it is a part."));
-        ModelChecks.Requires(
-            disposedFromStorage is null || disposed is null || disposedFromStorage.Value.Tonnes <= disposed.Value.Tonnes,
-            Entity,
-            id,
-            "disposed_from_storage",
-            string.Create(CultureInfo.InvariantCulture, $"is {disposedFromStorage?.Tonnes} t; expected at most disposed ({disposed?.Tonnes} t), of which it is a part."));
+        CheckPartOf(utilisedFromStorage, "utilised_from_storage", utilised, "utilised", id);
+        CheckPartOf(disposedFromStorage, "disposed_from_storage", disposed, "disposed", id);
     }
+
+    /// <summary>Checks that the "of which from prior years' storage" amount is at most the amount it is part of.</summary>
+    private static void CheckPartOf(Mass? part, string partField, Mass? whole, string wholeField, string id) =>
+        ModelChecks.Requires(
+            part is null || whole is null || part.Value.Tonnes <= whole.Value.Tonnes,
+            Entity,
+            id,
+            partField,
+            string.Create(CultureInfo.InvariantCulture, $"is {part?.Tonnes} t; expected at most {wholeField} ({whole?.Tonnes} t), of which it is a part."));
 
     /// <summary>Gets the enterprise.</summary>
     public string EnterpriseId { get; }
