@@ -1,0 +1,304 @@
+using System.Globalization;
+using Shapotou.Sdk.Analytics.Kernels;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
+using UnitsNet;
+using UnitsNet.Units;
+
+namespace Shapotou.Sdk.Analytics.EnergyEfficiency;
+
+/// <summary>
+/// Comprehensive energy (GB/T 2589-2020) of energy-ledger rows and unit product energy per enterprise, year and product,
+/// classified against the benchmark edition in force and the limit standards' levels.
+/// </summary>
+/// <remarks>
+/// <para>This type is immutable and thread-safe.</para>
+/// <para>Comprehensive energy of a row is <c>Σ carrier × coefficient − electricity exported × coefficient</c> over the
+/// carriers crossing the boundary (<see cref="EnergyCarriers"/>), computed column by column with a vectorised kernel.
+/// Coefficients come from the catalogue in force on 31 December of the year, or from the caller.</para>
+/// <para>NaN policy: an unknown (null) carrier, or a carrier used without a coefficient, makes its row unknown, and
+/// every total that contains the row is <see langword="null"/>; the missing coefficient is listed.</para>
+/// </remarks>
+public sealed class EnergyCalculator
+{
+    private readonly ReferenceCatalogue _catalogue;
+    private readonly EnergyAccountingOptions _options;
+    private readonly IReadOnlyDictionary<string, ProductDefinition> _products;
+
+    /// <summary>Initializes a calculator.</summary>
+    /// <param name="catalogue">The reference catalogue.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">Equal-value electricity is asked for without its coefficient.</exception>
+    public EnergyCalculator(ReferenceCatalogue catalogue, EnergyAccountingOptions? options = null)
+    {
+        _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
+        _options = options ?? new EnergyAccountingOptions();
+        if (_options.ElectricityValuation == ElectricityValuation.EqualValue && _options.EqualValueElectricity is null)
+        {
+            throw new ArgumentException("Equal-value electricity needs EqualValueElectricity: the coal rate of thermal power of the year, in kgce/kWh.", nameof(options));
+        }
+
+        _products = ProductDefinition.Index(_options.Products);
+    }
+
+    /// <summary>Computes the comprehensive energy of each ledger row, in kgce.</summary>
+    /// <param name="ledger">The ledger rows.</param>
+    /// <param name="asOf">The date whose catalogue coefficients apply.</param>
+    /// <returns>The kgce per row (NaN where unknown), the coefficients used and the missing ones.</returns>
+    public ComprehensiveEnergy ComputeRows(IReadOnlyList<EnergyLedgerEntry> ledger, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var kgce = new double[ledger.Count];
+        var amounts = new double[ledger.Count];
+        var used = new List<UsedCoefficient>();
+        var missing = new List<string>();
+        foreach (EnergyCarriers.Carrier carrier in EnergyCarriers.All)
+        {
+            bool any = false;
+            for (int i = 0; i < ledger.Count; i++)
+            {
+                double value = carrier.Read(ledger[i]) ?? double.NaN;
+                amounts[i] = value;
+                any |= value != 0;
+            }
+
+            if (!any)
+            {
+                continue; // a carrier nobody uses needs no coefficient
+            }
+
+            UsedCoefficient? found = CoefficientOf(carrier.CoefficientCarrier, asOf);
+            if (found is null)
+            {
+                missing.Add(carrier.Column);
+                for (int i = 0; i < ledger.Count; i++)
+                {
+                    if (amounts[i] != 0)
+                    {
+                        kgce[i] = double.NaN;
+                    }
+                }
+
+                continue;
+            }
+
+            if (!used.Contains(found))
+            {
+                used.Add(found);
+            }
+
+            EnergyKernels.Accumulate(amounts, carrier.Sign * found.Coefficient.Convert(carrier.OneLedgerUnit).KilogramsOfCoalEquivalent, kgce);
+        }
+
+        return new ComprehensiveEnergy(kgce, used, missing);
+    }
+
+    /// <summary>
+    /// Computes unit product energy per enterprise, year and product: output, output on the benchmark basis,
+    /// comprehensive energy, unit energy, smelting electricity per tonne, the benchmark class and the levels of the
+    /// limit standards, and the gap to the benchmark.
+    /// </summary>
+    /// <param name="data">The dataset.</param>
+    /// <param name="year">The year; catalogue values are those in force on 31 December of it.</param>
+    /// <returns>The results, sorted by enterprise and product (ordinal), with the assumptions they depend on.</returns>
+    /// <exception cref="ShapotouDataException">A ledger row has a product the options do not know; the message names
+    /// the table, column, row and value.</exception>
+    public EnergyAssessment ByEnterprise(ClusterDataset data, int year)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var asOf = new DateOnly(year, 12, 31);
+        Dictionary<string, string> enterpriseOf = data.Facilities.ToDictionary(f => f.FacilityId, f => f.EnterpriseId, StringComparer.Ordinal);
+        var rowIndex = new List<int>();
+        for (int i = 0; i < data.EnergyLedger.Count; i++)
+        {
+            EnergyLedgerEntry row = data.EnergyLedger[i];
+            if (!_products.ContainsKey(row.Product))
+            {
+                throw new ShapotouDataException(
+                    string.Create(CultureInfo.InvariantCulture, $"Table 'energy_ledger', column 'product', row {i}: '{row.Product}' is not a known product; expected one of {string.Join(", ", _products.Keys.Order(StringComparer.Ordinal))}, or add it to EnergyAccountingOptions.Products."));
+            }
+
+            if (row.Period.Year == year)
+            {
+                rowIndex.Add(i);
+            }
+        }
+
+        EnergyLedgerEntry[] rows = rowIndex.Select(i => data.EnergyLedger[i]).ToArray();
+        ComprehensiveEnergy energy = ComputeRows(rows, asOf);
+
+        // Group rows by (enterprise, product) with an index per row, then sum columns with the scatter-add kernel.
+        var keys = new List<(string Enterprise, string Product)>();
+        var keyIndex = new Dictionary<(string, string), int>();
+        var groups = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            (string, string) key = (enterpriseOf[rows[i].FacilityId], rows[i].Product);
+            if (!keyIndex.TryGetValue(key, out int g))
+            {
+                g = keys.Count;
+                keyIndex.Add(key, g);
+                keys.Add(key);
+            }
+
+            groups[i] = g;
+        }
+
+        double[] output = SumByGroup(groups, keys.Count, rows.Select(r => r.Output.Tonnes));
+        double[] kgce = SumByGroup(groups, keys.Count, energy.KilogramsOfCoalEquivalent);
+        double[] furnaceKwh = SumByGroup(groups, keys.Count, rows.Select(r => r.FurnaceElectricity?.KilowattHours ?? double.NaN));
+        double[] gradeWeighted = SumByGroup(groups, keys.Count, rows.Select(r => (r.OreGrade?.As(MassFractionUnit.Percent) ?? double.NaN) * r.Output.Tonnes));
+
+        var results = new List<EnterpriseEnergy>(keys.Count);
+        var assumptions = new SortedSet<string>(StringComparer.Ordinal);
+        for (int g = 0; g < keys.Count; g++)
+        {
+            ProductDefinition product = _products[keys[g].Product];
+            double basis = output[g] * product.BasisFactor;
+            double unit = kgce[g] / basis;
+            double? unitEnergy = double.IsFinite(unit) ? unit : null;
+            EnergyBenchmark? benchmark = product.BenchmarkProduct is null ? null : _catalogue.FindEnergyBenchmark(product.BenchmarkProduct, asOf);
+            LimitLevel? level = product.ComprehensiveLimitKey is null || unitEnergy is null
+                ? null
+                : LimitValues.From(_catalogue.GetLimitLevels(product.ComprehensiveLimitKey, asOf)).Classify(unit);
+            double electricityPerTonne = furnaceKwh[g] / basis;
+            double grade = gradeWeighted[g] / output[g];
+            LimitLevel? electricityLevel = null;
+            if (product.ElectricityLimitKey is not null && double.IsFinite(electricityPerTonne))
+            {
+                LimitValues limits = product.OreGradeProduct is not null
+                    ? double.IsFinite(grade) && _catalogue.TryGet($"energy.limit.gb21341.{product.OreGradeProduct}.ore_grade_baseline", asOf, out _)
+                        ? LimitCorrections.Gb21341PrimaryLimit(_catalogue, product.OreGradeProduct, MassFraction.FromPercent(grade), asOf)
+                        : default
+                    : LimitValues.From(_catalogue.GetLimitLevels(product.ElectricityLimitKey, asOf));
+                electricityLevel = limits.IndicatorKey is null ? null : limits.Classify(electricityPerTonne);
+            }
+
+            if (product.BasisFactor != 1)
+            {
+                assumptions.Add(product.BasisRule);
+            }
+
+            if (benchmark is not null && unitEnergy is not null)
+            {
+                foreach (ReferenceValue row in new[] { benchmark.Benchmark, benchmark.Baseline }.Where(r => r.Confidence != ReferenceConfidence.Primary))
+                {
+                    assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"{row.Key} = {row.Value} {row.Unit} is marked {row.ConfidenceMark} ({row.Source})."));
+                }
+            }
+
+            double? gap = benchmark is not null && unitEnergy is { } u ? u - benchmark.Benchmark.GetValue() : null;
+            results.Add(new EnterpriseEnergy(
+                keys[g].Enterprise,
+                year,
+                keys[g].Product,
+                output[g],
+                basis,
+                double.IsFinite(kgce[g]) ? kgce[g] : null,
+                unitEnergy,
+                double.IsFinite(electricityPerTonne) ? electricityPerTonne : null,
+                benchmark is null ? null : BenchmarkClassification.Classify(unit, benchmark),
+                benchmark,
+                level,
+                electricityLevel,
+                gap,
+                gap is { } kgcePerTonne ? kgcePerTonne * basis / 1000 : null));
+        }
+
+        foreach (UsedCoefficient used in energy.CoefficientsUsed.Where(c => c.Confidence != ReferenceConfidence.Primary))
+        {
+            StandardCoalCoefficient c = used.Coefficient;
+            string origin = used.Confidence is { } mark ? $"marked {ReferenceValue.ToMark(mark)}" : "supplied by the caller";
+            assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Coefficient of {c.Carrier}: {c.KilogramsOfCoalEquivalentPerCarrierUnit} kgce per {QuantityUnits.NameOf(c.CarrierUnit)}, {origin} ({c.Source})."));
+        }
+
+        foreach (string carrier in energy.MissingCoefficients)
+        {
+            assumptions.Add($"No standard-coal coefficient for {carrier}: the references give none; rows that use it have no comprehensive energy until the caller supplies one.");
+        }
+
+        results.Sort((a, b) => string.CompareOrdinal(a.EnterpriseId, b.EnterpriseId) is var c && c != 0 ? c : string.CompareOrdinal(a.Product, b.Product));
+        return new EnergyAssessment(results, [.. assumptions]);
+    }
+
+    private static double[] SumByGroup(int[] groups, int groupCount, IEnumerable<double> values)
+    {
+        var sums = new double[groupCount];
+        EnergyKernels.SumByGroup(groups, values.ToArray(), sums);
+        return sums;
+    }
+
+    private UsedCoefficient? CoefficientOf(string carrier, DateOnly asOf)
+    {
+        StandardCoalCoefficient? caller = _options.CallerCoefficients.FirstOrDefault(c => c.Carrier == carrier);
+        if (caller is not null)
+        {
+            return new UsedCoefficient(caller, null);
+        }
+
+        if (carrier == "electricity" && _options.ElectricityValuation == ElectricityValuation.EqualValue)
+        {
+            return new UsedCoefficient(_options.EqualValueElectricity!, null);
+        }
+
+        string key = "energy.coefficient." + (carrier == "electricity" ? "electricity.equivalent" : carrier);
+        return _catalogue.TryGet(key, asOf, out ReferenceValue? row)
+            ? new UsedCoefficient(StandardCoalCoefficient.FromReference(row), row.Confidence)
+            : null;
+    }
+}
+
+/// <summary>The comprehensive energy of ledger rows.</summary>
+/// <param name="KilogramsOfCoalEquivalent">The kgce of each row; NaN where a carrier is unknown or lacks a coefficient.</param>
+/// <param name="CoefficientsUsed">The coefficients applied, with their sources and confidence.</param>
+/// <param name="MissingCoefficients">The carriers used without a coefficient.</param>
+/// <remarks>This type is immutable and thread-safe provided the array is not changed.</remarks>
+public sealed record ComprehensiveEnergy(
+    IReadOnlyList<double> KilogramsOfCoalEquivalent,
+    IReadOnlyList<UsedCoefficient> CoefficientsUsed,
+    IReadOnlyList<string> MissingCoefficients);
+
+/// <summary>Unit product energy of one enterprise, year and product.</summary>
+/// <param name="EnterpriseId">The enterprise.</param>
+/// <param name="Year">The year.</param>
+/// <param name="Product">The product code.</param>
+/// <param name="OutputT">Physical output, t.</param>
+/// <param name="OutputBasisT">Output on the benchmark's product basis, t.</param>
+/// <param name="ComprehensiveEnergyKgce">Comprehensive energy, kgce; <see langword="null"/> where unknown.</param>
+/// <param name="UnitEnergyKgcePerT">Comprehensive energy ÷ basis output, kgce/t; <see langword="null"/> where unknown.</param>
+/// <param name="SmeltingElectricityKwhPerT">Furnace (smelting) electricity ÷ basis output, kWh/t; <see langword="null"/> where not reported.</param>
+/// <param name="BenchmarkClass">Against the benchmark edition in force on 31 December; <see langword="null"/> without a benchmark.</param>
+/// <param name="Benchmark">That benchmark pair, or <see langword="null"/>.</param>
+/// <param name="Level">The comprehensive-energy level of the limit standard, or <see langword="null"/>.</param>
+/// <param name="ElectricityLevel">The electricity level (ore-grade corrected for ferroalloys), or <see langword="null"/>.</param>
+/// <param name="GapToBenchmarkKgcePerT">Unit energy less the benchmark, kgce/t (negative when better).</param>
+/// <param name="GapToBenchmarkTce">That gap times the basis output, tce per year.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record EnterpriseEnergy(
+    string EnterpriseId,
+    int Year,
+    string Product,
+    double OutputT,
+    double OutputBasisT,
+    double? ComprehensiveEnergyKgce,
+    double? UnitEnergyKgcePerT,
+    double? SmeltingElectricityKwhPerT,
+    BenchmarkClass? BenchmarkClass,
+    EnergyBenchmark? Benchmark,
+    LimitLevel? Level,
+    LimitLevel? ElectricityLevel,
+    double? GapToBenchmarkKgcePerT,
+    double? GapToBenchmarkTce);
+
+/// <summary>The energy results of a year and the assumptions they depend on.</summary>
+/// <param name="Enterprises">One entry per enterprise and product.</param>
+/// <param name="Assumptions">Every assumed, secondary-source or missing value the results depend on, in words.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record EnergyAssessment(IReadOnlyList<EnterpriseEnergy> Enterprises, IReadOnlyList<string> Assumptions);
+
+/// <summary>A coefficient applied by the calculator.</summary>
+/// <param name="Coefficient">The coefficient, with its source.</param>
+/// <param name="Confidence">The catalogue row's confidence; <see langword="null"/> for a caller-supplied coefficient.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record UsedCoefficient(StandardCoalCoefficient Coefficient, ReferenceConfidence? Confidence);

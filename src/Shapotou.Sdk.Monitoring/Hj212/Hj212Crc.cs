@@ -1,0 +1,30 @@
+namespace Shapotou.Sdk.Monitoring.Hj212;
+
+/// <summary>The CRC of HJ 212-2017 Annex A, over the data segment only.</summary>
+/// <remarks>This is not CRC-16/MODBUS: each byte is XORed into the register shifted right by eight, then the register
+/// is shifted eight times with the polynomial 0xA001. The official sample's data segment gives 0x1C80.</remarks>
+public static class Hj212Crc
+{
+    /// <summary>Computes the Annex A CRC of <paramref name="dataSegment"/>.</summary>
+    /// <param name="dataSegment">The bytes from <c>QN=</c> (or the first field) through the closing <c>&amp;&amp;</c>.</param>
+    /// <returns>The 16-bit CRC.</returns>
+    public static ushort Compute(ReadOnlySpan<byte> dataSegment)
+    {
+        uint register = 0xFFFF;
+        foreach (byte b in dataSegment)
+        {
+            register = (register >> 8) ^ b;
+            for (int bit = 0; bit < 8; bit++)
+            {
+                bool carry = (register & 1) != 0;
+                register >>= 1;
+                if (carry)
+                {
+                    register ^= 0xA001;
+                }
+            }
+        }
+
+        return (ushort)register;
+    }
+}

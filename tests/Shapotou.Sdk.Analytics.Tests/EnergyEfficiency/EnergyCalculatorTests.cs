@@ -1,0 +1,192 @@
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
+using UnitsNet;
+using UnitsNet.Units;
+
+namespace Shapotou.Sdk.Analytics.Tests.EnergyEfficiency;
+
+public sealed class EnergyCalculatorTests
+{
+    private static readonly ReferenceCatalogue s_catalogue = ReferenceCatalogue.Builtin;
+
+    private static EnergyLedgerEntry Row(
+        string facility, int year, int month, string product, double output, double purchasedKwh, double cokeT,
+        double furnaceKwh = 0, double exportedKwh = 0, double semiCokeT = 0, double? oreGrade = null) =>
+        new(
+            facility,
+            new DateOnly(year, month, 1),
+            product,
+            Mass.FromTonnes(output),
+            electricityPurchased: Energy.FromKilowattHours(purchasedKwh),
+            furnaceElectricity: Energy.FromKilowattHours(furnaceKwh),
+            electricityExported: Energy.FromKilowattHours(exportedKwh),
+            coke: Mass.FromTonnes(cokeT),
+            semiCoke: Mass.FromTonnes(semiCokeT),
+            coal: Mass.FromTonnes(0),
+            naturalGas: Volume.FromCubicMeters(0),
+            diesel: Mass.FromTonnes(0),
+            electrodePaste: Mass.FromTonnes(0),
+            oreGrade: oreGrade is { } g ? MassFraction.FromPercent(g) : null);
+
+    private static ClusterDataset Dataset(params EnergyLedgerEntry[] ledger) => new(
+        "test",
+        illustrative: true,
+        [new Enterprise("fesi", "FeSi plant", "zhenluo", "3140", true), new Enterprise("heat", "Heat plant", "xuanhe", "4430", true)],
+        [
+            new Facility("fesi-f1", "fesi", FacilityKind.SubmergedArcFurnace, FacilityStatus.Running),
+            new Facility("fesi-f2", "fesi", FacilityKind.SubmergedArcFurnace, FacilityStatus.Running),
+            new Facility("heat-b1", "heat", FacilityKind.Boiler, FacilityStatus.Running),
+        ],
+        [],
+        [],
+        ledger,
+        [],
+        [],
+        null);
+
+    [Fact]
+    public void ComputeRows_ElectricityAndCoke_IsWorkedExampleB2()
+    {
+        // energy.md B2: 8 300 kWh × 0.1229 + 0.9 t coke × 971.4 = 1020.07 + 874.26 = 1894.33 kgce for 1 t.
+        ComprehensiveEnergy energy = new EnergyCalculator(s_catalogue).ComputeRows([Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.9)], new DateOnly(2024, 12, 31));
+
+        Assert.Equal(1894.33, energy.KilogramsOfCoalEquivalent[0], 9);
+        Assert.Empty(energy.MissingCoefficients);
+    }
+
+    [Fact]
+    public void ComputeRows_ExportedElectricity_IsSubtracted_InternalElectricityIsNot()
+    {
+        ComprehensiveEnergy energy = new EnergyCalculator(s_catalogue).ComputeRows(
+            [Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0, furnaceKwh: 8_000, exportedKwh: 300)],
+            new DateOnly(2024, 12, 31));
+
+        Assert.Equal(8_000 * 0.1229, energy.KilogramsOfCoalEquivalent[0], 9);
+    }
+
+    [Fact]
+    public void ComputeRows_CarrierWithoutCoefficient_MakesItsRowUnknownAndIsListed()
+    {
+        EnergyLedgerEntry[] rows = [Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.5, semiCokeT: 0.3), Row("fesi-f2", 2024, 1, "FeSi75", 1, 8_300, 0.9)];
+
+        ComprehensiveEnergy energy = new EnergyCalculator(s_catalogue).ComputeRows(rows, new DateOnly(2024, 12, 31));
+
+        Assert.True(double.IsNaN(energy.KilogramsOfCoalEquivalent[0]));
+        Assert.Equal(1894.33, energy.KilogramsOfCoalEquivalent[1], 9);
+        Assert.Equal(["semi_coke"], energy.MissingCoefficients);
+    }
+
+    [Fact]
+    public void ComputeRows_CallerCoefficient_FillsTheGapAndIsReported()
+    {
+        var semiCoke = new StandardCoalCoefficient("semi_coke", 0.97, MassUnit.Kilogram, "caller input: plant laboratory NCV");
+        var calculator = new EnergyCalculator(s_catalogue, new EnergyAccountingOptions { CallerCoefficients = [semiCoke] });
+        ClusterDataset data = Dataset(Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.5, semiCokeT: 0.3));
+
+        EnergyAssessment result = calculator.ByEnterprise(data, 2024);
+
+        Assert.Equal(1020.07 + (0.5 * 971.4) + (0.3 * 970), result.Enterprises[0].ComprehensiveEnergyKgce!.Value, 9);
+        Assert.Contains(result.Assumptions, a => a.StartsWith("Coefficient of semi_coke: 0.97 kgce per Kilogram, supplied by the caller", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EqualValueElectricity_NeedsItsCoefficient_AndUsesIt()
+    {
+        Assert.Throws<ArgumentException>(() => new EnergyCalculator(s_catalogue, new EnergyAccountingOptions { ElectricityValuation = ElectricityValuation.EqualValue }));
+        var equalValue = new StandardCoalCoefficient("electricity", 0.404, EnergyUnit.KilowattHour, "caller input: coal rate of thermal power, GB 21341-2008 headers");
+        var calculator = new EnergyCalculator(s_catalogue, new EnergyAccountingOptions { ElectricityValuation = ElectricityValuation.EqualValue, EqualValueElectricity = equalValue });
+
+        ComprehensiveEnergy energy = calculator.ComputeRows([Row("fesi-f1", 2024, 1, "FeSi75", 1, 1_000, 0)], new DateOnly(2024, 12, 31));
+
+        Assert.Equal(404, energy.KilogramsOfCoalEquivalent[0], 9);
+    }
+
+    [Fact]
+    public void ByEnterprise_SumsMonthsAndFurnaces_ThenClassifies()
+    {
+        // Two furnaces, two months, 1 000 t in all at 1 700 kgce/t on average: better than the 1 770 benchmark.
+        ClusterDataset data = Dataset(
+            Row("fesi-f1", 2024, 1, "FeSi75", 300, 300 * 7_000, 300 * 0.865, furnaceKwh: 300 * 8_100, oreGrade: 99),
+            Row("fesi-f1", 2024, 2, "FeSi75", 200, 200 * 7_000, 200 * 0.865, furnaceKwh: 200 * 8_100, oreGrade: 99),
+            Row("fesi-f2", 2024, 1, "FeSi75", 500, 500 * 7_000, 500 * 0.865, furnaceKwh: 500 * 8_100, oreGrade: 99),
+            Row("fesi-f2", 2023, 1, "FeSi75", 999, 999 * 9_000, 999, furnaceKwh: 999 * 9_000));
+
+        EnterpriseEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Enterprises.Single();
+
+        double expected = (7_000 * 0.1229) + (0.865 * 971.4);
+        Assert.Equal(1_000, fesi.OutputT);
+        Assert.Equal(1_000, fesi.OutputBasisT);
+        Assert.Equal(expected, fesi.UnitEnergyKgcePerT!.Value, 9);
+        Assert.Equal(BenchmarkClass.BetterThanBenchmark, fesi.BenchmarkClass);
+        Assert.Equal(LimitLevel.Level2, fesi.Level); // 1700.56: above level 1 (1700), at most level 2 (1770)
+        Assert.Equal(8_100, fesi.SmeltingElectricityKwhPerT!.Value, 9);
+        Assert.Equal(LimitLevel.Level2, fesi.ElectricityLevel); // 99 % ore: levels 8010 / 8260 / 8360
+        Assert.Equal(expected - 1_770, fesi.GapToBenchmarkKgcePerT!.Value, 9);
+        Assert.Equal((expected - 1_770) * 1_000 / 1_000, fesi.GapToBenchmarkTce!.Value, 9);
+    }
+
+    [Fact]
+    public void ByEnterprise_FeSi72_IsConvertedToTheFeSi75Basis_AndSaysSo()
+    {
+        ClusterDataset data = Dataset(Row("fesi-f1", 2024, 1, "FeSi72", 750, 750 * 7_000, 750 * 0.8));
+
+        EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024);
+
+        Assert.Equal(720, result.Enterprises[0].OutputBasisT, 9);
+        Assert.Contains(result.Assumptions, a => a.StartsWith("FeSi72 converted to the FeSi75 basis in proportion to nominal silicon (72/75)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ByEnterprise_UnknownProduct_NamesTableColumnRowAndValue()
+    {
+        ClusterDataset data = Dataset(Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.9), Row("fesi-f1", 2024, 2, "FeSi99", 1, 8_300, 0.9));
+
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024));
+
+        Assert.StartsWith("Table 'energy_ledger', column 'product', row 1: 'FeSi99' is not a known product; expected one of ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ByEnterprise_ProductWithoutBenchmark_HasNullClass()
+    {
+        ClusterDataset data = Dataset(new EnergyLedgerEntry(
+            "heat-b1", new DateOnly(2024, 1, 1), "steam", Mass.FromTonnes(100),
+            electricityPurchased: Energy.FromKilowattHours(600), electricityExported: Energy.Zero, coke: Mass.Zero, semiCoke: Mass.Zero,
+            coal: Mass.FromTonnes(14), naturalGas: Volume.Zero, diesel: Mass.Zero, electrodePaste: Mass.Zero));
+
+        EnterpriseEnergy heat = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Enterprises.Single();
+
+        Assert.Null(heat.BenchmarkClass);
+        Assert.Null(heat.Level);
+        Assert.Equal((600 * 0.1229) + (14 * 714.3), heat.ComprehensiveEnergyKgce!.Value, 9);
+    }
+
+    [Fact]
+    public void ByEnterprise_SecondaryBenchmark_IsListedInAssumptions()
+    {
+        ClusterDataset data = Dataset(Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.9));
+
+        EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024);
+
+        Assert.Contains(result.Assumptions, a => a.StartsWith("energy.benchmark.ferrosilicon.benchmark = 1770 kgce/t is marked S", StringComparison.Ordinal));
+        Assert.Equal(BenchmarkClass.WorseThanBaseline, result.Enterprises[0].BenchmarkClass);
+    }
+
+    [Fact]
+    public void ByEnterprise_UnreportedCarrier_MakesTheResultUnknownNotZero()
+    {
+        // Coke is null (unknown), not zero: the enterprise's comprehensive energy cannot be known.
+        ClusterDataset data = Dataset(new EnergyLedgerEntry(
+            "fesi-f1", new DateOnly(2024, 1, 1), "FeSi75", Mass.FromTonnes(1),
+            electricityPurchased: Energy.FromKilowattHours(8_300), electricityExported: Energy.Zero, coke: null, semiCoke: Mass.Zero,
+            coal: Mass.Zero, naturalGas: Volume.Zero, diesel: Mass.Zero, electrodePaste: Mass.Zero));
+
+        EnterpriseEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Enterprises.Single();
+
+        Assert.Null(fesi.ComprehensiveEnergyKgce);
+        Assert.Null(fesi.UnitEnergyKgcePerT);
+        Assert.Null(fesi.BenchmarkClass);
+    }
+}
