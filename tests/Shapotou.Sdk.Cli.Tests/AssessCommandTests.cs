@@ -21,8 +21,8 @@ public sealed class AssessCommandTests
         Assert.Equal(
             ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "emissions", "assumptions"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("energy").ValueKind);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("solid_waste").ValueKind);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("energy").GetProperty("enterprises").ValueKind);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("solid_waste").GetProperty("enterprises").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("emissions").ValueKind);
         Assert.Equal("default", root.GetProperty("dataset").GetProperty("name").GetString());
         Assert.True(root.GetProperty("dataset").GetProperty("illustrative").GetBoolean());
@@ -115,5 +115,41 @@ public sealed class AssessCommandTests
         Assert.Contains("2,221.71", output, StringComparison.Ordinal);
         Assert.Contains("3,228.61", output, StringComparison.Ordinal);
         Assert.Contains("2,481.65", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_Energy_AllTenFerrosiliconEnterprisesBetterThanTheBenchmark_ThreeYearsRunning()
+    {
+        JsonElement[] entries = AssessJson().GetProperty("energy").GetProperty("enterprises").EnumerateArray().ToArray();
+        JsonElement[] ferrosilicon = entries.Where(e => e.GetProperty("product").GetString() == "FeSi75").ToArray();
+
+        Assert.Equal(30, ferrosilicon.Length); // 10 enterprises × 2022, 2023, 2024
+        Assert.All(ferrosilicon, e => Assert.Equal("better_than_benchmark", e.GetProperty("benchmark_class").GetString()));
+        Assert.All(ferrosilicon, e => Assert.Equal(e.GetProperty("output_t").GetDouble(), e.GetProperty("output_basis_t").GetDouble()));
+        Assert.Equal(967_000, ferrosilicon.Where(e => e.GetProperty("year").GetInt32() == 2024).Sum(e => e.GetProperty("output_t").GetDouble()));
+        foreach (JsonElement e in ferrosilicon)
+        {
+            double unit = e.GetProperty("unit_energy_kgce_per_t").GetDouble();
+            Assert.Equal(e.GetProperty("comprehensive_energy_kgce").GetDouble() / e.GetProperty("output_basis_t").GetDouble(), unit, 9);
+            Assert.Equal(unit - 1770, e.GetProperty("gap_to_benchmark_kgce_per_t").GetDouble(), 9);
+        }
+
+        // Sorted by enterprise_id, year and product (ordinal), as the contract asks.
+        (string Id, int Year, string Product)[] keys = entries
+            .Select(e => (e.GetProperty("enterprise_id").GetString()!, e.GetProperty("year").GetInt32(), e.GetProperty("product").GetString()!))
+            .ToArray();
+        Assert.Equal(
+            keys.OrderBy(k => k.Id, StringComparer.Ordinal).ThenBy(k => k.Year).ThenBy(k => k.Product, StringComparer.Ordinal),
+            keys);
+    }
+
+    [Fact]
+    public void Json_SolidWaste_RatesArePercentagesPerEnterpriseAndYear()
+    {
+        JsonElement[] entries = AssessJson().GetProperty("solid_waste").GetProperty("enterprises").EnumerateArray().ToArray();
+
+        JsonElement yuexin2024 = Assert.Single(entries, e => e.GetProperty("enterprise_id").GetString() == "zl-yuexin" && e.GetProperty("year").GetInt32() == 2024);
+        double rate = yuexin2024.GetProperty("utilisation_rate_pct").GetDouble();
+        Assert.InRange(rate, 50, 70); // silica fume and slag of the default dataset, below P9's 70 % target in 2024
     }
 }

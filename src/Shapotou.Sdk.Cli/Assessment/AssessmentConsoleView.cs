@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Spectre.Console;
 
 namespace Shapotou.Sdk.Cli.Assessment;
@@ -38,6 +39,27 @@ internal static class AssessmentConsoleView
             ferroalloy.AddRow("waste-heat coverage", f.WasteHeatCoveragePct is { } coverage ? $"{coverage.ToString("0.0", c)} %" : "–");
             console.Write(ferroalloy);
         }
+
+        int energyYear = a.Summary.Ferroalloy?.Year ?? a.Figures.BaselineYear;
+        var energy = new Table().Title($"P7 · unit energy {energyYear.ToString(c)} against the benchmark in force (kgce/t)")
+            .AddColumn("enterprise").AddColumn("product").AddColumn(new TableColumn("output (t)").RightAligned())
+            .AddColumn(new TableColumn("unit energy").RightAligned()).AddColumn(new TableColumn("benchmark / baseline").RightAligned())
+            .AddColumn("class").AddColumn("GB level").AddColumn(new TableColumn("waste utilised").RightAligned());
+        foreach (EnterpriseEnergy e in a.Energy.Where(e => e.Year == energyYear && e.Benchmark is not null))
+        {
+            double? waste = a.SolidWaste.FirstOrDefault(u => u.EnterpriseId == e.EnterpriseId && u.Year == energyYear)?.UtilisationRatePct;
+            energy.AddRow(
+                Markup.Escape(e.EnterpriseId),
+                Markup.Escape(e.Product),
+                e.OutputT.ToString("N0", c),
+                e.UnitEnergyKgcePerT?.ToString("N1", c) ?? "–",
+                $"{e.Benchmark!.Benchmark.Value?.ToString(c)} / {e.Benchmark.Baseline.Value?.ToString(c)} ({e.Benchmark.Benchmark.ConfidenceMark})",
+                e.BenchmarkClass is { } bc ? BenchmarkClassification.ToName(bc) : "–",
+                e.Level switch { null => "–", LimitLevel.AboveLevel3 => "above 3", { } l => ((int)l).ToString(c) },
+                waste is { } w ? $"{w.ToString("0.0", c)} %" : "–");
+        }
+
+        console.Write(energy);
 
         var emissions = new Table().Title("Table 1-2 · industrial emissions (t) and the 2027 ceilings (P4)").AddColumn("pollutant");
         foreach (EmissionYear year in a.Figures.EmissionsT.Rows)

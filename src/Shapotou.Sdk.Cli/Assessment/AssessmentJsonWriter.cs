@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.SolidWaste;
 
 namespace Shapotou.Sdk.Cli.Assessment;
 
@@ -87,9 +89,47 @@ internal static class AssessmentJsonWriter
             writer.WriteEndObject();
         }
 
-        // Filled by the energy, solid-waste and emissions calculators; present as null until the dataset carries ledgers.
-        writer.WriteNull("energy");
-        writer.WriteNull("solid_waste");
+        writer.WriteStartObject("energy");
+        writer.WriteStartArray("enterprises");
+        foreach (EnterpriseEnergy e in a.Energy)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("enterprise_id", e.EnterpriseId);
+            writer.WriteNumber("year", e.Year);
+            writer.WriteString("product", e.Product);
+            writer.WriteNumber("output_t", e.OutputT);
+            writer.WriteNumber("output_basis_t", e.OutputBasisT);
+            WriteNumberOrNull(writer, "comprehensive_energy_kgce", e.ComprehensiveEnergyKgce);
+            WriteNumberOrNull(writer, "unit_energy_kgce_per_t", e.UnitEnergyKgcePerT);
+            WriteStringOrNull(writer, "benchmark_class", e.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : null);
+            WriteNumberOrNull(writer, "benchmark_kgce_per_t", e.Benchmark?.Benchmark.Value);
+            WriteNumberOrNull(writer, "baseline_kgce_per_t", e.Benchmark?.Baseline.Value);
+            WriteNumberOrNull(writer, "gap_to_benchmark_kgce_per_t", e.GapToBenchmarkKgcePerT);
+            WriteNumberOrNull(writer, "gap_to_benchmark_tce", e.GapToBenchmarkTce);
+            WriteNumberOrNull(writer, "smelting_electricity_kwh_per_t", e.SmeltingElectricityKwhPerT);
+            WriteStringOrNull(writer, "limit_level", LevelName(e.Level));
+            WriteStringOrNull(writer, "electricity_limit_level", LevelName(e.ElectricityLevel));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+
+        writer.WriteStartObject("solid_waste");
+        writer.WriteStartArray("enterprises");
+        foreach (EnterpriseUtilisation u in a.SolidWaste)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("enterprise_id", u.EnterpriseId);
+            writer.WriteNumber("year", u.Year);
+            WriteNumberOrNull(writer, "utilisation_rate_pct", u.UtilisationRatePct);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+
+        // Filled by the emissions calculators when they are part of the SDK.
         writer.WriteNull("emissions");
 
         writer.WriteStartArray("assumptions");
@@ -100,6 +140,25 @@ internal static class AssessmentJsonWriter
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static string? LevelName(LimitLevel? level) => level switch
+    {
+        null => null,
+        LimitLevel.AboveLevel3 => "above_level_3",
+        { } l => $"level_{(int)l}",
+    };
+
+    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)

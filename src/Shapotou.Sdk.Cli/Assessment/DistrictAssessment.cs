@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.SolidWaste;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 
@@ -13,6 +15,8 @@ internal sealed record DistrictAssessment(
     DateOnly CatalogueAsOf,
     PlanFigures Figures,
     ClusterSummary Summary,
+    IReadOnlyList<EnterpriseEnergy> Energy,
+    IReadOnlyList<EnterpriseUtilisation> SolidWaste,
     IReadOnlyList<EmissionTarget>? Targets,
     IReadOnlyList<string> Assumptions)
 {
@@ -30,8 +34,22 @@ internal sealed record DistrictAssessment(
             "ILLUSTRATIVE data: the default dataset is synthetic at facility level (enterprises, furnaces, ledgers, outlets, CEMS hours), calibrated to the plan's published figures: table 1-1 and P2 exactly, and a 2024 inventory equal to table 1-2. See docs/default-dataset.md for which number comes from the plan and which is assumed.",
             "The plan's ferroalloy output value (5.5 × 10^9 yuan) exceeds Zhenluo's whole table 1-1 value (5.26 × 10^9 yuan); the dataset follows table 1-1.",
             "Emission factors of the default dataset's sources without CEMS are illustrative examples, not from the MEE manual, which the references lack.",
-            "Energy, solid-waste and emission-inventory results are null until their calculators are part of the SDK.",
+            "Emission-inventory results are null until the emissions calculators are part of the SDK.",
         };
+        int[] years = data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
+        var energyCalculator = new EnergyCalculator(catalogue);
+        var energy = new List<EnterpriseEnergy>();
+        foreach (int year in years)
+        {
+            EnergyAssessment result = energyCalculator.ByEnterprise(data, year);
+            energy.AddRange(result.Enterprises);
+            assumptions.AddRange(result.Assumptions.Where(a => !assumptions.Contains(a)));
+        }
+
+        IReadOnlyList<EnterpriseUtilisation> solidWaste = data.SolidWasteLedger.Select(r => r.Period.Year).Distinct().Order()
+            .SelectMany(year => SolidWasteUtilisation.ByEnterprise(data.SolidWasteLedger, year))
+            .OrderBy(u => u.EnterpriseId, StringComparer.Ordinal).ThenBy(u => u.Year)
+            .ToArray();
         if (targets is not null)
         {
             assumptions.Add(string.Create(
@@ -39,7 +57,13 @@ internal sealed record DistrictAssessment(
                 $"targets_2027_t apply the plan's reduction rates ({string.Join(", ", targets.Select(t => $"{t.Pollutant} {t.ReductionRate.Value} %"))}; {targets[0].ReductionRate.Source}) to the {figures.BaselineYear} emissions of table 1-2, rounded to 0.01 t half away from zero."));
         }
 
-        return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, targets, assumptions);
+        energy.Sort((a, b) => (string.CompareOrdinal(a.EnterpriseId, b.EnterpriseId), a.Year.CompareTo(b.Year), string.CompareOrdinal(a.Product, b.Product)) switch
+        {
+            (not 0 and var c, _, _) => c,
+            (_, not 0 and var c, _) => c,
+            (_, _, var c) => c,
+        });
+        return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, energy, solidWaste, targets, assumptions);
     }
 
     private static string SdkInformationalVersion()
