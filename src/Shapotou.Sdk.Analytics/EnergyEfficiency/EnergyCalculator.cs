@@ -53,6 +53,7 @@ public sealed class EnergyCalculator
         var amounts = new double[ledger.Count];
         var used = new List<UsedCoefficient>();
         var missing = new List<string>();
+        var byCarrier = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (EnergyCarriers.Carrier carrier in EnergyCarriers.All)
         {
             bool any = false;
@@ -88,10 +89,12 @@ public sealed class EnergyCalculator
                 used.Add(found);
             }
 
-            EnergyKernels.Accumulate(amounts, carrier.Sign * found.Coefficient.Convert(carrier.OneLedgerUnit).KilogramsOfCoalEquivalent, kgce);
+            double perUnit = carrier.Sign * found.Coefficient.Convert(carrier.OneLedgerUnit).KilogramsOfCoalEquivalent;
+            EnergyKernels.Accumulate(amounts, perUnit, kgce);
+            byCarrier[carrier.Column] = perUnit * System.Numerics.Tensors.TensorPrimitives.Sum<double>(amounts);
         }
 
-        return new ComprehensiveEnergy(kgce, used, missing);
+        return new ComprehensiveEnergy(kgce, used, missing, byCarrier);
     }
 
     /// <summary>
@@ -253,11 +256,13 @@ public sealed class EnergyCalculator
 /// <param name="KilogramsOfCoalEquivalent">The kgce of each row; NaN where a carrier is unknown or lacks a coefficient.</param>
 /// <param name="CoefficientsUsed">The coefficients applied, with their sources and confidence.</param>
 /// <param name="MissingCoefficients">The carriers used without a coefficient.</param>
+/// <param name="CarrierTotalsKgce">The kgce of each ledger column over all rows (exported electricity negative); NaN where a row is unknown.</param>
 /// <remarks>This type is immutable and thread-safe provided the array is not changed.</remarks>
 public sealed record ComprehensiveEnergy(
     IReadOnlyList<double> KilogramsOfCoalEquivalent,
     IReadOnlyList<UsedCoefficient> CoefficientsUsed,
-    IReadOnlyList<string> MissingCoefficients);
+    IReadOnlyList<string> MissingCoefficients,
+    IReadOnlyDictionary<string, double> CarrierTotalsKgce);
 
 /// <summary>Unit product energy of one enterprise, year and product.</summary>
 /// <param name="EnterpriseId">The enterprise.</param>

@@ -1,0 +1,70 @@
+using Shapotou.Sdk.Model;
+using UnitsNet;
+using UnitsNet.Units;
+
+namespace Shapotou.Sdk.Analytics.WasteHeat;
+
+/// <summary>
+/// Waste heat of submerged-arc furnaces (Plan P8): coverage of furnaces and of capacity with recovery, waste-heat power
+/// per tonne, and the heat a flue-gas stream carries.
+/// </summary>
+public static class WasteHeatRecovery
+{
+    /// <summary>Computes coverage and power per tonne for the submerged-arc furnaces of <paramref name="enterpriseIds"/>.</summary>
+    /// <param name="data">The dataset.</param>
+    /// <param name="enterpriseIds">The enterprises, such as the ferroalloy ones (GB/T 4754 class 3140).</param>
+    /// <param name="year">The year of the ledgers for power per tonne.</param>
+    /// <returns>The figures; a figure is <see langword="null"/> where the tables cannot give it.</returns>
+    public static WasteHeatCoverage Coverage(ClusterDataset data, IReadOnlySet<string> enterpriseIds, int year)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(enterpriseIds);
+        Facility[] furnaces = data.Facilities
+            .Where(f => f.Kind == FacilityKind.SubmergedArcFurnace && enterpriseIds.Contains(f.EnterpriseId))
+            .ToArray();
+        Facility[] recovering = furnaces.Where(f => f.WasteHeatRecovery == true).ToArray();
+        bool known = furnaces.Length > 0 && furnaces.All(f => f.WasteHeatRecovery is not null);
+        bool capacityKnown = known && furnaces.All(f => f.AnnualCapacity is not null);
+        var recoveringIds = recovering.Select(f => f.FacilityId).ToHashSet(StringComparer.Ordinal);
+        EnergyLedgerEntry[] rows = data.EnergyLedger.Where(r => r.Period.Year == year && recoveringIds.Contains(r.FacilityId)).ToArray();
+        double power = rows.Sum(r => r.WasteHeatPowerGenerated?.KilowattHours ?? double.NaN);
+        double output = rows.Sum(r => r.Output.Tonnes);
+        return new WasteHeatCoverage(
+            furnaces.Length,
+            recovering.Length,
+            known ? 100.0 * recovering.Length / furnaces.Length : null,
+            capacityKnown ? 100.0 * recovering.Sum(f => f.AnnualCapacity!.Value.Tonnes) / furnaces.Sum(f => f.AnnualCapacity!.Value.Tonnes) : null,
+            rows.Length > 0 && double.IsFinite(power) && output > 0 ? power / output : null);
+    }
+
+    /// <summary>
+    /// Computes the heat a dry flue-gas stream carries above a reference temperature:
+    /// <c>flow × (T_gas − T_reference) × volumetric specific heat</c>.
+    /// </summary>
+    /// <param name="flow">The dry standard flow.</param>
+    /// <param name="gasTemperature">The flue-gas temperature.</param>
+    /// <param name="referenceTemperature">The temperature the heat could be recovered down to.</param>
+    /// <param name="volumetricSpecificHeatKilojoulesPerCubicMetreKelvin">The mean specific heat per standard cubic metre, kJ/(m³·K): a cited input (the references give none).</param>
+    /// <returns>The heat flow.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The specific heat is not finite and positive.</exception>
+    public static Power AvailableHeat(VolumeFlow flow, Temperature gasTemperature, Temperature referenceTemperature, double volumetricSpecificHeatKilojoulesPerCubicMetreKelvin)
+    {
+        if (!double.IsFinite(volumetricSpecificHeatKilojoulesPerCubicMetreKelvin) || volumetricSpecificHeatKilojoulesPerCubicMetreKelvin <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(volumetricSpecificHeatKilojoulesPerCubicMetreKelvin), volumetricSpecificHeatKilojoulesPerCubicMetreKelvin, "The specific heat must be a finite positive number, with its source.");
+        }
+
+        double deltaKelvin = gasTemperature.Kelvins - referenceTemperature.Kelvins;
+        double kilowatts = flow.As(VolumeFlowUnit.CubicMeterPerSecond) * Math.Max(deltaKelvin, 0) * volumetricSpecificHeatKilojoulesPerCubicMetreKelvin;
+        return Power.FromKilowatts(kilowatts);
+    }
+}
+
+/// <summary>Waste-heat recovery of a group of furnaces.</summary>
+/// <param name="Furnaces">Submerged-arc furnaces counted.</param>
+/// <param name="FurnacesWithRecovery">Of which with waste-heat recovery.</param>
+/// <param name="CoveragePct">Furnaces with recovery ÷ furnaces, %.</param>
+/// <param name="CapacityCoveragePct">Their capacity ÷ all the furnaces' capacity, %.</param>
+/// <param name="PowerKwhPerTonne">Waste-heat power generated ÷ output of the furnaces with recovery, kWh/t.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record WasteHeatCoverage(int Furnaces, int FurnacesWithRecovery, double? CoveragePct, double? CapacityCoveragePct, double? PowerKwhPerTonne);

@@ -1,0 +1,27 @@
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Analytics.Tests.EnergyEfficiency;
+
+public sealed class CleanEnergyShareTests
+{
+    private static ComprehensiveEnergy Totals(double electricity, double gas, double coal) =>
+        new([electricity + gas + coal], [], [], new Dictionary<string, double> { ["electricity_purchased"] = electricity, ["natural_gas"] = gas, ["coal"] = coal });
+
+    [Fact]
+    public void Percent_NaturalGasIsClean_PurchasedPowerOnlyAsStated()
+    {
+        ComprehensiveEnergy energy = Totals(electricity: 600, gas: 200, coal: 200);
+
+        Assert.Equal(20.0, CleanEnergyShare.Percent(energy)!.Value, 12);
+        Assert.Equal(20.0 + (600 * 0.25 / 10), CleanEnergyShare.Percent(energy, new CleanEnergyOptions { GridCleanSharePercent = 25 })!.Value, 12);
+    }
+
+    [Fact]
+    public void Percent_UnknownOrEmptyTotal_IsNull_AndTheTargetIs30()
+    {
+        Assert.Null(CleanEnergyShare.Percent(Totals(double.NaN, 1, 1)));
+        Assert.Null(CleanEnergyShare.Percent(Totals(0, 0, 0)));
+        Assert.Equal(30, CleanEnergyShare.TargetPercent(ReferenceCatalogue.Builtin));
+    }
+}

@@ -1,0 +1,46 @@
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Analytics.Tests.EnergyEfficiency;
+
+public sealed class EnergyProgressTests
+{
+    private static EnterpriseEnergy Result(string id, int year, double unit, BenchmarkClass? cls) =>
+        new(id, year, "FeSi75", 1_000, 1_000, unit * 1_000, unit, null, cls, null, null, null, null, null);
+
+    [Fact]
+    public void Compute_TargetIsFivePercentBelow2024_AndTheRunIsJudged()
+    {
+        EnterpriseEnergy[] results =
+        [
+            Result("a", 2022, 1_760, BenchmarkClass.BetterThanBenchmark),
+            Result("a", 2023, 1_750, BenchmarkClass.BetterThanBenchmark),
+            Result("a", 2024, 1_740, BenchmarkClass.BetterThanBenchmark),
+            Result("a", 2025, 1_650, BenchmarkClass.BetterThanBenchmark),
+            Result("b", 2023, 1_800, BenchmarkClass.Between),
+            Result("b", 2024, 1_760, BenchmarkClass.BetterThanBenchmark),
+            Result("b", 2025, 1_700, BenchmarkClass.BetterThanBenchmark),
+        ];
+
+        IReadOnlyList<EnterpriseProgress> progress = EnergyProgress.Compute(results, ReferenceCatalogue.Builtin, 2025);
+
+        EnterpriseProgress a = progress.Single(p => p.EnterpriseId == "a");
+        Assert.Equal(1_740 * 0.95, a.TargetUnitEnergyKgcePerT!.Value, 9); // plan.target_2027.unit_energy_reduction = 5 %
+        Assert.True(a.MeetsTarget); // 1650 ≤ 1653
+        Assert.Equal(100.0 * (1_650 - 1_740) / 1_740, a.ChangePct!.Value, 9);
+        Assert.True(a.BetterThanBenchmarkRun); // 2023, 2024, 2025
+        EnterpriseProgress b = progress.Single(p => p.EnterpriseId == "b");
+        Assert.False(b.MeetsTarget); // 1700 > 1672
+        Assert.False(b.BetterThanBenchmarkRun); // 2023 was between
+    }
+
+    [Fact]
+    public void Compute_MissingYearOfTheRun_CannotBeJudged()
+    {
+        IReadOnlyList<EnterpriseProgress> progress = EnergyProgress.Compute(
+            [Result("a", 2024, 1_740, BenchmarkClass.BetterThanBenchmark)], ReferenceCatalogue.Builtin, 2024);
+
+        Assert.Null(progress[0].BetterThanBenchmarkRun);
+        Assert.Equal(0, progress[0].ChangePct);
+    }
+}

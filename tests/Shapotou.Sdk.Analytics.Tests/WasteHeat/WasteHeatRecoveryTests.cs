@@ -1,0 +1,51 @@
+using Shapotou.Sdk.Analytics.WasteHeat;
+using Shapotou.Sdk.Model;
+using UnitsNet;
+
+namespace Shapotou.Sdk.Analytics.Tests.WasteHeat;
+
+public sealed class WasteHeatRecoveryTests
+{
+    private static Facility Furnace(string id, bool recovery, double capacity) =>
+        new(id, "fesi", FacilityKind.SubmergedArcFurnace, FacilityStatus.Running, annualCapacity: Mass.FromTonnes(capacity), wasteHeatRecovery: recovery);
+
+    [Fact]
+    public void Coverage_CountsFurnacesAndCapacity_AndPowerPerTonne()
+    {
+        var data = new ClusterDataset(
+            "test",
+            true,
+            [new Enterprise("fesi", "FeSi", "zhenluo", "3140", true)],
+            [Furnace("f1", true, 30_000), Furnace("f2", true, 30_000), Furnace("f3", true, 30_000), Furnace("f4", false, 10_000)],
+            [],
+            [],
+            [
+                new EnergyLedgerEntry("f1", new DateOnly(2024, 1, 1), "FeSi75", Mass.FromTonnes(2_000), wasteHeatPowerGenerated: Energy.FromKilowattHours(1_800_000)),
+                new EnergyLedgerEntry("f2", new DateOnly(2024, 1, 1), "FeSi75", Mass.FromTonnes(1_000), wasteHeatPowerGenerated: Energy.FromKilowattHours(900_000)),
+                new EnergyLedgerEntry("f4", new DateOnly(2024, 1, 1), "FeSi75", Mass.FromTonnes(1_000), wasteHeatPowerGenerated: Energy.FromKilowattHours(0)),
+            ],
+            [],
+            [],
+            null);
+
+        WasteHeatCoverage coverage = WasteHeatRecovery.Coverage(data, new HashSet<string> { "fesi" }, 2024);
+
+        Assert.Equal(4, coverage.Furnaces);
+        Assert.Equal(3, coverage.FurnacesWithRecovery);
+        Assert.Equal(75.0, coverage.CoveragePct);
+        Assert.Equal(90.0, coverage.CapacityCoveragePct!.Value, 12);
+        Assert.Equal(900, coverage.PowerKwhPerTonne!.Value, 12);
+    }
+
+    [Fact]
+    public void AvailableHeat_IsFlowTimesTemperatureDropTimesSpecificHeat()
+    {
+        // 36 000 m3/h = 10 m3/s; 450 °C down to 150 °C = 300 K; 1.4 kJ/(m3·K) (a caller's cited value) → 4 200 kW.
+        Power heat = WasteHeatRecovery.AvailableHeat(
+            VolumeFlow.FromCubicMetersPerHour(36_000), Temperature.FromDegreesCelsius(450), Temperature.FromDegreesCelsius(150), 1.4);
+
+        Assert.Equal(4_200, heat.Kilowatts, 9);
+        Assert.Throws<ArgumentOutOfRangeException>(() => WasteHeatRecovery.AvailableHeat(
+            VolumeFlow.FromCubicMetersPerHour(1), Temperature.FromDegreesCelsius(450), Temperature.FromDegreesCelsius(150), 0));
+    }
+}
