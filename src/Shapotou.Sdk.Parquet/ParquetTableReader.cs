@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Parquet;
+using Parquet.Schema;
+using Shapotou.Sdk.Units;
+
+namespace Shapotou.Sdk.Parquet;
+
+/// <summary>
+/// Reads a contract table from a Parquet file written by anyone: physical types are widened (float, int32, int64,
+/// decimal → double; int 0/1 → boolean; TIMESTAMP at midnight → date), UTC-adjusted and INT96 timestamps are converted
+/// to China Standard Time, and units come from the file's <c>shapotou.unit.&lt;column&gt;</c> keys or the defaults.
+/// </summary>
+internal static class ParquetTableReader
+{
+    private static readonly TimeSpan s_chinaStandardTime = TimeSpan.FromHours(8);
+
+    /// <summary>Reads the whole file, row group by row group.</summary>
+    public static async Task<TableData> ReadAsync(string path, TableSpec spec, CancellationToken cancellationToken)
+    {
+        var batches = new List<TableData>();
+        await foreach (TableData batch in ReadRowGroupsAsync(path, spec, cancellationToken).ConfigureAwait(false))
+        {
+            batches.Add(batch);
+        }
+
+        return Concatenate(spec, path, batches);
+    }
+
+    /// <summary>Reads one row group at a time, so memory stays bounded by the row-group size.</summary>
+    public static async IAsyncEnumerable<TableData> ReadRowGroupsAsync(string path, TableSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string file = Path.GetFileName(path);
+        ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            Dictionary<string, DataField> fields = Fields(reader, spec, file);
+            Dictionary<string, Enum> units = Units(reader, spec, fields, file);
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+                int rows = checked((int)group.RowCount);
+                var batch = new TableData(spec, file, rows);
+                batch.AddRowGroup(g, 0);
+                foreach (ColumnSpec column in spec.Columns)
+                {
+                    if (fields.TryGetValue(column.Name, out DataField? field))
+                    {
+                        ColumnData data;
+                        try
+                        {
+                            data = await ReadColumnAsync(group, field, column, rows, units.GetValueOrDefault(column.Name), $"File '{file}', column '{column.Name}', row group {g}", cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (Exception exception) when (exception is not ShapotouDataException and not OperationCanceledException)
+                        {
+                            throw new ShapotouDataException($"File '{file}', column '{column.Name}', row group {g}: the column cannot be read ({exception.Message.TrimEnd('.')}).", exception);
+                        }
+
+                        CheckRequired(data, column, $"File '{file}', column '{column.Name}', row group {g}");
+                        batch.Add(data);
+                    }
+                }
+
+                yield return batch;
+            }
+        }
+    }
+
+    private static async Task<ParquetReader> OpenAsync(string path, string file, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"File '{path}' does not exist.", path);
+        }
+
+        try
+        {
+            return await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not FileNotFoundException)
+        {
+            throw new ShapotouDataException($"File '{file}' is not a readable Parquet file: {exception.Message.TrimEnd('.')}.", exception);
+        }
+    }
+
+    private static Dictionary<string, DataField> Fields(ParquetReader reader, TableSpec spec, string file)
+    {
+        var fields = new Dictionary<string, DataField>(StringComparer.Ordinal);
+        foreach (DataField field in reader.Schema.GetDataFields())
+        {
+            if (!fields.TryAdd(field.Name, field))
+            {
+                throw new ShapotouDataException($"File '{file}' has the column '{field.Name}' twice; expected each column once.");
+            }
+        }
+
+        foreach (ColumnSpec column in spec.Columns.Where(c => c.Required && !fields.ContainsKey(c.Name)))
+        {
+            throw new ShapotouDataException(
+                $"File '{file}' lacks the required column '{column.Name}' of table '{spec.Name}'; it has {string.Join(", ", fields.Keys)}.");
+        }
+
+        return fields;
+    }
+
+    private static Dictionary<string, Enum> Units(ParquetReader reader, TableSpec spec, Dictionary<string, DataField> fields, string file)
+    {
+        var units = new Dictionary<string, Enum>(StringComparer.Ordinal);
+        Dictionary<string, string> metadata = reader.CustomMetadata ?? [];
+        foreach (ColumnSpec column in spec.Columns.Where(c => c.Type == ColumnType.Quantity && fields.ContainsKey(c.Name)))
+        {
+            if (!metadata.TryGetValue($"shapotou.unit.{column.Name}", out string? unitName))
+            {
+                units[column.Name] = column.DefaultUnit!;
+                continue;
+            }
+
+            string quantity = metadata.GetValueOrDefault($"shapotou.quantity.{column.Name}") ?? column.QuantityName!;
+            if (!string.Equals(quantity, column.QuantityName, StringComparison.Ordinal))
+            {
+                throw new ShapotouDataException(
+                    $"File '{file}', column '{column.Name}' has quantity '{quantity}'; expected '{column.QuantityName}'.");
+            }
+
+            try
+            {
+                units[column.Name] = QuantityUnits.ParseUnit(quantity, unitName);
+            }
+            catch (ShapotouDataException exception)
+            {
+                throw new ShapotouDataException($"File '{file}', column '{column.Name}': {exception.Message}", exception);
+            }
+        }
+
+        return units;
+    }
+
+    private static void CheckRequired(ColumnData data, ColumnSpec column, string where)
+    {
+        if (!column.Required)
+        {
+            return;
+        }
+
+        for (int i = 0; i < data.Length; i++)
+        {
+            bool missing = data.Values.GetValue(i) switch
+            {
+                null => true,
+                double d => double.IsNaN(d),
+                _ => false,
+            };
+            if (missing)
+            {
+                throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture, $"{where}, row {i}: the value is null; the column is required."));
+            }
+        }
+    }
+
+    private static async Task<ColumnData> ReadColumnAsync(ParquetRowGroupReader group, DataField field, ColumnSpec column, int rows, Enum? unit, string where, CancellationToken cancellationToken)
+    {
+        Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
+        switch (column.Type)
+        {
+            case ColumnType.Text:
+                if (type != typeof(string) && type != typeof(ReadOnlyMemory<char>))
+                {
+                    throw Kind(where, field, "text");
+                }
+
+                var text = new string?[rows];
+                await group.ReadAsync(field, text.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+                return ColumnData.Text(column, text);
+
+            case ColumnType.Quantity or ColumnType.Number:
+                return ColumnData.Numbers(column, await ReadNumbersAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false), unit);
+
+            case ColumnType.Boolean:
+                if (type == typeof(bool))
+                {
+                    return ColumnData.Booleans(column, await ReadAsync<bool>(group, field, rows, cancellationToken).ConfigureAwait(false));
+                }
+
+                double[] flags = await ReadNumbersAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false);
+                var booleans = new bool?[rows];
+                for (int i = 0; i < rows; i++)
+                {
+                    booleans[i] = flags[i] switch
+                    {
+                        0 => false,
+                        1 => true,
+                        double.NaN => null,
+                        var other => throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture, $"{where}, row {i}: {other} is not a boolean; expected true, false, 0 or 1.")),
+                    };
+                }
+
+                return ColumnData.Booleans(column, booleans);
+
+            case ColumnType.Count:
+                double[] integers = await ReadNumbersAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false);
+                return ColumnData.Integers(column, integers.Select(v => double.IsNaN(v) ? (int?)null : checked((int)v)).ToArray());
+
+            case ColumnType.Date:
+                if (type == typeof(DateOnly))
+                {
+                    return ColumnData.Dates(column, await ReadAsync<DateOnly>(group, field, rows, cancellationToken).ConfigureAwait(false));
+                }
+
+                DateTime?[] midnights = await ReadTimesAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false);
+                var dates = new DateOnly?[rows];
+                for (int i = 0; i < rows; i++)
+                {
+                    if (midnights[i] is { } t)
+                    {
+                        if (t.TimeOfDay != TimeSpan.Zero)
+                        {
+                            throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture, $"{where}, row {i}: {t:yyyy-MM-dd HH:mm:ss} is not a date; expected 00:00."));
+                        }
+
+                        dates[i] = DateOnly.FromDateTime(t);
+                    }
+                }
+
+                return ColumnData.Dates(column, dates);
+
+            default:
+                return ColumnData.Times(column, await ReadTimesAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    private static async Task<T?[]> ReadAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var values = new T?[rows];
+        if (field.IsNullable)
+        {
+            await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var dense = new T[rows];
+            await group.ReadAsync<T>(field, dense.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < rows; i++)
+            {
+                values[i] = dense[i];
+            }
+        }
+
+        return values;
+    }
+
+    private static async Task<double[]> ReadNumbersAsync(ParquetRowGroupReader group, DataField field, Type type, int rows, string where, CancellationToken cancellationToken)
+    {
+        return type switch
+        {
+            _ when type == typeof(double) => Widen(await ReadAsync<double>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(float) => Widen(await ReadAsync<float>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(int) => Widen(await ReadAsync<int>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(long) => Widen(await ReadAsync<long>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(short) => Widen(await ReadAsync<short>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(byte) => Widen(await ReadAsync<byte>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(sbyte) => Widen(await ReadAsync<sbyte>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(uint) => Widen(await ReadAsync<uint>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(ulong) => Widen(await ReadAsync<ulong>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(decimal) => Widen(await ReadAsync<decimal>(group, field, rows, cancellationToken).ConfigureAwait(false), v => (double)v),
+            _ => throw Kind(where, field, "a number"),
+        };
+    }
+
+    private static double[] Widen<T>(T?[] values, Func<T, double> widen)
+        where T : struct
+    {
+        var result = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            result[i] = values[i] is { } v ? widen(v) : double.NaN;
+        }
+
+        return result;
+    }
+
+    private static async Task<DateTime?[]> ReadTimesAsync(ParquetRowGroupReader group, DataField field, Type type, int rows, string where, CancellationToken cancellationToken)
+    {
+        if (type == typeof(DateTimeOffset))
+        {
+            DateTimeOffset?[] offsets = await ReadAsync<DateTimeOffset>(group, field, rows, cancellationToken).ConfigureAwait(false);
+            return offsets.Select(o => o is { } v ? v.ToOffset(s_chinaStandardTime).DateTime : (DateTime?)null).ToArray();
+        }
+
+        if (type == typeof(DateOnly))
+        {
+            DateOnly?[] days = await ReadAsync<DateOnly>(group, field, rows, cancellationToken).ConfigureAwait(false);
+            return days.Select(d => d?.ToDateTime(TimeOnly.MinValue)).ToArray();
+        }
+
+        if (type != typeof(DateTime))
+        {
+            throw Kind(where, field, "a date or timestamp");
+        }
+
+        DateTime?[] times = await ReadAsync<DateTime>(group, field, rows, cancellationToken).ConfigureAwait(false);
+
+        // UTC-adjusted timestamps and INT96 (taken as UTC) are converted to China Standard Time; others are CST wall clock.
+        bool utc = field is DateTimeDataField dt && (dt.IsAdjustedToUTC || dt.DateTimeFormat == DateTimeFormat.Impala);
+        for (int i = 0; i < rows; i++)
+        {
+            if (times[i] is { } t)
+            {
+                times[i] = DateTime.SpecifyKind(utc ? t + s_chinaStandardTime : t, DateTimeKind.Unspecified);
+            }
+        }
+
+        return times;
+    }
+
+    private static ShapotouDataException Kind(string where, DataField field, string expected) =>
+        new($"{where} holds {(Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType).Name} values; expected {expected}.");
+
+    private static TableData Concatenate(TableSpec spec, string path, List<TableData> batches)
+    {
+        string file = Path.GetFileName(path);
+        int total = batches.Sum(b => b.RowCount);
+        var table = new TableData(spec, file, total);
+        int offset = 0;
+        for (int g = 0; g < batches.Count; g++)
+        {
+            table.AddRowGroup(g, offset);
+            offset += batches[g].RowCount;
+        }
+
+        foreach (ColumnSpec column in spec.Columns)
+        {
+            ColumnData? first = batches.Select(b => b.Column(column.Name)).FirstOrDefault(c => c is not null);
+            if (first is null)
+            {
+                continue;
+            }
+
+            ColumnData merged = ColumnData.Empty(column, total, first.Unit);
+            int at = 0;
+            foreach (TableData batch in batches)
+            {
+                Array.Copy(batch.Column(column.Name)!.Values, 0, merged.Values, at, batch.RowCount);
+                at += batch.RowCount;
+            }
+
+            table.Add(merged);
+        }
+
+        return table;
+    }
+}
