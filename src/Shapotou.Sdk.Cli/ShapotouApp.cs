@@ -27,6 +27,8 @@ internal static class ShapotouApp
         var context = new CommandContext(output, error);
         root.Add(ReferenceCommand.Create(context));
         root.Add(AssessCommand.Create(context));
+        root.Add(ExportCommand.Create(context));
+        root.Add(Hj212Command.Create(context));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -14,6 +14,9 @@ namespace Shapotou.Sdk.Parquet;
 /// </remarks>
 public static class ClusterDatasetParquet
 {
+    /// <summary>The file-metadata key that marks a table of synthetic (illustrative) data, so that the mark survives a round trip.</summary>
+    public const string IllustrativeKey = "shapotou.illustrative";
+
     /// <summary>Writes the dataset's tables into <paramref name="directory"/>, replacing files of the same names.</summary>
     /// <param name="data">The dataset.</param>
     /// <param name="directory">The folder; created when missing.</param>
@@ -41,6 +44,11 @@ public static class ClusterDatasetParquet
         var paths = new List<string>(tables.Count);
         foreach (TableData table in tables)
         {
+            if (data.Illustrative)
+            {
+                table.Metadata[IllustrativeKey] = "true";
+            }
+
             string path = Path.Combine(directory, $"{table.Spec.Name}.parquet");
             await ParquetTableWriter.WriteAsync(path, table, cancellationToken).ConfigureAwait(false);
             paths.Add(path);
@@ -51,7 +59,7 @@ public static class ClusterDatasetParquet
 
     /// <summary>Reads a folder of contract tables as a dataset.</summary>
     /// <param name="directory">The folder holding <c>&lt;table&gt;.parquet</c> files.</param>
-    /// <param name="illustrative">Whether the data are synthetic; the reader cannot tell.</param>
+    /// <param name="illustrative">Whether the data are synthetic; also true when any table file carries <see cref="IllustrativeKey"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The dataset, named after the folder.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
@@ -64,26 +72,38 @@ public static class ClusterDatasetParquet
             throw new DirectoryNotFoundException($"Folder '{directory}' does not exist.");
         }
 
+        bool marked = false;
         async Task<IReadOnlyList<T>> Table<T>(TableSpec spec, Func<TableData, IReadOnlyList<T>> map)
         {
             string path = Path.Combine(directory, $"{spec.Name}.parquet");
-            return File.Exists(path) ? map(await ParquetTableReader.ReadAsync(path, spec, cancellationToken).ConfigureAwait(false)) : [];
+            if (!File.Exists(path))
+            {
+                return [];
+            }
+
+            TableData table = await ParquetTableReader.ReadAsync(path, spec, cancellationToken).ConfigureAwait(false);
+            marked |= table.Metadata.TryGetValue(IllustrativeKey, out string? value) && value == "true";
+            return map(table);
         }
 
-        string cemsPath = Path.Combine(directory, $"{ContractSchema.CemsHourly.Name}.parquet");
-        CemsHourlyTable? cems = File.Exists(cemsPath)
-            ? ContractMapping.ToCemsHourly(await ParquetTableReader.ReadAsync(cemsPath, ContractSchema.CemsHourly, cancellationToken).ConfigureAwait(false))
-            : null;
+        IReadOnlyList<Enterprise> enterprises = await Table(ContractSchema.Enterprises, ContractMapping.ToEnterprises).ConfigureAwait(false);
+        IReadOnlyList<Facility> facilities = await Table(ContractSchema.Facilities, ContractMapping.ToFacilities).ConfigureAwait(false);
+        IReadOnlyList<TreatmentFacility> treatment = await Table(ContractSchema.TreatmentFacilities, ContractMapping.ToTreatmentFacilities).ConfigureAwait(false);
+        IReadOnlyList<Outlet> outlets = await Table(ContractSchema.Outlets, ContractMapping.ToOutlets).ConfigureAwait(false);
+        IReadOnlyList<EnergyLedgerEntry> energy = await Table(ContractSchema.EnergyLedger, ContractMapping.ToEnergyLedger).ConfigureAwait(false);
+        IReadOnlyList<SolidWasteLedgerEntry> waste = await Table(ContractSchema.SolidWasteLedger, ContractMapping.ToSolidWasteLedger).ConfigureAwait(false);
+        IReadOnlyList<EmissionFactor> factors = await Table(ContractSchema.EmissionFactors, ContractMapping.ToEmissionFactors).ConfigureAwait(false);
+        IReadOnlyList<CemsHourlyTable> cems = await Table(ContractSchema.CemsHourly, t => (IReadOnlyList<CemsHourlyTable>)[ContractMapping.ToCemsHourly(t)]).ConfigureAwait(false);
         return new ClusterDataset(
             new DirectoryInfo(directory).Name,
-            illustrative,
-            await Table(ContractSchema.Enterprises, ContractMapping.ToEnterprises).ConfigureAwait(false),
-            await Table(ContractSchema.Facilities, ContractMapping.ToFacilities).ConfigureAwait(false),
-            await Table(ContractSchema.TreatmentFacilities, ContractMapping.ToTreatmentFacilities).ConfigureAwait(false),
-            await Table(ContractSchema.Outlets, ContractMapping.ToOutlets).ConfigureAwait(false),
-            await Table(ContractSchema.EnergyLedger, ContractMapping.ToEnergyLedger).ConfigureAwait(false),
-            await Table(ContractSchema.SolidWasteLedger, ContractMapping.ToSolidWasteLedger).ConfigureAwait(false),
-            await Table(ContractSchema.EmissionFactors, ContractMapping.ToEmissionFactors).ConfigureAwait(false),
-            cems);
+            illustrative || marked,
+            enterprises,
+            facilities,
+            treatment,
+            outlets,
+            energy,
+            waste,
+            factors,
+            cems.Count > 0 ? cems[0] : null);
     }
 }

@@ -43,6 +43,11 @@ internal static class ParquetTableReader
                 int rows = checked((int)group.RowCount);
                 var batch = new TableData(spec, file, rows);
                 batch.AddRowGroup(g, 0);
+                foreach (KeyValuePair<string, string> pair in reader.CustomMetadata ?? [])
+                {
+                    batch.Metadata[pair.Key] = pair.Value;
+                }
+
                 foreach (ColumnSpec column in spec.Columns)
                 {
                     if (fields.TryGetValue(column.Name, out DataField? field))
@@ -322,6 +327,11 @@ internal static class ParquetTableReader
         string file = Path.GetFileName(path);
         int total = batches.Sum(b => b.RowCount);
         var table = new TableData(spec, file, total);
+        foreach (KeyValuePair<string, string> pair in batches.FirstOrDefault()?.Metadata ?? new Dictionary<string, string>())
+        {
+            table.Metadata[pair.Key] = pair.Value;
+        }
+
         int offset = 0;
         for (int g = 0; g < batches.Count; g++)
         {

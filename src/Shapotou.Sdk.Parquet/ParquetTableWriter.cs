@@ -26,6 +26,11 @@ internal static class ParquetTableWriter
             ["shapotou.table"] = table.Spec.Name,
             ["shapotou.schema_version"] = ContractSchema.SchemaVersion,
         };
+        foreach (KeyValuePair<string, string> pair in table.Metadata)
+        {
+            metadata[pair.Key] = pair.Value;
+        }
+
         foreach (ColumnData column in columns.Where(c => c.Spec.Type == ColumnType.Quantity))
         {
             metadata[$"shapotou.quantity.{column.Spec.Name}"] = column.Spec.QuantityName!;

@@ -65,6 +65,9 @@ internal sealed class TableData
 
     public int RowCount { get; }
 
+    /// <summary>The file's key-value metadata (read), or the extra pairs to write.</summary>
+    public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public IEnumerable<ColumnData> Columns => Spec.Columns.Where(c => _columns.ContainsKey(c.Name)).Select(c => _columns[c.Name]);
 
     public void Add(ColumnData column)

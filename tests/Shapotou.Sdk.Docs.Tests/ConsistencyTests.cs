@@ -4,13 +4,20 @@ using Shapotou.Sdk.Reference;
 
 namespace Shapotou.Sdk.Docs.Tests;
 
-/// <summary>Design rules of the public API, enforced by reflection over the packages' assemblies.</summary>
+/// <summary>Design rules of the public API, enforced by reflection over every package's assembly.</summary>
 public sealed class ConsistencyTests
 {
     public static TheoryData<Type> PublicTypes()
     {
         var data = new TheoryData<Type>();
-        foreach (Type type in typeof(ReferenceCatalogue).Assembly.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
+        Assembly[] packages =
+        [
+            typeof(ReferenceCatalogue).Assembly,
+            typeof(Shapotou.Sdk.Analytics.EnergyEfficiency.EnergyCalculator).Assembly,
+            typeof(Shapotou.Sdk.Monitoring.Hj212.Hj212Crc).Assembly,
+            typeof(Shapotou.Sdk.Parquet.ClusterDatasetParquet).Assembly,
+        ];
+        foreach (Type type in packages.SelectMany(a => a.GetExportedTypes()).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             data.Add(type);
         }

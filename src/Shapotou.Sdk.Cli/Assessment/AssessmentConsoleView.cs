@@ -61,23 +61,27 @@ internal static class AssessmentConsoleView
 
         console.Write(energy);
 
-        var emissions = new Table().Title("Table 1-2 · industrial emissions (t) and the 2027 ceilings (P4)").AddColumn("pollutant");
-        foreach (EmissionYear year in a.Figures.EmissionsT.Rows)
+        if (a.ReportedEmissions is { } history)
         {
-            emissions.AddColumn(new TableColumn(year.Year.ToString(c)).RightAligned());
+            var emissions = new Table().Title("Table 1-2 · industrial emissions (t) and the 2027 ceilings (P4)").AddColumn("pollutant");
+            foreach (EmissionYear year in history.Rows)
+            {
+                emissions.AddColumn(new TableColumn(year.Year.ToString(c)).RightAligned());
+            }
+
+            emissions.AddColumn(new TableColumn("reduction").RightAligned()).AddColumn(new TableColumn("2027 ceiling").RightAligned());
+            foreach (EmissionTarget target in a.Targets ?? [])
+            {
+                var cells = new List<string> { PollutantName(target.Pollutant) };
+                cells.AddRange(history.Rows.Select(y => y.Get(target.Pollutant).ToString("N2", c)));
+                cells.Add($"−{target.ReductionRate.GetValue().ToString(c)} %");
+                cells.Add($"[bold]{target.CeilingT.ToString("N2", c)}[/]");
+                emissions.AddRow(cells.ToArray());
+            }
+
+            console.Write(emissions);
         }
 
-        emissions.AddColumn(new TableColumn("reduction").RightAligned()).AddColumn(new TableColumn("2027 ceiling").RightAligned());
-        foreach (EmissionTarget target in a.Targets ?? [])
-        {
-            var cells = new List<string> { PollutantName(target.Pollutant) };
-            cells.AddRange(a.Figures.EmissionsT.Rows.Select(y => y.Get(target.Pollutant).ToString("N2", c)));
-            cells.Add($"−{target.ReductionRate.GetValue().ToString(c)} %");
-            cells.Add($"[bold]{target.CeilingT.ToString("N2", c)}[/]");
-            emissions.AddRow(cells.ToArray());
-        }
-
-        console.Write(emissions);
         console.MarkupLine("[bold]Assumptions[/]");
         foreach (string assumption in a.Assumptions)
         {

@@ -15,6 +15,7 @@ internal sealed record DistrictAssessment(
     DateOnly CatalogueAsOf,
     PlanFigures Figures,
     ClusterSummary Summary,
+    EmissionHistory? ReportedEmissions,
     IReadOnlyList<EnterpriseEnergy> Energy,
     IReadOnlyList<EnterpriseUtilisation> SolidWaste,
     IReadOnlyList<EmissionTarget>? Targets,
@@ -24,18 +25,30 @@ internal sealed record DistrictAssessment(
     /// Assesses the embedded default dataset: district and ferroalloy figures counted from its tables, the 2027
     /// ceilings from its 2024 emissions (table 1-2), and every assumption in words.
     /// </summary>
-    public static DistrictAssessment ForDefaultDataset(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf)
-    {
-        ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
-        EmissionYear? baseline = figures.EmissionsT.Rows.SingleOrDefault(r => r.Year == figures.BaselineYear);
-        IReadOnlyList<EmissionTarget>? targets = baseline is null ? null : EmissionTargets.Compute(baseline, catalogue, asOf);
-        var assumptions = new List<string>
-        {
+    public static DistrictAssessment ForDefaultDataset(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf) =>
+        Create(figures, data, catalogue, asOf, reportedEmissions: figures.EmissionsT,
+        [
             "ILLUSTRATIVE data: the default dataset is synthetic at facility level (enterprises, furnaces, ledgers, outlets, CEMS hours), calibrated to the plan's published figures: table 1-1 and P2 exactly, and a 2024 inventory equal to table 1-2. See docs/default-dataset.md for which number comes from the plan and which is assumed.",
             "The plan's ferroalloy output value (5.5 × 10^9 yuan) exceeds Zhenluo's whole table 1-1 value (5.26 × 10^9 yuan); the dataset follows table 1-1.",
             "Emission factors of the default dataset's sources without CEMS are illustrative examples, not from the MEE manual, which the references lack.",
-            "Emission-inventory results are null until the emissions calculators are part of the SDK.",
-        };
+        ]);
+
+    /// <summary>
+    /// Assesses a dataset read from a folder: district and ferroalloy figures, energy and solid waste from its tables;
+    /// no 2027 ceilings until the SDK computes the folder's own 2024 inventory.
+    /// </summary>
+    public static DistrictAssessment ForFolder(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf) =>
+        Create(figures, data, catalogue, asOf, reportedEmissions: null,
+        [
+            $"Dataset read from the folder '{data.Name}'; targets_2027_t is null because the emission inventory of a folder's own data is not computed yet.",
+        ]);
+
+    private static DistrictAssessment Create(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, EmissionHistory? reportedEmissions, List<string> assumptions)
+    {
+        ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
+        EmissionYear? baseline = reportedEmissions?.Rows.SingleOrDefault(r => r.Year == figures.BaselineYear);
+        IReadOnlyList<EmissionTarget>? targets = baseline is null ? null : EmissionTargets.Compute(baseline, catalogue, asOf);
+        assumptions.Add("Emission-inventory results are null until the emissions calculators are part of the SDK.");
         int[] years = data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
         var energyCalculator = new EnergyCalculator(catalogue);
         var energy = new List<EnterpriseEnergy>();
@@ -63,7 +76,7 @@ internal sealed record DistrictAssessment(
             (_, not 0 and var c, _) => c,
             (_, _, var c) => c,
         });
-        return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, energy, solidWaste, targets, assumptions);
+        return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, targets, assumptions);
     }
 
     private static string SdkInformationalVersion()

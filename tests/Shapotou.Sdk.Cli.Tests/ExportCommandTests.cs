@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Shapotou.Sdk.Cli.Tests;
+
+public sealed class ExportCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"shapotou-export-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Export_ThenAssessTheFolder_GivesTheSameFiguresAsTheEmbeddedDataset()
+    {
+        (int exportCode, string exportOutput, string exportError) = CliRunner.Run("export", "--out", _folder);
+        Assert.Equal(0, exportCode);
+        Assert.Equal(string.Empty, exportOutput); // the files written are listed on standard error
+        Assert.Equal(8, exportError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        (int code, string output, string error) = CliRunner.Run("assess", "--json", "--data", _folder);
+        Assert.True(code == 0, error);
+        JsonElement folder = JsonDocument.Parse(output).RootElement;
+        JsonElement embedded = JsonDocument.Parse(CliRunner.Run("assess", "--json").Output).RootElement;
+
+        Assert.True(folder.GetProperty("dataset").GetProperty("illustrative").GetBoolean()); // the mark survives the round trip
+        Assert.Equal(new DirectoryInfo(_folder).Name, folder.GetProperty("dataset").GetProperty("name").GetString());
+        foreach (string key in new[] { "district", "ferroalloy", "energy", "solid_waste" })
+        {
+            Assert.Equal(embedded.GetProperty(key).GetRawText(), folder.GetProperty(key).GetRawText());
+        }
+
+        Assert.Equal(JsonValueKind.Null, folder.GetProperty("targets_2027_t").ValueKind);
+    }
+
+    [Fact]
+    public void Assess_MissingFolder_IsAnIoError()
+    {
+        (int code, _, string error) = CliRunner.Run("assess", "--data", _folder);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"Folder '{_folder}' does not exist.{Environment.NewLine}", error);
+    }
+
+    [Fact]
+    public void Export_WithoutOut_IsAUsageError()
+    {
+        (int code, _, string error) = CliRunner.Run("export");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
+}
