@@ -28,6 +28,7 @@ internal static class ShapotouApp
         root.Add(ReferenceCommand.Create(context));
         root.Add(AssessCommand.Create(context));
         root.Add(ExportCommand.Create(context));
+        root.Add(InspectCommand.Create(context));
         root.Add(Hj212Command.Create(context));
 
         ParseResult parse = root.Parse(args);

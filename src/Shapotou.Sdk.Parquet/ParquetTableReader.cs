@@ -34,7 +34,16 @@ internal static class ParquetTableReader
         ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            Dictionary<string, DataField> fields = Fields(reader, spec, file);
+            Dictionary<string, DataField> fields;
+            try
+            {
+                fields = Fields(reader, spec, file);
+            }
+            catch (Exception exception) when (exception is not ShapotouDataException)
+            {
+                throw new ShapotouDataException($"File '{file}' has a schema the SDK cannot read: {exception.Message.TrimEnd('.')}.", exception);
+            }
+
             Dictionary<string, Enum> units = Units(reader, spec, fields, file);
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
@@ -317,6 +326,56 @@ internal static class ParquetTableReader
         }
 
         return times;
+    }
+
+    /// <summary>Describes how the SDK reads a column of this physical type.</summary>
+    internal static string KindOf(DataField field)
+    {
+        Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
+        return type switch
+        {
+            _ when type == typeof(string) || type == typeof(ReadOnlyMemory<char>) => "text",
+            _ when type == typeof(bool) => "boolean",
+            _ when type == typeof(DateOnly) => "date",
+            _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => "time (China Standard Time)",
+            _ when type == typeof(byte[]) => "bytes (not a contract type)",
+            _ => "number (widened to double)",
+        };
+    }
+
+    /// <summary>Reads a column of any supported type and counts its values and nulls; throws for what the SDK refuses.</summary>
+    internal static async Task<(long Values, long Nulls)> CountAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    {
+        Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
+        string where = $"column '{field.Name}'";
+        object?[] values;
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
+        {
+            var text = new string?[rows];
+            await group.ReadAsync(field, text.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            values = text;
+        }
+        else if (type == typeof(byte[]))
+        {
+            var bytes = new byte[]?[rows];
+            await group.ReadAsync(field, bytes.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            values = bytes;
+        }
+        else if (type == typeof(bool))
+        {
+            values = (await ReadAsync<bool>(group, field, rows, cancellationToken).ConfigureAwait(false)).Cast<object?>().ToArray();
+        }
+        else if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            values = (await ReadTimesAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false)).Cast<object?>().ToArray();
+        }
+        else
+        {
+            double[] numbers = await ReadNumbersAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false);
+            return (rows, numbers.LongCount(double.IsNaN));
+        }
+
+        return (rows, values.LongCount(v => v is null));
     }
 
     private static ShapotouDataException Kind(string where, DataField field, string expected) =>

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+
+namespace Shapotou.Sdk.Parquet;
+
+/// <summary>
+/// Describes any Parquet file the way the SDK reads it: its schema, row groups and rows, the contract table it matches,
+/// and for each column what the SDK reads (a number, text, a boolean, a date or a time) or why it refuses it.
+/// </summary>
+public static class ParquetInspector
+{
+    /// <summary>Inspects a file. A file the SDK cannot open is reported as refused, not thrown.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the inspection.</param>
+    /// <returns>The report.</returns>
+    public static async Task<ParquetInspection> InspectAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string file = Path.GetFileName(path);
+        ParquetReader reader;
+        try
+        {
+            reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ParquetInspection(file, 0, 0, null, [], $"File '{file}' is not a readable Parquet file: {exception.Message.TrimEnd('.')}.");
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            try
+            {
+                return await InspectOpenedAsync(reader, file, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Schemas Parquet.Net cannot model (float16, maps without values, unannotated repeated groups, unknown
+                // physical types) surface here: the file is refused with the reason, never a crash.
+                return new ParquetInspection(file, 0, 0, null, [], $"File '{file}' cannot be read: {exception.Message.TrimEnd('.')}.");
+            }
+        }
+    }
+
+    private static async Task<ParquetInspection> InspectOpenedAsync(ParquetReader reader, string file, CancellationToken cancellationToken)
+    {
+        {
+            DataField[] fields = reader.Schema.GetDataFields();
+            string? table = reader.CustomMetadata?.GetValueOrDefault("shapotou.table")
+                ?? ContractSchema.Tables.FirstOrDefault(t => t.Columns.Where(c => c.Required).All(c => fields.Any(f => f.Name == c.Name)))?.Name;
+            long rows = 0;
+            var columns = new List<InspectedColumn>();
+            var counts = new Dictionary<string, (long Values, long Nulls)>(StringComparer.Ordinal);
+            var refusals = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                ParquetRowGroupReader group;
+                try
+                {
+                    group = reader.OpenRowGroupReader(g);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    return new ParquetInspection(file, reader.RowGroupCount, rows, table, columns, $"File '{file}', row group {g}: cannot be opened ({exception.Message.TrimEnd('.')}).");
+                }
+
+                using (group)
+                {
+                    rows += group.RowCount;
+                    foreach (DataField field in fields)
+                    {
+                        if (refusals.ContainsKey(field.Name) || field.IsArray)
+                        {
+                            continue;
+                        }
+
+                        try
+                        {
+                            (long values, long nulls) = await ParquetTableReader.CountAsync(group, field, checked((int)group.RowCount), cancellationToken).ConfigureAwait(false);
+                            (long v, long n) = counts.GetValueOrDefault(field.Name);
+                            counts[field.Name] = (v + values, n + nulls);
+                        }
+                        catch (Exception exception) when (exception is not OperationCanceledException)
+                        {
+                            refusals[field.Name] = string.Create(CultureInfo.InvariantCulture, $"row group {g}: {exception.Message.TrimEnd('.')}");
+                        }
+                    }
+                }
+            }
+
+            foreach (DataField field in fields)
+            {
+                string type = (Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType).Name;
+                string reading = field.IsArray
+                    ? "repeated: not a contract column, skipped"
+                    : refusals.TryGetValue(field.Name, out string? why)
+                        ? $"refused ({why})"
+                        : string.Create(CultureInfo.InvariantCulture, $"reads as {ParquetTableReader.KindOf(field)}: {counts.GetValueOrDefault(field.Name).Values} values, {counts.GetValueOrDefault(field.Name).Nulls} null");
+                columns.Add(new InspectedColumn(field.Path.ToString(), type, field.IsNullable, reading, refusals.ContainsKey(field.Name)));
+            }
+
+            return new ParquetInspection(file, reader.RowGroupCount, rows, table, columns, null);
+        }
+    }
+}
+
+/// <summary>What the SDK makes of a Parquet file.</summary>
+/// <param name="File">The file name.</param>
+/// <param name="RowGroups">The number of row groups.</param>
+/// <param name="Rows">The number of rows.</param>
+/// <param name="Table">The contract table it matches, or <see langword="null"/>.</param>
+/// <param name="Columns">Each leaf column and how the SDK reads it.</param>
+/// <param name="Refusal">Why the file as a whole cannot be read, or <see langword="null"/>.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record ParquetInspection(string File, int RowGroups, long Rows, string? Table, IReadOnlyList<InspectedColumn> Columns, string? Refusal)
+{
+    /// <summary>Gets whether the SDK reads the whole file: no refusal of the file or of any column.</summary>
+    public bool Reads => Refusal is null && Columns.All(c => !c.Refused);
+}
+
+/// <summary>One leaf column of an inspected file.</summary>
+/// <param name="Path">The column's path.</param>
+/// <param name="Type">The CLR type Parquet.Net reads it as.</param>
+/// <param name="Nullable">Whether it may hold nulls.</param>
+/// <param name="Reading">What the SDK reads, or why it refuses the column.</param>
+/// <param name="Refused">Whether the SDK refuses it.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record InspectedColumn(string Path, string Type, bool Nullable, string Reading, bool Refused);

@@ -1,0 +1,51 @@
+namespace Shapotou.Sdk.Cli.Tests;
+
+public sealed class InspectCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"shapotou-inspect-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Inspect_ExportedTable_ReadsEveryColumnAndNamesTheTable()
+    {
+        Assert.Equal(0, CliRunner.Run("export", "--out", _folder).ExitCode);
+
+        (int code, string output, _) = CliRunner.Run("inspect", Path.Combine(_folder, "energy_ledger.parquet"));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("energy_ledger.parquet: 1 row groups, ", output, StringComparison.Ordinal);
+        Assert.Contains("table energy_ledger", output, StringComparison.Ordinal);
+        Assert.Contains("  period (DateOnly): reads as date: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("refused", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_TruncatedFile_IsRefusedWithExitOne()
+    {
+        Assert.Equal(0, CliRunner.Run("export", "--out", _folder).ExitCode);
+        string path = Path.Combine(_folder, "facilities.parquet");
+        byte[] bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 3)]);
+
+        (int code, string output, _) = CliRunner.Run("inspect", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("  refused: File 'facilities.parquet' is not a readable Parquet file: ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_MissingFile_IsAnIoError()
+    {
+        (int code, _, string error) = CliRunner.Run("inspect", Path.Combine(_folder, "none.parquet"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist.", error, StringComparison.Ordinal);
+    }
+}
