@@ -14,12 +14,12 @@ public sealed class AssessCommandTests
     }
 
     [Fact]
-    public void Json_HasEveryKeyOfTheContract_InOrder()
+    public void Json_HasEveryKeyOfTheContract_InOrder_PlusWasteHeat()
     {
         JsonElement root = AssessJson();
 
         Assert.Equal(
-            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "emissions", "assumptions"],
+            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "waste_heat", "emissions", "assumptions"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Array, root.GetProperty("energy").GetProperty("enterprises").ValueKind);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("solid_waste").GetProperty("enterprises").ValueKind);
@@ -151,5 +151,16 @@ public sealed class AssessCommandTests
         JsonElement yuexin2024 = Assert.Single(entries, e => e.GetProperty("enterprise_id").GetString() == "zl-yuexin" && e.GetProperty("year").GetInt32() == 2024);
         double rate = yuexin2024.GetProperty("utilisation_rate_pct").GetDouble();
         Assert.InRange(rate, 50, 70); // silica fume and slag of the default dataset, below P9's 70 % target in 2024
+    }
+
+    [Fact]
+    public void Json_WasteHeat_Is36Of40FurnacesComputedFromTheDataset()
+    {
+        JsonElement heat = AssessJson().GetProperty("waste_heat");
+
+        Assert.Equal(40, heat.GetProperty("furnaces").GetInt32());
+        Assert.Equal(36, heat.GetProperty("furnaces_with_recovery").GetInt32());
+        Assert.Equal(90.0, heat.GetProperty("coverage_pct").GetDouble());
+        Assert.InRange(heat.GetProperty("power_kwh_per_t").GetDouble(), 850, 950); // the dataset's 900 kWh/t assumption, with noise
     }
 }

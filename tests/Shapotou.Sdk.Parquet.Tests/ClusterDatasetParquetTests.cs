@@ -249,4 +249,41 @@ public sealed class ClusterDatasetParquetTests : IDisposable
 
         Assert.Equal("Table 'cems_hourly', row 0: outlet_id 'o1' is not in table 'outlets'.", error.Message);
     }
+
+    [Fact]
+    public async Task Read_EnergyLedgerWithMissingOutput_NamesFileColumnRowGroupAndRow()
+    {
+        await ForeignFile.WriteAsync(
+            Path.Combine(_folder, "energy_ledger.parquet"),
+            null,
+            (new DataField<string>("facility_id"), new[] { "f1", "f1" }),
+            (new DataField<DateOnly>("period"), new[] { new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 1) }),
+            (new DataField<string>("product"), new[] { "FeSi75", "FeSi75" }),
+            (new DataField<double?>("output"), new double?[] { 1_000, null }));
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(
+            () => ParquetTableReader.ReadAsync(Path.Combine(_folder, "energy_ledger.parquet"), ContractSchema.EnergyLedger, default));
+
+        Assert.Equal("File 'energy_ledger.parquet', column 'output', row group 0, row 1: the value is null; the column is required.", error.Message);
+    }
+
+    [Fact]
+    public async Task Read_EnergyLedgerWithNegativeConsumption_NamesFileRowAndField()
+    {
+        await ForeignFile.WriteAsync(
+            Path.Combine(_folder, "energy_ledger.parquet"),
+            null,
+            (new DataField<string>("facility_id"), new[] { "f1" }),
+            (new DataField<DateOnly>("period"), new[] { new DateOnly(2024, 1, 1) }),
+            (new DataField<string>("product"), new[] { "FeSi75" }),
+            (new DataField<double>("output"), new[] { 1_000.0 }),
+            (new DataField<double>("coke"), new[] { -5.0 }));
+        TableData table = await ParquetTableReader.ReadAsync(Path.Combine(_folder, "energy_ledger.parquet"), ContractSchema.EnergyLedger, default);
+
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => ContractMapping.ToEnergyLedger(table));
+
+        Assert.Equal(
+            "File 'energy_ledger.parquet', row group 0, row 0: Energy ledger row 'f1 2024-01': coke is -5 Tonne; expected a finite value of at least 0.",
+            error.Message);
+    }
 }

@@ -109,9 +109,36 @@ public sealed class EnergyCalculator
     /// the table, column, row and value.</exception>
     public EnergyAssessment ByEnterprise(ClusterDataset data, int year)
     {
+        GroupEnergyAssessment grouped = ByGroup(data, year, EnergyGrouping.Enterprise, monthly: false);
+        return new EnergyAssessment(
+            grouped.Groups.Select(g => new EnterpriseEnergy(
+                g.GroupId, g.Year, g.Product, g.OutputT, g.OutputBasisT, g.ComprehensiveEnergyKgce, g.UnitEnergyKgcePerT,
+                g.SmeltingElectricityKwhPerT, g.BenchmarkClass, g.Benchmark, g.Level, g.ElectricityLevel, g.GapToBenchmarkKgcePerT, g.GapToBenchmarkTce)).ToArray(),
+            grouped.Assumptions);
+    }
+
+    /// <summary>
+    /// Computes unit product energy per facility, enterprise or township and product, per year or per month, with the
+    /// same classification as <see cref="ByEnterprise"/>.
+    /// </summary>
+    /// <param name="data">The dataset.</param>
+    /// <param name="year">The year; catalogue values are those in force on 31 December of it.</param>
+    /// <param name="grouping">Whether to group by facility, enterprise or township.</param>
+    /// <param name="monthly">Whether to give one result per month instead of one per year.</param>
+    /// <returns>The results, sorted by group, month and product (ordinal), with the assumptions they depend on.</returns>
+    /// <exception cref="ShapotouDataException">A ledger row has a product the options do not know.</exception>
+    public GroupEnergyAssessment ByGroup(ClusterDataset data, int year, EnergyGrouping grouping, bool monthly)
+    {
         ArgumentNullException.ThrowIfNull(data);
         var asOf = new DateOnly(year, 12, 31);
         Dictionary<string, string> enterpriseOf = data.Facilities.ToDictionary(f => f.FacilityId, f => f.EnterpriseId, StringComparer.Ordinal);
+        Dictionary<string, string> townshipOf = data.Enterprises.ToDictionary(e => e.EnterpriseId, e => e.Township, StringComparer.Ordinal);
+        string GroupOf(EnergyLedgerEntry row) => grouping switch
+        {
+            EnergyGrouping.Facility => row.FacilityId,
+            EnergyGrouping.Township => townshipOf[enterpriseOf[row.FacilityId]],
+            _ => enterpriseOf[row.FacilityId],
+        };
         var rowIndex = new List<int>();
         for (int i = 0; i < data.EnergyLedger.Count; i++)
         {
@@ -131,13 +158,13 @@ public sealed class EnergyCalculator
         EnergyLedgerEntry[] rows = rowIndex.Select(i => data.EnergyLedger[i]).ToArray();
         ComprehensiveEnergy energy = ComputeRows(rows, asOf);
 
-        // Group rows by (enterprise, product) with an index per row, then sum columns with the scatter-add kernel.
-        var keys = new List<(string Enterprise, string Product)>();
-        var keyIndex = new Dictionary<(string, string), int>();
+        // Group rows by (group, month or 0, product) with an index per row, then sum columns with the scatter-add kernel.
+        var keys = new List<(string Group, int Month, string Product)>();
+        var keyIndex = new Dictionary<(string, int, string), int>();
         var groups = new int[rows.Length];
         for (int i = 0; i < rows.Length; i++)
         {
-            (string, string) key = (enterpriseOf[rows[i].FacilityId], rows[i].Product);
+            (string, int, string) key = (GroupOf(rows[i]), monthly ? rows[i].Period.Month : 0, rows[i].Product);
             if (!keyIndex.TryGetValue(key, out int g))
             {
                 g = keys.Count;
@@ -153,7 +180,7 @@ public sealed class EnergyCalculator
         double[] furnaceKwh = SumByGroup(groups, keys.Count, rows.Select(r => r.FurnaceElectricity?.KilowattHours ?? double.NaN));
         double[] gradeWeighted = SumByGroup(groups, keys.Count, rows.Select(r => (r.OreGrade?.As(MassFractionUnit.Percent) ?? double.NaN) * r.Output.Tonnes));
 
-        var results = new List<EnterpriseEnergy>(keys.Count);
+        var results = new List<GroupEnergy>(keys.Count);
         var assumptions = new SortedSet<string>(StringComparer.Ordinal);
         for (int g = 0; g < keys.Count; g++)
         {
@@ -192,9 +219,11 @@ public sealed class EnergyCalculator
             }
 
             double? gap = benchmark is not null && unitEnergy is { } u ? u - benchmark.Benchmark.GetValue() : null;
-            results.Add(new EnterpriseEnergy(
-                keys[g].Enterprise,
+            results.Add(new GroupEnergy(
+                grouping,
+                keys[g].Group,
                 year,
+                monthly ? keys[g].Month : null,
                 keys[g].Product,
                 output[g],
                 basis,
@@ -221,8 +250,11 @@ public sealed class EnergyCalculator
             assumptions.Add($"No standard-coal coefficient for {carrier}: the references give none; rows that use it have no comprehensive energy until the caller supplies one.");
         }
 
-        results.Sort((a, b) => string.CompareOrdinal(a.EnterpriseId, b.EnterpriseId) is var c && c != 0 ? c : string.CompareOrdinal(a.Product, b.Product));
-        return new EnergyAssessment(results, [.. assumptions]);
+        results.Sort((a, b) =>
+            string.CompareOrdinal(a.GroupId, b.GroupId) is var c && c != 0 ? c
+            : (a.Month ?? 0).CompareTo(b.Month ?? 0) is var m && m != 0 ? m
+            : string.CompareOrdinal(a.Product, b.Product));
+        return new GroupEnergyAssessment(results, [.. assumptions]);
     }
 
     private static double[] SumByGroup(int[] groups, int groupCount, IEnumerable<double> values)
@@ -307,3 +339,58 @@ public sealed record EnergyAssessment(IReadOnlyList<EnterpriseEnergy> Enterprise
 /// <param name="Confidence">The catalogue row's confidence; <see langword="null"/> for a caller-supplied coefficient.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record UsedCoefficient(StandardCoalCoefficient Coefficient, ReferenceConfidence? Confidence);
+
+/// <summary>The level at which unit energy is aggregated.</summary>
+public enum EnergyGrouping
+{
+    /// <summary>Per facility.</summary>
+    Facility = 1,
+
+    /// <summary>Per enterprise.</summary>
+    Enterprise,
+
+    /// <summary>Per township (of the enterprise that runs the facility).</summary>
+    Township,
+}
+
+/// <summary>Unit product energy of one facility, enterprise or township, product and period.</summary>
+/// <param name="Grouping">The level of <paramref name="GroupId"/>.</param>
+/// <param name="GroupId">The facility id, enterprise id or township.</param>
+/// <param name="Year">The year.</param>
+/// <param name="Month">The month, or <see langword="null"/> for the whole year.</param>
+/// <param name="Product">The product code.</param>
+/// <param name="OutputT">Physical output, t.</param>
+/// <param name="OutputBasisT">Output on the benchmark's product basis, t.</param>
+/// <param name="ComprehensiveEnergyKgce">Comprehensive energy, kgce; <see langword="null"/> where unknown.</param>
+/// <param name="UnitEnergyKgcePerT">Comprehensive energy ÷ basis output, kgce/t; <see langword="null"/> where unknown.</param>
+/// <param name="SmeltingElectricityKwhPerT">Furnace electricity ÷ basis output, kWh/t, or <see langword="null"/>.</param>
+/// <param name="BenchmarkClass">Against the benchmark edition in force on 31 December of the year, or <see langword="null"/>.</param>
+/// <param name="Benchmark">That benchmark pair, or <see langword="null"/>.</param>
+/// <param name="Level">The comprehensive-energy level of the limit standard, or <see langword="null"/>.</param>
+/// <param name="ElectricityLevel">The electricity level (ore-grade corrected for ferroalloys), or <see langword="null"/>.</param>
+/// <param name="GapToBenchmarkKgcePerT">Unit energy less the benchmark, kgce/t.</param>
+/// <param name="GapToBenchmarkTce">That gap times the basis output, tce.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record GroupEnergy(
+    EnergyGrouping Grouping,
+    string GroupId,
+    int Year,
+    int? Month,
+    string Product,
+    double OutputT,
+    double OutputBasisT,
+    double? ComprehensiveEnergyKgce,
+    double? UnitEnergyKgcePerT,
+    double? SmeltingElectricityKwhPerT,
+    BenchmarkClass? BenchmarkClass,
+    EnergyBenchmark? Benchmark,
+    LimitLevel? Level,
+    LimitLevel? ElectricityLevel,
+    double? GapToBenchmarkKgcePerT,
+    double? GapToBenchmarkTce);
+
+/// <summary>Grouped energy results and the assumptions they depend on.</summary>
+/// <param name="Groups">One entry per group, period and product.</param>
+/// <param name="Assumptions">Every assumed, secondary-source or missing value the results depend on, in words.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record GroupEnergyAssessment(IReadOnlyList<GroupEnergy> Groups, IReadOnlyList<string> Assumptions);

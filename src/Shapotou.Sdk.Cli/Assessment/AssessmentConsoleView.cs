@@ -60,6 +60,12 @@ internal static class AssessmentConsoleView
         }
 
         console.Write(energy);
+        if (a.WasteHeat is { } heat)
+        {
+            console.MarkupLine(string.Create(
+                c,
+                $"P8 · waste heat {energyYear}: {heat.FurnacesWithRecovery} of {heat.Furnaces} submerged-arc furnaces recover it ({heat.CoveragePct?.ToString("0.0", c) ?? "–"} % of furnaces, {heat.CapacityCoveragePct?.ToString("0.0", c) ?? "–"} % of capacity; target {a.WasteHeatTargetPct.ToString(c)} % by 2027), {heat.PowerKwhPerTonne?.ToString("N0", c) ?? "–"} kWh of waste-heat power per tonne."));
+        }
 
         if (a.ReportedEmissions is { } history)
         {

@@ -129,6 +129,22 @@ internal static class AssessmentJsonWriter
         writer.WriteEndArray();
         writer.WriteEndObject();
 
+        if (a.WasteHeat is not { } heat)
+        {
+            writer.WriteNull("waste_heat");
+        }
+        else
+        {
+            writer.WriteStartObject("waste_heat");
+            writer.WriteNumber("year", a.Figures.BaselineYear);
+            writer.WriteNumber("furnaces", heat.Furnaces);
+            writer.WriteNumber("furnaces_with_recovery", heat.FurnacesWithRecovery);
+            WriteNumberOrNull(writer, "coverage_pct", heat.CoveragePct);
+            WriteNumberOrNull(writer, "capacity_coverage_pct", heat.CapacityCoveragePct);
+            WriteNumberOrNull(writer, "power_kwh_per_t", heat.PowerKwhPerTonne);
+            writer.WriteEndObject();
+        }
+
         // Filled by the emissions calculators when they are part of the SDK.
         writer.WriteNull("emissions");
 

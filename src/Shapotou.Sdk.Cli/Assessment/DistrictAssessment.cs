@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Analytics.SolidWaste;
+using Shapotou.Sdk.Analytics.WasteHeat;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 
@@ -18,6 +19,8 @@ internal sealed record DistrictAssessment(
     EmissionHistory? ReportedEmissions,
     IReadOnlyList<EnterpriseEnergy> Energy,
     IReadOnlyList<EnterpriseUtilisation> SolidWaste,
+    WasteHeatCoverage? WasteHeat,
+    double WasteHeatTargetPct,
     IReadOnlyList<EmissionTarget>? Targets,
     IReadOnlyList<string> Assumptions)
 {
@@ -76,7 +79,10 @@ internal sealed record DistrictAssessment(
             (_, not 0 and var c, _) => c,
             (_, _, var c) => c,
         });
-        return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, targets, assumptions);
+        var ferroalloy = data.Enterprises.Where(e => e.IndustryCode == ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
+        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, figures.BaselineYear) : null;
+        return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, wasteHeat,
+            catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio().Percent, targets, assumptions);
     }
 
     private static string SdkInformationalVersion()

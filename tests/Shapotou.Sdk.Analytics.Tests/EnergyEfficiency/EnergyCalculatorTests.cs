@@ -189,4 +189,27 @@ public sealed class EnergyCalculatorTests
         Assert.Null(fesi.UnitEnergyKgcePerT);
         Assert.Null(fesi.BenchmarkClass);
     }
+
+    [Fact]
+    public void ByGroup_FacilityMonthAndTownship_SplitAndAddUp()
+    {
+        ClusterDataset data = Dataset(
+            Row("fesi-f1", 2024, 1, "FeSi75", 300, 300 * 7_000, 300 * 0.8),
+            Row("fesi-f1", 2024, 2, "FeSi75", 200, 200 * 7_500, 200 * 0.8),
+            Row("fesi-f2", 2024, 1, "FeSi75", 500, 500 * 7_000, 500 * 0.9));
+        var calculator = new EnergyCalculator(s_catalogue);
+
+        IReadOnlyList<GroupEnergy> facilities = calculator.ByGroup(data, 2024, EnergyGrouping.Facility, monthly: false).Groups;
+        IReadOnlyList<GroupEnergy> months = calculator.ByGroup(data, 2024, EnergyGrouping.Facility, monthly: true).Groups;
+        GroupEnergy township = calculator.ByGroup(data, 2024, EnergyGrouping.Township, monthly: false).Groups.Single();
+
+        Assert.Equal(["fesi-f1", "fesi-f2"], facilities.Select(f => f.GroupId));
+        Assert.Equal(500, facilities[0].OutputT);
+        Assert.Equal([("fesi-f1", 1), ("fesi-f1", 2), ("fesi-f2", 1)], months.Select(m => (m.GroupId, m.Month!.Value)));
+        Assert.Equal((7_500 * 0.1229) + (0.8 * 971.4), months[1].UnitEnergyKgcePerT!.Value, 9);
+        Assert.Equal("zhenluo", township.GroupId);
+        Assert.Equal(EnergyGrouping.Township, township.Grouping);
+        Assert.Equal(facilities.Sum(f => f.ComprehensiveEnergyKgce!.Value), township.ComprehensiveEnergyKgce!.Value, 6);
+        Assert.Null(township.Month);
+    }
 }
