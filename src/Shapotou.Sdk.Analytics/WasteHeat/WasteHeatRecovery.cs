@@ -60,6 +60,27 @@ public static class WasteHeatRecovery
     }
 }
 
+/// <summary>Waste-heat utilisation: the heat (or power) recovered as a share of the heat available.</summary>
+public static class WasteHeatUtilisation
+{
+    /// <summary>Computes <c>recovered ÷ available × 100</c>.</summary>
+    /// <param name="recovered">The heat or power recovered.</param>
+    /// <param name="available">The heat available (see <see cref="WasteHeatRecovery.AvailableHeat"/>).</param>
+    /// <returns>The rate in percent; <see langword="null"/> when nothing is available.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A power is negative.</exception>
+    public static double? RatePct(Power recovered, Power available)
+    {
+        double r = recovered.As(PowerUnit.Kilowatt);
+        double a = available.As(PowerUnit.Kilowatt);
+        if (r < 0 || a < 0)
+        {
+            throw new ArgumentOutOfRangeException(r < 0 ? nameof(recovered) : nameof(available), "Powers must not be negative.");
+        }
+
+        return a > 0 ? 100 * r / a : null;
+    }
+}
+
 /// <summary>Waste-heat recovery of a group of furnaces.</summary>
 /// <param name="Furnaces">Submerged-arc furnaces counted.</param>
 /// <param name="FurnacesWithRecovery">Of which with waste-heat recovery.</param>

@@ -48,4 +48,12 @@ public sealed class WasteHeatRecoveryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => WasteHeatRecovery.AvailableHeat(
             VolumeFlow.FromCubicMetersPerHour(1), Temperature.FromDegreesCelsius(450), Temperature.FromDegreesCelsius(150), 0));
     }
+
+    [Fact]
+    public void UtilisationRate_IsRecoveredOverAvailable()
+    {
+        Assert.Equal(50.0, WasteHeatUtilisation.RatePct(Power.FromKilowatts(2_100), Power.FromMegawatts(4.2))!.Value, 12);
+        Assert.Null(WasteHeatUtilisation.RatePct(Power.Zero, Power.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WasteHeatUtilisation.RatePct(Power.FromKilowatts(-1), Power.FromKilowatts(1)));
+    }
 }
