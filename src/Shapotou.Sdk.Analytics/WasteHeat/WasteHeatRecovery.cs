@@ -70,8 +70,8 @@ public static class WasteHeatUtilisation
     /// <exception cref="ArgumentOutOfRangeException">A power is negative.</exception>
     public static double? RatePct(Power recovered, Power available)
     {
-        double r = recovered.As(PowerUnit.Kilowatt);
-        double a = available.As(PowerUnit.Kilowatt);
+        double r = (double)recovered.As(PowerUnit.Kilowatt);
+        double a = (double)available.As(PowerUnit.Kilowatt);
         if (r < 0 || a < 0)
         {
             throw new ArgumentOutOfRangeException(r < 0 ? nameof(recovered) : nameof(available), "Powers must not be negative.");
