@@ -104,18 +104,10 @@ public sealed class EnergyCalculator
     /// </summary>
     /// <param name="data">The dataset.</param>
     /// <param name="year">The year; catalogue values are those in force on 31 December of it.</param>
-    /// <returns>The results, sorted by enterprise and product (ordinal), with the assumptions they depend on.</returns>
+    /// <returns>One <see cref="GroupEnergy"/> per enterprise and product, sorted (ordinal), with the assumptions they depend on.</returns>
     /// <exception cref="ShapotouDataException">A ledger row has a product the options do not know; the message names
     /// the table, column, row and value.</exception>
-    public EnergyAssessment ByEnterprise(ClusterDataset data, int year)
-    {
-        GroupEnergyAssessment grouped = ByGroup(data, year, EnergyGrouping.Enterprise, monthly: false);
-        return new EnergyAssessment(
-            grouped.Groups.Select(g => new EnterpriseEnergy(
-                g.GroupId, g.Year, g.Product, g.OutputT, g.OutputBasisT, g.ComprehensiveEnergyKgce, g.UnitEnergyKgcePerT,
-                g.SmeltingElectricityKwhPerT, g.BenchmarkClass, g.Benchmark, g.Level, g.ElectricityLevel, g.GapToBenchmarkKgcePerT, g.GapToBenchmarkTce)).ToArray(),
-            grouped.Assumptions);
-    }
+    public EnergyAssessment ByEnterprise(ClusterDataset data, int year) => ByGroup(data, year, EnergyGrouping.Enterprise, monthly: false);
 
     /// <summary>
     /// Computes unit product energy per facility, enterprise or township and product, per year or per month, with the
@@ -127,7 +119,7 @@ public sealed class EnergyCalculator
     /// <param name="monthly">Whether to give one result per month instead of one per year.</param>
     /// <returns>The results, sorted by group, month and product (ordinal), with the assumptions they depend on.</returns>
     /// <exception cref="ShapotouDataException">A ledger row has a product the options do not know.</exception>
-    public GroupEnergyAssessment ByGroup(ClusterDataset data, int year, EnergyGrouping grouping, bool monthly)
+    public EnergyAssessment ByGroup(ClusterDataset data, int year, EnergyGrouping grouping, bool monthly)
     {
         ArgumentNullException.ThrowIfNull(data);
         var asOf = new DateOnly(year, 12, 31);
@@ -254,7 +246,7 @@ public sealed class EnergyCalculator
             string.CompareOrdinal(a.GroupId, b.GroupId) is var c && c != 0 ? c
             : (a.Month ?? 0).CompareTo(b.Month ?? 0) is var m && m != 0 ? m
             : string.CompareOrdinal(a.Product, b.Product));
-        return new GroupEnergyAssessment(results, [.. assumptions]);
+        return new EnergyAssessment(results, [.. assumptions]);
     }
 
     private static double[] SumByGroup(int[] groups, int groupCount, IEnumerable<double> values)
@@ -295,44 +287,6 @@ public sealed record ComprehensiveEnergy(
     IReadOnlyList<UsedCoefficient> CoefficientsUsed,
     IReadOnlyList<string> MissingCoefficients,
     IReadOnlyDictionary<string, double> CarrierTotalsKgce);
-
-/// <summary>Unit product energy of one enterprise, year and product.</summary>
-/// <param name="EnterpriseId">The enterprise.</param>
-/// <param name="Year">The year.</param>
-/// <param name="Product">The product code.</param>
-/// <param name="OutputT">Physical output, t.</param>
-/// <param name="OutputBasisT">Output on the benchmark's product basis, t.</param>
-/// <param name="ComprehensiveEnergyKgce">Comprehensive energy, kgce; <see langword="null"/> where unknown.</param>
-/// <param name="UnitEnergyKgcePerT">Comprehensive energy ÷ basis output, kgce/t; <see langword="null"/> where unknown.</param>
-/// <param name="SmeltingElectricityKwhPerT">Furnace (smelting) electricity ÷ basis output, kWh/t; <see langword="null"/> where not reported.</param>
-/// <param name="BenchmarkClass">Against the benchmark edition in force on 31 December; <see langword="null"/> without a benchmark.</param>
-/// <param name="Benchmark">That benchmark pair, or <see langword="null"/>.</param>
-/// <param name="Level">The comprehensive-energy level of the limit standard, or <see langword="null"/>.</param>
-/// <param name="ElectricityLevel">The electricity level (ore-grade corrected for ferroalloys), or <see langword="null"/>.</param>
-/// <param name="GapToBenchmarkKgcePerT">Unit energy less the benchmark, kgce/t (negative when better).</param>
-/// <param name="GapToBenchmarkTce">That gap times the basis output, tce per year.</param>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record EnterpriseEnergy(
-    string EnterpriseId,
-    int Year,
-    string Product,
-    double OutputT,
-    double OutputBasisT,
-    double? ComprehensiveEnergyKgce,
-    double? UnitEnergyKgcePerT,
-    double? SmeltingElectricityKwhPerT,
-    BenchmarkClass? BenchmarkClass,
-    EnergyBenchmark? Benchmark,
-    LimitLevel? Level,
-    LimitLevel? ElectricityLevel,
-    double? GapToBenchmarkKgcePerT,
-    double? GapToBenchmarkTce);
-
-/// <summary>The energy results of a year and the assumptions they depend on.</summary>
-/// <param name="Enterprises">One entry per enterprise and product.</param>
-/// <param name="Assumptions">Every assumed, secondary-source or missing value the results depend on, in words.</param>
-/// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record EnergyAssessment(IReadOnlyList<EnterpriseEnergy> Enterprises, IReadOnlyList<string> Assumptions);
 
 /// <summary>A coefficient applied by the calculator.</summary>
 /// <param name="Coefficient">The coefficient, with its source.</param>
@@ -393,4 +347,4 @@ public sealed record GroupEnergy(
 /// <param name="Groups">One entry per group, period and product.</param>
 /// <param name="Assumptions">Every assumed, secondary-source or missing value the results depend on, in words.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record GroupEnergyAssessment(IReadOnlyList<GroupEnergy> Groups, IReadOnlyList<string> Assumptions);
+public sealed record EnergyAssessment(IReadOnlyList<GroupEnergy> Groups, IReadOnlyList<string> Assumptions);

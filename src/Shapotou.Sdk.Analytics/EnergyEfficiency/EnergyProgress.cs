@@ -16,14 +16,14 @@ public static class EnergyProgress
     /// energy and the target <c>baseline × (1 − reduction)</c>, the reduction from the catalogue row
     /// <c>plan.target_2027.unit_energy_reduction</c> (5 %).
     /// </summary>
-    /// <param name="results">Unit-energy results of several years (from <see cref="EnergyCalculator.ByEnterprise"/>).</param>
+    /// <param name="results">Unit-energy results of several years per enterprise (from <see cref="EnergyCalculator.ByEnterprise"/>), one per group, product and year.</param>
     /// <param name="catalogue">The catalogue.</param>
     /// <param name="year">The year to assess.</param>
     /// <param name="baselineYear">The baseline year; 2024 in the plan.</param>
     /// <param name="runOfYears">How many consecutive years up to <paramref name="year"/> must be better than the benchmark; 3 in the plan.</param>
     /// <returns>One entry per enterprise and product that has a result in <paramref name="year"/>.</returns>
     public static IReadOnlyList<EnterpriseProgress> Compute(
-        IReadOnlyList<EnterpriseEnergy> results,
+        IReadOnlyList<GroupEnergy> results,
         ReferenceCatalogue catalogue,
         int year,
         int baselineYear = PlanBaselineYear,
@@ -33,17 +33,17 @@ public static class EnergyProgress
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentOutOfRangeException.ThrowIfLessThan(runOfYears, 1);
         double reductionPercent = catalogue.Get("plan.target_2027.unit_energy_reduction", new DateOnly(year, 12, 31)).ToRatio().Percent;
-        var byKey = results.ToDictionary(r => (r.EnterpriseId, r.Product, r.Year));
+        var byKey = results.ToDictionary(r => (r.GroupId, r.Product, r.Year));
         var progress = new List<EnterpriseProgress>();
-        foreach (EnterpriseEnergy current in results.Where(r => r.Year == year))
+        foreach (GroupEnergy current in results.Where(r => r.Year == year))
         {
-            double? baseline = byKey.TryGetValue((current.EnterpriseId, current.Product, baselineYear), out EnterpriseEnergy? b) ? b.UnitEnergyKgcePerT : null;
+            double? baseline = byKey.TryGetValue((current.GroupId, current.Product, baselineYear), out GroupEnergy? b) ? b.UnitEnergyKgcePerT : null;
             double? target = baseline * (1 - (reductionPercent / 100));
             double? change = baseline is { } bv && current.UnitEnergyKgcePerT is { } cv ? 100 * (cv - bv) / bv : null;
             bool? run = true;
             for (int y = year - runOfYears + 1; y <= year; y++)
             {
-                if (!byKey.TryGetValue((current.EnterpriseId, current.Product, y), out EnterpriseEnergy? r) || r.BenchmarkClass is null)
+                if (!byKey.TryGetValue((current.GroupId, current.Product, y), out GroupEnergy? r) || r.BenchmarkClass is null)
                 {
                     run = null; // a year without a class: the run cannot be judged
                     break;
@@ -56,7 +56,7 @@ public static class EnergyProgress
             }
 
             progress.Add(new EnterpriseProgress(
-                current.EnterpriseId,
+                current.GroupId,
                 current.Product,
                 year,
                 current.UnitEnergyKgcePerT,

@@ -45,11 +45,11 @@ internal static class AssessmentConsoleView
             .AddColumn("enterprise").AddColumn("product").AddColumn(new TableColumn("output (t)").RightAligned())
             .AddColumn(new TableColumn("unit energy").RightAligned()).AddColumn(new TableColumn("benchmark / baseline").RightAligned())
             .AddColumn("class").AddColumn("GB level").AddColumn(new TableColumn("waste utilised").RightAligned());
-        foreach (EnterpriseEnergy e in a.Energy.Where(e => e.Year == energyYear && e.Benchmark is not null))
+        foreach (GroupEnergy e in a.Energy.Where(e => e.Year == energyYear && e.Benchmark is not null))
         {
-            double? waste = a.SolidWaste.FirstOrDefault(u => u.EnterpriseId == e.EnterpriseId && u.Year == energyYear)?.UtilisationRatePct;
+            double? waste = a.SolidWaste.FirstOrDefault(u => u.EnterpriseId == e.GroupId && u.Year == energyYear)?.UtilisationRatePct;
             energy.AddRow(
-                Markup.Escape(e.EnterpriseId),
+                Markup.Escape(e.GroupId),
                 Markup.Escape(e.Product),
                 e.OutputT.ToString("N0", c),
                 e.UnitEnergyKgcePerT?.ToString("N1", c) ?? "–",

@@ -91,10 +91,10 @@ internal static class AssessmentJsonWriter
 
         writer.WriteStartObject("energy");
         writer.WriteStartArray("enterprises");
-        foreach (EnterpriseEnergy e in a.Energy)
+        foreach (GroupEnergy e in a.Energy)
         {
             writer.WriteStartObject();
-            writer.WriteString("enterprise_id", e.EnterpriseId);
+            writer.WriteString("enterprise_id", e.GroupId);
             writer.WriteNumber("year", e.Year);
             writer.WriteString("product", e.Product);
             writer.WriteNumber("output_t", e.OutputT);

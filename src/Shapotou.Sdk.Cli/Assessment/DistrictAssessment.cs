@@ -17,7 +17,7 @@ internal sealed record DistrictAssessment(
     PlanFigures Figures,
     ClusterSummary Summary,
     EmissionHistory? ReportedEmissions,
-    IReadOnlyList<EnterpriseEnergy> Energy,
+    IReadOnlyList<GroupEnergy> Energy,
     IReadOnlyList<EnterpriseUtilisation> SolidWaste,
     WasteHeatCoverage? WasteHeat,
     double WasteHeatTargetPct,
@@ -54,11 +54,11 @@ internal sealed record DistrictAssessment(
         assumptions.Add("Emission-inventory results are null until the emissions calculators are part of the SDK.");
         int[] years = data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
         var energyCalculator = new EnergyCalculator(catalogue);
-        var energy = new List<EnterpriseEnergy>();
+        var energy = new List<GroupEnergy>();
         foreach (int year in years)
         {
             EnergyAssessment result = energyCalculator.ByEnterprise(data, year);
-            energy.AddRange(result.Enterprises);
+            energy.AddRange(result.Groups);
             assumptions.AddRange(result.Assumptions.Where(a => !assumptions.Contains(a)));
         }
 
@@ -73,7 +73,7 @@ internal sealed record DistrictAssessment(
                 $"targets_2027_t apply the plan's reduction rates ({string.Join(", ", targets.Select(t => $"{t.Pollutant} {t.ReductionRate.Value} %"))}; {targets[0].ReductionRate.Source}) to the {figures.BaselineYear} emissions of table 1-2, rounded to 0.01 t half away from zero."));
         }
 
-        energy.Sort((a, b) => (string.CompareOrdinal(a.EnterpriseId, b.EnterpriseId), a.Year.CompareTo(b.Year), string.CompareOrdinal(a.Product, b.Product)) switch
+        energy.Sort((a, b) => (string.CompareOrdinal(a.GroupId, b.GroupId), a.Year.CompareTo(b.Year), string.CompareOrdinal(a.Product, b.Product)) switch
         {
             (not 0 and var c, _, _) => c,
             (_, not 0 and var c, _) => c,

@@ -87,7 +87,7 @@ public sealed class EnergyCalculatorTests
 
         EnergyAssessment result = calculator.ByEnterprise(data, 2024);
 
-        Assert.Equal(1020.07 + (0.5 * 971.4) + (0.3 * 970), result.Enterprises[0].ComprehensiveEnergyKgce!.Value, 9);
+        Assert.Equal(1020.07 + (0.5 * 971.4) + (0.3 * 970), result.Groups[0].ComprehensiveEnergyKgce!.Value, 9);
         Assert.Contains(result.Assumptions, a => a.StartsWith("Coefficient of semi_coke: 0.97 kgce per Kilogram, supplied by the caller", StringComparison.Ordinal));
     }
 
@@ -113,7 +113,7 @@ public sealed class EnergyCalculatorTests
             Row("fesi-f2", 2024, 1, "FeSi75", 500, 500 * 7_000, 500 * 0.865, furnaceKwh: 500 * 8_100, oreGrade: 99),
             Row("fesi-f2", 2023, 1, "FeSi75", 999, 999 * 9_000, 999, furnaceKwh: 999 * 9_000));
 
-        EnterpriseEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Enterprises.Single();
+        GroupEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Groups.Single();
 
         double expected = (7_000 * 0.1229) + (0.865 * 971.4);
         Assert.Equal(1_000, fesi.OutputT);
@@ -134,7 +134,7 @@ public sealed class EnergyCalculatorTests
 
         EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024);
 
-        Assert.Equal(720, result.Enterprises[0].OutputBasisT, 9);
+        Assert.Equal(720, result.Groups[0].OutputBasisT, 9);
         Assert.Contains(result.Assumptions, a => a.StartsWith("FeSi72 converted to the FeSi75 basis in proportion to nominal silicon (72/75)", StringComparison.Ordinal));
     }
 
@@ -156,7 +156,7 @@ public sealed class EnergyCalculatorTests
             electricityPurchased: Energy.FromKilowattHours(600), electricityExported: Energy.Zero, coke: Mass.Zero, semiCoke: Mass.Zero,
             coal: Mass.FromTonnes(14), naturalGas: Volume.Zero, diesel: Mass.Zero, electrodePaste: Mass.Zero));
 
-        EnterpriseEnergy heat = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Enterprises.Single();
+        GroupEnergy heat = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Groups.Single();
 
         Assert.Null(heat.BenchmarkClass);
         Assert.Null(heat.Level);
@@ -171,7 +171,7 @@ public sealed class EnergyCalculatorTests
         EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024);
 
         Assert.Contains(result.Assumptions, a => a.StartsWith("energy.benchmark.ferrosilicon.benchmark = 1770 kgce/t is marked S", StringComparison.Ordinal));
-        Assert.Equal(BenchmarkClass.WorseThanBaseline, result.Enterprises[0].BenchmarkClass);
+        Assert.Equal(BenchmarkClass.WorseThanBaseline, result.Groups[0].BenchmarkClass);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class EnergyCalculatorTests
             electricityPurchased: Energy.FromKilowattHours(8_300), electricityExported: Energy.Zero, coke: null, semiCoke: Mass.Zero,
             coal: Mass.Zero, naturalGas: Volume.Zero, diesel: Mass.Zero, electrodePaste: Mass.Zero));
 
-        EnterpriseEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Enterprises.Single();
+        GroupEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Groups.Single();
 
         Assert.Null(fesi.ComprehensiveEnergyKgce);
         Assert.Null(fesi.UnitEnergyKgcePerT);

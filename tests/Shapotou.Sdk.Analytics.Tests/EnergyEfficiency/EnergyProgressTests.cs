@@ -5,13 +5,13 @@ namespace Shapotou.Sdk.Analytics.Tests.EnergyEfficiency;
 
 public sealed class EnergyProgressTests
 {
-    private static EnterpriseEnergy Result(string id, int year, double unit, BenchmarkClass? cls) =>
-        new(id, year, "FeSi75", 1_000, 1_000, unit * 1_000, unit, null, cls, null, null, null, null, null);
+    private static GroupEnergy Result(string id, int year, double unit, BenchmarkClass? cls) =>
+        new(EnergyGrouping.Enterprise, id, year, null, "FeSi75", 1_000, 1_000, unit * 1_000, unit, null, cls, null, null, null, null, null);
 
     [Fact]
     public void Compute_TargetIsFivePercentBelow2024_AndTheRunIsJudged()
     {
-        EnterpriseEnergy[] results =
+        GroupEnergy[] results =
         [
             Result("a", 2022, 1_760, BenchmarkClass.BetterThanBenchmark),
             Result("a", 2023, 1_750, BenchmarkClass.BetterThanBenchmark),
