@@ -226,7 +226,7 @@ internal static class ContractMapping
         }
         catch (ArgumentException exception)
         {
-            throw new ShapotouDataException($"File '{t.Source}': {exception.Message.Split(" (Parameter", 2)[0]}", exception);
+            throw new ShapotouDataException($"File '{t.Source}': {Reason(exception)}", exception);
         }
     }
 
@@ -257,12 +257,15 @@ internal static class ContractMapping
             }
             catch (ArgumentException exception)
             {
-                throw new ShapotouDataException($"File '{t.Source}', {t.Where(i)}: {exception.Message.Split(" (Parameter", 2)[0]}", exception);
+                throw new ShapotouDataException($"File '{t.Source}', {t.Where(i)}: {Reason(exception)}", exception);
             }
         }
 
         return result;
     }
+
+    /// <summary>The model's sentence without the " (Parameter 'x')" the BCL appends: the file's reader names its own place.</summary>
+    private static string Reason(ArgumentException exception) => exception.Message.Split(" (Parameter", 2)[0];
 
     private static TEnum Parse<TEnum>(TableData t, string column, int row)
         where TEnum : struct, Enum

@@ -21,7 +21,7 @@ public static class ParquetInspector
         ParquetReader reader;
         try
         {
-            reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true }, cancellationToken).ConfigureAwait(false);
+            reader = await ParquetReader.CreateAsync(path, ParquetTableReader.Options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

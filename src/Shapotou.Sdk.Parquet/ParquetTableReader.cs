@@ -15,6 +15,9 @@ internal static class ParquetTableReader
 {
     private static readonly TimeSpan s_chinaStandardTime = TimeSpan.FromHours(8);
 
+    /// <summary>The options every SDK reader opens files with: DATE as <see cref="DateOnly"/>, byte arrays as text.</summary>
+    internal static ParquetOptions Options => new() { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true };
+
     /// <summary>Reads the whole file, row group by row group.</summary>
     public static async Task<TableData> ReadAsync(string path, TableSpec spec, CancellationToken cancellationToken)
     {
@@ -90,7 +93,7 @@ internal static class ParquetTableReader
 
         try
         {
-            return await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true }, cancellationToken).ConfigureAwait(false);
+            return await ParquetReader.CreateAsync(path, Options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not FileNotFoundException)
         {

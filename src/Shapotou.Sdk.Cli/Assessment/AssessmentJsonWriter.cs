@@ -50,7 +50,7 @@ internal static class AssessmentJsonWriter
             writer.WriteStartObject();
             writer.WriteString("township", township.Township);
             writer.WriteNumber("enterprises", township.Enterprises);
-            WriteNumberOrNull(writer, "output_value_10k_yuan", township.OutputValue10kYuan);
+            writer.WriteNumberOrNull("output_value_10k_yuan", township.OutputValue10kYuan);
             writer.WriteEndObject();
         }
 
@@ -68,9 +68,9 @@ internal static class AssessmentJsonWriter
             writer.WriteNumber("enterprises", f.Enterprises);
             writer.WriteNumber("furnaces", f.Furnaces);
             writer.WriteNumber("furnaces_running", f.FurnacesRunning);
-            WriteNumberOrNull(writer, "capacity_t", f.CapacityT);
-            WriteNumberOrNull(writer, "output_t", f.OutputT);
-            WriteNumberOrNull(writer, "waste_heat_coverage_pct", f.WasteHeatCoveragePct);
+            writer.WriteNumberOrNull("capacity_t", f.CapacityT);
+            writer.WriteNumberOrNull("output_t", f.OutputT);
+            writer.WriteNumberOrNull("waste_heat_coverage_pct", f.WasteHeatCoveragePct);
             writer.WriteEndObject();
         }
 
@@ -99,16 +99,16 @@ internal static class AssessmentJsonWriter
             writer.WriteString("product", e.Product);
             writer.WriteNumber("output_t", e.OutputT);
             writer.WriteNumber("output_basis_t", e.OutputBasisT);
-            WriteNumberOrNull(writer, "comprehensive_energy_kgce", e.ComprehensiveEnergyKgce);
-            WriteNumberOrNull(writer, "unit_energy_kgce_per_t", e.UnitEnergyKgcePerT);
-            WriteStringOrNull(writer, "benchmark_class", e.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : null);
-            WriteNumberOrNull(writer, "benchmark_kgce_per_t", e.Benchmark?.Benchmark.Value);
-            WriteNumberOrNull(writer, "baseline_kgce_per_t", e.Benchmark?.Baseline.Value);
-            WriteNumberOrNull(writer, "gap_to_benchmark_kgce_per_t", e.GapToBenchmarkKgcePerT);
-            WriteNumberOrNull(writer, "gap_to_benchmark_tce", e.GapToBenchmarkTce);
-            WriteNumberOrNull(writer, "smelting_electricity_kwh_per_t", e.SmeltingElectricityKwhPerT);
-            WriteStringOrNull(writer, "limit_level", LevelName(e.Level));
-            WriteStringOrNull(writer, "electricity_limit_level", LevelName(e.ElectricityLevel));
+            writer.WriteNumberOrNull("comprehensive_energy_kgce", e.ComprehensiveEnergyKgce);
+            writer.WriteNumberOrNull("unit_energy_kgce_per_t", e.UnitEnergyKgcePerT);
+            writer.WriteStringOrNull("benchmark_class", e.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : null);
+            writer.WriteNumberOrNull("benchmark_kgce_per_t", e.Benchmark?.Benchmark.Value);
+            writer.WriteNumberOrNull("baseline_kgce_per_t", e.Benchmark?.Baseline.Value);
+            writer.WriteNumberOrNull("gap_to_benchmark_kgce_per_t", e.GapToBenchmarkKgcePerT);
+            writer.WriteNumberOrNull("gap_to_benchmark_tce", e.GapToBenchmarkTce);
+            writer.WriteNumberOrNull("smelting_electricity_kwh_per_t", e.SmeltingElectricityKwhPerT);
+            writer.WriteStringOrNull("limit_level", LevelName(e.Level));
+            writer.WriteStringOrNull("electricity_limit_level", LevelName(e.ElectricityLevel));
             writer.WriteEndObject();
         }
 
@@ -122,7 +122,7 @@ internal static class AssessmentJsonWriter
             writer.WriteStartObject();
             writer.WriteString("enterprise_id", u.EnterpriseId);
             writer.WriteNumber("year", u.Year);
-            WriteNumberOrNull(writer, "utilisation_rate_pct", u.UtilisationRatePct);
+            writer.WriteNumberOrNull("utilisation_rate_pct", u.UtilisationRatePct);
             writer.WriteEndObject();
         }
 
@@ -139,9 +139,9 @@ internal static class AssessmentJsonWriter
             writer.WriteNumber("year", a.Figures.BaselineYear);
             writer.WriteNumber("furnaces", heat.Furnaces);
             writer.WriteNumber("furnaces_with_recovery", heat.FurnacesWithRecovery);
-            WriteNumberOrNull(writer, "coverage_pct", heat.CoveragePct);
-            WriteNumberOrNull(writer, "capacity_coverage_pct", heat.CapacityCoveragePct);
-            WriteNumberOrNull(writer, "power_kwh_per_t", heat.PowerKwhPerTonne);
+            writer.WriteNumberOrNull("coverage_pct", heat.CoveragePct);
+            writer.WriteNumberOrNull("capacity_coverage_pct", heat.CapacityCoveragePct);
+            writer.WriteNumberOrNull("power_kwh_per_t", heat.PowerKwhPerTonne);
             writer.WriteEndObject();
         }
 
@@ -165,27 +165,4 @@ internal static class AssessmentJsonWriter
         { } l => $"level_{(int)l}",
     };
 
-    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
 }

@@ -143,21 +143,21 @@ internal static class Hj212Command
         if (result.Packet is { } packet)
         {
             writer.WriteStartObject("packet");
-            WriteStringOrNull(writer, "qn", packet.Qn);
+            writer.WriteStringOrNull("qn", packet.Qn);
             writer.WriteString("st", packet.St);
             writer.WriteString("cn", packet.Cn);
             writer.WriteString("pw", packet.Pw);
             writer.WriteString("mn", packet.Mn);
-            WriteNumberOrNull(writer, "flag", packet.Flag);
-            WriteNumberOrNull(writer, "pnum", packet.Pnum);
-            WriteNumberOrNull(writer, "pno", packet.Pno);
-            WriteStringOrNull(writer, "data_time", packet.DataTime?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            writer.WriteNumberOrNull("flag", packet.Flag);
+            writer.WriteNumberOrNull("pnum", packet.Pnum);
+            writer.WriteNumberOrNull("pno", packet.Pno);
+            writer.WriteStringOrNull("data_time", packet.DataTime?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
             writer.WriteStartArray("cp");
             foreach (Hj212Field field in packet.Fields)
             {
                 writer.WriteStartObject();
                 writer.WriteString("code", field.Code);
-                WriteStringOrNull(writer, "suffix", field.Suffix);
+                writer.WriteStringOrNull("suffix", field.Suffix);
                 writer.WriteString("value", field.Value);
                 writer.WriteEndObject();
             }
@@ -172,30 +172,6 @@ internal static class Hj212Command
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 
     /// <summary>Splits a stream into lines of bytes at LF, without the trailing CR and LF bytes, skipping a UTF-8 byte

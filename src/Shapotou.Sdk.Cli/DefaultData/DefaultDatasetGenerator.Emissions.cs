@@ -23,8 +23,6 @@ internal sealed partial class DefaultDatasetGenerator
         ("other", "natural_gas", 0.0002, 0.0002, 0.002),
     ];
 
-    private static readonly Pollutant[] s_inventoryPollutants = [Pollutant.Pm, Pollutant.So2, Pollutant.Nox];
-
     /// <summary>One factor row per industry, product and process of the factor-method facilities, all labelled illustrative.</summary>
     private List<EmissionFactor> EmissionFactors()
     {
@@ -171,7 +169,7 @@ internal sealed partial class DefaultDatasetGenerator
     }
 
     /// <summary>Σ c × flow × 1 h × 10⁻⁹ (mg → t) over hours flagged N with a value (HJ 212-2017 Annex D, D2.5 (33)).</summary>
-    internal static double MeasuredTonnes(ReadOnlySpan<double> concentration, ReadOnlySpan<double> flow, ReadOnlySpan<DataFlag> flags)
+    private static double MeasuredTonnes(ReadOnlySpan<double> concentration, ReadOnlySpan<double> flow, ReadOnlySpan<DataFlag> flags)
     {
         double sum = 0;
         for (int i = 0; i < concentration.Length; i++)
