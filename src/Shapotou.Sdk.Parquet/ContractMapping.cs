@@ -200,6 +200,30 @@ internal static class ContractMapping
         t.Add(ColumnData.Numbers(Col(t, "o2"), cems.Oxygen.Values.ToArray(), cems.Oxygen.Unit));
         t.Add(ColumnData.Numbers(Col(t, "flow"), cems.Flow.Values.ToArray(), cems.Flow.Unit));
         t.Add(ColumnData.Text(Col(t, "flag"), cems.Flags.ToArray().Select(f => (string?)ContractNames.ToName(f)).ToArray()));
+        CemsOptionalColumns optional = cems.Optional;
+        if (optional.Nh3 is { } nh3)
+        {
+            t.Add(ColumnData.Numbers(Col(t, "nh3"), nh3.Values.ToArray(), nh3.Unit));
+        }
+
+        if (optional.Temperature is { } temperature)
+        {
+            t.Add(ColumnData.Numbers(Col(t, "temperature"), temperature.Values.ToArray(), temperature.Unit));
+        }
+
+        foreach (CemsValue value in Enum.GetValues<CemsValue>())
+        {
+            ReadOnlyMemory<DataFlag?> flags = optional.FlagsOf(value);
+            if (!flags.IsEmpty)
+            {
+                t.Add(ColumnData.Text(Col(t, CemsOptionalColumns.ColumnOf(value) + "_flag"), flags.ToArray().Select(f => f is { } flag ? ContractNames.ToName(flag) : null).ToArray()));
+            }
+        }
+
+        if (!optional.ValidMinutes.IsEmpty)
+        {
+            t.Add(ColumnData.Integers(Col(t, "valid_minutes"), optional.ValidMinutes.ToArray()));
+        }
     });
 
     /// <summary>Values stay in the file's units: the columns wrap them without conversion.</summary>
@@ -212,6 +236,33 @@ internal static class ContractMapping
         }
 
         double[] Values(string name) => t.Column(name) is { } c ? (double[])c.Values : Enumerable.Repeat(double.NaN, t.RowCount).ToArray();
+        DataFlag?[] ValueFlags(string name)
+        {
+            if (!t.Has(name))
+            {
+                return [];
+            }
+
+            var values = new DataFlag?[t.RowCount];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = t.Text(name, i) is null ? null : Parse<DataFlag>(t, name, i);
+            }
+
+            return values;
+        }
+
+        var optional = new CemsOptionalColumns
+        {
+            Nh3 = t.Has("nh3") ? new QuantityColumn<MassConcentration>(Values("nh3"), t.UnitOf("nh3")) : null,
+            Temperature = t.Has("temperature") ? new QuantityColumn<Temperature>(Values("temperature"), t.UnitOf("temperature")) : null,
+            So2Flags = ValueFlags("so2_flag"),
+            NoxFlags = ValueFlags("nox_flag"),
+            PmFlags = ValueFlags("pm_flag"),
+            OxygenFlags = ValueFlags("o2_flag"),
+            FlowFlags = ValueFlags("flow_flag"),
+            ValidMinutes = t.Column("valid_minutes") is { } minutes ? (int?[])minutes.Values : default(ReadOnlyMemory<int?>),
+        };
         try
         {
             return new CemsHourlyTable(
@@ -222,7 +273,8 @@ internal static class ContractMapping
                 new QuantityColumn<MassConcentration>(Values("pm"), t.UnitOf("pm")),
                 new QuantityColumn<VolumeConcentration>(Values("o2"), t.UnitOf("o2")),
                 new QuantityColumn<VolumeFlow>(Values("flow"), t.UnitOf("flow")),
-                flags);
+                flags,
+                optional);
         }
         catch (ArgumentException exception)
         {

@@ -173,6 +173,14 @@ public static class ContractSchema
         new("o2", ColumnType.Quantity, DefaultUnit: VolumeConcentrationUnit.Percent),
         new("flow", ColumnType.Quantity, DefaultUnit: VolumeFlowUnit.CubicMeterPerHour),
         new("flag", ColumnType.Text),
+        new("nh3", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
+        new("temperature", ColumnType.Quantity, DefaultUnit: TemperatureUnit.DegreeCelsius),
+        new("so2_flag", ColumnType.Text),
+        new("nox_flag", ColumnType.Text),
+        new("pm_flag", ColumnType.Text),
+        new("o2_flag", ColumnType.Text),
+        new("flow_flag", ColumnType.Text),
+        new("valid_minutes", ColumnType.Count),
     ]);
 
     /// <summary>Gets every table, in the order a dataset is written.</summary>

@@ -39,4 +39,49 @@ public static class ScalarReferences
 
         return sums;
     }
+
+    /// <summary>
+    /// The measured-inventory pass: over hours flagged N with finite c and Q, Σ c × Q, their count, and — with the
+    /// concentration converted to the reference O₂ as c × (21 − O₂ref) ÷ (21 − O₂) unless O₂ref is NaN — the count
+    /// above the limit and the maximum.
+    /// </summary>
+    public static (double Sum, int Valid, int Over, double Max) MeasuredPass(
+        ReadOnlySpan<double> concentration, ReadOnlySpan<double> flow, ReadOnlySpan<double> oxygen, ReadOnlySpan<Model.DataFlag> flags, double referenceOxygen, double limit)
+    {
+        double sum = 0;
+        int valid = 0;
+        int over = 0;
+        double max = double.NaN;
+        for (int i = 0; i < concentration.Length; i++)
+        {
+            bool normal = flags[i] == Model.DataFlag.N;
+            bool finite = double.IsFinite(concentration[i]) && double.IsFinite(flow[i]) && double.IsFinite(concentration[i] * flow[i]);
+            if (!normal || !finite)
+            {
+                continue;
+            }
+
+            sum += concentration[i] * flow[i];
+            valid++;
+            double compared = double.IsNaN(referenceOxygen)
+                ? concentration[i]
+                : concentration[i] * (21 - referenceOxygen) / (21 - oxygen[i]);
+            if (!double.IsFinite(compared))
+            {
+                continue;
+            }
+
+            if (double.IsNaN(max) || compared > max)
+            {
+                max = compared;
+            }
+
+            if (compared > limit)
+            {
+                over++;
+            }
+        }
+
+        return (sum, valid, over, max);
+    }
 }

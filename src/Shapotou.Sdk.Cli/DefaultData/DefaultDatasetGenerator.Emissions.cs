@@ -1,3 +1,5 @@
+using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Cli.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Units;
 using UnitsNet;
@@ -30,7 +32,7 @@ internal sealed partial class DefaultDatasetGenerator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (PlannedFacility planned in _facilities.Where(f => !f.Cems))
         {
-            string process = ProcessKey(planned.Facility);
+            string process = ProcessKeys.Of(planned.Facility);
             (string _, string activity, double pm, double so2, double nox) = s_factorsByProcess.Single(f => f.Process == process);
             string key = $"{planned.Enterprise.IndustryCode}|{planned.Profile.Product}|{process}";
             if (!seen.Add(key))
@@ -96,10 +98,17 @@ internal sealed partial class DefaultDatasetGenerator
             }
         }
 
-        var view = new ClusterDatasetView(_facilities, _treatments, _energy, factors);
-        Calibrate(pm, flow, flags, _plan.EmissionsT.Rows.Single(r => r.Year == BaselineYear).Pm - view.FactorMethodTonnes(Pollutant.Pm, BaselineYear));
-        Calibrate(so2, flow, flags, _plan.EmissionsT.Rows.Single(r => r.Year == BaselineYear).So2 - view.FactorMethodTonnes(Pollutant.So2, BaselineYear));
-        Calibrate(nox, flow, flags, _plan.EmissionsT.Rows.Single(r => r.Year == BaselineYear).Nox - view.FactorMethodTonnes(Pollutant.Nox, BaselineYear));
+        // The factor-method part comes from the SDK's own inventory over the tables without CEMS data; the CEMS hours
+        // carry the rest of table 1-2.
+        var withoutCems = new ClusterDataset("default", illustrative: true, _enterprises, _facilities.Select(f => f.Facility).ToArray(), _treatments, _outlets, _energy, _solidWaste, factors, cemsHourly: null);
+        EmissionInventory factorPart = new EmissionInventoryCalculator().Compute(withoutCems, BaselineYear);
+        double FactorTonnes(Pollutant pollutant) =>
+            factorPart.Rows.Where(r => r.Pollutant == pollutant && r.Method == EmissionMethod.Factor).Sum(r => r.Mass!.Value.Tonnes);
+
+        EmissionYear baseline = _plan.EmissionsT.Rows.Single(r => r.Year == BaselineYear);
+        Calibrate(pm, flow, flags, baseline.Pm - FactorTonnes(Pollutant.Pm));
+        Calibrate(so2, flow, flags, baseline.So2 - FactorTonnes(Pollutant.So2));
+        Calibrate(nox, flow, flags, baseline.Nox - FactorTonnes(Pollutant.Nox));
 
         return new CemsHourlyTable(
             outletIds,
@@ -181,41 +190,5 @@ internal sealed partial class DefaultDatasetGenerator
         }
 
         return sum * 1e-9;
-    }
-}
-
-/// <summary>The tables the emission calibration reads, before the dataset is assembled.</summary>
-internal sealed class ClusterDatasetView(
-    IReadOnlyList<PlannedFacility> facilities,
-    IReadOnlyList<TreatmentFacility> treatments,
-    IReadOnlyList<EnergyLedgerEntry> energy,
-    IReadOnlyList<EmissionFactor> factors)
-{
-    /// <summary>Σ activity × factor × Π(1 − design efficiency) ÷ 1000 over the year's ledger rows of facilities without CEMS.</summary>
-    public double FactorMethodTonnes(Pollutant pollutant, int year)
-    {
-        string pollutantName = ContractNames.ToName(pollutant);
-        double kilograms = 0;
-        foreach (PlannedFacility planned in facilities.Where(f => !f.Cems))
-        {
-            string process = DefaultDatasetGenerator.ProcessKey(planned.Facility);
-            EmissionFactor factor = factors.Single(f =>
-                f.IndustryCode == planned.Enterprise.IndustryCode && f.Product == planned.Profile.Product && f.Process == process && f.Pollutant == pollutantName);
-            double remaining = treatments
-                .Where(t => t.FacilityId == planned.Facility.FacilityId && t.Pollutant == pollutant)
-                .Aggregate(1.0, (r, t) => r * (1 - t.DesignEfficiency.DecimalFractions));
-            foreach (EnergyLedgerEntry row in energy.Where(e => e.FacilityId == planned.Facility.FacilityId && e.Period.Year == year))
-            {
-                double activity = factor.Activity switch
-                {
-                    "output" => row.Output.Tonnes,
-                    "natural_gas" => row.NaturalGas!.Value.CubicMeters,
-                    _ => throw new InvalidOperationException($"Activity '{factor.Activity}' is not a ledger column the default dataset uses."),
-                };
-                kilograms += activity * factor.Factor * remaining;
-            }
-        }
-
-        return kilograms / 1000;
     }
 }

@@ -60,15 +60,6 @@ internal sealed partial class DefaultDatasetGenerator
             cems);
     }
 
-    /// <summary>The process key that matches a facility to an emission factor: <c>semi_closed_furnace</c>, <c>natural_gas_boiler</c>, <c>lime_kiln</c>, …</summary>
-    public static string ProcessKey(Facility facility) => facility.Kind switch
-    {
-        FacilityKind.SubmergedArcFurnace or FacilityKind.CarbideFurnace =>
-            $"{ContractNames.ToName(facility.Enclosure ?? FurnaceEnclosure.SemiClosed)}_furnace",
-        FacilityKind.Boiler or FacilityKind.HotAirFurnace => $"{facility.Fuel}_{ContractNames.ToName(facility.Kind)}",
-        _ => ContractNames.ToName(facility.Kind),
-    };
-
     private void LayOutEnterprises()
     {
         foreach (TownshipRow township in _plan.Townships.Rows)

@@ -26,6 +26,8 @@ public sealed class CemsHourlyTable
     /// <param name="oxygen">O₂, dry; each value at least 0 % and below 21 %, or NaN.</param>
     /// <param name="flow">Flue-gas flow, dry at the standard state.</param>
     /// <param name="flags">The HJ 212 data flag of each row.</param>
+    /// <param name="optional">The contract's optional columns (ammonia, temperature, per-value flags, valid minutes),
+    /// or <see langword="null"/> when the table has none of them.</param>
     /// <exception cref="ArgumentException">A column has another length, or holds a negative or infinite value; the
     /// message names the column, the row and the value.</exception>
     public CemsHourlyTable(
@@ -36,7 +38,8 @@ public sealed class CemsHourlyTable
         QuantityColumn<MassConcentration> pm,
         QuantityColumn<VolumeConcentration> oxygen,
         QuantityColumn<VolumeFlow> flow,
-        ReadOnlyMemory<DataFlag> flags)
+        ReadOnlyMemory<DataFlag> flags,
+        CemsOptionalColumns? optional = null)
     {
         ArgumentNullException.ThrowIfNull(outletIds);
         ArgumentNullException.ThrowIfNull(so2);
@@ -89,6 +92,8 @@ public sealed class CemsHourlyTable
         CheckValues(pm, "pm", nameof(pm), double.PositiveInfinity);
         CheckValues(new QuantityColumn<VolumeConcentration>(oxygen.ToArray(VolumeConcentrationUnit.Percent), VolumeConcentrationUnit.Percent), "o2", nameof(oxygen), 21);
         CheckValues(flow, "flow", nameof(flow), double.PositiveInfinity);
+        Optional = optional ?? CemsOptionalColumns.None;
+        Optional.Check(rows, nameof(optional));
         OutletIds = outletIds;
         Hours = hours;
         So2 = so2;
@@ -126,6 +131,34 @@ public sealed class CemsHourlyTable
     /// <summary>Gets the HJ 212 data flag of each row.</summary>
     public ReadOnlyMemory<DataFlag> Flags { get; }
 
+    /// <summary>Gets the optional columns the table carries (<see cref="CemsOptionalColumns.None"/> when none).</summary>
+    public CemsOptionalColumns Optional { get; }
+
+    /// <summary>
+    /// Gets the flag that applies to one value of each row: the value's own flag (<c>so2_flag</c>, …) where the table
+    /// has one for that row, otherwise the row's <see cref="Flags"/> (TABLES.md: per-value flags override <c>flag</c>).
+    /// </summary>
+    /// <param name="value">The value column.</param>
+    /// <returns>One flag per row; the row flags themselves when the table has no flag column for <paramref name="value"/>.</returns>
+    public ReadOnlyMemory<DataFlag> EffectiveFlags(CemsValue value)
+    {
+        ReadOnlyMemory<DataFlag?> own = Optional.FlagsOf(value);
+        if (own.IsEmpty)
+        {
+            return Flags;
+        }
+
+        var effective = new DataFlag[RowCount];
+        ReadOnlySpan<DataFlag> rows = Flags.Span;
+        ReadOnlySpan<DataFlag?> values = own.Span;
+        for (int i = 0; i < effective.Length; i++)
+        {
+            effective[i] = values[i] ?? rows[i];
+        }
+
+        return effective;
+    }
+
     /// <summary>Gets the concentration column of a pollutant.</summary>
     /// <param name="pollutant"><see cref="Pollutant.Pm"/>, <see cref="Pollutant.So2"/> or <see cref="Pollutant.Nox"/>.</param>
     /// <returns>The column.</returns>
@@ -148,7 +181,7 @@ public sealed class CemsHourlyTable
         }
     }
 
-    private static void CheckValues<TQuantity>(QuantityColumn<TQuantity> values, string column, string paramName, double below)
+    internal static void CheckValues<TQuantity>(QuantityColumn<TQuantity> values, string column, string paramName, double below)
         where TQuantity : struct, IQuantity
     {
         ReadOnlySpan<double> span = values.Values.Span;
