@@ -2,7 +2,6 @@ using System.Globalization;
 using Shapotou.Sdk.Analytics.Kernels;
 using Shapotou.Sdk.Model;
 using UnitsNet;
-using UnitsNet.Units;
 
 namespace Shapotou.Sdk.Analytics.Emissions;
 
@@ -435,73 +434,24 @@ public sealed class EmissionInventoryCalculator
             }
 
             var outlets = wanted.Select(w => w.Outlet).ToHashSet(StringComparer.Ordinal);
-            ReadOnlySpan<DateTime> hours = cems.Hours.Span;
-            ReadOnlyMemory<DataFlag> rowFlags = cems.Flags;
-            ReadOnlyMemory<DataFlag> flowFlags = cems.EffectiveFlags(CemsValue.Flow);
-            double[] flow = cems.Flow.ToArray(VolumeFlowUnit.CubicMeterPerHour);
-            double[] oxygen = new double[cems.RowCount];
+            IReadOnlyList<CemsScan.Run> runs = CemsScan.RunsOf(cems, _year);
             foreach (Pollutant pollutant in Pollutants)
             {
-                double[] concentration = cems.Concentration(pollutant).ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
-                DataFlag[] flags = Combine(cems.EffectiveFlags(ToValue(pollutant)).Span, flowFlags.Span);
-                int start = 0;
-                while (start < cems.RowCount)
+                CemsScan scan = CemsScan.Of(cems, pollutant, _year, runs);
+                foreach (CemsScan.Run run in runs.Where(r => outlets.Contains(r.OutletId)))
                 {
-                    string outlet = cems.OutletIds[start];
-                    int month = hours[start].Month;
-                    int year = hours[start].Year;
-                    int end = start + 1;
-                    while (end < cems.RowCount && hours[end].Year == year && hours[end].Month == month && string.Equals(cems.OutletIds[end], outlet, StringComparison.Ordinal))
+                    if (!result.TryGetValue((run.OutletId, pollutant), out MeasuredOutlet? m))
                     {
-                        end++;
+                        m = new MeasuredOutlet();
+                        result[(run.OutletId, pollutant)] = m;
                     }
 
-                    if (year == _year && outlets.Contains(outlet))
-                    {
-                        int length = end - start;
-                        MeasuredAccumulation a = EmissionKernels.Accumulate(
-                            concentration.AsSpan(start, length), flow.AsSpan(start, length), oxygen.AsSpan(start, length), flags.AsSpan(start, length), double.NaN, double.PositiveInfinity);
-                        int stopped = 0;
-                        ReadOnlySpan<DataFlag> stoppedFlags = rowFlags.Span.Slice(start, length);
-                        for (int i = 0; i < stoppedFlags.Length; i++)
-                        {
-                            stopped += stoppedFlags[i] == DataFlag.F ? 1 : 0;
-                        }
-
-                        if (!result.TryGetValue((outlet, pollutant), out MeasuredOutlet? m))
-                        {
-                            m = new MeasuredOutlet();
-                            result[(outlet, pollutant)] = m;
-                        }
-
-                        m.Add(month, a, length, stopped);
-                    }
-
-                    start = end;
+                    m.Add(run.Month, scan.Accumulate(run, double.NaN, double.PositiveInfinity), run.Length, scan.Stopped(run));
                 }
             }
 
             return result;
         }
-
-        private static DataFlag[] Combine(ReadOnlySpan<DataFlag> value, ReadOnlySpan<DataFlag> flow)
-        {
-            var combined = new DataFlag[value.Length];
-            for (int i = 0; i < combined.Length; i++)
-            {
-                combined[i] = value[i] != DataFlag.N ? value[i] : flow[i];
-            }
-
-            return combined;
-        }
-
-        private static CemsValue ToValue(Pollutant pollutant) => pollutant switch
-        {
-            Pollutant.Pm => CemsValue.Pm,
-            Pollutant.So2 => CemsValue.So2,
-            Pollutant.Nox => CemsValue.Nox,
-            _ => throw new ArgumentOutOfRangeException(nameof(pollutant), pollutant, null),
-        };
 
         private static void Add<TKey>(IDictionary<TKey, SortedSet<string>> index, TKey key, string value)
         {

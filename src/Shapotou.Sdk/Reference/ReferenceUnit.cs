@@ -39,6 +39,8 @@ public sealed class ReferenceUnit
         new("tC/GJ", "tonnes of carbon per gigajoule", null),
         new("kJ/kg", "kilojoules per kilogram", null),
         new("kJ/m3", "kilojoules per cubic metre", null),
+        new("t/h", "tonnes per hour (of steam: 蒸吨)", null),
+        new("MW", "megawatts", null),
         new("m", "metres", null),
         new("Pa", "pascals", null),
         new("h", "hours", null),

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Shapotou.Sdk.Model;
+using UnitsNet;
+
+namespace Shapotou.Sdk.Analytics.Emissions;
+
+/// <summary>
+/// One operating hour of a treatment facility: the pollutant's concentration before and after it, dry at the standard
+/// state on the same O₂ basis, with the flows where they are metered. A row of the <c>treatment_hourly</c> input table
+/// (docs/tables.md).
+/// </summary>
+/// <param name="TreatmentId">The treatment facility.</param>
+/// <param name="Hour">The start of the clock hour, CST.</param>
+/// <param name="Inlet">The concentration upstream.</param>
+/// <param name="Outlet">The concentration downstream.</param>
+/// <param name="InletFlow">The dry standard flow upstream, or <see langword="null"/>.</param>
+/// <param name="OutletFlow">The dry standard flow downstream, or <see langword="null"/>.</param>
+public sealed record TreatmentReading(string TreatmentId, DateTime Hour, MassConcentration Inlet, MassConcentration Outlet, VolumeFlow? InletFlow = null, VolumeFlow? OutletFlow = null);
+
+/// <summary>The early-warning grade of a treatment facility (P14).</summary>
+public enum TreatmentGrade
+{
+    /// <summary><c>normal</c>: removal at or above design, and stable.</summary>
+    Normal,
+
+    /// <summary><c>watch</c>: removal at or above design overall, but too many hours below it.</summary>
+    Watch,
+
+    /// <summary><c>warning</c>: removal below design, within the warning margin.</summary>
+    Warning,
+
+    /// <summary><c>alarm</c>: removal below design by more than the warning margin: rectification within a deadline.</summary>
+    Alarm,
+}
+
+/// <summary>
+/// The thresholds of the early-warning grades. The plan asks for a graded scheme (P14) but sets no numbers, and the
+/// references have none: these defaults are the SDK's assumptions, reported with every result.
+/// </summary>
+public sealed record TreatmentAssessmentOptions
+{
+    /// <summary>Gets the share of operating hours at or above design below which a facility is not stable; default 90 %.</summary>
+    public double StableSharePct { get; init; } = 90;
+
+    /// <summary>Gets how far below design (in percentage points) removal may fall before the grade is an alarm; default 5.</summary>
+    public double WarningMarginPoints { get; init; } = 5;
+
+    /// <summary>Gets the inlet concentration below which an hour is not used (removal is undefined at zero inlet); default 0.</summary>
+    public double MinimumInletMgPerM3 { get; init; }
+}
+
+/// <summary>One treatment facility's removal against its design.</summary>
+/// <param name="TreatmentId">The treatment facility.</param>
+/// <param name="FacilityId">The process facility it treats.</param>
+/// <param name="Kind">The technique.</param>
+/// <param name="Pollutant">The pollutant.</param>
+/// <param name="DesignEfficiencyPct">The design removal efficiency, in %.</param>
+/// <param name="Hours">Operating hours used (inlet above the minimum, values finite).</param>
+/// <param name="RemovalPct">The removal over all hours: 1 − Σ(c_out × Q_out) ÷ Σ(c_in × Q_in), or with concentrations alone where flows are missing.</param>
+/// <param name="StableSharePct">The share of hours whose removal is at or above design, in %.</param>
+/// <param name="Grade">The early-warning grade, or <see langword="null"/> without hours.</param>
+/// <param name="Reason">Why the grade is what it is, in words.</param>
+public sealed record TreatmentResult(
+    string TreatmentId,
+    string FacilityId,
+    TreatmentKind Kind,
+    Pollutant Pollutant,
+    double DesignEfficiencyPct,
+    int Hours,
+    double? RemovalPct,
+    double? StableSharePct,
+    TreatmentGrade? Grade,
+    string Reason);
+
+/// <summary>
+/// The treatment-facility assessment of the plan (P14): removal efficiency from inlet and outlet data against the
+/// design, operating stability (the share of hours at or above design) and a graded warning list.
+/// </summary>
+/// <remarks>
+/// <para>Hourly removal is <c>1 − (c_out × Q_out) ÷ (c_in × Q_in)</c> when both flows are given, else
+/// <c>1 − c_out ÷ c_in</c>, which assumes the same flow and O₂ basis up- and downstream (a caller's duty: dilution
+/// between the two points inflates it).</para>
+/// <para>Grades: <c>normal</c> when removal ≥ design and the stable share ≥ <see cref="TreatmentAssessmentOptions.StableSharePct"/>;
+/// <c>watch</c> when removal ≥ design but the stable share is lower; <c>warning</c> when removal is below design by at
+/// most <see cref="TreatmentAssessmentOptions.WarningMarginPoints"/>; <c>alarm</c> beyond that.</para>
+/// </remarks>
+public static class TreatmentAssessment
+{
+    /// <summary>Assesses every treatment facility that has readings.</summary>
+    /// <param name="data">The dataset (for the treatment facilities and their design).</param>
+    /// <param name="readings">The hourly readings.</param>
+    /// <param name="options">The grade thresholds, or <see langword="null"/> for the defaults.</param>
+    /// <returns>One result per treatment facility of <paramref name="data"/>, worst grade first, then by id; and the assumptions.</returns>
+    /// <exception cref="ShapotouDataException">A reading names a treatment facility the dataset does not have.</exception>
+    public static (IReadOnlyList<TreatmentResult> Results, IReadOnlyList<string> Assumptions) Assess(
+        ClusterDataset data, IReadOnlyList<TreatmentReading> readings, TreatmentAssessmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(readings);
+        options ??= new TreatmentAssessmentOptions();
+        var treatments = data.TreatmentFacilities.ToDictionary(t => t.TreatmentId, StringComparer.Ordinal);
+        for (int i = 0; i < readings.Count; i++)
+        {
+            if (!treatments.ContainsKey(readings[i].TreatmentId))
+            {
+                throw new ShapotouDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"treatment_hourly, row {i}: treatment_id '{readings[i].TreatmentId}' is not in treatment_facilities."));
+            }
+        }
+
+        ILookup<string, TreatmentReading> byTreatment = readings.ToLookup(r => r.TreatmentId, StringComparer.Ordinal);
+        var results = new List<TreatmentResult>();
+        foreach (TreatmentFacility treatment in data.TreatmentFacilities)
+        {
+            results.Add(AssessOne(treatment, byTreatment[treatment.TreatmentId], options));
+        }
+
+        string[] assumptions =
+        [
+            string.Create(CultureInfo.InvariantCulture, $"Treatment grades use the SDK's default thresholds unless the caller sets them (the plan, P14, sets none): stable when ≥ {options.StableSharePct} % of operating hours are at or above design; alarm when removal is more than {options.WarningMarginPoints} points below design."),
+        ];
+        return (results
+            .OrderByDescending(r => r.Grade ?? (TreatmentGrade)(-1))
+            .ThenBy(r => r.TreatmentId, StringComparer.Ordinal)
+            .ToArray(), assumptions);
+    }
+
+    private static TreatmentResult AssessOne(TreatmentFacility treatment, IEnumerable<TreatmentReading> readings, TreatmentAssessmentOptions options)
+    {
+        double design = treatment.DesignEfficiency.Percent;
+        double inletSum = 0;
+        double outletSum = 0;
+        int hours = 0;
+        int stable = 0;
+        foreach (TreatmentReading r in readings)
+        {
+            double cin = r.Inlet.MilligramsPerCubicMeter;
+            double cout = r.Outlet.MilligramsPerCubicMeter;
+            bool metered = r.InletFlow is not null && r.OutletFlow is not null;
+            double qin = metered ? r.InletFlow!.Value.CubicMetersPerHour : 1;
+            double qout = metered ? r.OutletFlow!.Value.CubicMetersPerHour : 1;
+
+            if (!double.IsFinite(cin) || !double.IsFinite(cout) || cin <= Math.Max(options.MinimumInletMgPerM3, 0))
+            {
+                continue;
+            }
+
+            hours++;
+            inletSum += cin * qin;
+            outletSum += cout * qout;
+            double removal = (1 - (cout * qout / (cin * qin))) * 100;
+            stable += removal >= design ? 1 : 0;
+        }
+
+        if (hours == 0)
+        {
+            return new TreatmentResult(treatment.TreatmentId, treatment.FacilityId, treatment.Kind, treatment.Pollutant, design, 0, null, null, null,
+                "No usable inlet and outlet readings: removal cannot be judged.");
+        }
+
+        double overall = (1 - (outletSum / inletSum)) * 100;
+        double share = 100.0 * stable / hours;
+        (TreatmentGrade grade, string reason) = overall >= design
+            ? share >= options.StableSharePct
+                ? (TreatmentGrade.Normal, "Removal at or above design and stable.")
+                : (TreatmentGrade.Watch, string.Create(CultureInfo.InvariantCulture, $"Removal at or above design overall, but only {share:0.#} % of hours reach it (stable needs {options.StableSharePct} %)."))
+            : design - overall <= options.WarningMarginPoints
+                ? (TreatmentGrade.Warning, string.Create(CultureInfo.InvariantCulture, $"Removal {overall:0.##} % is below the design {design:0.##} % by {design - overall:0.##} points."))
+                : (TreatmentGrade.Alarm, string.Create(CultureInfo.InvariantCulture, $"Removal {overall:0.##} % is below the design {design:0.##} % by {design - overall:0.##} points, more than {options.WarningMarginPoints}: rectify within a deadline."));
+        return new TreatmentResult(treatment.TreatmentId, treatment.FacilityId, treatment.Kind, treatment.Pollutant, design, hours, overall, share, grade, reason);
+    }
+}
