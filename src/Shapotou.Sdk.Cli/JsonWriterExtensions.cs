@@ -40,4 +40,16 @@ internal static class JsonWriterExtensions
             writer.WriteNull(name);
         }
     }
+
+    public static void WriteBooleanOrNull(this Utf8JsonWriter writer, string name, bool? value)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBoolean(name, flag);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 }

@@ -23,7 +23,7 @@ public sealed class AssessCommandTests
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Array, root.GetProperty("energy").GetProperty("enterprises").ValueKind);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("solid_waste").GetProperty("enterprises").ValueKind);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("emissions").ValueKind);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("emissions").GetProperty("outlets").ValueKind);
         Assert.Equal("default", root.GetProperty("dataset").GetProperty("name").GetString());
         Assert.True(root.GetProperty("dataset").GetProperty("illustrative").GetBoolean());
         Assert.Equal("0.1.0", root.GetProperty("sdk").GetProperty("version").GetString());
@@ -39,6 +39,47 @@ public sealed class AssessCommandTests
         Assert.Equal(2221.71, targets.GetProperty("pm").GetDouble());
         Assert.Equal(3228.61, targets.GetProperty("so2").GetDouble());
         Assert.Equal(2481.65, targets.GetProperty("nox").GetDouble());
+    }
+
+    [Fact]
+    public void Json_EmissionOutlets_AddUpToTable1_2_WithTheirMethods()
+    {
+        JsonElement emissions = AssessJson().GetProperty("emissions");
+        JsonElement[] outlets = emissions.GetProperty("outlets").EnumerateArray().ToArray();
+
+        // Table 1-2, 2024: PM 2 376.16, SO2 3 301.24, NOx 2 697.45 t.
+        foreach ((string pollutant, double table) in new[] { ("pm", 2376.16), ("so2", 3301.24), ("nox", 2697.45) })
+        {
+            double sum = outlets.Where(o => o.GetProperty("pollutant").GetString() == pollutant).Sum(o => o.GetProperty("mass_t").GetDouble());
+            Assert.Equal(table, Math.Round(sum, 2));
+        }
+
+        Assert.Equal(["factor", "measured"], outlets.Select(o => o.GetProperty("method").GetString()).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(outlets, o => Assert.Equal(2024, o.GetProperty("year").GetInt32()));
+        string[] keys = outlets.Select(o => $"{o.GetProperty("outlet_id").GetString()}|{o.GetProperty("pollutant").GetString()}").ToArray();
+        Assert.Equal(keys.Distinct().Count(), keys.Length);
+        string[] missing = emissions.GetProperty("missing").EnumerateArray().Select(m => m.GetString()!).ToArray();
+        Assert.DoesNotContain(missing, m => m.Contains("emission factor", StringComparison.Ordinal)); // every estimate has its inputs
+        Assert.Contains(missing, m => m.StartsWith("Outlet 'zl-yuexin-f1-DA001', pm: no limit_value", StringComparison.Ordinal) && m.Contains("GB 28666-2012", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_TargetsProgress_2024_IsTheGapToTheCeilings()
+    {
+        JsonElement[] progress = AssessJson().GetProperty("emissions").GetProperty("targets_progress").EnumerateArray().ToArray();
+
+        JsonElement pm = Assert.Single(progress, p => p.GetProperty("pollutant").GetString() == "pm");
+        Assert.Equal(2376.16 - 2221.71, pm.GetProperty("gap_t").GetDouble(), 6);
+        Assert.False(pm.GetProperty("met").GetBoolean());
+    }
+
+    [Fact]
+    public void Json_PlanChecks_CoverTheP6Requirements()
+    {
+        JsonElement[] checks = AssessJson().GetProperty("emissions").GetProperty("plan_checks").EnumerateArray().ToArray();
+
+        Assert.Equal(35, checks.Count(c => c.GetProperty("check").GetString() == "ferroalloy_demonstration_pm")); // the running furnaces
+        Assert.All(checks, c => Assert.Contains("(P6)", c.GetProperty("source").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]

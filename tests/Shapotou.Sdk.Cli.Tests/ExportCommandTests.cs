@@ -29,12 +29,12 @@ public sealed class ExportCommandTests : IDisposable
 
         Assert.True(folder.GetProperty("dataset").GetProperty("illustrative").GetBoolean()); // the mark survives the round trip
         Assert.Equal(new DirectoryInfo(_folder).Name, folder.GetProperty("dataset").GetProperty("name").GetString());
-        foreach (string key in new[] { "district", "ferroalloy", "energy", "solid_waste" })
+        foreach (string key in new[] { "district", "ferroalloy", "energy", "solid_waste", "emissions", "targets_2027_t" })
         {
             Assert.Equal(embedded.GetProperty(key).GetRawText(), folder.GetProperty(key).GetRawText());
         }
 
-        Assert.Equal(JsonValueKind.Null, folder.GetProperty("targets_2027_t").ValueKind);
+        Assert.Equal(2221.71, folder.GetProperty("targets_2027_t").GetProperty("pm").GetDouble()); // from the folder's own 2024 inventory
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Model;
 using Spectre.Console;
 
 namespace Shapotou.Sdk.Cli.Assessment;
@@ -76,17 +78,20 @@ internal static class AssessmentConsoleView
             }
 
             emissions.AddColumn(new TableColumn("reduction").RightAligned()).AddColumn(new TableColumn("2027 ceiling").RightAligned());
-            foreach (EmissionTarget target in a.Targets ?? [])
+            foreach (PollutantTarget target in a.Targets ?? [])
             {
-                var cells = new List<string> { PollutantName(target.Pollutant) };
-                cells.AddRange(history.Rows.Select(y => y.Get(target.Pollutant).ToString("N2", c)));
+                string name = ContractNames.ToName(target.Pollutant);
+                var cells = new List<string> { PollutantName(name) };
+                cells.AddRange(history.Rows.Select(y => y.Get(name).ToString("N2", c)));
                 cells.Add($"−{target.ReductionRate.GetValue().ToString(c)} %");
-                cells.Add($"[bold]{target.CeilingT.ToString("N2", c)}[/]");
+                cells.Add($"[bold]{target.Ceiling.Tonnes.ToString("N2", c)}[/]");
                 emissions.AddRow(cells.ToArray());
             }
 
             console.Write(emissions);
         }
+
+        WriteEmissions(console, a, c);
 
         console.MarkupLine("[bold]Assumptions[/]");
         foreach (string assumption in a.Assumptions)
@@ -94,6 +99,66 @@ internal static class AssessmentConsoleView
             console.MarkupLine($" • {Markup.Escape(assumption)}");
         }
     }
+
+    private static void WriteEmissions(IAnsiConsole console, DistrictAssessment a, CultureInfo c)
+    {
+        DistrictEmissions e = a.Emissions;
+        foreach (EmissionInventory inventory in e.Inventories)
+        {
+            var table = new Table().Title(string.Create(c, $"Emission inventory {inventory.Year} (t), from the dataset, by township and method"))
+                .AddColumn("township");
+            foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
+            {
+                table.AddColumn(new TableColumn(PollutantName(ContractNames.ToName(pollutant))).RightAligned());
+            }
+
+            IReadOnlyList<EmissionTotal> byTownship = inventory.Totals(EmissionGrouping.Township);
+            foreach (string township in byTownship.Select(t => t.GroupId).Distinct())
+            {
+                table.AddRow([Markup.Escape(township), .. EmissionInventoryCalculator.Pollutants.Select(p => Tonnes(byTownship.SingleOrDefault(t => t.GroupId == township && t.Pollutant == p), c))]);
+            }
+
+            IReadOnlyList<EmissionTotal> district = inventory.Totals(EmissionGrouping.District);
+            table.AddRow(["[bold]district[/]", .. EmissionInventoryCalculator.Pollutants.Select(p => $"[bold]{Tonnes(district.SingleOrDefault(t => t.Pollutant == p), c)}[/]")]);
+            console.Write(table);
+            int measured = inventory.Totals(EmissionGrouping.Outlet).Where(t => t.Methods.Contains(EmissionMethod.Measured)).Select(t => t.GroupId).Distinct().Count();
+            int estimated = inventory.Totals(EmissionGrouping.Outlet).Where(t => !t.Methods.Contains(EmissionMethod.Measured)).Select(t => t.GroupId).Distinct().Count();
+            console.MarkupLine(string.Create(c, $"  {measured} outlets measured (HJ 212 Annex D), {estimated} estimated (mass balance or factor); {inventory.Missing.Count} missing inputs."));
+        }
+
+        foreach (TargetProgress p in e.Progress)
+        {
+            console.MarkupLine(string.Create(
+                c,
+                $"P4 · {p.Year} {PollutantName(ContractNames.ToName(p.Pollutant))}: {p.Emission?.Tonnes.ToString("N2", c) ?? "–"} t against the 2027 ceiling {p.Ceiling.Tonnes.ToString("N2", c)} t; {(p.Met is true ? "met" : p.Met is false ? $"{p.Gap!.Value.Tonnes.ToString("N2", c)} t to cut" : "unknown")}."));
+        }
+
+        if (e.Checks.Count > 0)
+        {
+            var checks = new Table().Title("P6 · ultra-low and retirement checks per facility").AddColumn("check").AddColumn(new TableColumn("pass").RightAligned())
+                .AddColumn(new TableColumn("fail").RightAligned()).AddColumn(new TableColumn("unknown").RightAligned()).AddColumn(new TableColumn("n/a").RightAligned());
+            foreach (IGrouping<string, PlanCheck> group in e.Checks.GroupBy(x => x.CheckId))
+            {
+                checks.AddRow(
+                    group.Key,
+                    group.Count(x => x.Outcome == CheckOutcome.Pass).ToString(c),
+                    group.Count(x => x.Outcome == CheckOutcome.Fail).ToString(c),
+                    group.Count(x => x.Outcome == CheckOutcome.Unknown).ToString(c),
+                    group.Count(x => x.Outcome == CheckOutcome.NotApplicable).ToString(c));
+            }
+
+            console.Write(checks);
+        }
+
+        if (e.Compliance is { } compliance)
+        {
+            int judged = compliance.Outlets.Count;
+            int compliant = compliance.Outlets.Count(o => o.Compliant == true);
+            console.MarkupLine(string.Create(c, $"P17 · hourly compliance with the permit: {compliant} of {judged} outlet-pollutants with CEMS meet their limit every valid hour; {compliance.Missing.Count} have no limit to judge against."));
+        }
+    }
+
+    private static string Tonnes(EmissionTotal? total, CultureInfo c) => total?.Mass is { } m ? m.Tonnes.ToString("N2", c) : "–";
 
     private static string PollutantName(string pollutant) => pollutant switch
     {

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Analytics.SolidWaste;
+using Shapotou.Sdk.Model;
 
 namespace Shapotou.Sdk.Cli.Assessment;
 
@@ -81,9 +83,9 @@ internal static class AssessmentJsonWriter
         else
         {
             writer.WriteStartObject("targets_2027_t");
-            foreach (EmissionTarget target in a.Targets)
+            foreach (PollutantTarget target in a.Targets)
             {
-                writer.WriteNumber(target.Pollutant, target.CeilingT);
+                writer.WriteNumber(ContractNames.ToName(target.Pollutant), target.Ceiling.Tonnes);
             }
 
             writer.WriteEndObject();
@@ -145,13 +147,114 @@ internal static class AssessmentJsonWriter
             writer.WriteEndObject();
         }
 
-        // Filled by the emissions calculators when they are part of the SDK.
-        writer.WriteNull("emissions");
+        WriteEmissions(writer, a.Emissions);
 
         writer.WriteStartArray("assumptions");
         foreach (string assumption in a.Assumptions)
         {
             writer.WriteStringValue(assumption);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteEmissions(Utf8JsonWriter writer, DistrictEmissions e)
+    {
+        writer.WriteStartObject("emissions");
+        writer.WriteStartArray("outlets");
+        foreach (EmissionInventory inventory in e.Inventories)
+        {
+            foreach (EmissionTotal total in inventory.Totals(EmissionGrouping.Outlet))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("outlet_id", total.GroupId);
+                writer.WriteNumber("year", total.Year);
+                writer.WriteString("pollutant", ContractNames.ToName(total.Pollutant));
+                writer.WriteNumberOrNull("mass_t", total.Mass?.Tonnes);
+                writer.WriteStringOrNull("method", total.Methods.Count > 0 ? ContractNames.ToName(total.Methods[0]) : null);
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("totals");
+        foreach (EmissionInventory inventory in e.Inventories)
+        {
+            foreach (EmissionTotal total in inventory.Totals(EmissionGrouping.District))
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("year", total.Year);
+                writer.WriteString("pollutant", ContractNames.ToName(total.Pollutant));
+                writer.WriteNumberOrNull("mass_t", total.Mass?.Tonnes);
+                writer.WriteStartArray("methods");
+                foreach (EmissionMethod method in total.Methods)
+                {
+                    writer.WriteStringValue(ContractNames.ToName(method));
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("targets_progress");
+        foreach (TargetProgress p in e.Progress)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("year", p.Year);
+            writer.WriteString("pollutant", ContractNames.ToName(p.Pollutant));
+            writer.WriteNumberOrNull("emission_t", p.Emission?.Tonnes);
+            writer.WriteNumber("ceiling_2027_t", p.Ceiling.Tonnes);
+            writer.WriteNumberOrNull("reduction_pct", p.ReductionPct);
+            writer.WriteNumberOrNull("gap_t", p.Gap?.Tonnes);
+            writer.WriteBooleanOrNull("met", p.Met);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("compliance");
+        foreach (OutletCompliance c in e.Compliance?.Outlets ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("outlet_id", c.OutletId);
+            writer.WriteNumber("year", c.Year);
+            writer.WriteString("pollutant", ContractNames.ToName(c.Pollutant));
+            writer.WriteNumberOrNull("limit_mg_per_m3", c.Limit.Value?.MilligramsPerCubicMeter);
+            writer.WriteNumberOrNull("reference_o2_pct", c.Limit.Basis.ReferenceOxygen?.Percent);
+            writer.WriteNumber("valid_hours", c.ValidHours);
+            writer.WriteNumber("over_limit_hours", c.OverLimitHours);
+            writer.WriteNumberOrNull("max_hourly_mg_per_m3", c.MaxHourly?.MilligramsPerCubicMeter);
+            writer.WriteBooleanOrNull("compliant", c.Compliant);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("plan_checks");
+        foreach (PlanCheck c in e.Checks)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("check", c.CheckId);
+            writer.WriteString("facility_id", c.FacilityId);
+            writer.WriteString("outcome", ContractNames.ToName(c.Outcome));
+            writer.WriteNumberOrNull("value", c.Value);
+            writer.WriteNumberOrNull("threshold", c.Threshold);
+            writer.WriteString("detail", c.Detail);
+            writer.WriteString("source", c.Source.Source);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("missing");
+        foreach (string missing in e.Inventories.SelectMany(i => i.Missing).Concat(e.Compliance?.Missing ?? []).Distinct())
+        {
+            writer.WriteStringValue(missing);
         }
 
         writer.WriteEndArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Analytics.SolidWaste;
 using Shapotou.Sdk.Analytics.WasteHeat;
@@ -21,7 +22,8 @@ internal sealed record DistrictAssessment(
     IReadOnlyList<EnterpriseUtilisation> SolidWaste,
     WasteHeatCoverage? WasteHeat,
     double WasteHeatTargetPct,
-    IReadOnlyList<EmissionTarget>? Targets,
+    IReadOnlyList<PollutantTarget>? Targets,
+    DistrictEmissions Emissions,
     IReadOnlyList<string> Assumptions)
 {
     /// <summary>
@@ -33,25 +35,24 @@ internal sealed record DistrictAssessment(
         [
             "ILLUSTRATIVE data: the default dataset is synthetic at facility level (enterprises, furnaces, ledgers, outlets, CEMS hours), calibrated to the plan's published figures: table 1-1 and P2 exactly, and a 2024 inventory equal to table 1-2. See docs/default-dataset.md for which number comes from the plan and which is assumed.",
             "The plan's ferroalloy output value (5.5 × 10^9 yuan) exceeds Zhenluo's whole table 1-1 value (5.26 × 10^9 yuan); the dataset follows table 1-1.",
-            "Emission factors of the default dataset's sources without CEMS are illustrative examples, not from the MEE manual, which the references lack.",
         ]);
 
     /// <summary>
-    /// Assesses a dataset read from a folder: district and ferroalloy figures, energy and solid waste from its tables;
-    /// no 2027 ceilings until the SDK computes the folder's own 2024 inventory.
+    /// Assesses a dataset read from a folder: district and ferroalloy figures, energy, solid waste and emissions from its
+    /// tables, and the 2027 ceilings from its own 2024 inventory.
     /// </summary>
     public static DistrictAssessment ForFolder(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf) =>
         Create(figures, data, catalogue, asOf, reportedEmissions: null,
         [
-            $"Dataset read from the folder '{data.Name}'; targets_2027_t is null because the emission inventory of a folder's own data is not computed yet.",
+            $"Dataset read from the folder '{data.Name}'.",
         ]);
 
     private static DistrictAssessment Create(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, EmissionHistory? reportedEmissions, List<string> assumptions)
     {
         ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
-        EmissionYear? baseline = reportedEmissions?.Rows.SingleOrDefault(r => r.Year == figures.BaselineYear);
-        IReadOnlyList<EmissionTarget>? targets = baseline is null ? null : EmissionTargets.Compute(baseline, catalogue, asOf);
-        assumptions.Add("Emission-inventory results are null until the emissions calculators are part of the SDK.");
+        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf);
+        IReadOnlyList<PollutantTarget>? targets = emissions.Targets;
+        assumptions.AddRange(emissions.Assumptions.Where(a => !assumptions.Contains(a)));
         int[] years = data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
         var energyCalculator = new EnergyCalculator(catalogue);
         var energy = new List<GroupEnergy>();
@@ -70,7 +71,7 @@ internal sealed record DistrictAssessment(
         {
             assumptions.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"targets_2027_t apply the plan's reduction rates ({string.Join(", ", targets.Select(t => $"{t.Pollutant} {t.ReductionRate.Value} %"))}; {targets[0].ReductionRate.Source}) to the {figures.BaselineYear} emissions of table 1-2, rounded to 0.01 t half away from zero."));
+                $"targets_2027_t apply the plan's reduction rates ({string.Join(", ", targets.Select(t => $"{ContractNames.ToName(t.Pollutant)} {t.ReductionRate.Value} %"))}; {targets[0].ReductionRate.Source}) to the dataset's {EmissionTargets.BaselineYear} inventory{(data.Illustrative ? ", which for the default dataset equals table 1-2" : string.Empty)}, rounded to 0.01 t half away from zero."));
         }
 
         energy.Sort((a, b) => (string.CompareOrdinal(a.GroupId, b.GroupId), a.Year.CompareTo(b.Year), string.CompareOrdinal(a.Product, b.Product)) switch
@@ -82,7 +83,7 @@ internal sealed record DistrictAssessment(
         var ferroalloy = data.Enterprises.Where(e => e.IndustryCode == ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
         WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, figures.BaselineYear) : null;
         return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, wasteHeat,
-            catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio().Percent, targets, assumptions);
+            catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio().Percent, targets, emissions, assumptions);
     }
 
     private static string SdkInformationalVersion()

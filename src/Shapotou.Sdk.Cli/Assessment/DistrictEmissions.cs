@@ -1,0 +1,62 @@
+using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+using UnitsNet;
+
+namespace Shapotou.Sdk.Cli.Assessment;
+
+/// <summary>
+/// The emissions part of the assessment: the inventory of each year the dataset measures, the 2027 ceilings from the
+/// 2024 inventory with each year's progress, the hourly compliance of CEMS outlets, and the plan's P6 checks.
+/// </summary>
+/// <remarks>
+/// Inventory years are the years of <c>cems_hourly</c>, or, for a dataset without CEMS data, the years of the energy
+/// ledger (docs/emissions.md): a year with ledgers but no CEMS hours of a dataset that has CEMS outlets would only say
+/// "unknown" for every measured outlet.
+/// </remarks>
+internal sealed record DistrictEmissions(
+    IReadOnlyList<EmissionInventory> Inventories,
+    IReadOnlyList<PollutantTarget>? Targets,
+    IReadOnlyList<TargetProgress> Progress,
+    ComplianceResult? Compliance,
+    IReadOnlyList<PlanCheck> Checks,
+    IReadOnlyList<string> Assumptions)
+{
+    public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf)
+    {
+        int[] years = data.CemsHourly is { RowCount: > 0 } cems
+            ? cems.Hours.ToArray().Select(h => h.Year).Distinct().Order().ToArray()
+            : data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
+        var calculator = new EmissionInventoryCalculator();
+        EmissionInventory[] inventories = years.Select(y => calculator.Compute(data, y)).ToArray();
+        EmissionInventory? baseline = inventories.SingleOrDefault(i => i.Year == EmissionTargets.BaselineYear);
+        IReadOnlyList<PollutantTarget>? targets = baseline is null ? null : EmissionTargets.Ceilings(baseline, catalogue, asOf);
+        var progress = new List<TargetProgress>();
+        if (targets is not null)
+        {
+            foreach (EmissionInventory inventory in inventories)
+            {
+                Dictionary<Pollutant, Mass?> totals = EmissionTargets.Pollutants.ToDictionary(p => p, inventory.Total);
+                progress.AddRange(EmissionTargets.Progress(inventory.Year, totals, targets));
+            }
+        }
+
+        int? latest = years.Length > 0 ? years[^1] : null;
+        ComplianceResult? compliance = latest is { } y1 ? ConcentrationCompliance.Evaluate(data, y1) : null;
+        IReadOnlyList<PlanCheck> checks = latest is { } y2 ? PlanChecks.Evaluate(data, y2, catalogue, asOf) : [];
+        var assumptions = inventories.SelectMany(i => i.Assumptions).Distinct().ToList();
+        if (data.Illustrative && data.EmissionFactors.Count > 0)
+        {
+            // One line for the default dataset's illustrative factors instead of one per factor row.
+            assumptions.RemoveAll(a => a.StartsWith("Emission factor ", StringComparison.Ordinal) && a.Contains("ILLUSTRATIVE", StringComparison.Ordinal));
+            assumptions.Add("ILLUSTRATIVE emission factors: the default dataset's sources without CEMS are estimated with example factors, not from the MEE manual (排放源统计调查产排污核算方法和系数手册, 2021), which the references lack.");
+        }
+
+        if (baseline is not null && targets is null)
+        {
+            assumptions.Add($"targets_2027_t is null: the {EmissionTargets.BaselineYear} inventory has unknown totals (see emissions.missing).");
+        }
+
+        return new DistrictEmissions(inventories, targets, progress, compliance, checks, assumptions);
+    }
+}
