@@ -1,0 +1,131 @@
+using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Analytics.Tax;
+using Shapotou.Sdk.Analytics.Tests.Emissions;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+using UnitsNet;
+
+namespace Shapotou.Sdk.Analytics.Tests.Tax;
+
+public sealed class EnvironmentalTaxTests
+{
+    private static readonly DateOnly s_asOf = new(2025, 7, 1);
+    private static readonly DateOnly s_month = new(2025, 3, 1);
+
+    public static TheoryData<TaxOptions> RoundingOptions => new()
+    {
+        new TaxOptions(),
+        new TaxOptions { EquivalentDecimals = 2 },
+        new TaxOptions { RoundFullTaxBeforeReduction = true },
+        new TaxOptions { EquivalentDecimals = 2, RoundFullTaxBeforeReduction = true },
+    };
+
+    /// <summary>Worked example W2 (published): SO2 100 kg, fluoride 100 kg, CO 200 kg, HCl 80 kg at 1.2 yuan → 278.62 yuan.</summary>
+    [Theory]
+    [MemberData(nameof(RoundingOptions))]
+    public void W2_TopThreeOfFour_Is278Point62_UnderEveryRoundingOption(TaxOptions options)
+    {
+        var calculator = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin, options);
+
+        OutletMonthTax tax = calculator.Compute("DA001", s_month,
+        [
+            new("so2", Mass.FromKilograms(100)),
+            new("fluoride", Mass.FromKilograms(100)),
+            new("co", Mass.FromKilograms(200)),
+            new("hydrogen_chloride", Mass.FromKilograms(80)),
+        ], s_asOf);
+
+        Assert.Equal(278.62, tax.Tax);
+        Assert.Equal(["fluoride", "so2", "co", "hydrogen_chloride"], tax.Pollutants.Select(p => p.Pollutant)); // 114.94 > 105.26 > 11.98 > 7.44
+        Assert.Equal([true, true, true, false], tax.Pollutants.Select(p => p.Taxed));
+        Assert.Equal(114.94, Math.Round(tax.Pollutants[0].Equivalents, 2));
+        Assert.Equal(7.44, Math.Round(tax.Pollutants[3].Equivalents, 2));
+    }
+
+    /// <summary>Worked example W6: SO2 1200 kg, monthly mean 90 against 200 mg/m3 (55 % below) → 50 % levied.</summary>
+    [Theory]
+    [InlineData(false, 757.89)] // no intermediate rounding: 1200 / 0.95 × 1.2 × 0.5 = 757.8947
+    [InlineData(true, 757.90)] // the full tax first rounded to 1515.79, then halved: 757.895 → 757.90
+    public void W6_FiftyPercentReduction_UnderBothRoundingOrders(bool roundFirst, double expected)
+    {
+        var calculator = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin, new TaxOptions { RoundFullTaxBeforeReduction = roundFirst });
+
+        OutletMonthTax tax = calculator.Compute("DA001", s_month, [new("so2", Mass.FromKilograms(1200), Basis(90, 150, 200))], s_asOf);
+
+        Assert.Equal(expected, tax.Tax);
+        Assert.Equal(0.5, tax.Pollutants[0].LevyShare);
+    }
+
+    [Theory]
+    [InlineData(140.0, true, 0.75)] // exactly 30 % below, boundary qualifies (default)
+    [InlineData(140.0, false, 1.0)] // exactly 30 % below, strict reading
+    [InlineData(140.01, true, 1.0)] // just under 30 % below
+    [InlineData(139.99, false, 0.75)]
+    [InlineData(100.0, true, 0.5)] // exactly 50 % below
+    [InlineData(100.0, false, 0.75)]
+    [InlineData(100.01, true, 0.75)]
+    public void Reduction_BothSidesOfEachBoundary(double monthlyMean, bool boundaryQualifies, double share)
+    {
+        var calculator = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin, new TaxOptions { BoundaryQualifies = boundaryQualifies });
+
+        OutletMonthTax tax = calculator.Compute("DA001", s_month, [new("so2", Mass.FromKilograms(95), Basis(monthlyMean, monthlyMean, 200))], s_asOf);
+
+        Assert.Equal(share, tax.Pollutants[0].LevyShare);
+        Assert.Equal(Math.Round(100 * 1.2 * share, 2, MidpointRounding.AwayFromZero), tax.Tax); // 95 kg / 0.95 = 100 equivalents
+    }
+
+    [Theory]
+    [InlineData(200.0, 0.5)] // the highest hour at the standard does not exceed it
+    [InlineData(200.01, 1.0)] // one hour above the standard voids the reduction
+    public void Reduction_NeedsEveryHourWithinTheStandard(double maxHourly, double share)
+    {
+        var calculator = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin);
+
+        OutletMonthTax tax = calculator.Compute("DA001", s_month, [new("so2", Mass.FromKilograms(95), Basis(60, maxHourly, 200))], s_asOf);
+
+        Assert.Equal(share, tax.Pollutants[0].LevyShare);
+    }
+
+    [Theory]
+    [InlineData(ParticulateClass.Soot, 2.18)]
+    [InlineData(ParticulateClass.GeneralDust, 4.0)]
+    public void Particulate_TakesTheOutletsClass(ParticulateClass particulate, double value)
+    {
+        var options = new TaxOptions { ParticulateByOutlet = new Dictionary<string, ParticulateClass> { ["O2"] = particulate } };
+        var calculator = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin, options);
+        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(EmissionsFixture.Create(), 2024);
+
+        TaxAssessment tax = calculator.ForInventory(EmissionsFixture.Create(), inventory, s_asOf);
+
+        PollutantTax pm = tax.Outlets.First(o => o.OutletId == "O2").Pollutants.Single(p => p.Pollutant is "soot" or "general_dust");
+        Assert.Equal(value, pm.EquivalentValueKg);
+        Assert.Equal(12.0 / value, pm.Equivalents, 9); // January: 1000 t × 1.2 kg/t × (1 − 0.99) = 12 kg
+    }
+
+    [Fact]
+    public void ForInventory_StatesTheRateWithItsMark_AndTheOptions()
+    {
+        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(EmissionsFixture.Create(), 2024);
+
+        TaxAssessment tax = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin).ForInventory(EmissionsFixture.Create(), inventory, s_asOf);
+
+        Assert.Equal(1.2, tax.Rate.GetValue());
+        Assert.Contains(tax.Assumptions, a => a.Contains($"marked {tax.Rate.ConfidenceMark}", StringComparison.Ordinal));
+        Assert.Contains(tax.Assumptions, a => a.Contains("exactly 30 % or 50 % below the standard earns", StringComparison.Ordinal));
+        Assert.Equal(tax.Outlets.Sum(o => o.Tax), tax.Total);
+    }
+
+    [Fact]
+    public void UnknownPollutant_IsNamed()
+    {
+        var calculator = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin);
+
+        KeyNotFoundException error = Assert.Throws<KeyNotFoundException>(() =>
+            calculator.Compute("DA001", s_month, [new("unobtainium", Mass.FromKilograms(1))], s_asOf));
+
+        Assert.Contains("tax.equivalent_value.unobtainium", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ReductionBasis Basis(double mean, double max, double standard) =>
+        new(MassConcentration.FromMilligramsPerCubicMeter(mean), MassConcentration.FromMilligramsPerCubicMeter(max), MassConcentration.FromMilligramsPerCubicMeter(standard));
+}
