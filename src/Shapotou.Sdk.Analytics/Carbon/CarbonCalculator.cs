@@ -1,0 +1,316 @@
+using System.Globalization;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Analytics.Carbon;
+
+/// <summary>Which published electricity CO₂ factor (MEE/NBS 电力二氧化碳排放因子) purchased electricity takes.</summary>
+public enum GridFactorScope
+{
+    /// <summary>全国电力平均 (<c>carbon.grid_factor.national</c>).</summary>
+    National,
+
+    /// <summary>西北 regional grid (<c>carbon.grid_factor.northwest</c>).</summary>
+    Northwest,
+
+    /// <summary>宁夏 provincial (<c>carbon.grid_factor.ningxia</c>), the default.</summary>
+    Ningxia,
+}
+
+/// <summary>The combustion parameters of a fuel: net calorific value, carbon per heat and oxidation.</summary>
+/// <param name="NcvGjPerUnit">NCV in GJ per ledger unit (t, or m³ for natural gas).</param>
+/// <param name="CarbonTcPerGj">Carbon content per unit of heat, tC/GJ.</param>
+/// <param name="OxidationPct">Oxidation rate, %.</param>
+/// <param name="Source">Where the three come from.</param>
+public sealed record CombustionParameters(double NcvGjPerUnit, double CarbonTcPerGj, double OxidationPct, string Source);
+
+/// <summary>The caller's choices and inputs of the CO₂ accounting; the references lack most ferroalloy values.</summary>
+public sealed record CarbonOptions
+{
+    /// <summary>Gets the electricity factor's scope; default <see cref="GridFactorScope.Ningxia"/>.</summary>
+    public GridFactorScope Grid { get; init; } = GridFactorScope.Ningxia;
+
+    /// <summary>Gets combustion parameters per ledger column (<c>coal</c>, <c>natural_gas</c>, <c>diesel</c>, …) that replace the catalogue defaults.</summary>
+    public IReadOnlyDictionary<string, CombustionParameters> Combustion { get; init; } = new Dictionary<string, CombustionParameters>(StringComparer.Ordinal);
+
+    /// <summary>Gets process factors (tCO₂ per t) per ledger column that replace the catalogue defaults.</summary>
+    public IReadOnlyDictionary<string, double> ProcessFactors { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets the CO₂ equivalent of the carbon leaving in each product, tCO₂ per t of product (e.g. <c>FeSi75</c>), subtracted
+    /// from process CO₂. Empty by default: the catalogue's ferrosilicon value (0.007, S) is to be used only once confirmed.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ProductCarbon { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Gets the city's average CO₂ intensity in tCO₂ per 10⁴ yuan for the township early warning, or <see langword="null"/> (not in the references).</summary>
+    public double? CityAverageIntensityPer10kYuan { get; init; }
+}
+
+/// <summary>One enterprise's CO₂ in a year, by source, and its intensities.</summary>
+/// <param name="EnterpriseId">The enterprise.</param>
+/// <param name="Township">Its township.</param>
+/// <param name="Year">The year.</param>
+/// <param name="CombustionT">Fuel combustion, tCO₂; <see langword="null"/> when an input is missing.</param>
+/// <param name="ProcessT">Reductants and electrodes less carbon in products, tCO₂; <see langword="null"/> when missing.</param>
+/// <param name="ElectricityT">Net purchased electricity × the grid factor, tCO₂.</param>
+/// <param name="TotalT">The sum, or <see langword="null"/> when a part is unknown.</param>
+/// <param name="OutputT">Physical output, t.</param>
+/// <param name="PerTonne">Total ÷ output, tCO₂/t.</param>
+/// <param name="Per10kYuan">Total ÷ the enterprise's output value, tCO₂ per 10⁴ yuan.</param>
+public sealed record EnterpriseCarbon(string EnterpriseId, string Township, int Year, double? CombustionT, double? ProcessT, double ElectricityT, double? TotalT, double OutputT, double? PerTonne, double? Per10kYuan);
+
+/// <summary>One township's CO₂ intensity against the city average (P10's early warning).</summary>
+/// <param name="Township">The township.</param>
+/// <param name="Year">The year.</param>
+/// <param name="TotalT">Its enterprises' CO₂, or <see langword="null"/> when any is unknown.</param>
+/// <param name="OutputValue10kYuan">Its enterprises' output value, 10⁴ yuan.</param>
+/// <param name="Per10kYuan">The intensity.</param>
+/// <param name="AboveCityAverage">Whether the intensity exceeds the city average; <see langword="null"/> when either is unknown.</param>
+public sealed record TownshipCarbon(string Township, int Year, double? TotalT, double? OutputValue10kYuan, double? Per10kYuan, bool? AboveCityAverage);
+
+/// <summary>A year's CO₂ accounting.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="GridFactor">The electricity factor row used, with its data year and mark.</param>
+/// <param name="Enterprises">Per enterprise, ordered by id.</param>
+/// <param name="Townships">Per township, ordered by name.</param>
+/// <param name="Assumptions">Every default used with its mark, and every fallback, in words.</param>
+/// <param name="Missing">Every input that was missing, by name.</param>
+public sealed record CarbonAssessment(int Year, ReferenceValue GridFactor, IReadOnlyList<EnterpriseCarbon> Enterprises, IReadOnlyList<TownshipCarbon> Townships, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Missing);
+
+/// <summary>
+/// CO₂ of the cluster (P10): combustion (fuel × NCV × carbon per heat × oxidation × 44/12), process (reductants and
+/// electrodes × process factor, less carbon leaving in products) and purchased electricity (net of exports × the dated
+/// grid factor); intensities per tonne and per 10⁴ yuan; township intensity against the city average.
+/// </summary>
+/// <remarks>
+/// <para>Which carriers are process inputs: the solid carriers (<c>coke</c>, <c>semi_coke</c>, <c>coal</c>,
+/// <c>electrode_paste</c>) of submerged-arc and carbide furnaces, which use them as reductants and electrodes; every
+/// other use is combustion. 44/12 is the CO₂/C ratio of the NDRC accounting guidelines (energy.md §6.1).</para>
+/// <para>Defaults come from the catalogue and are all marked S (attribution to a guideline uncertain): each one used is
+/// stated in <see cref="CarbonAssessment.Assumptions"/> with its mark. Raw coal burned is taken as bituminous coal and
+/// raw coal charged as a reductant as anthracite, both said so. Values the catalogue lacks (diesel, product carbon) are
+/// inputs; without them the part they touch is <see langword="null"/> and listed.</para>
+/// <para>Grid factor: the row whose data year covers the period; for a later year the latest published data year is
+/// used and said so (the 2024 factor is not yet published; load newer rows with
+/// <see cref="ReferenceCatalogue.WithUserValues"/>).</para>
+/// </remarks>
+public sealed class CarbonCalculator
+{
+    /// <summary>The CO₂/C mass ratio of the accounting guidelines.</summary>
+    public const double CarbonDioxidePerCarbon = 44.0 / 12.0;
+
+    private static readonly Dictionary<string, string> s_processKeys = new(StringComparer.Ordinal)
+    {
+        ["coke"] = "carbon.process.coke",
+        ["semi_coke"] = "carbon.process.semi_coke",
+        ["coal"] = "carbon.process.anthracite",
+        ["electrode_paste"] = "carbon.process.electrode",
+    };
+
+    private readonly ReferenceCatalogue _catalogue;
+    private readonly CarbonOptions _options;
+
+    /// <summary>Initializes a calculator.</summary>
+    /// <param name="catalogue">The catalogue.</param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    public CarbonCalculator(ReferenceCatalogue catalogue, CarbonOptions? options = null)
+    {
+        _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
+        _options = options ?? new CarbonOptions();
+    }
+
+    /// <summary>Gets the grid factor for a period: the row in force on its date, else the latest earlier data year.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <param name="date">A date in the period.</param>
+    /// <param name="fallback">Whether an earlier data year was used.</param>
+    /// <returns>The row.</returns>
+    /// <exception cref="KeyNotFoundException">The catalogue has no row of the scope on or before the date.</exception>
+    public ReferenceValue GridFactor(GridFactorScope scope, DateOnly date, out bool fallback)
+    {
+        string key = scope switch
+        {
+            GridFactorScope.National => "carbon.grid_factor.national",
+            GridFactorScope.Northwest => "carbon.grid_factor.northwest",
+            _ => "carbon.grid_factor.ningxia",
+        };
+        if (_catalogue.TryGet(key, date, out ReferenceValue? inForce))
+        {
+            fallback = false;
+            return inForce;
+        }
+
+        ReferenceValue? latest = _catalogue.Values
+            .Where(v => v.Key == key && v.ValidFrom is { } from && from <= date)
+            .MaxBy(v => v.ValidFrom);
+        fallback = true;
+        return latest ?? throw new KeyNotFoundException($"The catalogue has no '{key}' row for a data year on or before {date:yyyy-MM-dd}.");
+    }
+
+    /// <summary>Accounts a year.</summary>
+    /// <param name="data">The dataset.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="asOf">The date whose catalogue rows apply to the non-dated defaults.</param>
+    /// <returns>The assessment.</returns>
+    public CarbonAssessment Compute(ClusterDataset data, int year, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var assumptions = new List<string>();
+        var missing = new List<string>();
+        ReferenceValue grid = GridFactor(_options.Grid, new DateOnly(year, 12, 31), out bool fallback);
+        assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Purchased electricity (net of exports) × {grid.GetValue()} tCO₂/MWh, {grid.Key} of data year {grid.ValidFrom?.Year.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, marked {grid.ConfidenceMark}{(fallback ? $": no factor of data year {year} is published, the latest earlier one is used" : string.Empty)} ({grid.Source})."));
+        var facilities = data.Facilities.ToDictionary(f => f.FacilityId, StringComparer.Ordinal);
+        var byEnterprise = new Dictionary<string, (double Combustion, bool CombustionKnown, double Process, bool ProcessKnown, double Electricity, double Output)>(StringComparer.Ordinal);
+        foreach (EnergyLedgerEntry row in data.EnergyLedger.Where(r => r.Period.Year == year))
+        {
+            if (!facilities.TryGetValue(row.FacilityId, out Facility? facility))
+            {
+                continue;
+            }
+
+            bool furnace = facility.Kind is FacilityKind.SubmergedArcFurnace or FacilityKind.CarbideFurnace;
+            (double c, bool ck, double p, bool pk, double e, double o) = byEnterprise.GetValueOrDefault(facility.EnterpriseId, (0, true, 0, true, 0, 0));
+            double net = ((row.ElectricityPurchased?.KilowattHours ?? double.NaN) - (row.ElectricityExported?.KilowattHours ?? 0)) / 1000 * grid.GetValue();
+            if (double.IsNaN(net))
+            {
+                missing.Add($"energy_ledger of facility '{row.FacilityId}', {row.Period:yyyy-MM}: electricity_purchased is null; its electricity CO₂ is counted as unknown.");
+            }
+
+            foreach ((string column, double? amount) in Carriers(row))
+            {
+                if (amount is null)
+                {
+                    missing.Add($"energy_ledger of facility '{row.FacilityId}', {row.Period:yyyy-MM}: '{column}' is null.");
+                    if (furnace && column is not ("natural_gas" or "diesel"))
+                    {
+                        pk = false;
+                    }
+                    else
+                    {
+                        ck = false;
+                    }
+
+                    continue;
+                }
+
+                if (amount.Value == 0)
+                {
+                    continue;
+                }
+
+                if (furnace && column is not ("natural_gas" or "diesel"))
+                {
+                    double? factor = ProcessFactor(column, asOf, assumptions, missing);
+                    (p, pk) = factor is { } f ? (p + (amount.Value * f), pk) : (p, false);
+                }
+                else
+                {
+                    double? perUnit = CombustionFactor(column, asOf, assumptions, missing);
+                    (c, ck) = perUnit is { } f ? (c + (amount.Value * f), ck) : (c, false);
+                }
+            }
+
+            if (furnace && _options.ProductCarbon.TryGetValue(row.Product, out double productCarbon))
+            {
+                p -= row.Output.Tonnes * productCarbon;
+                assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Carbon leaving in {row.Product}: {productCarbon} tCO₂/t (the caller's value)."));
+            }
+
+            byEnterprise[facility.EnterpriseId] = (c, ck, p, pk, double.IsNaN(net) ? e : e + net, o + row.Output.Tonnes);
+        }
+
+        if (_options.ProductCarbon.Count == 0)
+        {
+            assumptions.Add("Carbon leaving in products is not subtracted from process CO₂: the references' ferrosilicon value (0.007 tCO₂/t, S) is to be used only once confirmed; pass it in CarbonOptions.ProductCarbon.");
+        }
+
+        var enterprises = new List<EnterpriseCarbon>();
+        foreach (Enterprise enterprise in data.Enterprises.OrderBy(e => e.EnterpriseId, StringComparer.Ordinal))
+        {
+            if (!byEnterprise.TryGetValue(enterprise.EnterpriseId, out var t))
+            {
+                continue;
+            }
+
+            double? combustion = t.CombustionKnown ? t.Combustion : null;
+            double? process = t.ProcessKnown ? t.Process : null;
+            double? total = combustion + process + t.Electricity;
+            enterprises.Add(new EnterpriseCarbon(
+                enterprise.EnterpriseId, enterprise.Township, year, combustion, process, t.Electricity, total, t.Output,
+                t.Output > 0 ? total / t.Output : null,
+                enterprise.OutputValue10kYuan is > 0 ? total / enterprise.OutputValue10kYuan : null));
+        }
+
+        var townships = new List<TownshipCarbon>();
+        foreach (IGrouping<string, Enterprise> township in data.Enterprises.GroupBy(e => e.Township).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            EnterpriseCarbon[] members = enterprises.Where(e => e.Township == township.Key).ToArray();
+            double? total = members.Any(m => m.TotalT is null) ? null : members.Sum(m => m.TotalT!.Value);
+            double? value = township.Any(e => e.OutputValue10kYuan is null) ? null : township.Sum(e => e.OutputValue10kYuan!.Value);
+            double? intensity = value is > 0 ? total / value : null;
+            bool? above = intensity is { } i && _options.CityAverageIntensityPer10kYuan is { } city ? i > city : null;
+            townships.Add(new TownshipCarbon(township.Key, year, total, value, intensity, above));
+        }
+
+        if (_options.CityAverageIntensityPer10kYuan is null)
+        {
+            assumptions.Add("The city's average CO₂ intensity is not in the references: the township early warning is not judged until the caller gives it.");
+        }
+
+        return new CarbonAssessment(year, grid, enterprises, townships, assumptions.Distinct().ToArray(), missing.Distinct().ToArray());
+    }
+
+    private static IEnumerable<(string Column, double? Amount)> Carriers(EnergyLedgerEntry row) =>
+    [
+        ("coke", row.Coke?.Tonnes),
+        ("semi_coke", row.SemiCoke?.Tonnes),
+        ("coal", row.Coal?.Tonnes),
+        ("electrode_paste", row.ElectrodePaste?.Tonnes),
+        ("natural_gas", row.NaturalGas?.CubicMeters),
+        ("diesel", row.Diesel?.Tonnes),
+    ];
+
+    private double? ProcessFactor(string column, DateOnly asOf, List<string> assumptions, List<string> missing)
+    {
+        if (_options.ProcessFactors.TryGetValue(column, out double given))
+        {
+            return given;
+        }
+
+        if (s_processKeys.TryGetValue(column, out string? key) && _catalogue.TryGet(key, asOf, out ReferenceValue? row))
+        {
+            string taken = column == "coal" ? " (raw coal charged as a reductant is taken as anthracite)" : string.Empty;
+            assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Process CO₂ of {column}{taken}: {row.GetValue()} tCO₂/t, {key}, marked {row.ConfidenceMark} ({row.Source})."));
+            return row.GetValue();
+        }
+
+        missing.Add($"No process CO₂ factor for '{column}' used as a reductant (the references lack it); pass CarbonOptions.ProcessFactors[\"{column}\"].");
+        return null;
+    }
+
+    /// <summary>tCO₂ per ledger unit of a fuel burned.</summary>
+    private double? CombustionFactor(string column, DateOnly asOf, List<string> assumptions, List<string> missing)
+    {
+        if (_options.Combustion.TryGetValue(column, out CombustionParameters? given))
+        {
+            return given.NcvGjPerUnit * given.CarbonTcPerGj * given.OxidationPct / 100 * CarbonDioxidePerCarbon;
+        }
+
+        switch (column)
+        {
+            case "coal":
+                double ncv = _catalogue.Get("carbon.fuel.bituminous_coal.ncv", asOf).GetValue();
+                double carbon = _catalogue.Get("carbon.fuel.bituminous_coal.carbon_content", asOf).GetValue();
+                double oxidation = _catalogue.Get("carbon.fuel.bituminous_coal.oxidation", asOf).GetValue();
+                assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Raw coal burned is taken as bituminous coal: NCV {ncv} GJ/t, {carbon} tC/GJ, oxidation {oxidation} %, all marked S (carbon.fuel.bituminous_coal.*)."));
+                return ncv * carbon * oxidation / 100 * CarbonDioxidePerCarbon;
+            case "natural_gas":
+                ReferenceValue gas = _catalogue.Get("carbon.process.natural_gas", asOf);
+                assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Natural gas burned: {gas.GetValue()} tCO₂ per 10⁴ m³, the catalogue's full-oxidation factor for gas ({gas.Key}, marked {gas.ConfidenceMark}); the references give no NCV and carbon content for gas."));
+                return gas.GetValue() / 10_000;
+            default:
+                missing.Add($"No combustion parameters for '{column}' (the references lack them); pass CarbonOptions.Combustion[\"{column}\"].");
+                return null;
+        }
+    }
+}
