@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Shapotou.Sdk.Analytics.Scenarios;
+using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Parquet;
+using Shapotou.Sdk.Reference;
+using Spectre.Console;
+
+namespace Shapotou.Sdk.Cli.Commands;
+
+/// <summary><c>shapotou scenario FILE</c>: a what-if scenario against the 2027 ceilings (docs/scenarios.md).</summary>
+internal static class ScenarioCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The scenario file (JSON; format in docs/scenarios.md)." };
+        Option<bool> json = CommonOptions.Json();
+        Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 2024-12-31.");
+        Option<FileInfo?> catalogue = CommonOptions.Catalogue();
+        var data = new Option<DirectoryInfo?>("--data")
+        {
+            Description = "A folder of contract tables; without it, the embedded default dataset (illustrative).",
+            HelpName = "DIR",
+        };
+        var command = new Command("scenario", "Apply a scenario's retrofits, retirements, output changes and waste-heat additions to the base year: each 2027 ceiling met or by how many tonnes, energy and CO₂ effects, cost per tonne abated, and a Monte Carlo band.")
+        {
+            file,
+            json,
+            asOf,
+            catalogue,
+            data,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            FileInfo path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new FileNotFoundException($"Scenario file '{path.FullName}' does not exist.", path.FullName);
+            }
+
+            Scenario scenario = ScenarioFile.Parse(await File.ReadAllTextAsync(path.FullName, cancellationToken).ConfigureAwait(false), path.Name);
+            ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
+            DateOnly date = parse.GetValue(asOf) ?? new DateOnly(scenario.BaseYear, 12, 31);
+            ClusterDataset dataset = parse.GetValue(data) is { } folder
+                ? await ClusterDatasetParquet.ReadAsync(folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false)
+                : DefaultDataset.Instance;
+            ScenarioOutcome outcome = new ScenarioEvaluator(loaded, date).Evaluate(dataset, scenario);
+            if (parse.GetValue(json))
+            {
+                context.Output.WriteLine(WriteJson(outcome, dataset));
+            }
+            else
+            {
+                Render(context.CreateConsole(), outcome, dataset);
+            }
+
+            return ShapotouApp.Success;
+        });
+        return command;
+    }
+
+    private static string WriteJson(ScenarioOutcome o, ClusterDataset dataset)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("scenario", o.Scenario.Name);
+            w.WriteString("dataset", dataset.Name);
+            w.WriteBoolean("illustrative", dataset.Illustrative);
+            w.WriteNumber("base_year", o.Scenario.BaseYear);
+            w.WriteBoolean("all_targets_met", o.AllTargetsMet);
+            w.WriteStartArray("pollutants");
+            foreach (PollutantOutcome p in o.Pollutants)
+            {
+                w.WriteStartObject();
+                w.WriteString("pollutant", ContractNames.ToName(p.Pollutant));
+                w.WriteNumber("base_t", p.BaseT);
+                w.WriteNumber("projected_t", p.ProjectedT);
+                w.WriteNumber("ceiling_2027_t", p.CeilingT);
+                w.WriteNumber("margin_t", p.MarginT);
+                w.WriteBoolean("met", p.Met);
+                w.WriteNumberOrNull("p5_t", p.Percentiles?.P5);
+                w.WriteNumberOrNull("p50_t", p.Percentiles?.P50);
+                w.WriteNumberOrNull("p95_t", p.Percentiles?.P95);
+                w.WriteNumberOrNull("probability_met", p.ProbabilityMet);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumberOrNull("energy_change_tce", o.EnergyChangeTce);
+            w.WriteNumberOrNull("co2_change_t", o.Co2ChangeT);
+            w.WriteStartArray("changes");
+            foreach (ChangeEffect c in o.Changes)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", c.ChangeId);
+                foreach ((Pollutant pollutant, double tonnes) in c.AbatedT.OrderBy(a => a.Key))
+                {
+                    w.WriteNumber($"abated_{ContractNames.ToName(pollutant)}_t", tonnes);
+                }
+
+                w.WriteNumberOrNull("energy_change_tce", c.EnergyTce);
+                w.WriteNumberOrNull("co2_change_t", c.Co2T);
+                w.WriteNumberOrNull("cost_10k_yuan", c.CostTenThousandYuan);
+                w.WriteNumberOrNull("yuan_per_t", c.YuanPerTonne);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("assumptions");
+            foreach (string a in o.Assumptions)
+            {
+                w.WriteStringValue(a);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Render(IAnsiConsole console, ScenarioOutcome o, ClusterDataset dataset)
+    {
+        CultureInfo c = CultureInfo.InvariantCulture;
+        if (dataset.Illustrative)
+        {
+            console.MarkupLine("[yellow]ILLUSTRATIVE data[/]: the default dataset is synthetic (docs/default-dataset.md).");
+        }
+
+        var table = new Table().Title(Markup.Escape($"Scenario '{o.Scenario.Name}' on {o.Scenario.BaseYear}: 2027 ceilings (t)"))
+            .AddColumn("pollutant").AddColumn(new TableColumn("base").RightAligned()).AddColumn(new TableColumn("projected").RightAligned())
+            .AddColumn(new TableColumn("ceiling").RightAligned()).AddColumn(new TableColumn("margin").RightAligned()).AddColumn("met")
+            .AddColumn(new TableColumn("P5–P95").RightAligned()).AddColumn(new TableColumn("P(met)").RightAligned());
+        foreach (PollutantOutcome p in o.Pollutants)
+        {
+            table.AddRow(
+                ContractNames.ToName(p.Pollutant),
+                p.BaseT.ToString("N2", c),
+                p.ProjectedT.ToString("N2", c),
+                p.CeilingT.ToString("N2", c),
+                p.MarginT.ToString("N2", c),
+                p.Met ? "[green]yes[/]" : "[red]no[/]",
+                p.Percentiles is { } b ? $"{b.P5.ToString("N0", c)}–{b.P95.ToString("N0", c)}" : "–",
+                p.ProbabilityMet?.ToString("P0", c) ?? "–");
+        }
+
+        console.Write(table);
+        console.MarkupLine(string.Create(c, $"Energy {o.EnergyChangeTce?.ToString("N0", c) ?? "–"} tce, CO₂ {o.Co2ChangeT?.ToString("N0", c) ?? "–"} t against the base year."));
+        var changes = new Table().Title("Changes alone, by cost per tonne abated (marginal abatement cost)").AddColumn("change")
+            .AddColumn(new TableColumn("PM t").RightAligned()).AddColumn(new TableColumn("SO₂ t").RightAligned()).AddColumn(new TableColumn("NOx t").RightAligned())
+            .AddColumn(new TableColumn("yuan/t").RightAligned());
+        foreach (ChangeEffect e in o.Changes)
+        {
+            changes.AddRow(
+                Markup.Escape(e.ChangeId),
+                e.AbatedT[Pollutant.Pm].ToString("N2", c),
+                e.AbatedT[Pollutant.So2].ToString("N2", c),
+                e.AbatedT[Pollutant.Nox].ToString("N2", c),
+                e.YuanPerTonne?.ToString("N0", c) ?? "–");
+        }
+
+        console.Write(changes);
+        foreach (string a in o.Assumptions)
+        {
+            console.MarkupLine($" • {Markup.Escape(a)}");
+        }
+    }
+}
