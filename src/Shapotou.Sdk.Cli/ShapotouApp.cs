@@ -30,6 +30,7 @@ internal static class ShapotouApp
         root.Add(ExportCommand.Create(context));
         root.Add(InspectCommand.Create(context));
         root.Add(Hj212Command.Create(context));
+        root.Add(ReportCommand.Create(context));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
