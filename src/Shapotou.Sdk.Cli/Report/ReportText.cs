@@ -41,8 +41,8 @@ internal sealed class ReportText
         ["emissions.no_data"] = ("{0}–{1} 年：尚无数据", "{0}–{1}: no figures yet"),
         ["emissions.ceiling_line"] = ("{0} 2027 年上限 {1} 吨", "{0} 2027 ceiling {1} t"),
         ["emissions.text"] = (
-            "2022–2024 年为规划表 1-2 的工业源报告值；2027 年上限 = {0} 年排放 ×（1 − 规划削减率），削减率来自参考目录（P4，表 2-1）。2025、2026 年尚无数据，图中留空。",
-            "2022–2024 are the industrial emissions reported in the plan's table 1-2; a 2027 ceiling is the {0} emissions × (1 − the plan's reduction rate), the rates from the reference catalogue (P4, table 2-1). 2025 and 2026 have no figures yet and are left empty."),
+            "{1}–{2} 年为规划表 1-2 的工业源报告值；{3} 年上限 = {0} 年排放 ×（1 − 规划削减率），削减率来自参考目录（P4，表 2-1）。其间的年份尚无数据，图中留空。",
+            "{1}–{2} are the industrial emissions reported in the plan's table 1-2; a {3} ceiling is the {0} emissions × (1 − the plan's reduction rate), the rates from the reference catalogue (P4, table 2-1). The years between have no figures yet and are left empty."),
         ["emissions.unavailable"] = (
             "该数据集没有报告排放，而 2027 年上限需要基准年排放；SDK 尚未计算文件夹数据的排放清单。",
             "the dataset carries no reported emissions, and the 2027 ceilings need the baseline year's; the SDK does not compute a folder's emission inventory yet."),

@@ -102,7 +102,7 @@ internal sealed class EmissionsSection : ReportSection
             Id,
             text["emissions.heading"],
             [ReportPlot.Render(plot, context, $"{Id}.png", title)],
-            [text.Format("emissions.text", a.Figures.BaselineYear)],
+            [text.Format("emissions.text", a.Figures.BaselineYear, firstYear, lastReported, targetYear)],
             new ReportTable(header, rows));
     }
 }

@@ -15,6 +15,10 @@ internal sealed class UnitEnergySection : ReportSection
     /// <inheritdoc/>
     public override string Id => "unit-energy";
 
+    /// <summary>The product's name as a file-name stem: lower-case letters and digits, other characters as '-'.</summary>
+    private static string FileStem(string product) =>
+        new(product.Select(ch => char.IsAsciiLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : '-').ToArray());
+
     /// <inheritdoc/>
     public override SectionContent Build(ReportContext context)
     {
@@ -74,7 +78,7 @@ internal sealed class UnitEnergySection : ReportSection
                 ordered.Select(e => context.EnterpriseName(e.GroupId)).ToArray());
             plot.Axes.SetLimits(0, right * 1.12, -0.6, ordered.Length - 0.4 + 1.2);
             plot.ShowLegend(Edge.Bottom);
-            string fileName = products.Length == 1 ? $"{Id}.png" : $"{Id}-{charts.Count + 1}.png";
+            string fileName = $"{Id}-{FileStem(product.Key)}.png";
             charts.Add(ReportPlot.Render(plot, context, fileName, title));
 
             paragraphs.Add(text.Format("energy.text", benchmark.Benchmark.Source, benchmark.Benchmark.ConfidenceMark));
