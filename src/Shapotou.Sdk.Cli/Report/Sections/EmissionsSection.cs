@@ -10,7 +10,7 @@ internal sealed class EmissionsSection : ReportSection
     private const double BarWidth = 0.26;
 
     /// <summary>One colour per pollutant, in the order of <see cref="EmissionTargets.Pollutants"/>.</summary>
-    private static readonly Color[] s_colors = [Color.FromHex("#8C564B"), Color.FromHex("#1F77B4"), Color.FromHex("#D62728")];
+    private static readonly Color[] s_colors = [Color.FromHex("#8C564B"), Color.FromHex("#1F77B4"), Color.FromHex("#FF7F0E")];
 
     /// <inheritdoc/>
     public override string Id => "emissions";
