@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using Shapotou.Sdk.Cli.Commands;
 using Spectre.Console;
@@ -20,9 +21,12 @@ internal static class ShapotouApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces with errors.", Recursive = true };
-        var root = new RootCommand("Shapotou.Sdk: energy, emissions and targets of Shapotou District's air-polluting industrial cluster (plan 2025–2027).")
+        // A plain command named as the tool, not a RootCommand, whose name would be the assembly's ("Shapotou.Sdk.Cli") in help.
+        var root = new Command("shapotou", "Shapotou.Sdk: energy, emissions and targets of Shapotou District's air-polluting industrial cluster (plan 2025–2027).")
         {
             verbose,
+            new HelpOption(),
+            new VersionOption(),
         };
         var context = new CommandContext(output, error);
         root.Add(ReferenceCommand.Create(context));
@@ -30,6 +34,7 @@ internal static class ShapotouApp
         root.Add(ExportCommand.Create(context));
         root.Add(InspectCommand.Create(context));
         root.Add(Hj212Command.Create(context));
+        root.Add(ReportCommand.Create(context));
         root.Add(ScenarioCommand.Create(context));
 
         ParseResult parse = root.Parse(args);

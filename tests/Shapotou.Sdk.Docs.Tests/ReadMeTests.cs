@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Cli.DefaultData;
 using Shapotou.Sdk.Concentrations;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.Units;
 using UnitsNet;
@@ -65,6 +69,48 @@ public sealed partial class ReadMeTests
     }
 
     [Fact]
+    public async Task Block3_ParquetLedgerAgainstBenchmark()
+    {
+        // The block reads "data" as `shapotou export --out data` writes it, relative to the current folder.
+        string root = Path.Combine(Path.GetTempPath(), $"shapotou-readme-{Guid.NewGuid():N}");
+        await ClusterDatasetParquet.WriteAsync(DefaultDataset.Instance, Path.Combine(root, "data"));
+        string previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = root;
+        try
+        {
+            string printed = await CaptureConsoleAsync(async () =>
+            {
+                // README block 3
+                // Tables written by `shapotou export --out data`: the default dataset, marked illustrative in the files' metadata.
+                ClusterDataset data = await ClusterDatasetParquet.ReadAsync("data");
+
+                // Ledger rows hold typed quantities: output as Mass, purchased electricity as Energy (null where not reported).
+                var furnaces = data.Facilities.Where(f => f.EnterpriseId == "zl-yuexin").Select(f => f.FacilityId).ToHashSet();
+                EnergyLedgerEntry[] rows = data.EnergyLedger.Where(r => r.Period.Year == 2024 && furnaces.Contains(r.FacilityId)).ToArray();
+                Mass output = Mass.FromTonnes(rows.Sum(r => r.Output.Tonnes));
+                Energy electricity = Energy.FromGigawattHours(rows.Sum(r => r.ElectricityPurchased?.GigawattHours ?? double.NaN));
+
+                // Unit energy per enterprise against the benchmark in force, with every assumption it rests on.
+                EnergyAssessment energy = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(data, 2024);
+                GroupEnergy yuexin = energy.Groups.Single(g => g.GroupId == "zl-yuexin");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{yuexin.GroupId} {yuexin.Product}: {output.Tonnes:N0} t, {electricity.GigawattHours:N1} GWh, {yuexin.UnitEnergyKgcePerT:F1} kgce/t, {BenchmarkClassification.ToName(yuexin.BenchmarkClass!.Value)}"));
+                Console.WriteLine($"illustrative: {data.Illustrative}; assumptions: {energy.Assumptions.Count}");
+                // zl-yuexin FeSi75: 151,540 t, 1,135.6 GWh, 1698.3 kgce/t, better_than_benchmark
+                // illustrative: True; assumptions: 6
+                // README end
+            });
+
+            Assert.Equal("zl-yuexin FeSi75: 151,540 t, 1,135.6 GWh, 1698.3 kgce/t, better_than_benchmark\nillustrative: True; assumptions: 6", printed.TrimEnd().Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ReadMe_CSharpBlocks_AreTheTestBodies()
     {
         string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
@@ -105,6 +151,23 @@ public sealed partial class ReadMeTests
         try
         {
             action();
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        return writer.ToString();
+    }
+
+    private static async Task<string> CaptureConsoleAsync(Func<Task> action)
+    {
+        TextWriter original = Console.Out;
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Console.SetOut(writer);
+        try
+        {
+            await action();
         }
         finally
         {

@@ -21,6 +21,27 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    /// <summary>The language of labels: <c>zh</c> (Chinese) or <c>en</c> (English).</summary>
+    public static Option<string> Language() => new Option<string>("--lang")
+    {
+        Description = "The language of the labels: zh (Chinese) or en (English).",
+        DefaultValueFactory = _ => "en",
+    }.AcceptOnlyFromAmong("zh", "en");
+
+    /// <summary>A calendar year, such as the year of a ledger.</summary>
+    public static Option<int?> Year(string description) => new("--year")
+    {
+        Description = description,
+        HelpName = "YYYY",
+    };
+
+    /// <summary>A folder of contract tables to read instead of the embedded default dataset.</summary>
+    public static Option<DirectoryInfo?> Data() => new("--data")
+    {
+        Description = "A folder of contract tables (<table>.parquet); without it, the embedded default dataset (illustrative).",
+        HelpName = "DIR",
+    };
+
     /// <summary>The built-in catalogue, with the caller's rows added when a file is given.</summary>
     public static ReferenceCatalogue LoadCatalogue(FileInfo? userFile)
     {

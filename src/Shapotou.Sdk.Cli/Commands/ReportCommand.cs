@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Shapotou.Sdk.Cli.Assessment;
+using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Cli.Report;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Parquet;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Cli.Commands;
+
+/// <summary><c>shapotou report</c>: the district assessment as a self-contained HTML report and Markdown, with PNG charts.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The folder to write report.html (self-contained), report.md and the charts (PNG) into; created when missing.",
+            HelpName = "DIR",
+            Required = true,
+        };
+        Option<DirectoryInfo?> data = CommonOptions.Data();
+        Option<string> language = CommonOptions.Language();
+        Option<int?> year = CommonOptions.Year("The year of the per-enterprise charts (unit energy, waste heat, solid waste); default: the baseline year 2024.");
+        Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 31 December of the baseline year (2024-12-31).");
+        Option<FileInfo?> catalogue = CommonOptions.Catalogue();
+        var command = new Command("report", "Write the district report: emissions against the 2027 ceilings, unit energy against the benchmark, waste heat, solid waste and clean energy, as charts in Chinese or English.")
+        {
+            output,
+            data,
+            language,
+            year,
+            asOf,
+            catalogue,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
+            PlanFigures figures = PlanFigures.LoadEmbedded();
+            DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
+            ClusterDataset dataset;
+            DistrictAssessment assessment;
+            if (parse.GetValue(data) is { } folder)
+            {
+                dataset = await ClusterDatasetParquet.ReadAsync(folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false);
+                assessment = DistrictAssessment.ForFolder(figures, dataset, loaded, date);
+            }
+            else
+            {
+                dataset = DefaultDataset.Instance;
+                assessment = DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date);
+            }
+
+            ReportLanguage lang = parse.GetValue(language) == "zh" ? ReportLanguage.Zh : ReportLanguage.En;
+            DistrictReport report = DistrictReport.Build(assessment, dataset, loaded, parse.GetValue(year) ?? figures.BaselineYear, lang);
+            foreach (string path in report.Write(parse.GetValue(output)!.FullName))
+            {
+                await context.Error.WriteLineAsync($"wrote {path}").ConfigureAwait(false);
+            }
+
+            return ShapotouApp.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using Shapotou.Sdk.Cli.Assessment;
+using Shapotou.Sdk.Cli.Report.Sections;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Cli.Report;
+
+/// <summary>The district report: the assessment's figures as charts, paragraphs and tables, in one language.</summary>
+/// <param name="Context">What the sections were built from.</param>
+/// <param name="Sections">The built sections, in report order.</param>
+internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<SectionContent> Sections)
+{
+    /// <summary>
+    /// The report's sections, in order. The grade distribution and the scenario outcomes are added here, one class each,
+    /// once the grading and the scenarios are part of the SDK.
+    /// </summary>
+    public static IReadOnlyList<ReportSection> SectionKinds { get; } =
+    [
+        new EmissionsSection(),
+        new UnitEnergySection(),
+        new WasteHeatSection(),
+        new SolidWasteSection(),
+        new CleanEnergySection(),
+    ];
+
+    /// <summary>Gets every chart of the report, in order.</summary>
+    public IEnumerable<ReportChart> Charts => Sections.SelectMany(s => s.Charts);
+
+    /// <summary>Builds the report of an assessment.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="dataset">The dataset the assessment was made from.</param>
+    /// <param name="catalogue">The catalogue the assessment used.</param>
+    /// <param name="year">The year of the per-enterprise charts; it must be a year of the energy ledger.</param>
+    /// <param name="language">The report's language.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The energy ledger has no row in <paramref name="year"/>.</exception>
+    public static DistrictReport Build(DistrictAssessment assessment, ClusterDataset dataset, ReferenceCatalogue catalogue, int year, ReportLanguage language)
+    {
+        int[] years = dataset.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
+        if (!years.Contains(year))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(year),
+                year,
+                years.Length == 0
+                    ? $"Year {year} has no energy-ledger rows; the dataset's energy ledger is empty."
+                    : $"Year {year} has no energy-ledger rows; the dataset has {string.Join(", ", years)}.");
+        }
+
+        var context = new ReportContext(assessment, dataset, catalogue, year, ReportText.For(language));
+        return new DistrictReport(context, SectionKinds.Select(s => s.Build(context)).ToArray());
+    }
+
+    /// <summary>Writes <c>report.html</c> (charts embedded, one file that opens offline), <c>report.md</c> and the charts as PNG files into <paramref name="folder"/>.</summary>
+    /// <returns>The paths written.</returns>
+    public IReadOnlyList<string> Write(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        foreach (ReportChart chart in Charts)
+        {
+            string path = Path.Combine(folder, chart.FileName);
+            File.WriteAllBytes(path, chart.Png);
+            written.Add(path);
+        }
+
+        string html = Path.Combine(folder, "report.html");
+        File.WriteAllText(html, HtmlReportWriter.Write(this));
+        written.Add(html);
+        string markdown = Path.Combine(folder, "report.md");
+        File.WriteAllText(markdown, MarkdownReportWriter.Write(this));
+        written.Add(markdown);
+        return written;
+    }
+}

@@ -1,0 +1,70 @@
+using ScottPlot;
+
+namespace Shapotou.Sdk.Cli.Report;
+
+/// <summary>
+/// The report's chart frame: every chart has the shipped CJK font, a title, axis labels with units, and the
+/// illustrative mark when the dataset is illustrative; rendered as PNG of one size.
+/// </summary>
+internal static class ReportPlot
+{
+    /// <summary>The width of every chart, in pixels.</summary>
+    public const int Width = 1100;
+
+    /// <summary>The height of every chart, in pixels.</summary>
+    public const int Height = 620;
+
+    /// <summary>The fill of the illustrative mark: a pale amber that reads as a caution on white.</summary>
+    private static readonly Color s_markFill = Color.FromHex("#FFF3CD");
+
+    /// <summary>Creates a plot with the report's font, title and axis labels.</summary>
+    public static Plot Create(string title, string xLabel, string yLabel)
+    {
+        ReportFont.Register();
+        var plot = new Plot();
+        plot.Title(title, size: 20);
+        plot.XLabel(xLabel, size: 15);
+        plot.YLabel(yLabel, size: 15);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        return plot;
+    }
+
+    /// <summary>Adds a note about what the chart shows or lacks in the upper-left corner of the data area.</summary>
+    public static void AddNote(Plot plot, string note)
+    {
+        ScottPlot.Plottables.Annotation annotation = plot.Add.Annotation(note, Alignment.UpperLeft);
+        annotation.LabelFontSize = 13;
+        annotation.LabelBackgroundColor = Colors.White.WithAlpha(0.9);
+        annotation.LabelBorderColor = Colors.Gray;
+        annotation.LabelFontColor = Color.FromHex("#333333");
+        annotation.LabelShadowColor = Colors.Transparent;
+    }
+
+    /// <summary>
+    /// Adds the illustrative mark (when the data are illustrative), sets the font of every text element and renders the
+    /// plot as PNG.
+    /// </summary>
+    public static ReportChart Render(Plot plot, ReportContext context, string fileName, string title)
+    {
+        if (context.Assessment.Illustrative)
+        {
+            ScottPlot.Plottables.Annotation mark = plot.Add.Annotation(context.Text["chart.illustrative"], Alignment.UpperRight);
+            mark.LabelFontSize = 13;
+            mark.LabelBackgroundColor = s_markFill;
+            mark.LabelBorderColor = Color.FromHex("#B08900");
+            mark.LabelFontColor = Color.FromHex("#5C4400");
+            mark.LabelShadowColor = Colors.Transparent;
+        }
+
+        plot.Font.Set(ReportFont.Family);
+        plot.Legend.FontName = ReportFont.Family;
+        plot.Legend.FontSize = 13;
+        foreach (ScottPlot.Plottables.Annotation annotation in plot.GetPlottables<ScottPlot.Plottables.Annotation>())
+        {
+            annotation.LabelFontName = ReportFont.Family;
+        }
+
+        return new ReportChart(fileName, title, plot.GetImageBytes(Width, Height, ImageFormat.Png));
+    }
+}

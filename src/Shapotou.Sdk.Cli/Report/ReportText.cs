@@ -1,0 +1,137 @@
+using System.Globalization;
+
+namespace Shapotou.Sdk.Cli.Report;
+
+/// <summary>
+/// The report's localisation table: every label of the charts, the HTML and the Markdown, in Chinese and English,
+/// under one key. A key missing a language cannot be written: each row names both.
+/// </summary>
+internal sealed class ReportText
+{
+    private static readonly Dictionary<string, (string Zh, string En)> s_table = new(StringComparer.Ordinal)
+    {
+        ["report.title"] = ("沙坡头区大气污染型产业集群报告", "Shapotou District air-polluting industrial cluster: report"),
+        ["report.subtitle"] = ("中卫市沙坡头区大气污染型产业集群发展规划（2025–2027 年）的测算", "Figures of the development plan for the air-polluting industrial cluster of Shapotou District, Zhongwei (2025–2027)"),
+        ["report.dataset"] = ("数据集", "dataset"),
+        ["report.sdk"] = ("SDK 版本", "SDK version"),
+        ["report.catalogue_as_of"] = ("参考目录日期", "catalogue as of"),
+        ["report.year"] = ("企业图表年份", "year of the enterprise charts"),
+        ["report.illustrative"] = (
+            "示意数据：默认数据集在设施层面为合成数据，按规划公布的数字（表 1-1、表 1-2、P2）校准，不是任何企业的实际数据；详见 docs/default-dataset.md。",
+            "Illustrative data: the default dataset is synthetic at facility level, calibrated to the plan's published figures (tables 1-1 and 1-2, P2); it is no enterprise's real data. See docs/default-dataset.md."),
+        ["report.contents"] = ("目录", "Contents"),
+        ["report.assumptions"] = ("假设与说明（来自评估，英文）", "Assumptions (from the assessment)"),
+        ["report.to_come"] = ("待补充", "To come"),
+        ["report.to_come.text"] = (
+            "绩效分级的等级分布和 2027 年情景结果将在排放清单、绩效分级和情景计算并入 SDK 后作为新的图表章节加入。",
+            "The grade distribution (绩效分级) and the 2027 scenario outcomes join the report as chart sections once the emission inventory, the grading and the scenarios are part of the SDK."),
+        ["report.chart_unavailable"] = ("本节无图：", "No chart in this section: "),
+        ["report.data"] = ("数据", "Data"),
+        ["chart.illustrative"] = ("示意数据（合成，见 docs/default-dataset.md）", "Illustrative data (synthetic; see docs/default-dataset.md)"),
+        ["chart.year"] = ("年份", "year"),
+
+        ["pollutant.pm"] = ("颗粒物", "particulate matter"),
+        ["pollutant.so2"] = ("二氧化硫", "SO2"),
+        ["pollutant.nox"] = ("氮氧化物", "NOx"),
+
+        ["emissions.heading"] = ("排放与 2027 年上限", "Emissions and the 2027 ceilings"),
+        ["emissions.title"] = ("工业排放 2022–2027 年与 2027 年上限", "Industrial emissions 2022–2027 against the 2027 ceilings"),
+        ["emissions.axis"] = ("排放量（吨/年）", "emissions (t/a)"),
+        ["emissions.ceiling_tick"] = ("上限", "ceiling"),
+        ["emissions.no_data"] = ("{0}–{1} 年：尚无数据", "{0}–{1}: no figures yet"),
+        ["emissions.ceiling_line"] = ("{0} 2027 年上限 {1} 吨", "{0} 2027 ceiling {1} t"),
+        ["emissions.text"] = (
+            "{1}–{2} 年为规划表 1-2 的工业源报告值；{3} 年上限 = {0} 年排放 ×（1 − 规划削减率），削减率来自参考目录（P4，表 2-1）。其间的年份尚无数据，图中留空。",
+            "{1}–{2} are the industrial emissions reported in the plan's table 1-2; a {3} ceiling is the {0} emissions × (1 − the plan's reduction rate), the rates from the reference catalogue (P4, table 2-1). The years between have no figures yet and are left empty."),
+        ["emissions.unavailable"] = (
+            "该数据集没有报告排放，而 2027 年上限需要基准年排放；SDK 尚未计算文件夹数据的排放清单。",
+            "the dataset carries no reported emissions, and the 2027 ceilings need the baseline year's; the SDK does not compute a folder's emission inventory yet."),
+        ["emissions.col.pollutant"] = ("污染物", "pollutant"),
+        ["emissions.col.reduction"] = ("削减率", "reduction"),
+        ["emissions.col.ceiling"] = ("2027 年上限（吨）", "2027 ceiling (t)"),
+
+        ["energy.heading"] = ("单位产品综合能耗", "Unit product energy"),
+        ["energy.title"] = ("{0} 年各企业 {1} 单位产品综合能耗与标杆、基准水平", "Unit energy of {1} per enterprise, {0}, against the benchmark and baseline levels"),
+        ["energy.axis"] = ("单位产品综合能耗（kgce/t）", "unit product energy (kgce/t)"),
+        ["energy.benchmark"] = ("标杆水平 {0} kgce/t（可信度 {1}）", "benchmark level {0} kgce/t (confidence {1})"),
+        ["energy.baseline"] = ("基准水平 {0} kgce/t（可信度 {1}）", "baseline level {0} kgce/t (confidence {1})"),
+        ["class.better_than_benchmark"] = ("优于标杆水平", "better than the benchmark"),
+        ["class.between"] = ("介于标杆与基准水平之间", "between benchmark and baseline"),
+        ["class.worse_than_baseline"] = ("劣于基准水平", "worse than the baseline"),
+        ["energy.text"] = (
+            "单位产品综合能耗由台账的能源消耗按 GB/T 2589 折标系数计算；标杆、基准水平来自参考目录（{0}，可信度 {1}）。",
+            "Unit energy is computed from the energy ledger with GB/T 2589 coefficients; the benchmark and baseline levels are catalogue rows ({0}, confidence {1})."),
+        ["energy.unconfirmed"] = ("可信度 S：仅一个二手来源，需核实。", "Confidence S: one secondary source, needs confirmation."),
+        ["energy.unavailable"] = ("该年没有带标杆水平的产品能耗。", "no product with a benchmark level has energy figures in that year."),
+        ["energy.col.enterprise"] = ("企业", "enterprise"),
+        ["energy.col.output"] = ("产量（吨）", "output (t)"),
+        ["energy.col.unit_energy"] = ("单位能耗（kgce/t）", "unit energy (kgce/t)"),
+        ["energy.col.class"] = ("类别", "class"),
+        ["energy.col.product"] = ("产品", "product"),
+
+        ["wasteheat.heading"] = ("余热回收覆盖", "Waste-heat recovery coverage"),
+        ["wasteheat.title"] = ("{0} 年铁合金企业矿热炉余热回收覆盖", "Waste-heat recovery on the ferroalloy enterprises' submerged-arc furnaces, {0}"),
+        ["wasteheat.axis"] = ("矿热炉（台）", "submerged-arc furnaces (count)"),
+        ["wasteheat.with"] = ("有余热回收", "with waste-heat recovery"),
+        ["wasteheat.without"] = ("无余热回收", "without waste-heat recovery"),
+        ["wasteheat.text"] = (
+            "{0} 台矿热炉中 {1} 台回收余热：按台数 {2} %，按产能 {3} %。规划目标是 2027 年烟气余热利用率 {4} %（P8）；利用率是回收热量 ÷ 可回收热量，台账没有这两项，因此这里给出的是覆盖率，不是利用率。",
+            "{1} of {0} submerged-arc furnaces recover waste heat: {2} % of the furnaces, {3} % of the capacity. The plan's target is a flue-gas waste-heat utilisation rate of {4} % by 2027 (P8); that rate is recovered ÷ available heat, which the ledger does not hold, so this chart shows coverage, not the utilisation rate."),
+        ["wasteheat.unknown"] = ("未知", "unknown"),
+        ["wasteheat.col.furnaces"] = ("矿热炉（台）", "furnaces"),
+        ["wasteheat.unavailable"] = ("该数据集没有铁合金企业的矿热炉。", "the dataset has no submerged-arc furnaces of ferroalloy enterprises."),
+
+        ["solidwaste.heading"] = ("一般工业固废综合利用", "Solid-waste utilisation"),
+        ["solidwaste.title"] = ("{0} 年铁合金企业一般工业固废综合利用率与 2027 年目标", "General industrial solid-waste utilisation of the ferroalloy enterprises, {0}, against the 2027 target"),
+        ["solidwaste.axis"] = ("综合利用率（%）", "utilisation (%)"),
+        ["solidwaste.target"] = ("2027 年目标 ≥ {0} %", "2027 target ≥ {0} %"),
+        ["solidwaste.total"] = ("铁合金集群合计", "ferroalloy cluster total"),
+        ["solidwaste.text"] = (
+            "综合利用率 = 综合利用量 ÷（产生量 + 综合利用往年贮存量）× 100（统计口径，综合利用量含往年贮存量），来自固废台账；目标来自参考目录（P9，铁合金一般工业固废）。铁合金集群合计 {0} %。",
+            "Utilisation = utilised ÷ (generated + utilised from prior-year storage) × 100 (the statistical definition; utilised includes prior-year stock), from the solid-waste ledger; the target is a catalogue row (P9, ferroalloy general industrial solid waste). Ferroalloy cluster total: {0} %."),
+        ["solidwaste.unavailable"] = ("该年铁合金企业没有固废台账。", "the ferroalloy enterprises have no solid-waste ledger rows in that year."),
+        ["solidwaste.col.rate"] = ("综合利用率（%）", "utilisation (%)"),
+
+        ["clean.heading"] = ("清洁能源消费占比", "Clean-energy share"),
+        ["clean.title"] = ("台账能源消费中的清洁能源占比与 2027 年目标", "Clean-energy share of the ledger's energy use against the 2027 target"),
+        ["clean.axis"] = ("清洁能源占比（%，按标准煤）", "clean-energy share (% of kgce)"),
+        ["clean.note"] = ("仅台账口径：天然气计为清洁能源，外购电力不计；不是规划口径", "Ledger carriers only: natural gas is clean, purchased power is not counted; not the plan's measure"),
+        ["clean.target"] = ("2027 年目标 ≥ {0} %", "2027 target ≥ {0} %"),
+        ["clean.text"] = (
+            "数据集只有企业能源台账，能算的只有台账内的占比：天然气计为清洁能源；外购电网电力中的清洁电量比例是调用方输入，参考资料没有给出，因此这里不计为清洁能源。规划的 30 % 指集群全部能源消费，这个口径的数据集中没有，图中数字不是规划口径的占比。",
+            "The dataset holds only the enterprises' energy ledgers, so what can be computed is the share within them: natural gas counts as clean; the clean part of purchased grid electricity is a caller input the references do not give, so it does not count here. The plan's 30 % is of the cluster's whole energy use, which the dataset does not hold: the bars are not the plan's measure."),
+        ["clean.unavailable"] = ("台账没有能源消费。", "the ledger has no energy use."),
+        ["clean.col.share"] = ("清洁能源占比（%）", "clean-energy share (%)"),
+        ["clean.col.clean"] = ("清洁能源（tce）", "clean energy (tce)"),
+        ["clean.col.total"] = ("能源消费（tce）", "energy use (tce)"),
+    };
+
+    private ReportText(ReportLanguage language) => Language = language;
+
+    /// <summary>Gets the table in Chinese.</summary>
+    public static ReportText Zh { get; } = new(ReportLanguage.Zh);
+
+    /// <summary>Gets the table in English.</summary>
+    public static ReportText En { get; } = new(ReportLanguage.En);
+
+    /// <summary>Gets every key of the table.</summary>
+    public static IEnumerable<string> Keys => s_table.Keys;
+
+    /// <summary>Gets the language of this view of the table.</summary>
+    public ReportLanguage Language { get; }
+
+    /// <summary>Gets the code of the language, as in <c>--lang</c> and the HTML <c>lang</c> attribute.</summary>
+    public string Code => Language == ReportLanguage.Zh ? "zh-CN" : "en";
+
+    /// <summary>Gets the label of <paramref name="key"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The table has no such key.</exception>
+    public string this[string key] => s_table.TryGetValue(key, out (string Zh, string En) row)
+        ? (Language == ReportLanguage.Zh ? row.Zh : row.En)
+        : throw new KeyNotFoundException($"The report's localisation table has no key '{key}'.");
+
+    /// <summary>Gets the view of the table for <paramref name="language"/>.</summary>
+    public static ReportText For(ReportLanguage language) => language == ReportLanguage.Zh ? Zh : En;
+
+    /// <summary>Formats the label of <paramref name="key"/> with invariant-culture arguments.</summary>
+    public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using ScottPlot;
+using Shapotou.Sdk.Cli.Assessment;
+
+namespace Shapotou.Sdk.Cli.Report.Sections;
+
+/// <summary>Emissions per year and pollutant from the baseline history up to the target year, against the 2027 ceilings.</summary>
+internal sealed class EmissionsSection : ReportSection
+{
+    private const double BarWidth = 0.26;
+
+    /// <summary>One colour per pollutant, in the order of <see cref="EmissionTargets.Pollutants"/>.</summary>
+    private static readonly Color[] s_colors = [Color.FromHex("#8C564B"), Color.FromHex("#1F77B4"), Color.FromHex("#FF7F0E")];
+
+    /// <inheritdoc/>
+    public override string Id => "emissions";
+
+    /// <inheritdoc/>
+    public override SectionContent Build(ReportContext context)
+    {
+        ReportText text = context.Text;
+        DistrictAssessment a = context.Assessment;
+        if (a.ReportedEmissions is not { } history || a.Targets is not { } targets)
+        {
+            return new SectionContent(Id, text["emissions.heading"], [], [text["report.chart_unavailable"] + text["emissions.unavailable"]], null);
+        }
+
+        CultureInfo c = CultureInfo.InvariantCulture;
+        int firstYear = history.Rows.Min(r => r.Year);
+        int targetYear = a.Figures.TargetYear;
+        string title = text["emissions.title"];
+        Plot plot = ReportPlot.Create(title, text["chart.year"], text["emissions.axis"]);
+        double top = 0;
+        for (int p = 0; p < targets.Count; p++)
+        {
+            EmissionTarget target = targets[p];
+            string pollutant = text[$"pollutant.{target.Pollutant}"];
+            double offset = (p - ((targets.Count - 1) / 2.0)) * BarWidth;
+            var bars = history.Rows.Select(r => new Bar
+            {
+                Position = r.Year + offset,
+                Value = r.Get(target.Pollutant),
+                FillColor = s_colors[p],
+                LineWidth = 0,
+                Size = BarWidth * 0.92,
+            }).ToList();
+            bars.Add(new Bar
+            {
+                Position = targetYear + offset,
+                Value = target.CeilingT,
+                FillColor = s_colors[p].WithAlpha(0.35),
+                LineColor = s_colors[p],
+                LineWidth = 1.5f,
+                Size = BarWidth * 0.92,
+                Label = target.CeilingT.ToString("N0", c),
+            });
+            ScottPlot.Plottables.BarPlot series = plot.Add.Bars(bars);
+            series.LegendText = pollutant;
+            series.ValueLabelStyle.FontSize = 12;
+            top = Math.Max(top, Math.Max(target.CeilingT, history.Rows.Max(r => r.Get(target.Pollutant))));
+        }
+
+        for (int p = 0; p < targets.Count; p++)
+        {
+            EmissionTarget target = targets[p];
+            string pollutant = text[$"pollutant.{target.Pollutant}"];
+            ScottPlot.Plottables.HorizontalLine ceiling = plot.Add.HorizontalLine(target.CeilingT, width: 1.5f, color: s_colors[p], pattern: LinePattern.Dashed);
+            ceiling.LegendText = text.Format("emissions.ceiling_line", pollutant, target.CeilingT.ToString("N2", c));
+        }
+
+        int lastReported = history.Rows.Max(r => r.Year);
+        if (targetYear - lastReported > 1)
+        {
+            ScottPlot.Plottables.Text gap = plot.Add.Text(text.Format("emissions.no_data", lastReported + 1, targetYear - 1), (lastReported + targetYear) / 2.0, top * 0.08);
+            gap.LabelFontSize = 14;
+            gap.LabelFontColor = Colors.Gray;
+            gap.LabelAlignment = Alignment.MiddleCenter;
+            gap.LabelFontName = ReportFont.Family;
+        }
+
+        int[] years = Enumerable.Range(firstYear, targetYear - firstYear + 1).ToArray();
+        plot.Axes.Bottom.SetTicks(
+            years.Select(y => (double)y).ToArray(),
+            years.Select(y => y == targetYear ? $"{y.ToString(c)} {text["emissions.ceiling_tick"]}" : y.ToString(c)).ToArray());
+        plot.Axes.SetLimits(firstYear - 0.6, targetYear + 0.6, 0, top * 1.3);
+        plot.ShowLegend(Edge.Bottom);
+
+        var header = new List<string> { text["emissions.col.pollutant"] };
+        header.AddRange(history.Rows.Select(r => r.Year.ToString(c)));
+        header.Add(text["emissions.col.reduction"]);
+        header.Add(text["emissions.col.ceiling"]);
+        var rows = targets.Select(t =>
+        {
+            var cells = new List<string> { text[$"pollutant.{t.Pollutant}"] };
+            cells.AddRange(history.Rows.Select(r => r.Get(t.Pollutant).ToString("N2", c)));
+            cells.Add($"−{t.ReductionRate.GetValue().ToString(c)} %");
+            cells.Add(t.CeilingT.ToString("N2", c));
+            return (IReadOnlyList<string>)cells;
+        }).ToArray();
+
+        return new SectionContent(
+            Id,
+            text["emissions.heading"],
+            [ReportPlot.Render(plot, context, $"{Id}.png", title)],
+            [text.Format("emissions.text", a.Figures.BaselineYear, firstYear, lastReported, targetYear)],
+            new ReportTable(header, rows));
+    }
+}

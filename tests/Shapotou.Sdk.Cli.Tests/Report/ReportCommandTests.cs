@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+using SkiaSharp;
+
+namespace Shapotou.Sdk.Cli.Tests.Report;
+
+/// <summary>
+/// <c>shapotou report</c> end to end on the default dataset and on an exported folder: every chart is written, is not
+/// blank, carries the illustrative mark, and is embedded in the HTML and linked from the Markdown.
+/// </summary>
+public sealed partial class ReportCommandTests : IDisposable
+{
+    private static readonly string[] s_charts = ["emissions.png", "unit-energy-fesi75.png", "waste-heat.png", "solid-waste.png", "clean-energy.png"];
+
+    /// <summary>The fill of the illustrative mark (ReportPlot).</summary>
+    private static readonly SKColor s_markFill = SKColor.Parse("#FFF3CD");
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"shapotou-report-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Report_DefaultDataset_WritesEveryChartNotBlankAndMarkedIllustrative(string lang)
+    {
+        (int code, string output, string error) = CliRunner.Run("report", "--lang", lang, "--out", _folder);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(s_charts.Concat(["report.html", "report.md"]).Order(StringComparer.Ordinal), Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (string chart in s_charts)
+        {
+            using SKBitmap bitmap = SKBitmap.Decode(Path.Combine(_folder, chart));
+            Assert.NotNull(bitmap);
+            Assert.Equal((1100, 620), (bitmap.Width, bitmap.Height));
+            Assert.True(LuminanceVariance(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)) > 500, $"{chart} is blank or nearly so");
+            Assert.True(LuminanceVariance(bitmap, new SKRectI(bitmap.Width / 4, 0, 3 * bitmap.Width / 4, 40)) > 100, $"{chart} has no title");
+            Assert.True(CountPixels(bitmap, s_markFill) > 1000, $"{chart} lacks the illustrative mark");
+        }
+    }
+
+    [Fact]
+    public void Report_Html_EmbedsEveryChartAndFetchesNothing()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--lang", "zh", "--out", _folder).ExitCode);
+        string html = File.ReadAllText(Path.Combine(_folder, "report.html"));
+
+        MatchCollection images = ImageTag().Matches(html);
+        Assert.Equal(s_charts, images.Select(m => m.Groups["file"].Value));
+        foreach (Match image in images)
+        {
+            byte[] embedded = Convert.FromBase64String(image.Groups["data"].Value);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_folder, image.Groups["file"].Value)), embedded);
+        }
+
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("示意数据：默认数据集在设施层面为合成数据", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Markdown_LinksEveryChart()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--out", _folder).ExitCode);
+        string markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+
+        Assert.Equal(s_charts, MarkdownImage().Matches(markdown).Select(m => m.Groups["file"].Value));
+        Assert.Contains("> **Illustrative data: the default dataset is synthetic at facility level", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_EmissionsTable_HoldsThePlanFiguresAndTheCeilings()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--out", _folder).ExitCode);
+        string markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+
+        // Table 1-2 and the ceilings of P4: 2024 × (1 − 6.5 %, 2.2 %, 8 %).
+        Assert.Contains("| particulate matter | 2,072.58 | 2,654.35 | 2,376.16 | −6.5 % | 2,221.71 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| SO2 | 3,156.02 | 3,583.74 | 3,301.24 | −2.2 % | 3,228.61 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| NOx | 2,258.32 | 2,722.72 | 2,697.45 | −8 % | 2,481.65 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("36 of 40 submerged-arc furnaces recover waste heat: 90.0 % of the furnaces", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_ExportedFolder_DrawsWhatItHoldsAndSaysWhatItLacks()
+    {
+        string data = Path.Combine(_folder, "data");
+        string report = Path.Combine(_folder, "report");
+        Assert.Equal(0, CliRunner.Run("export", "--out", data).ExitCode);
+
+        (int code, _, string error) = CliRunner.Run("report", "--data", data, "--out", report);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(s_charts.Skip(1).Order(StringComparer.Ordinal), Directory.GetFiles(report, "*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        string markdown = File.ReadAllText(Path.Combine(report, "report.md"));
+        Assert.Contains("No chart in this section: the dataset carries no reported emissions", markdown, StringComparison.Ordinal);
+        Assert.Contains("> **Illustrative data", markdown, StringComparison.Ordinal); // the folder keeps the mark
+    }
+
+    [Fact]
+    public void Report_YearWithoutLedger_IsAUsageError()
+    {
+        (int code, _, string error) = CliRunner.Run("report", "--year", "2019", "--out", _folder);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Year 2019 has no energy-ledger rows; the dataset has 2022, 2023, 2024", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder));
+    }
+
+    [Fact]
+    public void Report_UnknownLanguage_IsAUsageError()
+    {
+        (int code, _, string error) = CliRunner.Run("report", "--lang", "fr", "--out", _folder);
+
+        Assert.Equal(2, code);
+        Assert.Contains("fr", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_WithoutOut_IsAUsageError()
+    {
+        (int code, _, string error) = CliRunner.Run("report");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Year2022_DrawsThatYear()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--year", "2022", "--out", _folder).ExitCode);
+
+        string markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+        Assert.Contains("![Unit energy of FeSi75 per enterprise, 2022, against the benchmark and baseline levels](unit-energy-fesi75.png)", markdown, StringComparison.Ordinal);
+        Assert.Contains("![Unit energy of clinker per enterprise, 2022, against the benchmark and baseline levels](unit-energy-clinker.png)", markdown, StringComparison.Ordinal);
+        Assert.Contains("General industrial solid-waste utilisation of the ferroalloy enterprises, 2022", markdown, StringComparison.Ordinal);
+    }
+
+    internal static double LuminanceVariance(SKBitmap bitmap, SKRectI region)
+    {
+        double sum = 0;
+        double sumOfSquares = 0;
+        int count = 0;
+        for (int y = region.Top; y < region.Bottom; y++)
+        {
+            for (int x = region.Left; x < region.Right; x++)
+            {
+                SKColor pixel = bitmap.GetPixel(x, y);
+                double luminance = (0.299 * pixel.Red) + (0.587 * pixel.Green) + (0.114 * pixel.Blue);
+                sum += luminance;
+                sumOfSquares += luminance * luminance;
+                count++;
+            }
+        }
+
+        double mean = sum / count;
+        return (sumOfSquares / count) - (mean * mean);
+    }
+
+    private static int CountPixels(SKBitmap bitmap, SKColor color)
+    {
+        int count = 0;
+        for (int y = 0; y < bitmap.Height; y++)
+        {
+            for (int x = 0; x < bitmap.Width; x++)
+            {
+                SKColor pixel = bitmap.GetPixel(x, y);
+                count += pixel.Red == color.Red && pixel.Green == color.Green && pixel.Blue == color.Blue ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    [GeneratedRegex("<img src=\"data:image/png;base64,(?<data>[A-Za-z0-9+/=]+)\" alt=\"[^\"]+\" data-chart=\"(?<file>[^\"]+)\"")]
+    private static partial Regex ImageTag();
+
+    [GeneratedRegex(@"!\[[^\]]+\]\((?<file>[^)]+\.png)\)")]
+    private static partial Regex MarkdownImage();
+}
