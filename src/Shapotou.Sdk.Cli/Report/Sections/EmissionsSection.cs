@@ -1,6 +1,8 @@
 using System.Globalization;
 using ScottPlot;
+using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Cli.Assessment;
+using Shapotou.Sdk.Model;
 
 namespace Shapotou.Sdk.Cli.Report.Sections;
 
@@ -33,13 +35,14 @@ internal sealed class EmissionsSection : ReportSection
         double top = 0;
         for (int p = 0; p < targets.Count; p++)
         {
-            EmissionTarget target = targets[p];
-            string pollutant = text[$"pollutant.{target.Pollutant}"];
+            PollutantTarget target = targets[p];
+            string name = ContractNames.ToName(target.Pollutant);
+            string pollutant = text[$"pollutant.{name}"];
             double offset = (p - ((targets.Count - 1) / 2.0)) * BarWidth;
             var bars = history.Rows.Select(r => new Bar
             {
                 Position = r.Year + offset,
-                Value = r.Get(target.Pollutant),
+                Value = r.Get(name),
                 FillColor = s_colors[p],
                 LineWidth = 0,
                 Size = BarWidth * 0.92,
@@ -47,25 +50,25 @@ internal sealed class EmissionsSection : ReportSection
             bars.Add(new Bar
             {
                 Position = targetYear + offset,
-                Value = target.CeilingT,
+                Value = target.Ceiling.Tonnes,
                 FillColor = s_colors[p].WithAlpha(0.35),
                 LineColor = s_colors[p],
                 LineWidth = 1.5f,
                 Size = BarWidth * 0.92,
-                Label = target.CeilingT.ToString("N0", c),
+                Label = target.Ceiling.Tonnes.ToString("N0", c),
             });
             ScottPlot.Plottables.BarPlot series = plot.Add.Bars(bars);
             series.LegendText = pollutant;
             series.ValueLabelStyle.FontSize = 12;
-            top = Math.Max(top, Math.Max(target.CeilingT, history.Rows.Max(r => r.Get(target.Pollutant))));
+            top = Math.Max(top, Math.Max(target.Ceiling.Tonnes, history.Rows.Max(r => r.Get(name))));
         }
 
         for (int p = 0; p < targets.Count; p++)
         {
-            EmissionTarget target = targets[p];
-            string pollutant = text[$"pollutant.{target.Pollutant}"];
-            ScottPlot.Plottables.HorizontalLine ceiling = plot.Add.HorizontalLine(target.CeilingT, width: 1.5f, color: s_colors[p], pattern: LinePattern.Dashed);
-            ceiling.LegendText = text.Format("emissions.ceiling_line", pollutant, target.CeilingT.ToString("N2", c));
+            PollutantTarget target = targets[p];
+            string pollutant = text[$"pollutant.{ContractNames.ToName(target.Pollutant)}"];
+            ScottPlot.Plottables.HorizontalLine ceiling = plot.Add.HorizontalLine(target.Ceiling.Tonnes, width: 1.5f, color: s_colors[p], pattern: LinePattern.Dashed);
+            ceiling.LegendText = text.Format("emissions.ceiling_line", pollutant, target.Ceiling.Tonnes.ToString("N2", c));
         }
 
         int lastReported = history.Rows.Max(r => r.Year);
@@ -91,10 +94,11 @@ internal sealed class EmissionsSection : ReportSection
         header.Add(text["emissions.col.ceiling"]);
         var rows = targets.Select(t =>
         {
-            var cells = new List<string> { text[$"pollutant.{t.Pollutant}"] };
-            cells.AddRange(history.Rows.Select(r => r.Get(t.Pollutant).ToString("N2", c)));
+            string name = ContractNames.ToName(t.Pollutant);
+            var cells = new List<string> { text[$"pollutant.{name}"] };
+            cells.AddRange(history.Rows.Select(r => r.Get(name).ToString("N2", c)));
             cells.Add($"−{t.ReductionRate.GetValue().ToString(c)} %");
-            cells.Add(t.CeilingT.ToString("N2", c));
+            cells.Add(t.Ceiling.Tonnes.ToString("N2", c));
             return (IReadOnlyList<string>)cells;
         }).ToArray();
 
