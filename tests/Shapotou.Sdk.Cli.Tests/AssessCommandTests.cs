@@ -19,7 +19,7 @@ public sealed class AssessCommandTests
         JsonElement root = AssessJson();
 
         Assert.Equal(
-            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "waste_heat", "emissions", "assumptions"],
+            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "waste_heat", "emissions", "tax", "carbon", "assumptions"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Array, root.GetProperty("energy").GetProperty("enterprises").ValueKind);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("solid_waste").GetProperty("enterprises").ValueKind);
@@ -80,6 +80,23 @@ public sealed class AssessCommandTests
 
         Assert.Equal(35, checks.Count(c => c.GetProperty("check").GetString() == "ferroalloy_demonstration_pm")); // the running furnaces
         Assert.All(checks, c => Assert.Contains("(P6)", c.GetProperty("source").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_TaxAndCarbon_CarryTheirRatesAndMarks()
+    {
+        JsonElement root = AssessJson();
+        JsonElement tax = root.GetProperty("tax");
+        JsonElement carbon = root.GetProperty("carbon");
+
+        Assert.Equal(1.2, tax.GetProperty("rate_yuan_per_equivalent").GetDouble());
+        Assert.Equal("S+", tax.GetProperty("rate_mark").GetString());
+        Assert.Equal(tax.GetProperty("total_yuan").GetDouble(), tax.GetProperty("outlets").EnumerateArray().Sum(o => o.GetProperty("tax_yuan").GetDouble()), 6);
+        Assert.Equal(0.6423, carbon.GetProperty("grid_factor_t_per_mwh").GetDouble()); // Ningxia, the latest data year (2022) for 2024
+        Assert.Equal(2022, carbon.GetProperty("grid_factor_data_year").GetInt32());
+        Assert.Contains(carbon.GetProperty("missing").EnumerateArray(), m => m.GetString()!.StartsWith("Process CO₂ of clinker", StringComparison.Ordinal));
+        string[] assumptions = root.GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()!).ToArray();
+        Assert.Contains(assumptions, a => a.Contains("no factor of data year 2024 is published", StringComparison.Ordinal));
     }
 
     [Fact]

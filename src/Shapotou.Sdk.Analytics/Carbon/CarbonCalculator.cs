@@ -219,6 +219,11 @@ public sealed class CarbonCalculator
             byEnterprise[facility.EnterpriseId] = (c, ck, p, pk, double.IsNaN(net) ? e : e + net, o + row.Output.Tonnes);
         }
 
+        if (data.Facilities.Any(f => f.Kind == FacilityKind.CementKiln) && !_options.ProcessFactors.ContainsKey("clinker"))
+        {
+            missing.Add("Process CO₂ of clinker (carbonate calcination) is not counted: the references hold no cement default (energy.md §6.3); cement totals cover fuel and electricity only.");
+        }
+
         if (_options.ProductCarbon.Count == 0)
         {
             assumptions.Add("Carbon leaving in products is not subtracted from process CO₂: the references' ferrosilicon value (0.007 tCO₂/t, S) is to be used only once confirmed; pass it in CarbonOptions.ProductCarbon.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Model;
@@ -148,6 +149,25 @@ internal static class AssessmentConsoleView
             }
 
             console.Write(checks);
+        }
+
+        if (e.Tax is { } tax && tax.Outlets.Count > 0)
+        {
+            console.MarkupLine(string.Create(
+                c,
+                $"P19 · environmental-protection tax {tax.Outlets[0].Period.Year}: {tax.Total.ToString("N2", c)} yuan over {tax.Outlets.Select(o => o.OutletId).Distinct().Count()} outlets at {tax.Rate.GetValue().ToString(c)} yuan per equivalent (marked {tax.Rate.ConfidenceMark}); {tax.Outlets.Count(o => o.Pollutants.Any(p => p.Taxed && p.LevyShare < 1))} outlet-months earn a reduction."));
+        }
+
+        if (e.Carbon is { } carbon)
+        {
+            var table = new Table().Title(string.Create(c, $"P10 · CO₂ {carbon.Year} (t) by township, grid factor {carbon.GridFactor.GetValue().ToString(c)} tCO₂/MWh (data year {carbon.GridFactor.ValidFrom?.Year.ToString(c) ?? "?"}, {carbon.GridFactor.ConfidenceMark})"))
+                .AddColumn("township").AddColumn(new TableColumn("CO₂ t").RightAligned()).AddColumn(new TableColumn("t per 10⁴ yuan").RightAligned());
+            foreach (TownshipCarbon t in carbon.Townships)
+            {
+                table.AddRow(Markup.Escape(t.Township), t.TotalT?.ToString("N0", c) ?? "–", t.Per10kYuan?.ToString("N3", c) ?? "–");
+            }
+
+            console.Write(table);
         }
 
         if (e.Compliance is { } compliance)

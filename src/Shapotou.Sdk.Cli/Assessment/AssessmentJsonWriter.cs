@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Analytics.SolidWaste;
+using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
 
 namespace Shapotou.Sdk.Cli.Assessment;
@@ -148,6 +150,8 @@ internal static class AssessmentJsonWriter
         }
 
         WriteEmissions(writer, a.Emissions);
+        WriteTax(writer, a.Emissions.Tax);
+        WriteCarbon(writer, a.Emissions.Carbon);
 
         writer.WriteStartArray("assumptions");
         foreach (string assumption in a.Assumptions)
@@ -255,6 +259,92 @@ internal static class AssessmentJsonWriter
         foreach (string missing in e.Inventories.SelectMany(i => i.Missing).Concat(e.Compliance?.Missing ?? []).Distinct())
         {
             writer.WriteStringValue(missing);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTax(Utf8JsonWriter writer, TaxAssessment? tax)
+    {
+        if (tax is null)
+        {
+            writer.WriteNull("tax");
+            return;
+        }
+
+        writer.WriteStartObject("tax");
+        writer.WriteNumber("year", tax.Outlets.Count > 0 ? tax.Outlets[0].Period.Year : 0);
+        writer.WriteNumber("rate_yuan_per_equivalent", tax.Rate.GetValue());
+        writer.WriteString("rate_mark", tax.Rate.ConfidenceMark);
+        writer.WriteNumber("total_yuan", tax.Total);
+        writer.WriteStartArray("outlets");
+        foreach (IGrouping<string, OutletMonthTax> outlet in tax.Outlets.GroupBy(o => o.OutletId))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("outlet_id", outlet.Key);
+            writer.WriteNumber("tax_yuan", outlet.Sum(m => m.Tax));
+            writer.WriteNumber("months", outlet.Count());
+            writer.WriteNumber("reduced_months", outlet.Count(m => m.Pollutants.Any(p => p.Taxed && p.LevyShare < 1)));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("missing");
+        foreach (string m in tax.Missing)
+        {
+            writer.WriteStringValue(m);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCarbon(Utf8JsonWriter writer, CarbonAssessment? carbon)
+    {
+        if (carbon is null)
+        {
+            writer.WriteNull("carbon");
+            return;
+        }
+
+        writer.WriteStartObject("carbon");
+        writer.WriteNumber("year", carbon.Year);
+        writer.WriteNumber("grid_factor_t_per_mwh", carbon.GridFactor.GetValue());
+        writer.WriteString("grid_factor_key", carbon.GridFactor.Key);
+        writer.WriteNumberOrNull("grid_factor_data_year", carbon.GridFactor.ValidFrom?.Year);
+        writer.WriteString("grid_factor_mark", carbon.GridFactor.ConfidenceMark);
+        writer.WriteStartArray("enterprises");
+        foreach (EnterpriseCarbon e in carbon.Enterprises)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("enterprise_id", e.EnterpriseId);
+            writer.WriteNumberOrNull("combustion_t", e.CombustionT);
+            writer.WriteNumberOrNull("process_t", e.ProcessT);
+            writer.WriteNumber("electricity_t", e.ElectricityT);
+            writer.WriteNumberOrNull("total_t", e.TotalT);
+            writer.WriteNumberOrNull("t_per_t", e.PerTonne);
+            writer.WriteNumberOrNull("t_per_10k_yuan", e.Per10kYuan);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("townships");
+        foreach (TownshipCarbon t in carbon.Townships)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("township", t.Township);
+            writer.WriteNumberOrNull("total_t", t.TotalT);
+            writer.WriteNumberOrNull("t_per_10k_yuan", t.Per10kYuan);
+            writer.WriteBooleanOrNull("above_city_average", t.AboveCityAverage);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("missing");
+        foreach (string m in carbon.Missing)
+        {
+            writer.WriteStringValue(m);
         }
 
         writer.WriteEndArray();

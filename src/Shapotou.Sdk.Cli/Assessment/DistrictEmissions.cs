@@ -1,4 +1,6 @@
+using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 using UnitsNet;
@@ -20,6 +22,8 @@ internal sealed record DistrictEmissions(
     IReadOnlyList<TargetProgress> Progress,
     ComplianceResult? Compliance,
     IReadOnlyList<PlanCheck> Checks,
+    TaxAssessment? Tax,
+    CarbonAssessment? Carbon,
     IReadOnlyList<string> Assumptions)
 {
     public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf)
@@ -44,7 +48,12 @@ internal sealed record DistrictEmissions(
         int? latest = years.Length > 0 ? years[^1] : null;
         ComplianceResult? compliance = latest is { } y1 ? ConcentrationCompliance.Evaluate(data, y1) : null;
         IReadOnlyList<PlanCheck> checks = latest is { } y2 ? PlanChecks.Evaluate(data, y2, catalogue, asOf) : [];
+        TaxAssessment? tax = inventories.Length > 0 ? new EnvironmentalTaxCalculator(catalogue).ForInventory(data, inventories[^1], asOf) : null;
+        int? carbonYear = latest ?? (data.EnergyLedger.Count > 0 ? data.EnergyLedger.Max(r => r.Period.Year) : null);
+        CarbonAssessment? carbon = carbonYear is { } y3 ? new CarbonCalculator(catalogue).Compute(data, y3, asOf) : null;
         var assumptions = inventories.SelectMany(i => i.Assumptions).Distinct().ToList();
+        assumptions.AddRange(tax?.Assumptions ?? []);
+        assumptions.AddRange(carbon?.Assumptions ?? []);
         if (data.Illustrative && data.EmissionFactors.Count > 0)
         {
             // One line for the default dataset's illustrative factors instead of one per factor row.
@@ -57,6 +66,6 @@ internal sealed record DistrictEmissions(
             assumptions.Add($"targets_2027_t is null: the {EmissionTargets.BaselineYear} inventory has unknown totals (see emissions.missing).");
         }
 
-        return new DistrictEmissions(inventories, targets, progress, compliance, checks, assumptions);
+        return new DistrictEmissions(inventories, targets, progress, compliance, checks, tax, carbon, assumptions.Distinct().ToArray());
     }
 }
