@@ -15,6 +15,9 @@ namespace Shapotou.Sdk.Cli.Commands;
 /// packet: they are in the log, and the next start rolls them.</remarks>
 internal static class Hj212ServeCommand
 {
+    /// <summary>Log segments of 16 MiB (about 55 000 minute packets): a roll holds one segment's rows in memory.</summary>
+    private const long SegmentBytes = 16L << 20;
+
     public static Command Create(CommandContext context)
     {
         var port = new Option<int>("--port") { Description = "The TCP port to listen on.", Required = true, HelpName = "N" };
@@ -58,7 +61,7 @@ internal static class Hj212ServeCommand
 
         var sink = new Hj212ParquetSink(output);
         var rolled = new long[2];
-        Hj212Receiver receiver = Hj212Receiver.Start(new Hj212ReceiverOptions(logDirectory) { EndPoint = endPoint, ParseOptions = parseOptions, OutletByMn = outlets });
+        Hj212Receiver receiver = Hj212Receiver.Start(new Hj212ReceiverOptions(logDirectory) { EndPoint = endPoint, ParseOptions = parseOptions, OutletByMn = outlets, SegmentBytes = SegmentBytes });
         var clock = Stopwatch.StartNew();
         Hj212ReceiverStatistics stats;
         try

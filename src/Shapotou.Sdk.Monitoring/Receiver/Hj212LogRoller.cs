@@ -227,7 +227,7 @@ public static class Hj212LogRoller
             }
 
             DateTime start = time.ToOffset(s_chinaStandardTime).DateTime;
-            if (!_seen.Add(new PacketKey(first.Mn, first.Cn, start.Ticks.ToString(CultureInfo.InvariantCulture), 0)))
+            if (!_seen.Add(new PacketKey(first.Mn, first.Cn == "2051" ? 2051 : 2061, start.Ticks, 0)))
             {
                 _duplicates++;
                 return;

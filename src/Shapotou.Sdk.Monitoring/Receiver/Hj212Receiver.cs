@@ -35,6 +35,7 @@ public sealed class Hj212Receiver : IAsyncDisposable
     private readonly Dictionary<PacketKey, Task> _keys = [];
     private readonly Queue<(PacketKey Key, long Ticks)> _keyOrder = new();
     private readonly List<Task> _connections = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _mns = new(StringComparer.Ordinal);
     private readonly Task _acceptLoop;
     private long _accepted;
     private long _open;
@@ -283,7 +284,7 @@ public sealed class Hj212Receiver : IAsyncDisposable
         }
 
         byte[]? answer = Hj212Answers.For(packet);
-        PacketKey? key = PacketKey.Of(packet);
+        PacketKey? key = PacketKey.Of(packet, Intern);
         if (key is null)
         {
             return (Store(frame.AsMemory(0, length), token), answer);
@@ -302,26 +303,34 @@ public sealed class Hj212Receiver : IAsyncDisposable
             Remember(key.Value, stored.Task, Now.Ticks);
         }
 
-        Task append = Store(frame.AsMemory(0, length), token);
-        append.ContinueWith(
-            static (t, state) =>
-            {
-                var tcs = (TaskCompletionSource)state!;
-                if (t.IsCompletedSuccessfully)
-                {
-                    tcs.TrySetResult();
-                }
-                else
-                {
-                    tcs.TrySetException(t.Exception?.InnerExceptions ?? [new OperationCanceledException()]);
-                }
-            },
-            stored,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        _ = CompleteAsync(Store(frame.AsMemory(0, length), token), stored, key.Value);
         return (stored.Task, answer);
     }
+
+    /// <summary>Completes a key's task when its packet is stored, then lets the key hold the shared completed task so
+    /// that remembered keys cost no task object each.</summary>
+    private async Task CompleteAsync(Task append, TaskCompletionSource stored, PacketKey key)
+    {
+        try
+        {
+            await append.ConfigureAwait(false);
+            stored.TrySetResult();
+            lock (_keysLock)
+            {
+                if (_keys.TryGetValue(key, out Task? current) && ReferenceEquals(current, stored.Task))
+                {
+                    _keys[key] = Task.CompletedTask;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            stored.TrySetException(e);
+        }
+    }
+
+    /// <summary>One string per MN (a bounded pool), so that remembered keys share it.</summary>
+    private string Intern(string mn) => _mns.Count < 100_000 ? _mns.GetOrAdd(mn, mn) : _mns.GetValueOrDefault(mn, mn);
 
     private async Task Store(ReadOnlyMemory<byte> frame, CancellationToken token)
     {
@@ -354,7 +363,7 @@ public sealed class Hj212Receiver : IAsyncDisposable
 
             foreach (Hj212LogRecord record in Hj212Log.Read(number, path))
             {
-                if (record.ReceivedUtc >= since && Hj212Packet.Parse(record.Packet, lenient).Packet is { } packet && PacketKey.Of(packet) is { } key)
+                if (record.ReceivedUtc >= since && Hj212Packet.Parse(record.Packet, lenient).Packet is { } packet && PacketKey.Of(packet, Intern) is { } key)
                 {
                     lock (_keysLock)
                     {
@@ -386,17 +395,26 @@ public sealed class Hj212Receiver : IAsyncDisposable
 }
 
 /// <summary>The duplicate key of a packet: (MN, CN, DataTime, PNO), or (MN, CN, QN, PNO) for a split packet without
-/// DataTime.</summary>
-internal readonly record struct PacketKey(string Mn, string Cn, string Time, int Pno)
+/// DataTime (QN's 17 digits fit a <see cref="long"/>; stored negated to keep the two kinds apart).</summary>
+internal readonly record struct PacketKey(string Mn, int Cn, long Time, int Pno)
 {
-    public static PacketKey? Of(Hj212Packet packet)
+    public static PacketKey? Of(Hj212Packet packet, Func<string, string>? intern = null)
     {
+        if (!int.TryParse(packet.Cn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int cn))
+        {
+            return null;
+        }
+
+        string mn = intern is null ? packet.Mn : intern(packet.Mn);
         int pno = packet.Pno ?? 0;
         if (packet.DataTime is { } time)
         {
-            return new PacketKey(packet.Mn, packet.Cn, time.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), pno);
+            return new PacketKey(mn, cn, time.Ticks, pno);
         }
 
-        return packet.Pnum is not null && packet.Qn is { } qn ? new PacketKey(packet.Mn, packet.Cn, "QN" + qn, pno) : null;
+        return packet.Pnum is not null && packet.Qn is { Length: <= 18 } qn
+            && long.TryParse(qn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long number)
+            ? new PacketKey(mn, cn, -number - 1, pno)
+            : null;
     }
 }
