@@ -32,7 +32,7 @@ public sealed class Hj212ServeCommandTests : IDisposable
     {
         string port = FreePort();
         Task<(int ExitCode, string Output, string Error)> serve = Task.Run(() => CliRunner.Run(
-            "hj212", "serve", "--port", port, "--host", "127.0.0.1", "--out", _directory, "--roll-seconds", "1", "--stop-after", "6"));
+            "hj212", "serve", "--port", port, "--host", "127.0.0.1", "--out", _directory, "--roll-seconds", "1", "--stop-after", "8"));
 
         (int code, string output, string error) = CliRunner.Run("hj212", "simulate", "--port", port, "--loggers", "5", "--minutes", "120", "--malformed", "0.05");
         Assert.True(code == 0, error);

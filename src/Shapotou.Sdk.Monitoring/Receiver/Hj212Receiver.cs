@@ -212,6 +212,7 @@ public sealed class Hj212Receiver : IAsyncDisposable
                         buffer = buffer.Slice(buffer.End);
                     }
 
+                    bool leftover = !buffer.IsEmpty;
                     reader.AdvanceTo(buffer.Start, buffer.End);
 
                     // Answer in order, each only after its packet is on disk.
@@ -233,6 +234,13 @@ public sealed class Hj212Receiver : IAsyncDisposable
 
                     if (result.IsCompleted)
                     {
+                        if (!discarding && leftover)
+                        {
+                            // A frame cut off by the end of the connection: never answered, so the logger sends it again.
+                            Interlocked.Increment(ref _received);
+                            Interlocked.Increment(ref _rejected);
+                        }
+
                         break;
                     }
                 }

@@ -225,6 +225,25 @@ public sealed class ReceiverTests : IDisposable
     }
 
     [Fact]
+    public async Task FrameCutByTheEndOfTheConnection_IsCountedRejectedAndNotStored()
+    {
+        await using Hj212Receiver receiver = Start();
+        byte[] packet = Minute(Hj212LoggerSimulator.Mn(1), new DateTime(2025, 1, 1, 9, 0, 0));
+        using (var client = new LineClient(receiver))
+        {
+            await client.SendAsync(packet.AsSpan(0, packet.Length - 10).ToArray());
+        }
+
+        for (int i = 0; i < 100 && receiver.GetStatistics().Received == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Hj212ReceiverStatistics stats = receiver.GetStatistics();
+        Assert.Equal((1L, 1L, 0L, 0L), (stats.Received, stats.Rejected, stats.Logged, stats.Answers));
+    }
+
+    [Fact]
     public async Task Log_TornTail_IsCutAtTheLastWholeRecord()
     {
         string directory = Path.Combine(_directory, "torn");
