@@ -64,10 +64,12 @@ internal sealed class Hj212Log : IAsyncDisposable
     public static Hj212Log Open(string directory, long segmentBytes = 64 << 20, int maxBatch = 4096, int capacity = 8192)
     {
         System.IO.Directory.CreateDirectory(directory);
+        // Only the last segment can be torn: every earlier one was sealed by starting the next.
+        IReadOnlyList<(long Number, string Path)> segments = Segments(directory);
         long last = 0;
-        foreach ((long number, string path) in Segments(directory))
+        if (segments.Count > 0)
         {
-            last = number;
+            (last, string path) = segments[^1];
             RepairTail(path);
         }
 
