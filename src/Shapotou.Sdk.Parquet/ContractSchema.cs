@@ -163,27 +163,36 @@ public static class ContractSchema
     ]);
 
     /// <summary>Gets the <c>cems_hourly</c> table.</summary>
-    public static TableSpec CemsHourly { get; } = new("cems_hourly",
-    [
-        new("outlet_id", ColumnType.Text, Required: true),
-        new("hour", ColumnType.Timestamp, Required: true),
-        new("so2", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
-        new("nox", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
-        new("pm", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
-        new("o2", ColumnType.Quantity, DefaultUnit: VolumeConcentrationUnit.Percent),
-        new("flow", ColumnType.Quantity, DefaultUnit: VolumeFlowUnit.CubicMeterPerHour),
-        new("flag", ColumnType.Text),
-        new("nh3", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
-        new("temperature", ColumnType.Quantity, DefaultUnit: TemperatureUnit.DegreeCelsius),
-        new("so2_flag", ColumnType.Text),
-        new("nox_flag", ColumnType.Text),
-        new("pm_flag", ColumnType.Text),
-        new("o2_flag", ColumnType.Text),
-        new("flow_flag", ColumnType.Text),
-        new("valid_minutes", ColumnType.Count),
-    ]);
+    public static TableSpec CemsHourly { get; } = new("cems_hourly", CemsColumns("hour", validMinutes: true));
+
+    /// <summary>Gets the <c>cems_minute</c> table: the columns of <c>cems_hourly</c> with <c>minute</c> for <c>hour</c>
+    /// and no <c>valid_minutes</c>.</summary>
+    public static TableSpec CemsMinute { get; } = new("cems_minute", CemsColumns("minute", validMinutes: false));
 
     /// <summary>Gets every table, in the order a dataset is written.</summary>
     public static IReadOnlyList<TableSpec> Tables { get; } =
-        [Enterprises, Facilities, TreatmentFacilities, Outlets, EnergyLedger, SolidWasteLedger, EmissionFactors, CemsHourly];
+        [Enterprises, Facilities, TreatmentFacilities, Outlets, EnergyLedger, SolidWasteLedger, EmissionFactors, CemsHourly, CemsMinute];
+
+    private static ColumnSpec[] CemsColumns(string time, bool validMinutes)
+    {
+        ColumnSpec[] columns =
+        [
+            new("outlet_id", ColumnType.Text, Required: true),
+            new(time, ColumnType.Timestamp, Required: true),
+            new("so2", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
+            new("nox", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
+            new("pm", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
+            new("o2", ColumnType.Quantity, DefaultUnit: VolumeConcentrationUnit.Percent),
+            new("flow", ColumnType.Quantity, DefaultUnit: VolumeFlowUnit.CubicMeterPerHour),
+            new("flag", ColumnType.Text),
+            new("nh3", ColumnType.Quantity, DefaultUnit: MassConcentrationUnit.MilligramPerCubicMeter),
+            new("temperature", ColumnType.Quantity, DefaultUnit: TemperatureUnit.DegreeCelsius),
+            new("so2_flag", ColumnType.Text),
+            new("nox_flag", ColumnType.Text),
+            new("pm_flag", ColumnType.Text),
+            new("o2_flag", ColumnType.Text),
+            new("flow_flag", ColumnType.Text),
+        ];
+        return validMinutes ? [.. columns, new("valid_minutes", ColumnType.Count)] : columns;
+    }
 }

@@ -7,7 +7,8 @@ using Shapotou.Sdk.Monitoring.Hj212;
 
 namespace Shapotou.Sdk.Cli.Commands;
 
-/// <summary><c>shapotou hj212</c>: HJ 212-2017 packets; <c>check</c> accepts or rejects one packet per line.</summary>
+/// <summary><c>shapotou hj212</c>: HJ 212-2017 packets; <c>check</c> accepts or rejects one packet per line; <c>serve</c>
+/// and <c>simulate</c> are in <see cref="Hj212ServeCommand"/> and <see cref="Hj212SimulateCommand"/>.</summary>
 /// <remarks>
 /// <c>check</c> prints exactly one line per input line to standard output, <c>ok</c> or
 /// <c>rejected: &lt;framing|length|crc|syntax&gt;: &lt;detail&gt;</c> (or one JSON object per line with
@@ -59,9 +60,11 @@ internal static class Hj212Command
             return Check(input, options, parse.GetValue(json), context) ? ShapotouApp.Success : ShapotouApp.RejectedInput;
         });
 
-        return new Command("hj212", "HJ 212-2017 data-logger packets (framing, length, Annex A CRC, fields).")
+        return new Command("hj212", "HJ 212-2017 data-logger packets (framing, length, Annex A CRC, fields), a receiver and simulated loggers.")
         {
             check,
+            Hj212ServeCommand.Create(context),
+            Hj212SimulateCommand.Create(context),
         };
     }
 

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Shapotou.Sdk.Monitoring.Aggregation;
+using Shapotou.Sdk.Monitoring.Receiver;
+using Shapotou.Sdk.Parquet;
+
+namespace Shapotou.Sdk.Cli.Commands;
+
+/// <summary><c>shapotou hj212 simulate</c>: many data loggers sending minute and hourly data to a receiver; with
+/// <c>--verify DIR</c>, checks instead that the receiver's partitions hold each simulated record exactly once.</summary>
+internal static class Hj212SimulateCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var port = new Option<int>("--port") { Description = "The receiver's TCP port.", HelpName = "N" };
+        var host = new Option<string>("--host") { Description = "The receiver's address (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1", HelpName = "ADDRESS" };
+        var loggers = new Option<int>("--loggers") { Description = "Data loggers, one connection each (default 20).", DefaultValueFactory = _ => 20, HelpName = "N" };
+        var minutes = new Option<int>("--minutes") { Description = "Minutes of data per logger (default 60; 1440 is a day).", DefaultValueFactory = _ => 60, HelpName = "N" };
+        var start = new Option<DateTime>("--start")
+        {
+            Description = "The first minute, China Standard Time, yyyy-MM-ddTHH:mm (default 2025-01-01T00:00).",
+            DefaultValueFactory = _ => new DateTime(2025, 1, 1),
+            CustomParser = r => DateTime.TryParseExact(r.Tokens.Single().Value, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime t) ? t : Fail(r),
+            HelpName = "TIME",
+        };
+        var window = new Option<int>("--window") { Description = "Packets a logger sends before waiting for their answers (default 1).", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var malformed = new Option<double>("--malformed") { Description = "Share of packets preceded by a malformed frame, 0 to 1 (default 0).", HelpName = "SHARE" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated values (default 1).", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var timeout = new Option<int>("--timeout-seconds") { Description = "Seconds a logger waits for answers before it reconnects and sends again (default 10).", DefaultValueFactory = _ => 10, HelpName = "S" };
+        var verify = new Option<DirectoryInfo?>("--verify") { Description = "Send nothing; check that the partitions under DIR hold every simulated minute and hour exactly once.", HelpName = "DIR" };
+        var command = new Command("simulate", "Simulate HJ 212 data loggers sending minute (2051) and hourly (2061) data, each waiting for the 9014 answer and re-sending what was not answered; or, with --verify, check a receiver's partitions for lost and duplicated records.")
+        {
+            port, host, loggers, minutes, start, window, malformed, seed, timeout, verify,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var options = new Hj212SimulationOptions(new IPEndPoint(IPAddress.Parse(parse.GetValue(host)!), parse.GetValue(port)))
+            {
+                Loggers = parse.GetValue(loggers),
+                Minutes = parse.GetValue(minutes),
+                Start = parse.GetValue(start),
+                Window = Math.Max(1, parse.GetValue(window)),
+                MalformedShare = parse.GetValue(malformed),
+                Seed = parse.GetValue(seed),
+                AnswerTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
+            };
+            if (parse.GetValue(verify) is { } directory)
+            {
+                return await VerifyAsync(context, options, directory.FullName, token).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(port) <= 0)
+            {
+                throw new ArgumentException("--port must be given to send packets.");
+            }
+
+            Hj212SimulationResult result = await Hj212LoggerSimulator.RunAsync(options, token).ConfigureAwait(false);
+            context.Output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"loggers {result.Loggers}, packets {result.Packets}, acknowledged {result.Acknowledged}, sent {result.Sent}, re-sent {result.Resent}, malformed {result.Malformed}, reconnects {result.Reconnects}, {result.Elapsed.TotalSeconds:F1} s, {result.PacketsPerSecond:F0} packets/s"));
+            return result.Acknowledged == result.Packets ? ShapotouApp.Success : ShapotouApp.RejectedInput;
+        });
+        return command;
+    }
+
+    private static DateTime Fail(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"'{result.Tokens.Single().Value}' is not a time yyyy-MM-ddTHH:mm.");
+        return default;
+    }
+
+    private static async Task<int> VerifyAsync(CommandContext context, Hj212SimulationOptions options, string directory, CancellationToken token)
+    {
+        bool ok = true;
+        foreach (CemsInterval interval in new[] { CemsInterval.Minute, CemsInterval.Hour })
+        {
+            var expected = new HashSet<(string, DateTime)>();
+            for (int logger = 0; logger < options.Loggers; logger++)
+            {
+                string mn = Hj212LoggerSimulator.Mn(logger);
+                int count = interval == CemsInterval.Minute ? options.Minutes : options.Minutes / 60;
+                for (int i = 0; i < count; i++)
+                {
+                    expected.Add((mn, interval == CemsInterval.Minute ? options.Start.AddMinutes(i) : options.Start.AddHours(i)));
+                }
+            }
+
+            TableSpec spec = interval == CemsInterval.Minute ? ContractSchema.CemsMinute : ContractSchema.CemsHourly;
+            string folder = Path.Combine(directory, spec.Name);
+            var seen = new HashSet<(string, DateTime)>();
+            long rows = 0;
+            long duplicated = 0;
+            long unexpected = 0;
+            long files = 0;
+            if (Directory.Exists(folder))
+            {
+                foreach (string file in Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    files++;
+                    IReadOnlyDictionary<string, Array> columns = await ContractTableFile.ReadAsync(file, spec, token).ConfigureAwait(false);
+                    var outlets = (string?[])columns["outlet_id"];
+                    var times = (DateTime?[])columns[spec.Columns[1].Name];
+                    for (int i = 0; i < outlets.Length; i++)
+                    {
+                        rows++;
+                        var key = (outlets[i]!, times[i]!.Value);
+                        if (!seen.Add(key))
+                        {
+                            duplicated++;
+                        }
+                        else if (!expected.Contains(key))
+                        {
+                            unexpected++;
+                        }
+                    }
+                }
+            }
+
+            long lost = expected.Count(k => !seen.Contains(k));
+            ok &= lost == 0 && duplicated == 0 && unexpected == 0;
+            context.Output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{spec.Name}: expected {expected.Count}, rows {rows} in {files} files, lost {lost}, duplicated {duplicated}, unexpected {unexpected}"));
+        }
+
+        return ok ? ShapotouApp.Success : ShapotouApp.RejectedInput;
+    }
+}

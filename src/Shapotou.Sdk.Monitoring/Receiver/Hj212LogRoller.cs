@@ -1,0 +1,350 @@
+using System.Globalization;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Monitoring.Aggregation;
+using Shapotou.Sdk.Monitoring.Hj212;
+
+namespace Shapotou.Sdk.Monitoring.Receiver;
+
+/// <summary>
+/// Rolls sealed segments of the receiver's log into <c>cems_minute</c> (CN 2051) and <c>cems_hourly</c> (CN 2061)
+/// partitions per day and outlet, joining split packets (PNUM/PNO) on the way.
+/// </summary>
+/// <remarks>
+/// <para>Segments are rolled one at a time, in order; after a segment's partitions are stored, the roller writes the
+/// parts of split packets still incomplete to a carry file and then the segment number to the checkpoint file
+/// <c>rolled</c> (each file written to a temporary name, flushed to disk and renamed). A roll interrupted by a crash
+/// repeats the segment from the same inputs and writes the same partitions again, which a sink replaces.</para>
+/// <para>Values: <c>&lt;code&gt;-Avg</c> of SO₂ (<c>a21026</c>), NOx (<c>a21002</c>), PM (<c>a34013</c>), NH₃
+/// (<c>a21001</c>) and O₂ (<c>a19001</c>), with their <c>-Flag</c> as the channel flag. Flow: <c>a00000-Avg</c> is in
+/// m³/s (HJ 212-2017 Table B.2) and is written × 3600 as m³/h; without it, <c>a00000-Cou</c> (m³ in the interval) ÷ the
+/// interval in hours. The row flag is N: HJ 212 data packets flag each factor, not the record.</para>
+/// <para>Packets of an MN with no outlet in the map are written under the MN as outlet id and counted; with no map at
+/// all the MN is the outlet id.</para>
+/// <para>Do not roll a log folder while a receiver in another process writes to it: its active segment is not sealed.
+/// In the same process, roll through <see cref="Hj212Receiver.SealAsync"/>'s segment.</para>
+/// </remarks>
+public static class Hj212LogRoller
+{
+    private const string CheckpointFile = "rolled";
+    private static readonly Hj212ParseOptions s_stored = new() { LenientCrc = true, MaxDataLength = Hj212ParseOptions.LargestDataLength };
+
+    /// <summary>Gets the last segment rolled in a log folder, or 0.</summary>
+    /// <param name="logDirectory">The log folder.</param>
+    /// <returns>The segment number.</returns>
+    public static long LastRolledSegment(string logDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(logDirectory);
+        string path = Path.Combine(logDirectory, CheckpointFile);
+        return File.Exists(path) && long.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : 0;
+    }
+
+    /// <summary>Rolls every sealed segment after the checkpoint, up to <paramref name="throughSegment"/>.</summary>
+    /// <param name="logDirectory">The log folder.</param>
+    /// <param name="sink">Where partitions go.</param>
+    /// <param name="outletByMn">The outlet of each MN (<c>outlets.mn</c>), or <see langword="null"/> to use the MN.</param>
+    /// <param name="throughSegment">The last segment to roll (from <see cref="Hj212Receiver.SealAsync"/>), or
+    /// <see langword="null"/> for every segment in the folder (no receiver writing it).</param>
+    /// <param name="cancellationToken">Cancels between partitions; the current segment is then rolled again next time.</param>
+    /// <returns>What was rolled.</returns>
+    public static async Task<Hj212RollResult> RollAsync(
+        string logDirectory,
+        ICemsPartitionSink sink,
+        IReadOnlyDictionary<string, string>? outletByMn = null,
+        long? throughSegment = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(logDirectory);
+        ArgumentNullException.ThrowIfNull(sink);
+        long last = LastRolledSegment(logDirectory);
+        var state = new RollState(outletByMn);
+        string carryPath = CarryPath(logDirectory, last);
+        if (File.Exists(carryPath))
+        {
+            foreach (Hj212LogRecord record in Hj212Log.Read(0, carryPath))
+            {
+                state.Add(record.Packet);
+            }
+        }
+
+        int segments = 0;
+        foreach ((long number, string path) in Hj212Log.Segments(logDirectory))
+        {
+            if (number <= last || (throughSegment is { } through && number > through))
+            {
+                continue;
+            }
+
+            foreach (Hj212LogRecord record in Hj212Log.Read(number, path))
+            {
+                state.Add(record.Packet);
+            }
+
+            foreach (CemsPartition partition in state.TakePartitions(number))
+            {
+                await sink.WriteAsync(partition, cancellationToken).ConfigureAwait(false);
+            }
+
+            string newCarry = CarryPath(logDirectory, number);
+            await WriteCarryAsync(newCarry, state.PendingParts()).ConfigureAwait(false);
+            WriteAtomically(Path.Combine(logDirectory, CheckpointFile), number.ToString(CultureInfo.InvariantCulture));
+            File.Delete(carryPath);
+            carryPath = newCarry;
+            last = number;
+            segments++;
+        }
+
+        return state.Result(segments);
+    }
+
+    private static string CarryPath(string directory, long segment) =>
+        Path.Combine(directory, "carry-" + segment.ToString("D8", CultureInfo.InvariantCulture) + ".carry");
+
+    private static async Task WriteCarryAsync(string path, byte[][] parts)
+    {
+        if (parts.Length == 0)
+        {
+            return;
+        }
+
+        string directory = Path.GetDirectoryName(path)!;
+        string temporary = Path.Combine(directory, "carry-tmp");
+        if (Directory.Exists(temporary))
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+
+        // A carry file is a one-segment log of its own.
+        Hj212Log log = Hj212Log.Open(temporary);
+        await using (log.ConfigureAwait(false))
+        {
+            await Task.WhenAll(parts.Select(p => log.AppendAsync(p, DateTime.UnixEpoch))).ConfigureAwait(false);
+        }
+
+        File.Move(Hj212Log.Segments(temporary).Single().Path, path, overwrite: true);
+        Directory.Delete(temporary, recursive: true);
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        string temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private sealed class RollState(IReadOnlyDictionary<string, string>? outletByMn)
+    {
+        private static readonly TimeSpan s_chinaStandardTime = TimeSpan.FromHours(8);
+        private readonly HashSet<PacketKey> _seen = [];
+        private readonly Dictionary<(string Mn, string Cn, string? Qn, int Pnum), SortedDictionary<int, (byte[] Bytes, Hj212Packet Packet)>> _splits = [];
+        private readonly Dictionary<(CemsInterval, DateOnly, string), CemsTableBuilder> _partitions = [];
+        private long _records;
+        private long _minuteRows;
+        private long _hourRows;
+        private long _duplicates;
+        private long _other;
+        private long _missing;
+        private long _unmapped;
+        private long _written;
+
+        public void Add(byte[] bytes)
+        {
+            _records++;
+            if (Hj212Packet.Parse(bytes, s_stored).Packet is not { } packet)
+            {
+                _other++; // cannot happen for records the receiver stored; counted rather than dropped silently
+                return;
+            }
+
+            if (packet.Pnum is { } pnum && pnum > 1 && packet.Pno is { } pno)
+            {
+                var key = (packet.Mn, packet.Cn, packet.Qn, pnum);
+                if (!_splits.TryGetValue(key, out SortedDictionary<int, (byte[], Hj212Packet)>? parts))
+                {
+                    _splits[key] = parts = [];
+                }
+
+                parts[pno] = (bytes, packet);
+                if (parts.Count == pnum && parts.Keys.First() == 1 && parts.Keys.Last() == pnum)
+                {
+                    _splits.Remove(key);
+                    Place(parts.Values.Select(p => p.Item2).ToArray());
+                }
+
+                return;
+            }
+
+            Place([packet]);
+        }
+
+        public List<CemsPartition> TakePartitions(long segment)
+        {
+            var list = new List<CemsPartition>();
+            foreach (KeyValuePair<(CemsInterval Interval, DateOnly Day, string Outlet), CemsTableBuilder> pair in _partitions
+                         .OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).ThenBy(p => p.Key.Item3, StringComparer.Ordinal))
+            {
+                CemsTable rows = pair.Value.Build();
+                list.Add(new CemsPartition(pair.Key.Interval, pair.Key.Day, pair.Key.Outlet, segment, Sorted(rows)));
+            }
+
+            _partitions.Clear();
+            _written += list.Count;
+            return list;
+        }
+
+        public byte[][] PendingParts() => _splits.Values.SelectMany(p => p.Values.Select(v => v.Bytes)).ToArray();
+
+        public Hj212RollResult Result(int segments) =>
+            new(segments, _records, _minuteRows, _hourRows, _duplicates, _other, PendingParts().Length, _missing, _unmapped, _written);
+
+        private void Place(Hj212Packet[] parts)
+        {
+            Hj212Packet first = parts[0];
+            CemsInterval interval;
+            switch (first.Cn)
+            {
+                case "2051":
+                    interval = CemsInterval.Minute;
+                    break;
+                case "2061":
+                    interval = CemsInterval.Hour;
+                    break;
+                default:
+                    _other++;
+                    return;
+            }
+
+            DateTimeOffset? dataTime = parts.Select(p => p.DataTime).FirstOrDefault(t => t is not null);
+            long unit = interval == CemsInterval.Minute ? TimeSpan.TicksPerMinute : TimeSpan.TicksPerHour;
+            if (dataTime is not { } time || time.ToOffset(s_chinaStandardTime).DateTime.Ticks % unit != 0)
+            {
+                _other++;
+                return;
+            }
+
+            DateTime start = time.ToOffset(s_chinaStandardTime).DateTime;
+            if (!_seen.Add(new PacketKey(first.Mn, first.Cn == "2051" ? 2051 : 2061, start.Ticks, 0)))
+            {
+                _duplicates++;
+                return;
+            }
+
+            string outlet;
+            if (outletByMn is null)
+            {
+                outlet = first.Mn;
+            }
+            else if (!outletByMn.TryGetValue(first.Mn, out outlet!))
+            {
+                outlet = first.Mn;
+                _unmapped++;
+            }
+
+            var key = (interval, DateOnly.FromDateTime(start), outlet);
+            if (!_partitions.TryGetValue(key, out CemsTableBuilder? builder))
+            {
+                _partitions[key] = builder = new CemsTableBuilder(interval);
+            }
+
+            builder.AddRow(outlet, start, DataFlag.N);
+            Span<double> values = stackalloc double[CemsChannels.Count];
+            Span<DataFlag> flags = stackalloc DataFlag[CemsChannels.Count];
+            values.Fill(double.NaN);
+            flags.Clear();
+            double flowCou = double.NaN;
+            foreach (Hj212Packet part in parts)
+            {
+                foreach (Hj212Field field in part.Fields)
+                {
+                    if (!CemsChannels.TryFromFactorCode(field.CodeUtf8, out CemsChannel channel))
+                    {
+                        continue;
+                    }
+
+                    switch (field.SuffixKind)
+                    {
+                        case Hj212Suffix.Avg:
+                            values[(int)channel] = Number(field, channel == CemsChannel.Flow ? 3600 : 1, channel);
+                            break;
+                        case Hj212Suffix.Cou when channel == CemsChannel.Flow:
+                            flowCou = Number(field, interval == CemsInterval.Minute ? 60 : 1, channel);
+                            break;
+                        case Hj212Suffix.Flag:
+                            if (CemsChannels.TryParseFlag(field.ValueUtf8, out DataFlag flag))
+                            {
+                                flags[(int)channel] = flag;
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            if (double.IsNaN(values[(int)CemsChannel.Flow]))
+            {
+                values[(int)CemsChannel.Flow] = flowCou;
+            }
+
+            foreach (CemsChannel channel in CemsChannels.All)
+            {
+                if (!double.IsNaN(values[(int)channel]) || flags[(int)channel] != default)
+                {
+                    builder.SetValue(channel, values[(int)channel], flags[(int)channel]);
+                }
+            }
+
+            if (interval == CemsInterval.Minute)
+            {
+                _minuteRows++;
+            }
+            else
+            {
+                _hourRows++;
+            }
+        }
+
+        private double Number(Hj212Field field, double scale, CemsChannel channel)
+        {
+            double? number = field.Number;
+            double value = number is { } n ? n * scale : double.NaN;
+            if (double.IsNaN(value) || value < 0 || !double.IsFinite(value) || (channel == CemsChannel.Oxygen && value >= 21))
+            {
+                _missing++;
+                return double.NaN;
+            }
+
+            return value;
+        }
+
+        private static CemsTable Sorted(CemsTable rows)
+        {
+            int[] order = Enumerable.Range(0, rows.RowCount).OrderBy(i => rows.Starts.Span[i]).ToArray();
+            bool inOrder = order.Select((v, i) => v == i).All(b => b);
+            if (inOrder)
+            {
+                return rows;
+            }
+
+            var builder = new CemsTableBuilder(rows.Interval);
+            foreach (int i in order)
+            {
+                builder.AddRow(rows.OutletIds[i], rows.Starts.Span[i], rows.Flags.Span[i]);
+                foreach (CemsChannel channel in CemsChannels.All)
+                {
+                    DataFlag own = rows.RecordedChannelFlags(channel).Span[i];
+                    double value = rows.Values(channel).Span[i];
+                    if (!double.IsNaN(value) || own != default)
+                    {
+                        builder.SetValue(channel, value, own);
+                    }
+                }
+            }
+
+            return builder.Build();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Shapotou.Sdk.Monitoring.Aggregation;
+
+namespace Shapotou.Sdk.Monitoring.Receiver;
+
+/// <summary>The rows of one log segment for one table, day and outlet: one file of a partitioned dataset.</summary>
+/// <param name="Interval">Minute (<c>cems_minute</c>) or hour (<c>cems_hourly</c>).</param>
+/// <param name="Day">The day, China Standard Time.</param>
+/// <param name="OutletId">The outlet.</param>
+/// <param name="Segment">The log segment the rows come from; rolling the same segment again gives the same partition,
+/// so a sink that names its files by it overwrites rather than duplicates.</param>
+/// <param name="Rows">The rows, ordered by time.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record CemsPartition(CemsInterval Interval, DateOnly Day, string OutletId, long Segment, CemsTable Rows);
+
+/// <summary>Where <see cref="Hj212LogRoller"/> puts the rows it rolls out of the log, such as Parquet files per day and
+/// outlet (the CLI composes one over Shapotou.Sdk.Parquet; this package does not depend on Parquet).</summary>
+/// <remarks>A sink must be durable when <see cref="WriteAsync"/> completes: the roller then marks the segment rolled.
+/// Writing the same <see cref="CemsPartition"/> twice must leave one copy (write by replacing).</remarks>
+public interface ICemsPartitionSink
+{
+    /// <summary>Stores one partition.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the partition is stored durably.</returns>
+    Task WriteAsync(CemsPartition partition, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What one <see cref="Hj212LogRoller.RollAsync"/> did.</summary>
+/// <param name="Segments">Segments rolled.</param>
+/// <param name="Records">Log records read (parts of split packets count one each; carried parts included).</param>
+/// <param name="MinuteRows">Rows of <c>cems_minute</c> written (CN 2051).</param>
+/// <param name="HourRows">Rows of <c>cems_hourly</c> written (CN 2061).</param>
+/// <param name="Duplicates">Packets whose key (MN, CN, DataTime) was already rolled in this run.</param>
+/// <param name="OtherPackets">Packets kept in the log but not in a table: other commands (real-time 2011, daily
+/// 2031, answers, …) and data packets without a DataTime on a minute or hour boundary.</param>
+/// <param name="SplitPartsPending">Parts of split packets still waiting for their other parts, carried to the next roll.</param>
+/// <param name="ValuesSetMissing">Values written as missing (NaN) because the packet's text is not a number, is
+/// negative, or is an O₂ of 21 % or more; the packet as received stays in the log.</param>
+/// <param name="UnmappedMn">Packets of an MN with no outlet in the map, written under the MN as outlet id.</param>
+/// <param name="Partitions">Partitions written.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record Hj212RollResult(
+    int Segments,
+    long Records,
+    long MinuteRows,
+    long HourRows,
+    long Duplicates,
+    long OtherPackets,
+    long SplitPartsPending,
+    long ValuesSetMissing,
+    long UnmappedMn,
+    long Partitions);

@@ -1,0 +1,262 @@
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Monitoring.Aggregation;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Monitoring.Tests.Aggregation;
+
+public sealed class CemsAggregatorTests
+{
+    private static readonly DateTime s_hour = new(2025, 1, 1, 9, 0, 0);
+
+    /// <summary>Minute rows of one outlet and hour: SO₂ = 10 + minute, O₂ 12.5, flow 180 000; flag per minute.</summary>
+    private static CemsTable Minutes(Func<int, DataFlag?> flagOfMinute, string outlet = "DA001", DateTime? hour = null)
+    {
+        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        for (int m = 0; m < 60; m++)
+        {
+            if (flagOfMinute(m) is not { } flag)
+            {
+                continue;
+            }
+
+            builder.AddRow(outlet, (hour ?? s_hour).AddMinutes(m), flag)
+                .SetValue(CemsChannel.So2, 10 + m)
+                .SetValue(CemsChannel.Oxygen, 12.5)
+                .SetValue(CemsChannel.Flow, 180_000);
+        }
+
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Options_Default_ComeFromTheCatalogueRowsOfHj212AnnexesCAndD()
+    {
+        CemsAggregationOptions options = CemsAggregationOptions.Default;
+        Assert.Equal(45, options.MinimumValidMinutes);
+        Assert.Equal(20, options.MinimumValidHours);
+        Assert.Equal(0.75, options.NormalShare);
+        Assert.Equal([DataFlag.N], options.ValidFlags);
+        Assert.Equal(AbnormalFlagRule.Fault, options.AbnormalFlag);
+
+        ReferenceCatalogue user = ReferenceCatalogue.Builtin.WithUserValues(
+        [
+            new ReferenceValue("monitoring.hj212.valid_hour.min_minutes", 40, ReferenceUnit.Parse("min"), "a user's permit", ReferenceConfidence.Secondary, origin: ReferenceOrigin.User),
+        ]);
+        Assert.Equal(40, CemsAggregationOptions.FromCatalogue(user).MinimumValidMinutes);
+    }
+
+    [Fact]
+    public void ToHourly_45ValidMinutes_IsAValidNormalHourOfTheirMean()
+    {
+        // Minutes 0–44 normal, 45–59 calibration: 45 valid minutes, 75 % normal.
+        CemsTable hourly = CemsAggregator.ToHourly(Minutes(m => m < 45 ? DataFlag.N : DataFlag.C));
+
+        Assert.Equal(1, hourly.RowCount);
+        Assert.Equal(s_hour, hourly.Starts.Span[0]);
+        Assert.Equal(10 + 22.0, hourly.Values(CemsChannel.So2).Span[0]); // mean of 10..54
+        Assert.Equal(45, hourly.ValidCounts(CemsChannel.So2).Span[0]);
+        Assert.Equal(DataFlag.N, hourly.ChannelFlag(CemsChannel.So2, 0));
+        Assert.Equal(DataFlag.N, hourly.Flags.Span[0]);
+        Assert.Equal(180_000, hourly.Values(CemsChannel.Flow).Span[0]);
+        Assert.True(double.IsNaN(hourly.Values(CemsChannel.Pm).Span[0]));
+        Assert.Equal(0, hourly.ValidCounts(CemsChannel.Pm).Span[0]);
+    }
+
+    [Fact]
+    public void ToHourly_44ValidMinutes_IsInvalidAndFlaggedD()
+    {
+        // 44 normal minutes and 16 never received.
+        CemsTable hourly = CemsAggregator.ToHourly(Minutes(m => m < 44 ? DataFlag.N : null));
+
+        Assert.True(double.IsNaN(hourly.Values(CemsChannel.So2).Span[0]));
+        Assert.Equal(44, hourly.ValidCounts(CemsChannel.So2).Span[0]);
+        Assert.Equal(DataFlag.D, hourly.ChannelFlag(CemsChannel.So2, 0));
+        Assert.Equal(DataFlag.D, hourly.Flags.Span[0]);
+    }
+
+    [Fact]
+    public void ToHourly_MostFrequentRule_CarriesAStoppedSourceThrough()
+    {
+        CemsTable minutes = Minutes(m => m < 50 ? DataFlag.F : DataFlag.N);
+        var carry = new CemsAggregationOptions { AbnormalFlag = AbnormalFlagRule.MostFrequent };
+
+        Assert.Equal(DataFlag.D, CemsAggregator.ToHourly(minutes).Flags.Span[0]);
+        CemsTable hourly = CemsAggregator.ToHourly(minutes, carry);
+        Assert.Equal(DataFlag.F, hourly.Flags.Span[0]);
+        Assert.Equal(DataFlag.F, hourly.ChannelFlag(CemsChannel.So2, 0));
+        Assert.Equal(10, hourly.ValidCounts(CemsChannel.So2).Span[0]);
+
+        // Then to a day: 24 stopped hours stay F under the carrying rule.
+        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        for (int h = 0; h < 24; h++)
+        {
+            for (int m = 0; m < 60; m++)
+            {
+                builder.AddRow("DA001", new DateTime(2025, 1, 2).AddHours(h).AddMinutes(m), DataFlag.F).SetValue(CemsChannel.So2, 0);
+            }
+        }
+
+        CemsTable day = CemsAggregator.ToDaily(CemsAggregator.ToHourly(builder.Build(), carry), carry);
+        Assert.Equal(DataFlag.F, day.Flags.Span[0]);
+        Assert.Equal(0, day.ValidCounts(CemsChannel.So2).Span[0]);
+    }
+
+    [Fact]
+    public void ToHourly_ChannelFlag_OverridesTheRowFlagForThatChannelOnly()
+    {
+        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        for (int m = 0; m < 60; m++)
+        {
+            builder.AddRow("DA001", s_hour.AddMinutes(m), DataFlag.N)
+                .SetValue(CemsChannel.So2, 20, m < 20 ? DataFlag.C : default)
+                .SetValue(CemsChannel.Nox, 40);
+        }
+
+        CemsTable hourly = CemsAggregator.ToHourly(builder.Build());
+        Assert.True(double.IsNaN(hourly.Values(CemsChannel.So2).Span[0]));
+        Assert.Equal(40, hourly.ValidCounts(CemsChannel.So2).Span[0]);
+        Assert.Equal(DataFlag.D, hourly.ChannelFlag(CemsChannel.So2, 0));
+        Assert.Equal(40, hourly.Values(CemsChannel.Nox).Span[0]);
+        Assert.Equal(60, hourly.ValidCounts(CemsChannel.Nox).Span[0]);
+        Assert.Equal(DataFlag.N, hourly.Flags.Span[0]);
+
+        // The core table has row flags only: the invalid SO₂ hour must not read as a valid N value there.
+        CemsHourlyTable core = hourly.ToCemsHourly();
+        Assert.True(double.IsNaN(core.So2.Values.Span[0]));
+        Assert.Equal(40, core.Nox.Values.Span[0]);
+    }
+
+    [Fact]
+    public void ToHourly_TenMinuteInterval_CountsEachRecordAsTenMinutes()
+    {
+        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        for (int m = 0; m < 50; m += 10)
+        {
+            builder.AddRow("DA001", s_hour.AddMinutes(m), DataFlag.N).SetValue(CemsChannel.Pm, m);
+        }
+
+        var options = new CemsAggregationOptions { MinuteIntervalMinutes = 10 };
+        CemsTable hourly = CemsAggregator.ToHourly(builder.Build(), options);
+        Assert.Equal(50, hourly.ValidCounts(CemsChannel.Pm).Span[0]);
+        Assert.Equal(20, hourly.Values(CemsChannel.Pm).Span[0]);
+        Assert.Equal(DataFlag.N, hourly.ChannelFlag(CemsChannel.Pm, 0)); // 5 of 6 slots
+
+        builder.AddRow("DA001", s_hour.AddMinutes(55), DataFlag.N);
+        ShapotouDataException e = Assert.Throws<ShapotouDataException>(() => CemsAggregator.ToHourly(builder.Build(), options));
+        Assert.Contains("row 5", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MinInterval of 10 min", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToDaily_20ValidHoursMakeAValidDay_19DoNot()
+    {
+        static CemsTable Hours(int valid)
+        {
+            var builder = new CemsTableBuilder(CemsInterval.Hour);
+            for (int h = 0; h < 24; h++)
+            {
+                bool ok = h < valid;
+                builder.AddRow("DA001", new DateTime(2025, 1, 1, h, 0, 0), ok ? DataFlag.N : DataFlag.D)
+                    .SetValue(CemsChannel.Nox, ok ? h : double.NaN, validCount: ok ? 60 : 10);
+            }
+
+            return builder.Build();
+        }
+
+        CemsTable day20 = CemsAggregator.ToDaily(Hours(20));
+        Assert.Equal(new DateTime(2025, 1, 1), day20.Starts.Span[0]);
+        Assert.Equal(9.5, day20.Values(CemsChannel.Nox).Span[0]); // mean of 0..19
+        Assert.Equal(20, day20.ValidCounts(CemsChannel.Nox).Span[0]);
+        Assert.Equal(DataFlag.N, day20.ChannelFlag(CemsChannel.Nox, 0)); // 20/24 ≥ 75 %
+
+        CemsTable day19 = CemsAggregator.ToDaily(Hours(19));
+        Assert.True(double.IsNaN(day19.Values(CemsChannel.Nox).Span[0]));
+        Assert.Equal(19, day19.ValidCounts(CemsChannel.Nox).Span[0]);
+        // 19/24 = 79 % normal: the flag rule says N while the 20-hour rule makes the value invalid; both are kept.
+        Assert.Equal(DataFlag.N, day19.ChannelFlag(CemsChannel.Nox, 0));
+
+        CemsTable day17 = CemsAggregator.ToDaily(Hours(17));
+        Assert.Equal(DataFlag.D, day17.ChannelFlag(CemsChannel.Nox, 0)); // 17/24 = 71 %
+    }
+
+    [Fact]
+    public void ToHourly_SeveralOutletsAndHours_AreGroupedAndOrderedWhateverTheInputOrder()
+    {
+        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        for (int m = 119; m >= 0; m--)
+        {
+            builder.AddRow("DA002", s_hour.AddMinutes(m), DataFlag.N).SetValue(CemsChannel.So2, m < 60 ? 1 : 2);
+            builder.AddRow("DA001", s_hour.AddMinutes(m), DataFlag.N).SetValue(CemsChannel.So2, m < 60 ? 3 : 4);
+        }
+
+        CemsTable hourly = CemsAggregator.ToHourly(builder.Build());
+        Assert.Equal(["DA001", "DA001", "DA002", "DA002"], hourly.OutletIds);
+        Assert.Equal([3.0, 4, 1, 2], hourly.Values(CemsChannel.So2).ToArray());
+        Assert.Equal([s_hour, s_hour.AddHours(1), s_hour, s_hour.AddHours(1)], hourly.Starts.ToArray());
+    }
+
+    [Fact]
+    public void ToHourly_DuplicateMinute_IsAnErrorNamingBothRows()
+    {
+        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        builder.AddRow("DA001", s_hour, DataFlag.N).SetValue(CemsChannel.So2, 1);
+        builder.AddRow("DA001", s_hour.AddMinutes(1), DataFlag.N).SetValue(CemsChannel.So2, 1);
+        builder.AddRow("DA001", s_hour, DataFlag.N).SetValue(CemsChannel.So2, 2);
+
+        ShapotouDataException e = Assert.Throws<ShapotouDataException>(() => CemsAggregator.ToHourly(builder.Build()));
+        Assert.Equal("Table 'cems_minute' has rows 0 and 2 for outlet 'DA001' at 2025-01-01 09:00; expected one row per outlet and minute.", e.Message);
+    }
+
+    [Fact]
+    public void ToHourly_WrongInterval_IsRejected()
+    {
+        CemsTable hourly = CemsAggregator.ToHourly(Minutes(_ => DataFlag.N));
+        Assert.Throws<ArgumentException>(() => CemsAggregator.ToHourly(hourly));
+        Assert.Throws<ArgumentException>(() => CemsAggregator.ToDaily(Minutes(_ => DataFlag.N)));
+    }
+
+    [Fact]
+    public void Builder_BadInput_NamesTableColumnRowAndValue()
+    {
+        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        Assert.Throws<InvalidOperationException>(() => builder.SetValue(CemsChannel.So2, 1));
+        ArgumentException e = Assert.Throws<ArgumentException>(() => builder.AddRow("DA001", s_hour.AddSeconds(30), DataFlag.N));
+        Assert.Equal("Column 'minute' of cems_minute, row 0, is 2025-01-01 09:00:30.0000000; expected the start of a minute. (Parameter 'start')", e.Message);
+        e = Assert.Throws<ArgumentException>(() => builder.AddRow(" ", s_hour, DataFlag.N));
+        Assert.Contains("Column 'outlet_id' of cems_minute, row 0", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => builder.AddRow("DA001", s_hour, (DataFlag)42));
+        Assert.Contains("Column 'flag' of cems_minute, row 0, is 42", e.Message, StringComparison.Ordinal);
+
+        builder.AddRow("DA001", s_hour, DataFlag.N);
+        e = Assert.Throws<ArgumentException>(() => builder.SetValue(CemsChannel.Oxygen, 21));
+        Assert.Equal("Column 'o2' of cems_minute, row 0, is 21; expected NaN or a value from 0 to below 21 %. (Parameter 'value')", e.Message);
+        e = Assert.Throws<ArgumentException>(() => builder.SetValue(CemsChannel.So2, -1));
+        Assert.Contains("Column 'so2' of cems_minute, row 0, is -1", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => builder.SetValue(CemsChannel.So2, double.PositiveInfinity));
+        Assert.Contains("is ∞", e.Message.Replace("Infinity", "∞", StringComparison.Ordinal), StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => builder.SetValue(CemsChannel.So2, 1, (DataFlag)42));
+        Assert.Contains("Column 'so2_flag' of cems_minute, row 0, is 42", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new CemsTableBuilder(CemsInterval.Hour).AddRow("DA001", s_hour.AddMinutes(1), DataFlag.N));
+    }
+
+    [Fact]
+    public void CemsHourly_RoundTripsThroughTheCoreTable()
+    {
+        CemsTable hourly = CemsAggregator.ToHourly(Minutes(_ => DataFlag.N));
+        CemsTable back = CemsTable.FromCemsHourly(hourly.ToCemsHourly());
+        Assert.Equal(hourly.Values(CemsChannel.So2).ToArray(), back.Values(CemsChannel.So2).ToArray());
+        Assert.Equal(hourly.Values(CemsChannel.Oxygen).ToArray(), back.Values(CemsChannel.Oxygen).ToArray());
+        Assert.Equal(60, back.ValidCounts(CemsChannel.So2).Span[0]);
+        Assert.Throws<InvalidOperationException>(() => Minutes(_ => DataFlag.N).ToCemsHourly());
+    }
+
+    [Fact]
+    public void Options_OutOfRange_AreRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CemsAggregationOptions { MinimumValidMinutes = 61 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CemsAggregationOptions { MinimumValidHours = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CemsAggregationOptions { NormalShare = 1.5 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CemsAggregationOptions { MinuteIntervalMinutes = 7 });
+        Assert.Throws<ArgumentException>(() => new CemsAggregationOptions { ValidFlags = new HashSet<DataFlag>() });
+    }
+}
