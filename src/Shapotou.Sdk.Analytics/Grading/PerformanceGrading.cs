@@ -212,36 +212,39 @@ public static class PerformanceGrading
         var fails = new List<string>();
         var unknowns = new List<string>();
         var passes = new List<string>();
+
+        // An outlet shared by several covered facilities is judged once.
+        var outletIds = new List<string>();
         foreach (Facility facility in covered)
         {
-            string[] outletIds = [.. context.Data.Outlets
+            string[] own = [.. context.Data.Outlets
                 .Where(o => o.Pollutant == pollutant && string.Equals(o.FacilityId, facility.FacilityId, StringComparison.Ordinal))
-                .Select(o => o.OutletId)
-                .Distinct(StringComparer.Ordinal)];
-            if (outletIds.Length == 0)
+                .Select(o => o.OutletId)];
+            if (own.Length == 0)
             {
                 unknowns.Add($"facility '{facility.FacilityId}' has no {p} row in outlets");
+            }
+
+            outletIds.AddRange(own.Where(id => !outletIds.Contains(id, StringComparer.Ordinal)));
+        }
+
+        foreach (string outletId in outletIds)
+        {
+            OutletCompliance? judged = context.Judge(outletId, pollutant, limit);
+            if (judged is not { MaxHourly: { } max })
+            {
+                unknowns.Add(judged is null
+                    ? $"outlet '{outletId}' has no CEMS rows in {context.Year}"
+                    : $"outlet '{outletId}' has no valid {p} hour in {context.Year}{(limit.Basis.IsMeasured ? string.Empty : " with an O2 value")}");
                 continue;
             }
 
-            foreach (string outletId in outletIds)
-            {
-                OutletCompliance? judged = context.Judge(outletId, pollutant, limit);
-                if (judged is not { MaxHourly: { } max })
-                {
-                    unknowns.Add(judged is null
-                        ? $"outlet '{outletId}' has no CEMS rows in {context.Year}"
-                        : $"outlet '{outletId}' has no valid {p} hour in {context.Year}{(limit.Basis.IsMeasured ? string.Empty : " with an O2 value")}");
-                    continue;
-                }
-
-                double highest = max.MilligramsPerCubicMeter;
-                bool pass = criterion.Comparison == ThresholdComparison.Below ? highest < threshold : judged.OverLimitHours == 0;
-                string text = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"outlet '{outletId}' highest {Format(highest)} mg/m3, {judged.OverLimitHours} of {judged.ValidHours} valid hours above {Format(threshold)}");
-                (pass ? passes : fails).Add(text);
-            }
+            double highest = max.MilligramsPerCubicMeter;
+            bool pass = criterion.Comparison == ThresholdComparison.Below ? highest < threshold : judged.OverLimitHours == 0;
+            string text = string.Create(
+                CultureInfo.InvariantCulture,
+                $"outlet '{outletId}' highest {Format(highest)} mg/m3, {judged.OverLimitHours} of {judged.ValidHours} valid hours above {Format(threshold)}");
+            (pass ? passes : fails).Add(text);
         }
 
         return Verdict(fails, unknowns, passes, expected, source);
