@@ -335,7 +335,7 @@ public static class PerformanceGrading
                 criterion.FactAtMost is { } max ? string.Create(CultureInfo.InvariantCulture, $"{fact} at most {Format(max)}{unit}") : null,
             }.Where(s => s is not null));
         string source = $"{criterion.Source} [{criterion.Mark}]";
-        if (facts is null || !facts.Facts.TryGetValue(fact, out FactValue value))
+        if (facts is null || !facts.Facts.TryGetValue(fact, out FactValue value) || (value.Flag is null && value.Number is null))
         {
             string why = facts is null
                 ? $"no facts were supplied for enterprise '{enterprise.EnterpriseId}'"
