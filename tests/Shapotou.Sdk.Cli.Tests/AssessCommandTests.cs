@@ -19,7 +19,7 @@ public sealed class AssessCommandTests
         JsonElement root = AssessJson();
 
         Assert.Equal(
-            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "waste_heat", "emissions", "tax", "carbon", "assumptions"],
+            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "waste_heat", "emissions", "tax", "carbon", "grading", "assumptions"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Array, root.GetProperty("energy").GetProperty("enterprises").ValueKind);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("solid_waste").GetProperty("enterprises").ValueKind);
@@ -97,6 +97,21 @@ public sealed class AssessCommandTests
         Assert.Contains(carbon.GetProperty("missing").EnumerateArray(), m => m.GetString()!.StartsWith("Process CO₂ of clinker", StringComparison.Ordinal));
         string[] assumptions = root.GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()!).ToArray();
         Assert.Contains(assumptions, a => a.Contains("no factor of data year 2024 is published", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_Grading_ExplainsEveryFailedCriterion_AndLabelsTheIllustrativeTable()
+    {
+        JsonElement root = AssessJson();
+        JsonElement grading = root.GetProperty("grading");
+        JsonElement[] enterprises = grading.GetProperty("enterprises").EnumerateArray().ToArray();
+
+        Assert.Equal(enterprises.Length, grading.GetProperty("distribution").EnumerateObject().Sum(g => g.Value.GetInt32()));
+        JsonElement ferroalloy = Assert.Single(enterprises, e => e.GetProperty("enterprise_id").GetString() == "zl-yuexin");
+        Assert.All(ferroalloy.GetProperty("failed").EnumerateArray(), f => Assert.False(string.IsNullOrWhiteSpace(f.GetString())));
+        Assert.NotEqual("A", ferroalloy.GetProperty("grade").GetString()); // no enterprise facts: fugitive and transport are unknown
+        Assert.NotEmpty(ferroalloy.GetProperty("unknown").EnumerateArray());
+        Assert.Contains(root.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.Contains("ILLUSTRATIVE", StringComparison.Ordinal) && a.GetString()!.Contains("ferroalloy", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.Grading;
 using Shapotou.Sdk.Model;
 using Spectre.Console;
 
@@ -168,6 +169,18 @@ internal static class AssessmentConsoleView
             }
 
             console.Write(table);
+        }
+
+        if (e.Grading is { } grading)
+        {
+            var table = new Table().Title("P18 · performance grades").AddColumn("grade").AddColumn(new TableColumn("enterprises").RightAligned());
+            foreach ((PerformanceGrade grade, int count) in grading.Distribution().Where(d => d.Count > 0))
+            {
+                table.AddRow(Markup.Escape(PerformanceGrades.ToName(grade)), count.ToString(c));
+            }
+
+            console.Write(table);
+            console.MarkupLine(string.Create(c, $"  {grading.Enterprises.Count} enterprises graded with the SDK's example criteria (cement sourced, ferroalloy thresholds ILLUSTRATIVE), {grading.NotGraded.Count} not covered by them; every failed and unknown criterion is explained in --json (grading.enterprises)."));
         }
 
         if (e.Compliance is { } compliance)

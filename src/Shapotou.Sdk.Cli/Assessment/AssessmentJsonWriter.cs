@@ -5,6 +5,7 @@ using System.Text.Json;
 using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.Grading;
 using Shapotou.Sdk.Analytics.SolidWaste;
 using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
@@ -152,6 +153,7 @@ internal static class AssessmentJsonWriter
         WriteEmissions(writer, a.Emissions);
         WriteTax(writer, a.Emissions.Tax);
         WriteCarbon(writer, a.Emissions.Carbon);
+        WriteGrading(writer, a.Emissions.Grading);
 
         writer.WriteStartArray("assumptions");
         foreach (string assumption in a.Assumptions)
@@ -345,6 +347,64 @@ internal static class AssessmentJsonWriter
         foreach (string m in carbon.Missing)
         {
             writer.WriteStringValue(m);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteGrading(Utf8JsonWriter writer, GradingResult? grading)
+    {
+        if (grading is null)
+        {
+            writer.WriteNull("grading");
+            return;
+        }
+
+        writer.WriteStartObject("grading");
+        writer.WriteStartObject("distribution");
+        foreach ((PerformanceGrade grade, int count) in grading.Distribution())
+        {
+            writer.WriteNumber(PerformanceGrades.ToName(grade), count);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("enterprises");
+        foreach (EnterpriseGrade e in grading.Enterprises.OrderBy(e => e.EnterpriseId, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("enterprise_id", e.EnterpriseId);
+            writer.WriteString("industry", e.Industry);
+            writer.WriteString("grade", PerformanceGrades.ToName(e.Grade));
+            writer.WriteStartArray("failed");
+            foreach (CriterionOutcome f in e.Failed)
+            {
+                writer.WriteStringValue(f.Explanation);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("unknown");
+            foreach (CriterionOutcome u in e.Unknown)
+            {
+                writer.WriteStringValue(u.Explanation);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("not_graded");
+        foreach (string n in grading.NotGraded)
+        {
+            writer.WriteStringValue(n);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("omitted");
+        foreach (string o in grading.Omitted)
+        {
+            writer.WriteStringValue(o);
         }
 
         writer.WriteEndArray();

@@ -1,5 +1,6 @@
 using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Analytics.Grading;
 using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
@@ -24,6 +25,7 @@ internal sealed record DistrictEmissions(
     IReadOnlyList<PlanCheck> Checks,
     TaxAssessment? Tax,
     CarbonAssessment? Carbon,
+    GradingResult? Grading,
     IReadOnlyList<string> Assumptions)
 {
     public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf)
@@ -51,8 +53,14 @@ internal sealed record DistrictEmissions(
         TaxAssessment? tax = inventories.Length > 0 ? new EnvironmentalTaxCalculator(catalogue).ForInventory(data, inventories[^1], asOf) : null;
         int? carbonYear = latest ?? (data.EnergyLedger.Count > 0 ? data.EnergyLedger.Max(r => r.Period.Year) : null);
         CarbonAssessment? carbon = carbonYear is { } y3 ? new CarbonCalculator(catalogue).Compute(data, y3, asOf) : null;
+        // The SDK's example criteria: cement from the references (sourced), ferroalloy labelled illustrative; no
+        // enterprise facts, so the fugitive and transport criteria are unknown and say so.
+        GradingResult? grading = latest is { } y4
+            ? PerformanceGrading.Grade(data, y4, GradingCriteria.Combine("SDK examples", GradingCriteria.CementExample(), GradingCriteria.FerroalloyIllustrativeExample()), [], catalogue, asOf)
+            : null;
         var assumptions = inventories.SelectMany(i => i.Assumptions).Distinct().ToList();
         assumptions.AddRange(tax?.Assumptions ?? []);
+        assumptions.AddRange(grading?.Assumptions ?? []);
         assumptions.AddRange(carbon?.Assumptions ?? []);
         if (data.Illustrative && data.EmissionFactors.Count > 0)
         {
@@ -66,6 +74,6 @@ internal sealed record DistrictEmissions(
             assumptions.Add($"targets_2027_t is null: the {EmissionTargets.BaselineYear} inventory has unknown totals (see emissions.missing).");
         }
 
-        return new DistrictEmissions(inventories, targets, progress, compliance, checks, tax, carbon, assumptions.Distinct().ToArray());
+        return new DistrictEmissions(inventories, targets, progress, compliance, checks, tax, carbon, grading, assumptions.Distinct().ToArray());
     }
 }
