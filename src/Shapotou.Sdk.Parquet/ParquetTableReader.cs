@@ -278,6 +278,7 @@ internal static class ParquetTableReader
             _ when type == typeof(short) => Widen(await ReadAsync<short>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(byte) => Widen(await ReadAsync<byte>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(sbyte) => Widen(await ReadAsync<sbyte>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(ushort) => Widen(await ReadAsync<ushort>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(uint) => Widen(await ReadAsync<uint>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(ulong) => Widen(await ReadAsync<ulong>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(decimal) => Widen(await ReadAsync<decimal>(group, field, rows, cancellationToken).ConfigureAwait(false), v => (double)v),
