@@ -31,16 +31,21 @@ internal static class ParquetTableReader
     }
 
     /// <summary>Reads one row group at a time, so memory stays bounded by the row-group size.</summary>
-    public static async IAsyncEnumerable<TableData> ReadRowGroupsAsync(string path, TableSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="path">The file.</param>
+    /// <param name="spec">The table.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="name">The file's name in messages (its file name when null).</param>
+    /// <param name="supplied">Columns supplied from elsewhere (a partition folder's name): not required of the file.</param>
+    public static async IAsyncEnumerable<TableData> ReadRowGroupsAsync(string path, TableSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken, string? name = null, IReadOnlySet<string>? supplied = null)
     {
-        string file = Path.GetFileName(path);
+        string file = name ?? Path.GetFileName(path);
         ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             Dictionary<string, DataField> fields;
             try
             {
-                fields = Fields(reader, spec, file);
+                fields = Fields(reader, spec, file, supplied);
             }
             catch (Exception exception) when (exception is not ShapotouDataException)
             {
@@ -101,7 +106,7 @@ internal static class ParquetTableReader
         }
     }
 
-    private static Dictionary<string, DataField> Fields(ParquetReader reader, TableSpec spec, string file)
+    private static Dictionary<string, DataField> Fields(ParquetReader reader, TableSpec spec, string file, IReadOnlySet<string>? supplied)
     {
         var fields = new Dictionary<string, DataField>(StringComparer.Ordinal);
         foreach (DataField field in reader.Schema.GetDataFields())
@@ -112,7 +117,7 @@ internal static class ParquetTableReader
             }
         }
 
-        foreach (ColumnSpec column in spec.Columns.Where(c => c.Required && !fields.ContainsKey(c.Name)))
+        foreach (ColumnSpec column in spec.Columns.Where(c => c.Required && !fields.ContainsKey(c.Name) && supplied?.Contains(c.Name) != true))
         {
             throw new ShapotouDataException(
                 $"File '{file}' lacks the required column '{column.Name}' of table '{spec.Name}'; it has {string.Join(", ", fields.Keys)}.");
