@@ -29,6 +29,7 @@ internal static class ShapotouApp
         root.Add(AssessCommand.Create(context));
         root.Add(ExportCommand.Create(context));
         root.Add(InspectCommand.Create(context));
+        root.Add(ImportCommand.Create(context));
         root.Add(Hj212Command.Create(context));
 
         ParseResult parse = root.Parse(args);

@@ -230,6 +230,23 @@ internal static class ContractMapping
         }
     }
 
+    /// <summary>Checks every row the way the model does, throwing the first bad value with its file, row and field.</summary>
+    public static void Validate(TableData t)
+    {
+        switch (t.Spec.Name)
+        {
+            case "enterprises": _ = ToEnterprises(t); break;
+            case "facilities": _ = ToFacilities(t); break;
+            case "treatment_facilities": _ = ToTreatmentFacilities(t); break;
+            case "outlets": _ = ToOutlets(t); break;
+            case "energy_ledger": _ = ToEnergyLedger(t); break;
+            case "solid_waste_ledger": _ = ToSolidWasteLedger(t); break;
+            case "emission_factors": _ = ToEmissionFactors(t); break;
+            case "cems_hourly": _ = ToCemsHourly(t); break;
+            default: throw new InvalidOperationException($"Table '{t.Spec.Name}' has no model mapping.");
+        }
+    }
+
     private static TableData Build(TableSpec spec, int rows, Action<TableData> fill)
     {
         var table = new TableData(spec, spec.Name + ".parquet", rows);
