@@ -226,7 +226,7 @@ internal static class ContractMapping
         }
         catch (ArgumentException exception)
         {
-            throw new ShapotouDataException($"File '{t.Source}': {Reason(exception)}", exception);
+            throw new ShapotouDataException($"{t.Label}: {Reason(exception)}", exception);
         }
     }
 
@@ -274,7 +274,7 @@ internal static class ContractMapping
             }
             catch (ArgumentException exception)
             {
-                throw new ShapotouDataException($"File '{t.Source}', {t.Where(i)}: {Reason(exception)}", exception);
+                throw new ShapotouDataException($"{t.Label}, {t.Where(i)}: {Reason(exception)}", exception);
             }
         }
 
@@ -295,7 +295,7 @@ internal static class ContractMapping
 
         throw new ShapotouDataException(string.Create(
             CultureInfo.InvariantCulture,
-            $"File '{t.Source}', column '{column}', {t.Where(row)}: '{value}' is not a {column}; expected one of {string.Join(", ", ContractNames.All<TEnum>())}."));
+            $"{t.Label}, column '{column}', {t.Where(row)}: '{value}' is not a {column}; expected one of {string.Join(", ", ContractNames.All<TEnum>())}."));
     }
 
     private static double? Optional(double value) => double.IsNaN(value) ? null : value;
