@@ -26,31 +26,12 @@ public static class ClusterDatasetParquet
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(directory);
-        var tables = new List<TableData>
-        {
-            ContractMapping.FromEnterprises(data.Enterprises),
-            ContractMapping.FromFacilities(data.Facilities),
-            ContractMapping.FromTreatmentFacilities(data.TreatmentFacilities),
-            ContractMapping.FromOutlets(data.Outlets),
-            ContractMapping.FromEnergyLedger(data.EnergyLedger),
-            ContractMapping.FromSolidWasteLedger(data.SolidWasteLedger),
-            ContractMapping.FromEmissionFactors(data.EmissionFactors),
-        };
-        if (data.CemsHourly is { } cems)
-        {
-            tables.Add(ContractMapping.FromCemsHourly(cems));
-        }
-
+        IReadOnlyList<TableBatch> tables = ContractTables.FromDataset(data);
         var paths = new List<string>(tables.Count);
-        foreach (TableData table in tables)
+        foreach (TableBatch table in tables)
         {
-            if (data.Illustrative)
-            {
-                table.Metadata[IllustrativeKey] = "true";
-            }
-
-            string path = Path.Combine(directory, $"{table.Spec.Name}.parquet");
-            await ParquetTableWriter.WriteAsync(path, table, cancellationToken).ConfigureAwait(false);
+            string path = Path.Combine(directory, $"{table.Table.Name}.parquet");
+            await ParquetTableWriter.WriteAsync(path, table.Data, cancellationToken).ConfigureAwait(false);
             paths.Add(path);
         }
 

@@ -213,7 +213,8 @@ public static class TableImport
                 throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture, $"File '{file}', column {c + 1}: the header is empty but the column has values; expected a column name of table '{table.Name}'."));
             }
 
-            (string bare, string? unitText) = SplitUnit(name);
+            // A header naming a column whole (such as 企业名称(英文)) has no unit; else a trailing (…) is the unit.
+            (string bare, string? unitText) = Match(table, Normalize(name)) is null ? SplitUnit(name) : (Normalize(name), null);
             ColumnSpec? spec = Match(table, bare);
             if (spec is null)
             {
@@ -285,9 +286,11 @@ public static class TableImport
 
     private static bool Blank(object? cell) => cell is null || (cell is string s && string.IsNullOrWhiteSpace(s));
 
+    private static string Normalize(string header) => header.Replace('（', '(').Replace('）', ')').Trim();
+
     private static (string Bare, string? Unit) SplitUnit(string header)
     {
-        string h = header.Replace('（', '(').Replace('）', ')').Trim();
+        string h = Normalize(header);
         int open = h.LastIndexOf('(');
         return open > 0 && h.EndsWith(')') ? (h[..open].Trim(), h[(open + 1)..^1].Trim()) : (h, null);
     }
@@ -309,9 +312,15 @@ public static class TableImport
     {
         if (spec.Type != ColumnType.Quantity)
         {
-            return unitText is null || spec.Type == ColumnType.Number
-                ? (null, 1m)
-                : throw new ShapotouDataException($"File '{file}', column '{spec.Name}' (header '{header}'): '{unitText}' is a unit, but the column is {spec.Type.ToString().ToLowerInvariant()}; expected no unit.");
+            // Output value is in 10⁴ yuan (万元); yuan (元) are scaled to it. Other columns without a UnitsNet unit take none.
+            return (spec.Name, unitText) switch
+            {
+                (_, null) or ("output_value", "万元") => (null, 1m),
+                ("output_value", "元") => (null, 0.0001m),
+                _ => throw new ShapotouDataException(
+                    $"File '{file}', column '{spec.Name}' (header '{header}'): '{unitText}' is a unit, but the column takes none" +
+                    (spec.Name == "output_value" ? "; expected 万元 or 元." : "; expected the header without a unit.")),
+            };
         }
 
         if (unitText is null)

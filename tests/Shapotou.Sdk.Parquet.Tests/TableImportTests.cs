@@ -135,6 +135,25 @@ public sealed class TableImportTests : IDisposable
     }
 
     [Fact]
+    public void Csv_HeaderNamingAColumnWithParentheses_HasNoUnit_AndYuanScaleToTenThousands()
+    {
+        string path = Write("enterprises.csv",
+            "企业编号,企业名称(英文),企业名称,乡镇,行业代码,规模以上,工业产值(元)\nyx,Yuexin,跃鑫冶炼,zhenluo,3140,是,123456789\n",
+            new UTF8Encoding(false));
+
+        TableBatch t = TableImport.Read(path, ContractSchema.Enterprises);
+
+        Assert.Equal("Yuexin", t.Text("name").Span[0]);
+        Assert.Equal("跃鑫冶炼", t.Text("name_zh").Span[0]);
+        Assert.Equal([true], t.Booleans("above_scale").ToArray());
+        Assert.Equal([12345.6789], t.Numbers("output_value").ToArray());
+
+        string bad = Write("factors.csv", "行业代码,产品,工艺,污染物,排放系数(kg/t),来源\n3140,FeSi75,p,pm,2.5,s\n", new UTF8Encoding(false));
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => TableImport.Read(bad, ContractSchema.EmissionFactors));
+        Assert.Equal("File 'factors.csv', column 'factor' (header '排放系数(kg/t)'): 'kg/t' is a unit, but the column takes none; expected the header without a unit.", error.Message);
+    }
+
+    [Fact]
     public async Task Import_ThenWrite_ReadsBackTheSameValues()
     {
         TableBatch imported = TableImport.Read(Write("ledger.csv", ChineseLedger, new UTF8Encoding(false)), ContractSchema.EnergyLedger);
