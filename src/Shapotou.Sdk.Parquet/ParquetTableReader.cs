@@ -108,12 +108,30 @@ internal static class ParquetTableReader
 
     private static Dictionary<string, DataField> Fields(ParquetReader reader, TableSpec spec, string file, IReadOnlySet<string>? supplied)
     {
+        // Columns are the schema's top-level fields. A contract column must be a flat one: nested in a group, a list or
+        // a map it is refused, never flattened; other non-contract fields are ignored whatever their shape.
         var fields = new Dictionary<string, DataField>(StringComparer.Ordinal);
-        foreach (DataField field in reader.Schema.GetDataFields())
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Field top in reader.Schema.Fields)
         {
-            if (!fields.TryAdd(field.Name, field))
+            if (!names.Add(top.Name))
             {
-                throw new ShapotouDataException($"File '{file}' has the column '{field.Name}' twice; expected each column once.");
+                throw new ShapotouDataException($"File '{file}' has the column '{top.Name}' twice; expected each column once.");
+            }
+
+            if (top is DataField { MaxRepetitionLevel: 0 } data)
+            {
+                fields[top.Name] = data;
+            }
+            else if (spec.Find(top.Name) is { } column)
+            {
+                string shape = top switch
+                {
+                    ListField or DataField => "repeated (a list)",
+                    MapField => "a map",
+                    _ => "a group of nested columns",
+                };
+                throw new ShapotouDataException($"File '{file}', column '{column.Name}' is {shape}; expected a flat column of table '{spec.Name}'.");
             }
         }
 

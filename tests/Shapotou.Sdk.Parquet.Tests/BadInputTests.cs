@@ -1,3 +1,6 @@
+using Parquet;
+using Parquet.Schema;
+
 namespace Shapotou.Sdk.Parquet.Tests;
 
 /// <summary>The bad inputs of the contract not covered elsewhere: duplicate columns and corrupt bytes.</summary>
@@ -10,16 +13,49 @@ public sealed class BadInputTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task DuplicateColumn_InANestedGroup_NamesFileAndColumn()
+    public async Task DuplicateColumn_NamesFileAndColumn()
     {
-        // A group may hold a leaf of a top-level column's name: the reader would not know which 'output' is meant.
         string path = Path.Combine(_folder, "energy_ledger.parquet");
-        DuckDbWrittenFileTests.Execute(
-            $"COPY (SELECT 'f1' AS facility_id, DATE '2024-01-01' AS period, 'FeSi75' AS product, 1.0::DOUBLE AS output, {{'output': 2.0::DOUBLE}} AS extra) TO '{path}' (FORMAT parquet)");
+        var schema = new ParquetSchema(new DataField<string>("facility_id"), new DataField<double>("output"), new DataField<double>("output"));
+        await using (FileStream stream = File.Create(path))
+        {
+            await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream);
+            using ParquetRowGroupWriter group = writer.CreateRowGroup();
+            await group.WriteAsync(schema.DataFields[0], new[] { "f1" }, null);
+            await group.WriteAsync<double>(schema.DataFields[1], new double[] { 1 }.AsMemory());
+            await group.WriteAsync<double>(schema.DataFields[2], new double[] { 2 }.AsMemory());
+        }
 
         ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ParquetTableReader.ReadAsync(path, ContractSchema.EnergyLedger, default));
 
         Assert.Equal("File 'energy_ledger.parquet' has the column 'output' twice; expected each column once.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("[1.0, 2.0]::DOUBLE[] AS output", "repeated (a list)")]
+    [InlineData("{'value': 1.0::DOUBLE} AS output", "a group of nested columns")]
+    [InlineData("MAP {'a': 1.0::DOUBLE} AS output", "a map")]
+    public async Task ContractColumn_NestedOrRepeated_IsRefusedNotFlattened(string output, string shape)
+    {
+        string path = Path.Combine(_folder, "energy_ledger.parquet");
+        DuckDbWrittenFileTests.Execute(
+            $"COPY (SELECT 'f1' AS facility_id, DATE '2024-01-01' AS period, 'FeSi75' AS product, {output}) TO '{path}' (FORMAT parquet)");
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ParquetTableReader.ReadAsync(path, ContractSchema.EnergyLedger, default));
+
+        Assert.Equal($"File 'energy_ledger.parquet', column 'output' is {shape}; expected a flat column of table 'energy_ledger'.", error.Message);
+    }
+
+    [Fact]
+    public async Task NonContractNestedColumns_AreIgnored_EvenWithAContractLeafName()
+    {
+        string path = Path.Combine(_folder, "energy_ledger.parquet");
+        DuckDbWrittenFileTests.Execute(
+            $"COPY (SELECT 'f1' AS facility_id, DATE '2024-01-01' AS period, 'FeSi75' AS product, 1.5::DOUBLE AS output, {{'output': 2.0::DOUBLE}} AS extra, [3.0]::DOUBLE[] AS history) TO '{path}' (FORMAT parquet)");
+
+        TableData t = await ParquetTableReader.ReadAsync(path, ContractSchema.EnergyLedger, default);
+
+        Assert.Equal([1.5], GoldenFileTests.Numbers(t, "output"));
     }
 
     [Fact]
