@@ -2,7 +2,15 @@ using UnitsNet.Units;
 
 namespace Shapotou.Sdk.Parquet.Tests;
 
+/// <summary>Tests that measure the process's live memory run alone, not beside other test classes.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MemoryMeasurement
+{
+    public const string Name = "Memory measurement";
+}
+
 /// <summary>Batches in and out, one row group in memory at a time; round trips bit for bit.</summary>
+[Collection(MemoryMeasurement.Name)]
 public sealed class StreamingTests : IDisposable
 {
     private const int Rows = 25_000;
