@@ -33,6 +33,7 @@ internal static class ShapotouApp
         root.Add(AssessCommand.Create(context));
         root.Add(ExportCommand.Create(context));
         root.Add(InspectCommand.Create(context));
+        root.Add(ImportCommand.Create(context));
         root.Add(Hj212Command.Create(context));
         root.Add(ReportCommand.Create(context));
         root.Add(ScenarioCommand.Create(context));

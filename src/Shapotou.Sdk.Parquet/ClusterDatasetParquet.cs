@@ -26,31 +26,12 @@ public static class ClusterDatasetParquet
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(directory);
-        var tables = new List<TableData>
-        {
-            ContractMapping.FromEnterprises(data.Enterprises),
-            ContractMapping.FromFacilities(data.Facilities),
-            ContractMapping.FromTreatmentFacilities(data.TreatmentFacilities),
-            ContractMapping.FromOutlets(data.Outlets),
-            ContractMapping.FromEnergyLedger(data.EnergyLedger),
-            ContractMapping.FromSolidWasteLedger(data.SolidWasteLedger),
-            ContractMapping.FromEmissionFactors(data.EmissionFactors),
-        };
-        if (data.CemsHourly is { } cems)
-        {
-            tables.Add(ContractMapping.FromCemsHourly(cems));
-        }
-
+        IReadOnlyList<TableBatch> tables = ContractTables.FromDataset(data);
         var paths = new List<string>(tables.Count);
-        foreach (TableData table in tables)
+        foreach (TableBatch table in tables)
         {
-            if (data.Illustrative)
-            {
-                table.Metadata[IllustrativeKey] = "true";
-            }
-
-            string path = Path.Combine(directory, $"{table.Spec.Name}.parquet");
-            await ParquetTableWriter.WriteAsync(path, table, cancellationToken).ConfigureAwait(false);
+            string path = Path.Combine(directory, $"{table.Table.Name}.parquet");
+            await ParquetTableWriter.WriteAsync(path, table.Data, cancellationToken).ConfigureAwait(false);
             paths.Add(path);
         }
 
@@ -58,7 +39,7 @@ public static class ClusterDatasetParquet
     }
 
     /// <summary>Reads a folder of contract tables as a dataset.</summary>
-    /// <param name="directory">The folder holding <c>&lt;table&gt;.parquet</c> files.</param>
+    /// <param name="directory">The folder holding <c>&lt;table&gt;.parquet</c> files or <c>&lt;table&gt;/</c> Hive-partitioned folders (see <see cref="HiveDataset"/>).</param>
     /// <param name="illustrative">Whether the data are synthetic; also true when any table file carries <see cref="IllustrativeKey"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The dataset, named after the folder.</returns>
@@ -76,12 +57,26 @@ public static class ClusterDatasetParquet
         async Task<IReadOnlyList<T>> Table<T>(TableSpec spec, Func<TableData, IReadOnlyList<T>> map)
         {
             string path = Path.Combine(directory, $"{spec.Name}.parquet");
-            if (!File.Exists(path))
+            string folder = Path.Combine(directory, spec.Name);
+            if (File.Exists(path) && Directory.Exists(folder))
+            {
+                throw new ShapotouDataException($"Folder '{directory}' has both '{spec.Name}.parquet' and '{spec.Name}/'; expected one of them.");
+            }
+
+            TableData table;
+            if (Directory.Exists(folder))
+            {
+                table = (await HiveDataset.ReadAsync(folder, spec, null, cancellationToken).ConfigureAwait(false)).Data;
+            }
+            else if (File.Exists(path))
+            {
+                table = await ParquetTableReader.ReadAsync(path, spec, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
                 return [];
             }
 
-            TableData table = await ParquetTableReader.ReadAsync(path, spec, cancellationToken).ConfigureAwait(false);
             marked |= table.Metadata.TryGetValue(IllustrativeKey, out string? value) && value == "true";
             return map(table);
         }

@@ -278,7 +278,24 @@ internal static class ContractMapping
         }
         catch (ArgumentException exception)
         {
-            throw new ShapotouDataException($"File '{t.Source}': {Reason(exception)}", exception);
+            throw new ShapotouDataException($"{t.Label}: {Reason(exception)}", exception);
+        }
+    }
+
+    /// <summary>Checks every row the way the model does, throwing the first bad value with its file, row and field.</summary>
+    public static void Validate(TableData t)
+    {
+        switch (t.Spec.Name)
+        {
+            case "enterprises": _ = ToEnterprises(t); break;
+            case "facilities": _ = ToFacilities(t); break;
+            case "treatment_facilities": _ = ToTreatmentFacilities(t); break;
+            case "outlets": _ = ToOutlets(t); break;
+            case "energy_ledger": _ = ToEnergyLedger(t); break;
+            case "solid_waste_ledger": _ = ToSolidWasteLedger(t); break;
+            case "emission_factors": _ = ToEmissionFactors(t); break;
+            case "cems_hourly": _ = ToCemsHourly(t); break;
+            default: throw new InvalidOperationException($"Table '{t.Spec.Name}' has no model mapping.");
         }
     }
 
@@ -309,7 +326,7 @@ internal static class ContractMapping
             }
             catch (ArgumentException exception)
             {
-                throw new ShapotouDataException($"File '{t.Source}', {t.Where(i)}: {Reason(exception)}", exception);
+                throw new ShapotouDataException($"{t.Label}, {t.Where(i)}: {Reason(exception)}", exception);
             }
         }
 
@@ -330,7 +347,7 @@ internal static class ContractMapping
 
         throw new ShapotouDataException(string.Create(
             CultureInfo.InvariantCulture,
-            $"File '{t.Source}', column '{column}', {t.Where(row)}: '{value}' is not a {column}; expected one of {string.Join(", ", ContractNames.All<TEnum>())}."));
+            $"{t.Label}, column '{column}', {t.Where(row)}: '{value}' is not a {column}; expected one of {string.Join(", ", ContractNames.All<TEnum>())}."));
     }
 
     private static double? Optional(double value) => double.IsNaN(value) ? null : value;

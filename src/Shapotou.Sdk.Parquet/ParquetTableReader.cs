@@ -31,16 +31,21 @@ internal static class ParquetTableReader
     }
 
     /// <summary>Reads one row group at a time, so memory stays bounded by the row-group size.</summary>
-    public static async IAsyncEnumerable<TableData> ReadRowGroupsAsync(string path, TableSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="path">The file.</param>
+    /// <param name="spec">The table.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="name">The file's name in messages (its file name when null).</param>
+    /// <param name="supplied">Columns supplied from elsewhere (a partition folder's name): not required of the file.</param>
+    public static async IAsyncEnumerable<TableData> ReadRowGroupsAsync(string path, TableSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken, string? name = null, IReadOnlySet<string>? supplied = null)
     {
-        string file = Path.GetFileName(path);
+        string file = name ?? Path.GetFileName(path);
         ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             Dictionary<string, DataField> fields;
             try
             {
-                fields = Fields(reader, spec, file);
+                fields = Fields(reader, spec, file, supplied);
             }
             catch (Exception exception) when (exception is not ShapotouDataException)
             {
@@ -101,18 +106,36 @@ internal static class ParquetTableReader
         }
     }
 
-    private static Dictionary<string, DataField> Fields(ParquetReader reader, TableSpec spec, string file)
+    private static Dictionary<string, DataField> Fields(ParquetReader reader, TableSpec spec, string file, IReadOnlySet<string>? supplied)
     {
+        // Columns are the schema's top-level fields. A contract column must be a flat one: nested in a group, a list or
+        // a map it is refused, never flattened; other non-contract fields are ignored whatever their shape.
         var fields = new Dictionary<string, DataField>(StringComparer.Ordinal);
-        foreach (DataField field in reader.Schema.GetDataFields())
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Field top in reader.Schema.Fields)
         {
-            if (!fields.TryAdd(field.Name, field))
+            if (!names.Add(top.Name))
             {
-                throw new ShapotouDataException($"File '{file}' has the column '{field.Name}' twice; expected each column once.");
+                throw new ShapotouDataException($"File '{file}' has the column '{top.Name}' twice; expected each column once.");
+            }
+
+            if (top is DataField { MaxRepetitionLevel: 0 } data)
+            {
+                fields[top.Name] = data;
+            }
+            else if (spec.Find(top.Name) is { } column)
+            {
+                string shape = top switch
+                {
+                    ListField or DataField => "repeated (a list)",
+                    MapField => "a map",
+                    _ => "a group of nested columns",
+                };
+                throw new ShapotouDataException($"File '{file}', column '{column.Name}' is {shape}; expected a flat column of table '{spec.Name}'.");
             }
         }
 
-        foreach (ColumnSpec column in spec.Columns.Where(c => c.Required && !fields.ContainsKey(c.Name)))
+        foreach (ColumnSpec column in spec.Columns.Where(c => c.Required && !fields.ContainsKey(c.Name) && supplied?.Contains(c.Name) != true))
         {
             throw new ShapotouDataException(
                 $"File '{file}' lacks the required column '{column.Name}' of table '{spec.Name}'; it has {string.Join(", ", fields.Keys)}.");
@@ -278,6 +301,7 @@ internal static class ParquetTableReader
             _ when type == typeof(short) => Widen(await ReadAsync<short>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(byte) => Widen(await ReadAsync<byte>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(sbyte) => Widen(await ReadAsync<sbyte>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
+            _ when type == typeof(ushort) => Widen(await ReadAsync<ushort>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(uint) => Widen(await ReadAsync<uint>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(ulong) => Widen(await ReadAsync<ulong>(group, field, rows, cancellationToken).ConfigureAwait(false), v => v),
             _ when type == typeof(decimal) => Widen(await ReadAsync<decimal>(group, field, rows, cancellationToken).ConfigureAwait(false), v => (double)v),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 using Shapotou.Sdk.Units;
@@ -5,89 +6,324 @@ using Shapotou.Sdk.Units;
 namespace Shapotou.Sdk.Parquet;
 
 /// <summary>
-/// Writes a contract table as a Parquet file: snake_case columns, the values in their column's unit with
+/// Writes a contract table as a Parquet file, batch by batch: snake_case columns, the values in their column's unit with
 /// <c>shapotou.quantity.&lt;column&gt;</c> and <c>shapotou.unit.&lt;column&gt;</c> in the file metadata, dates as DATE and
-/// times as INT64 TIMESTAMP(MICROS, not UTC-adjusted) in China Standard Time. The write is atomic: a temporary file in
-/// the same folder, flushed to disk, then renamed over the target, so a reader never sees half a file and a writer
-/// killed mid-write leaves the previous file intact.
+/// times as INT64 TIMESTAMP(MICROS, not UTC-adjusted) in China Standard Time, Snappy pages.
 /// </summary>
-internal static class ParquetTableWriter
+/// <remarks>
+/// <para>Each batch becomes one or more row groups of at most <see cref="RowGroupSize"/> rows and is written out before
+/// the call returns, so memory is bounded by the batch the caller holds.</para>
+/// <para>The write is atomic: rows go to a temporary file in the same folder (named <c>.&lt;file&gt;.&lt;id&gt;.tmp</c>);
+/// <see cref="CommitAsync"/> flushes it to disk and renames it over the target. Until then the target is untouched: a
+/// writer disposed without a commit deletes its temporary file, and a process killed mid-write leaves the previous
+/// file intact (and at most a stale temporary file, which readers ignore).</para>
+/// <para>Not thread-safe.</para>
+/// </remarks>
+public sealed class ParquetTableWriter : IAsyncDisposable
 {
-    /// <summary>Rows per row group: readers then need memory for one million rows of a table at most.</summary>
+    /// <summary>Rows per row group at most: readers then need memory for one million rows of a table at most.</summary>
     public const int RowGroupSize = 1_000_000;
 
-    public static async Task WriteAsync(string path, TableData table, CancellationToken cancellationToken)
+    private readonly string _path;
+    private readonly string _temporary;
+    private readonly ColumnSpec[] _columns;
+    private readonly Enum?[] _units;
+    private readonly DataField[] _fields;
+    private readonly int _rowGroupSize;
+    private FileStream? _stream;
+    private ParquetWriter? _writer;
+    private bool _committed;
+
+    private ParquetTableWriter(string path, string temporary, TableSpec table, ColumnSpec[] columns, Enum?[] units, int rowGroupSize)
     {
-        ColumnData[] columns = table.Columns.ToArray();
-        DataField[] fields = columns.Select(Field).ToArray();
-        var schema = new ParquetSchema(fields);
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        _path = path;
+        _temporary = temporary;
+        Table = table;
+        _columns = columns;
+        _units = units;
+        _rowGroupSize = rowGroupSize;
+        _fields = columns.Select(Field).ToArray();
+    }
+
+    /// <summary>Gets the contract table written.</summary>
+    public TableSpec Table { get; }
+
+    /// <summary>Gets or sets whether the commit refuses to replace an existing target (for files that must be new).</summary>
+    internal bool CreateOnly { get; set; }
+
+    /// <summary>Gets the rows written so far.</summary>
+    public long RowsWritten { get; private set; }
+
+    /// <summary>Opens a writer of <paramref name="table"/> to <paramref name="path"/>.</summary>
+    /// <param name="path">The target file; its folder is created when missing. An existing file is replaced at the commit.</param>
+    /// <param name="table">The contract table.</param>
+    /// <param name="columns">The columns to write, every column of the table when null; the required ones must be among them.</param>
+    /// <param name="units">Units of quantity columns other than their defaults; values in another unit are converted.</param>
+    /// <param name="metadata">Extra file metadata pairs.</param>
+    /// <param name="rowGroupSize">Rows per row group at most.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The writer; dispose it (after <see cref="CommitAsync"/>, or to abandon the write).</returns>
+    /// <exception cref="ArgumentException">A column is not of the table, a required one is missing, or a unit is of another quantity.</exception>
+    public static Task<ParquetTableWriter> CreateAsync(
+        string path,
+        TableSpec table,
+        IEnumerable<string>? columns = null,
+        IReadOnlyDictionary<string, Enum>? units = null,
+        IReadOnlyDictionary<string, string>? metadata = null,
+        int rowGroupSize = RowGroupSize,
+        CancellationToken cancellationToken = default) =>
+        CreateAsync(path, table, columns, units, metadata, rowGroupSize, null, cancellationToken);
+
+    /// <summary>Opens a writer; <paramref name="supplied"/> are required columns whose values live elsewhere (partition folders).</summary>
+    internal static async Task<ParquetTableWriter> CreateAsync(
+        string path,
+        TableSpec table,
+        IEnumerable<string>? columns,
+        IReadOnlyDictionary<string, Enum>? units,
+        IReadOnlyDictionary<string, string>? metadata,
+        int rowGroupSize,
+        IReadOnlySet<string>? supplied,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
+        string[] names = columns?.ToArray() ?? table.Columns.Select(c => c.Name).ToArray();
+        ColumnSpec[] specs = table.Columns.Where(c => names.Contains(c.Name, StringComparer.Ordinal)).ToArray();
+        foreach (string name in names.Where(n => table.Find(n) is null))
         {
-            ["shapotou.table"] = table.Spec.Name,
-            ["shapotou.schema_version"] = ContractSchema.SchemaVersion,
-        };
-        foreach (KeyValuePair<string, string> pair in table.Metadata)
-        {
-            metadata[pair.Key] = pair.Value;
+            throw new ArgumentException($"Table '{table.Name}' has no column '{name}'.", nameof(columns));
         }
 
-        foreach (ColumnData column in columns.Where(c => c.Spec.Type == ColumnType.Quantity))
+        foreach (ColumnSpec missing in table.Columns.Where(c => c.Required && !specs.Contains(c) && supplied?.Contains(c.Name) != true))
         {
-            metadata[$"shapotou.quantity.{column.Spec.Name}"] = column.Spec.QuantityName!;
-            metadata[$"shapotou.unit.{column.Spec.Name}"] = QuantityUnits.NameOf(column.Unit!);
+            throw new ArgumentException($"Column '{missing.Name}' of table '{table.Name}' is required.", nameof(columns));
         }
 
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        var unitOf = new Enum?[specs.Length];
+        for (int c = 0; c < specs.Length; c++)
         {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
+            unitOf[c] = specs[c].DefaultUnit;
+            if (units?.GetValueOrDefault(specs[c].Name) is { } unit)
             {
-                ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, false, cancellationToken).ConfigureAwait(false);
-                await using (writer.ConfigureAwait(false))
+                string quantity = UnitsNet.Quantity.From(0, unit).QuantityInfo.Name;
+                if (specs[c].Type != ColumnType.Quantity || !string.Equals(quantity, specs[c].QuantityName, StringComparison.Ordinal))
                 {
-                    writer.CustomMetadata = metadata;
-                    for (int start = 0; start < Math.Max(table.RowCount, 1); start += RowGroupSize)
-                    {
-                        int count = Math.Min(RowGroupSize, table.RowCount - start);
-                        using ParquetRowGroupWriter group = writer.CreateRowGroup();
-                        for (int c = 0; c < columns.Length; c++)
-                        {
-                            await WriteColumnAsync(group, fields[c], columns[c], start, count, cancellationToken).ConfigureAwait(false);
-                        }
-                    }
+                    throw new ArgumentException($"Unit '{QuantityUnits.NameOf(unit)}' ({quantity}) does not fit column '{specs[c].Name}'.", nameof(units));
                 }
 
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                unitOf[c] = unit;
+            }
+        }
+
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var writer = new ParquetTableWriter(full, temporary, table, specs, unitOf, rowGroupSize);
+        try
+        {
+            await writer.OpenAsync(metadata, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return writer;
+    }
+
+    /// <summary>Writes a whole table atomically (the writer of <see cref="ClusterDatasetParquet"/>).</summary>
+    internal static async Task WriteAsync(string path, TableData table, CancellationToken cancellationToken)
+    {
+        ColumnData[] columns = table.Columns.ToArray();
+        Dictionary<string, Enum> units = columns.Where(c => c.Spec.Type == ColumnType.Quantity).ToDictionary(c => c.Spec.Name, c => c.Unit!, StringComparer.Ordinal);
+        ParquetTableWriter writer = await CreateAsync(path, table.Spec, columns.Select(c => c.Spec.Name), units, new Dictionary<string, string>(table.Metadata), RowGroupSize, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteAsync(new TableBatch(table, -1, 0), cancellationToken).ConfigureAwait(false);
+            await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes a batch as one or more row groups.</summary>
+    /// <param name="batch">Rows of the writer's table with every column of the writer and no other.</param>
+    /// <param name="cancellationToken">Cancels the write; the target stays untouched.</param>
+    /// <returns>A task that completes when the rows are written to the temporary file.</returns>
+    /// <exception cref="ArgumentException">The batch is of another table, lacks a column of the writer or has one the writer does not write.</exception>
+    /// <exception cref="ShapotouDataException">A required cell is null; the message names the column and row.</exception>
+    public async Task WriteAsync(TableBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ObjectDisposedException.ThrowIf(_writer is null || _committed, this);
+        if (!ReferenceEquals(batch.Table, Table) && batch.Table != Table)
+        {
+            throw new ArgumentException($"The batch is of table '{batch.Table.Name}'; the writer writes '{Table.Name}'.", nameof(batch));
+        }
+
+        foreach (string extra in batch.Columns.Where(n => !_columns.Any(c => c.Name == n)))
+        {
+            throw new ArgumentException($"The batch has column '{extra}', which the writer of '{Table.Name}' does not write; it would be lost.", nameof(batch));
+        }
+
+        var values = new Array[_columns.Length];
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            ColumnData column = batch.Data.Column(_columns[c].Name)
+                ?? throw new ArgumentException($"The batch lacks column '{_columns[c].Name}' of the writer of '{Table.Name}'.", nameof(batch));
+            values[c] = column.Spec.Type == ColumnType.Quantity && !Equals(column.Unit, _units[c])
+                ? batch.NumbersIn(column.Spec.Name, _units[c]!)
+                : column.Values;
+            CheckRequired(_columns[c], values[c], batch);
+        }
+
+        int rows = batch.RowCount;
+        for (int start = 0; start < rows; start += _rowGroupSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(_rowGroupSize, rows - start);
+            using ParquetRowGroupWriter group = _writer!.CreateRowGroup();
+            for (int c = 0; c < _columns.Length; c++)
+            {
+                await WriteColumnAsync(group, _fields[c], values[c], start, count, cancellationToken).ConfigureAwait(false);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            RowsWritten += count;
+        }
+    }
+
+    /// <summary>Finishes the file, flushes it to disk and renames it over the target.</summary>
+    /// <param name="cancellationToken">Cancels before the rename; the target stays untouched.</param>
+    /// <returns>A task that completes when the target is the new file.</returns>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_writer is null || _committed, this);
+        if (RowsWritten == 0)
+        {
+            // A file with no row group is valid, but some readers want one: write an empty group.
+            using ParquetRowGroupWriter group = _writer.CreateRowGroup();
+            for (int c = 0; c < _columns.Length; c++)
+            {
+                await WriteColumnAsync(group, _fields[c], Array.CreateInstance(Element(_columns[c]), 0), 0, 0, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _writer = null;
+        await _stream!.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _stream.Flush(flushToDisk: true);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _stream = null;
+        cancellationToken.ThrowIfCancellationRequested();
+        File.Move(_temporary, _path, overwrite: !CreateOnly);
+        _committed = true;
+    }
+
+    /// <summary>Closes the writer; without a commit the temporary file is deleted and the target left as it was.</summary>
+    /// <returns>A task that completes when closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_writer is not null)
+            {
+                try
+                {
+                    await _writer.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is IOException or InvalidOperationException)
+                {
+                    // An abandoned file: its footer does not matter, it is deleted below.
+                }
+
+                _writer = null;
+            }
+
+            if (_stream is not null)
+            {
+                await _stream.DisposeAsync().ConfigureAwait(false);
+                _stream = null;
+            }
         }
         finally
         {
-            if (File.Exists(temporary))
+            if (!_committed && File.Exists(_temporary))
             {
-                File.Delete(temporary);
+                File.Delete(_temporary);
             }
         }
     }
 
-    private static DataField Field(ColumnData column) => column.Spec.Type switch
+    private async Task OpenAsync(IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
-        ColumnType.Text => new DataField<string>(column.Spec.Name),
-        ColumnType.Quantity or ColumnType.Number => new DataField<double?>(column.Spec.Name),
-        ColumnType.Boolean => new DataField<bool?>(column.Spec.Name),
-        ColumnType.Count => new DataField<int?>(column.Spec.Name),
-        ColumnType.Date => new DataField<DateOnly>(column.Spec.Name),
-        _ => new DateTimeDataField(column.Spec.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: false, unit: DateTimeTimeUnit.Micros, isNullable: false),
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["shapotou.table"] = Table.Name,
+            ["shapotou.schema_version"] = ContractSchema.SchemaVersion,
+        };
+        foreach (KeyValuePair<string, string> pair in extra ?? new Dictionary<string, string>())
+        {
+            if (!pair.Key.StartsWith("shapotou.unit.", StringComparison.Ordinal) && !pair.Key.StartsWith("shapotou.quantity.", StringComparison.Ordinal))
+            {
+                metadata[pair.Key] = pair.Value;
+            }
+        }
+
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            if (_columns[c].Type == ColumnType.Quantity)
+            {
+                metadata[$"shapotou.quantity.{_columns[c].Name}"] = _columns[c].QuantityName!;
+                metadata[$"shapotou.unit.{_columns[c].Name}"] = QuantityUnits.NameOf(_units[c]!);
+            }
+        }
+
+        _stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        _writer = await ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, false, cancellationToken).ConfigureAwait(false);
+        _writer.CustomMetadata = metadata;
+    }
+
+    private static void CheckRequired(ColumnSpec column, Array values, TableBatch batch)
+    {
+        if (!column.Required)
+        {
+            return;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values.GetValue(i) is null or double.NaN)
+            {
+                throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{batch.Describe(i)}, column '{column.Name}': the value is null; the column of table '{batch.Table.Name}' is required."));
+            }
+        }
+    }
+
+    private static Type Element(ColumnSpec column) => column.Type switch
+    {
+        ColumnType.Text => typeof(string),
+        ColumnType.Quantity or ColumnType.Number => typeof(double),
+        ColumnType.Boolean => typeof(bool?),
+        ColumnType.Count => typeof(int?),
+        ColumnType.Date => typeof(DateOnly?),
+        _ => typeof(DateTime?),
     };
 
-    private static async Task WriteColumnAsync(ParquetRowGroupWriter group, DataField field, ColumnData column, int start, int count, CancellationToken cancellationToken)
+    private static DataField Field(ColumnSpec column) => column.Type switch
     {
-        switch (column.Values)
+        ColumnType.Text => new DataField<string>(column.Name),
+        ColumnType.Quantity or ColumnType.Number => new DataField<double?>(column.Name),
+        ColumnType.Boolean => new DataField<bool?>(column.Name),
+        ColumnType.Count => new DataField<int?>(column.Name),
+        ColumnType.Date => column.Required ? new DataField<DateOnly>(column.Name) : new DataField<DateOnly?>(column.Name),
+        _ => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: false, unit: DateTimeTimeUnit.Micros, isNullable: !column.Required),
+    };
+
+    private static async Task WriteColumnAsync(ParquetRowGroupWriter group, DataField field, Array values, int start, int count, CancellationToken cancellationToken)
+    {
+        switch (values)
         {
             case string?[] text:
                 await group.WriteAsync(field, new ArraySegment<string?>(text, start, count).ToArray()!, null).ConfigureAwait(false);
@@ -101,15 +337,34 @@ internal static class ParquetTableWriter
             case int?[] integers:
                 await group.WriteAsync<int>(field, integers.AsMemory(start, count), null, null, cancellationToken).ConfigureAwait(false);
                 break;
+            case DateOnly?[] dates when field.IsNullable:
+                await group.WriteAsync<DateOnly>(field, dates.AsMemory(start, count), null, null, cancellationToken).ConfigureAwait(false);
+                break;
             case DateOnly?[] dates:
-                await group.WriteAsync<DateOnly>(field, dates.AsMemory(start, count).ToArray().Select(d => d!.Value).ToArray().AsMemory(), null, null, cancellationToken).ConfigureAwait(false);
+                await group.WriteAsync<DateOnly>(field, Dense(dates, start, count), null, null, cancellationToken).ConfigureAwait(false);
+                break;
+            case DateTime?[] times when field.IsNullable:
+                await group.WriteAsync<DateTime>(field, times.AsMemory(start, count), null, null, cancellationToken).ConfigureAwait(false);
                 break;
             case DateTime?[] times:
-                await group.WriteAsync<DateTime>(field, times.AsMemory(start, count).ToArray().Select(t => t!.Value).ToArray().AsMemory(), null, null, cancellationToken).ConfigureAwait(false);
+                await group.WriteAsync<DateTime>(field, Dense(times, start, count), null, null, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                throw new InvalidOperationException($"Column '{column.Spec.Name}' holds {column.Values.GetType().Name}.");
+                throw new InvalidOperationException($"Column '{field.Name}' holds {values.GetType().Name}.");
         }
+    }
+
+    /// <summary>The values of a required column (checked non-null before).</summary>
+    private static ReadOnlyMemory<T> Dense<T>(T?[] values, int start, int count)
+        where T : struct
+    {
+        var result = new T[count];
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = values[start + i]!.Value;
+        }
+
+        return result;
     }
 
     /// <summary>NaN is written as null: a missing sample or an unknown value.</summary>

@@ -65,6 +65,12 @@ internal sealed class TableData
 
     public int RowCount { get; }
 
+    /// <summary>The source for the start of a message: <c>File 'x.parquet'</c>, or a description such as <c>DataFrame 'facilities'</c> as is.</summary>
+    public string Label => Source.StartsWith("DataFrame ", StringComparison.Ordinal) ? Source : $"File '{Source}'";
+
+    /// <summary>The number a person sees for row 0 outside a Parquet file (2 in a spreadsheet whose row 1 is the header).</summary>
+    public int RowNumberBase { get; set; }
+
     /// <summary>The file's key-value metadata (read), or the extra pairs to write.</summary>
     public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -97,7 +103,7 @@ internal sealed class TableData
             }
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"row {row}");
+        return string.Create(CultureInfo.InvariantCulture, $"row {row + RowNumberBase}");
     }
 
     public string? Text(string name, int row) => Column(name) is { } c ? ((string?[])c.Values)[row] : null;

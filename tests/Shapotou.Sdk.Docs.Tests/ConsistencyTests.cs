@@ -16,6 +16,7 @@ public sealed class ConsistencyTests
             typeof(Shapotou.Sdk.Analytics.EnergyEfficiency.EnergyCalculator).Assembly,
             typeof(Shapotou.Sdk.Monitoring.Hj212.Hj212Crc).Assembly,
             typeof(Shapotou.Sdk.Parquet.ClusterDatasetParquet).Assembly,
+            typeof(Shapotou.Sdk.DataFrame.ContractDataFrames).Assembly,
         ];
         foreach (Type type in packages.SelectMany(a => a.GetExportedTypes()).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
