@@ -52,4 +52,15 @@ internal static class JsonWriterExtensions
             writer.WriteNull(name);
         }
     }
+
+    public static void WriteStringArray(this Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
 }

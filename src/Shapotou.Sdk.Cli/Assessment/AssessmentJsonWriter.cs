@@ -155,13 +155,7 @@ internal static class AssessmentJsonWriter
         WriteCarbon(writer, a.Emissions.Carbon);
         WriteGrading(writer, a.Emissions.Grading);
 
-        writer.WriteStartArray("assumptions");
-        foreach (string assumption in a.Assumptions)
-        {
-            writer.WriteStringValue(assumption);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("assumptions", a.Assumptions);
         writer.WriteEndObject();
     }
 
@@ -257,13 +251,7 @@ internal static class AssessmentJsonWriter
 
         writer.WriteEndArray();
 
-        writer.WriteStartArray("missing");
-        foreach (string missing in e.Inventories.SelectMany(i => i.Missing).Concat(e.Compliance?.Missing ?? []).Distinct())
-        {
-            writer.WriteStringValue(missing);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("missing", e.Inventories.SelectMany(i => i.Missing).Concat(e.Compliance?.Missing ?? []).Distinct());
         writer.WriteEndObject();
     }
 
@@ -292,13 +280,7 @@ internal static class AssessmentJsonWriter
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("missing");
-        foreach (string m in tax.Missing)
-        {
-            writer.WriteStringValue(m);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("missing", tax.Missing);
         writer.WriteEndObject();
     }
 
@@ -343,13 +325,7 @@ internal static class AssessmentJsonWriter
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("missing");
-        foreach (string m in carbon.Missing)
-        {
-            writer.WriteStringValue(m);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("missing", carbon.Missing);
         writer.WriteEndObject();
     }
 
@@ -376,38 +352,14 @@ internal static class AssessmentJsonWriter
             writer.WriteString("enterprise_id", e.EnterpriseId);
             writer.WriteString("industry", e.Industry);
             writer.WriteString("grade", PerformanceGrades.ToName(e.Grade));
-            writer.WriteStartArray("failed");
-            foreach (CriterionOutcome f in e.Failed)
-            {
-                writer.WriteStringValue(f.Explanation);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("unknown");
-            foreach (CriterionOutcome u in e.Unknown)
-            {
-                writer.WriteStringValue(u.Explanation);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStringArray("failed", e.Failed.Select(o => o.Explanation));
+            writer.WriteStringArray("unknown", e.Unknown.Select(o => o.Explanation));
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("not_graded");
-        foreach (string n in grading.NotGraded)
-        {
-            writer.WriteStringValue(n);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("omitted");
-        foreach (string o in grading.Omitted)
-        {
-            writer.WriteStringValue(o);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("not_graded", grading.NotGraded);
+        writer.WriteStringArray("omitted", grading.Omitted);
         writer.WriteEndObject();
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Shapotou.Sdk.Cli.Assessment;
-using Shapotou.Sdk.Cli.DefaultData;
-using Shapotou.Sdk.Parquet;
+using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 
 namespace Shapotou.Sdk.Cli.Commands;
@@ -14,11 +13,7 @@ internal static class AssessCommand
         Option<bool> json = CommonOptions.Json();
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 31 December of the baseline year (2024-12-31).");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
-        var data = new Option<DirectoryInfo?>("--data")
-        {
-            Description = "A folder of contract tables (<table>.parquet); without it, the embedded default dataset (illustrative).",
-            HelpName = "DIR",
-        };
+        Option<DirectoryInfo?> data = CommonOptions.Data();
         var command = new Command("assess", "Assess the district: enterprises by township, the ferroalloy cluster, unit energy against the benchmark, solid waste, emissions 2022–2024 and the 2027 ceilings.")
         {
             json,
@@ -31,9 +26,11 @@ internal static class AssessCommand
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             PlanFigures figures = PlanFigures.LoadEmbedded();
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
-            DistrictAssessment assessment = parse.GetValue(data) is { } folder
-                ? DistrictAssessment.ForFolder(figures, await ClusterDatasetParquet.ReadAsync(folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false), loaded, date)
-                : DistrictAssessment.ForDefaultDataset(figures, DefaultDataset.Instance, loaded, date);
+            DirectoryInfo? folder = parse.GetValue(data);
+            ClusterDataset dataset = await CommonOptions.LoadDatasetAsync(folder, cancellationToken).ConfigureAwait(false);
+            DistrictAssessment assessment = folder is null
+                ? DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date)
+                : DistrictAssessment.ForFolder(figures, dataset, loaded, date);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(AssessmentJsonWriter.Write(assessment));

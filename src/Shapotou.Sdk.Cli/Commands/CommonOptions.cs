@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Reference;
 
 namespace Shapotou.Sdk.Cli.Commands;
@@ -38,9 +41,15 @@ internal static class CommonOptions
     /// <summary>A folder of contract tables to read instead of the embedded default dataset.</summary>
     public static Option<DirectoryInfo?> Data() => new("--data")
     {
-        Description = "A folder of contract tables (<table>.parquet); without it, the embedded default dataset (illustrative).",
+        Description = "A folder of contract tables (<table>.parquet or <table>/); without it, the embedded default dataset (illustrative).",
         HelpName = "DIR",
     };
+
+    /// <summary>Reads the <c>--data</c> folder, or returns the embedded default dataset when none is given.</summary>
+    public static async Task<ClusterDataset> LoadDatasetAsync(DirectoryInfo? folder, CancellationToken cancellationToken) =>
+        folder is null
+            ? DefaultDataset.Instance
+            : await ClusterDatasetParquet.ReadAsync(folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false);
 
     /// <summary>The built-in catalogue, with the caller's rows added when a file is given.</summary>
     public static ReferenceCatalogue LoadCatalogue(FileInfo? userFile)

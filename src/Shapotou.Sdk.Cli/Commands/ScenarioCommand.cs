@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Shapotou.Sdk.Analytics.Scenarios;
-using Shapotou.Sdk.Cli.DefaultData;
 using Shapotou.Sdk.Model;
-using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Reference;
 using Spectre.Console;
 
@@ -21,11 +19,7 @@ internal static class ScenarioCommand
         Option<bool> json = CommonOptions.Json();
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 2024-12-31.");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
-        var data = new Option<DirectoryInfo?>("--data")
-        {
-            Description = "A folder of contract tables; without it, the embedded default dataset (illustrative).",
-            HelpName = "DIR",
-        };
+        Option<DirectoryInfo?> data = CommonOptions.Data();
         var command = new Command("scenario", "Apply a scenario's retrofits, retirements, output changes and waste-heat additions to the base year: each 2027 ceiling met or by how many tonnes, energy and CO₂ effects, cost per tonne abated, and a Monte Carlo band.")
         {
             file,
@@ -45,9 +39,7 @@ internal static class ScenarioCommand
             Scenario scenario = ScenarioFile.Parse(await File.ReadAllTextAsync(path.FullName, cancellationToken).ConfigureAwait(false), path.Name);
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(scenario.BaseYear, 12, 31);
-            ClusterDataset dataset = parse.GetValue(data) is { } folder
-                ? await ClusterDatasetParquet.ReadAsync(folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false)
-                : DefaultDataset.Instance;
+            ClusterDataset dataset = await CommonOptions.LoadDatasetAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
             ScenarioOutcome outcome = new ScenarioEvaluator(loaded, date).Evaluate(dataset, scenario);
             if (parse.GetValue(json))
             {
@@ -112,13 +104,7 @@ internal static class ScenarioCommand
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("assumptions");
-            foreach (string a in o.Assumptions)
-            {
-                w.WriteStringValue(a);
-            }
-
-            w.WriteEndArray();
+            w.WriteStringArray("assumptions", o.Assumptions);
             w.WriteEndObject();
         }
 
