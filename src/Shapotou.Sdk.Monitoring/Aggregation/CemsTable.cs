@@ -120,39 +120,50 @@ public sealed class CemsTable
         return !double.IsNaN(_values[(int)channel][row]) && validFlags.Contains(ChannelFlag(channel, row));
     }
 
-    /// <summary>Converts the core's <see cref="CemsHourlyTable"/> (row flags only; no ammonia) to a table of this type.</summary>
+    /// <summary>Converts the core's <see cref="CemsHourlyTable"/> to a table of this type, with its per-value flags,
+    /// ammonia and valid minutes where it has them.</summary>
     /// <param name="hourly">The hourly table.</param>
-    /// <returns>The table, with valid counts of 60 minutes for each value whose row flag is <see cref="DataFlag.N"/>
-    /// and 0 otherwise, since the core table carries no minute counts.</returns>
+    /// <returns>An hourly table; a value's valid count is the row's <c>valid_minutes</c>, else 60 for a valid value and 0 otherwise.</returns>
     public static CemsTable FromCemsHourly(CemsHourlyTable hourly)
     {
         ArgumentNullException.ThrowIfNull(hourly);
         var builder = new CemsTableBuilder(CemsInterval.Hour);
-        double[] so2 = hourly.So2.ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
-        double[] nox = hourly.Nox.ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
-        double[] pm = hourly.Pm.ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
-        double[] o2 = hourly.Oxygen.ToArray(VolumeConcentrationUnit.Percent);
-        double[] flow = hourly.Flow.ToArray(VolumeFlowUnit.CubicMeterPerHour);
+        CemsOptionalColumns optional = hourly.Optional;
+        (CemsChannel Channel, double[] Values, ReadOnlyMemory<DataFlag?> Flags)[] channels =
+        [
+            (CemsChannel.So2, hourly.So2.ToArray(MassConcentrationUnit.MilligramPerCubicMeter), optional.So2Flags),
+            (CemsChannel.Nox, hourly.Nox.ToArray(MassConcentrationUnit.MilligramPerCubicMeter), optional.NoxFlags),
+            (CemsChannel.Pm, hourly.Pm.ToArray(MassConcentrationUnit.MilligramPerCubicMeter), optional.PmFlags),
+            (CemsChannel.Oxygen, hourly.Oxygen.ToArray(VolumeConcentrationUnit.Percent), optional.OxygenFlags),
+            (CemsChannel.Flow, hourly.Flow.ToArray(VolumeFlowUnit.CubicMeterPerHour), optional.FlowFlags),
+        ];
+        double[]? nh3 = optional.Nh3?.ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
         ReadOnlySpan<DateTime> hours = hourly.Hours.Span;
         ReadOnlySpan<DataFlag> flags = hourly.Flags.Span;
         for (int i = 0; i < hourly.RowCount; i++)
         {
             builder.AddRow(hourly.OutletIds[i], hours[i], flags[i]);
-            int count = flags[i] == DataFlag.N ? 60 : 0;
-            builder.SetValue(CemsChannel.So2, so2[i], validCount: double.IsNaN(so2[i]) ? 0 : count);
-            builder.SetValue(CemsChannel.Nox, nox[i], validCount: double.IsNaN(nox[i]) ? 0 : count);
-            builder.SetValue(CemsChannel.Pm, pm[i], validCount: double.IsNaN(pm[i]) ? 0 : count);
-            builder.SetValue(CemsChannel.Oxygen, o2[i], validCount: double.IsNaN(o2[i]) ? 0 : count);
-            builder.SetValue(CemsChannel.Flow, flow[i], validCount: double.IsNaN(flow[i]) ? 0 : count);
+            int? minutes = optional.ValidMinutes.IsEmpty ? null : optional.ValidMinutes.Span[i];
+            foreach ((CemsChannel channel, double[] values, ReadOnlyMemory<DataFlag?> own) in channels)
+            {
+                DataFlag recorded = own.IsEmpty ? default : own.Span[i] ?? default;
+                DataFlag applies = recorded == default ? flags[i] : recorded;
+                int count = double.IsNaN(values[i]) || applies != DataFlag.N ? 0 : minutes ?? 60;
+                builder.SetValue(channel, values[i], recorded, count);
+            }
+
+            if (nh3 is not null)
+            {
+                builder.SetValue(CemsChannel.Nh3, nh3[i], default, double.IsNaN(nh3[i]) || flags[i] != DataFlag.N ? 0 : minutes ?? 60);
+            }
         }
 
         return builder.Build();
     }
 
-    /// <summary>Converts an hourly table to the core's <see cref="CemsHourlyTable"/>, which has row flags only: a
-    /// value whose channel flag is not <see cref="DataFlag.N"/> while the row flag is becomes NaN, so that no value
-    /// the CEMS marked invalid reads as valid.</summary>
-    /// <returns>The core table (SO₂, NOx, PM, O₂, flow; no ammonia, no valid counts).</returns>
+    /// <summary>Converts an hourly table to the core's <see cref="CemsHourlyTable"/>: values as they are, channel flags
+    /// as the per-value flag columns, ammonia, and the flow channel's valid minutes (every mass needs the flow) as <c>valid_minutes</c>.</summary>
+    /// <returns>The core table.</returns>
     /// <exception cref="InvalidOperationException">This is not an hourly table.</exception>
     public CemsHourlyTable ToCemsHourly()
     {
@@ -161,29 +172,39 @@ public sealed class CemsTable
             throw new InvalidOperationException($"Only an hourly table converts to cems_hourly; this one is by {Interval}.");
         }
 
-        double[] Column(CemsChannel channel)
+        DataFlag?[] Own(CemsChannel channel)
         {
-            double[] values = (double[])_values[(int)channel].Clone();
-            for (int i = 0; i < values.Length; i++)
+            ReadOnlySpan<DataFlag> recorded = _channelFlags[(int)channel];
+            var own = new DataFlag?[recorded.Length];
+            for (int i = 0; i < own.Length; i++)
             {
-                if (ChannelFlag(channel, i) != _flags[i])
-                {
-                    values[i] = double.NaN;
-                }
+                own[i] = recorded[i] == default ? null : recorded[i];
             }
 
-            return values;
+            return own;
         }
 
+        int[] flowMinutes = _validCounts[(int)CemsChannel.Flow];
+        var optional = new CemsOptionalColumns
+        {
+            Nh3 = new QuantityColumn<MassConcentration>((double[])_values[(int)CemsChannel.Nh3].Clone(), MassConcentrationUnit.MilligramPerCubicMeter),
+            So2Flags = Own(CemsChannel.So2),
+            NoxFlags = Own(CemsChannel.Nox),
+            PmFlags = Own(CemsChannel.Pm),
+            OxygenFlags = Own(CemsChannel.Oxygen),
+            FlowFlags = Own(CemsChannel.Flow),
+            ValidMinutes = flowMinutes.Select(m => (int?)Math.Min(m, 60)).ToArray(),
+        };
         return new CemsHourlyTable(
             _outletIds,
             _starts,
-            new QuantityColumn<MassConcentration>(Column(CemsChannel.So2), MassConcentrationUnit.MilligramPerCubicMeter),
-            new QuantityColumn<MassConcentration>(Column(CemsChannel.Nox), MassConcentrationUnit.MilligramPerCubicMeter),
-            new QuantityColumn<MassConcentration>(Column(CemsChannel.Pm), MassConcentrationUnit.MilligramPerCubicMeter),
-            new QuantityColumn<VolumeConcentration>(Column(CemsChannel.Oxygen), VolumeConcentrationUnit.Percent),
-            new QuantityColumn<VolumeFlow>(Column(CemsChannel.Flow), VolumeFlowUnit.CubicMeterPerHour),
-            _flags);
+            new QuantityColumn<MassConcentration>((double[])_values[(int)CemsChannel.So2].Clone(), MassConcentrationUnit.MilligramPerCubicMeter),
+            new QuantityColumn<MassConcentration>((double[])_values[(int)CemsChannel.Nox].Clone(), MassConcentrationUnit.MilligramPerCubicMeter),
+            new QuantityColumn<MassConcentration>((double[])_values[(int)CemsChannel.Pm].Clone(), MassConcentrationUnit.MilligramPerCubicMeter),
+            new QuantityColumn<VolumeConcentration>((double[])_values[(int)CemsChannel.Oxygen].Clone(), VolumeConcentrationUnit.Percent),
+            new QuantityColumn<VolumeFlow>((double[])_values[(int)CemsChannel.Flow].Clone(), VolumeFlowUnit.CubicMeterPerHour),
+            _flags,
+            optional);
     }
 
     /// <summary>Describes the table, such as <c>CemsTable by Hour, 24 rows</c>.</summary>
