@@ -115,6 +115,32 @@ public sealed class AssessCommandTests
     }
 
     [Fact]
+    public void Json_Grading_EnterpriseFacts_ResolveTheUnknownCriteria()
+    {
+        using var facts = new TemporaryFile("""
+            [ { "enterprise_id": "zl-yuexin", "source": "test survey", "facts": { "closed_storage": true, "china_v_or_better_truck_share_pct": 90 } } ]
+            """);
+
+        JsonElement withFacts = AssessJson("--facts", facts.Path).GetProperty("grading").GetProperty("enterprises")
+            .EnumerateArray().Single(e => e.GetProperty("enterprise_id").GetString() == "zl-yuexin");
+        JsonElement without = AssessJson().GetProperty("grading").GetProperty("enterprises")
+            .EnumerateArray().Single(e => e.GetProperty("enterprise_id").GetString() == "zl-yuexin");
+
+        static int FactUnknowns(JsonElement e) => e.GetProperty("unknown").EnumerateArray().Count(u => u.GetString()!.Contains("fact", StringComparison.OrdinalIgnoreCase));
+        Assert.True(FactUnknowns(without) > 0);
+        Assert.Equal(0, FactUnknowns(withFacts));
+    }
+
+    [Fact]
+    public void Grading_MissingFactsFile_IsAnIoError()
+    {
+        (int code, _, string error) = CliRunner.Run("assess", "--facts", "/nonexistent/facts.json");
+
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_District_IsTable1_1SortedByTownship()
     {
         JsonElement district = AssessJson().GetProperty("district");

@@ -30,8 +30,8 @@ internal sealed record DistrictAssessment(
     /// Assesses the embedded default dataset: district and ferroalloy figures counted from its tables, the 2027
     /// ceilings from its 2024 emissions (table 1-2), and every assumption in words.
     /// </summary>
-    public static DistrictAssessment ForDefaultDataset(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf) =>
-        Create(figures, data, catalogue, asOf, reportedEmissions: figures.EmissionsT,
+    public static DistrictAssessment ForDefaultDataset(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null) =>
+        Create(figures, data, catalogue, asOf, reportedEmissions: figures.EmissionsT, grading,
         [
             "ILLUSTRATIVE data: the default dataset is synthetic at facility level (enterprises, furnaces, ledgers, outlets, CEMS hours), calibrated to the plan's published figures: table 1-1 and P2 exactly, and a 2024 inventory equal to table 1-2. See docs/default-dataset.md for which number comes from the plan and which is assumed.",
             "The plan's ferroalloy output value (5.5 × 10^9 yuan) exceeds Zhenluo's whole table 1-1 value (5.26 × 10^9 yuan); the dataset follows table 1-1.",
@@ -41,16 +41,16 @@ internal sealed record DistrictAssessment(
     /// Assesses a dataset read from a folder: district and ferroalloy figures, energy, solid waste and emissions from its
     /// tables, and the 2027 ceilings from its own 2024 inventory.
     /// </summary>
-    public static DistrictAssessment ForFolder(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf) =>
-        Create(figures, data, catalogue, asOf, reportedEmissions: null,
+    public static DistrictAssessment ForFolder(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null) =>
+        Create(figures, data, catalogue, asOf, reportedEmissions: null, grading,
         [
             $"Dataset read from the folder '{data.Name}'.",
         ]);
 
-    private static DistrictAssessment Create(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, EmissionHistory? reportedEmissions, List<string> assumptions)
+    private static DistrictAssessment Create(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, EmissionHistory? reportedEmissions, GradingInputs? grading, List<string> assumptions)
     {
         ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
-        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf);
+        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, grading);
         IReadOnlyList<PollutantTarget>? targets = emissions.Targets;
         assumptions.AddRange(emissions.Assumptions.Where(a => !assumptions.Contains(a)));
         int[] years = data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();

@@ -28,7 +28,7 @@ internal sealed record DistrictEmissions(
     GradingResult? Grading,
     IReadOnlyList<string> Assumptions)
 {
-    public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf)
+    public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null)
     {
         int[] years = data.CemsHourly is { RowCount: > 0 } cems
             ? cems.Hours.ToArray().Select(h => h.Year).Distinct().Order().ToArray()
@@ -53,14 +53,20 @@ internal sealed record DistrictEmissions(
         TaxAssessment? tax = inventories.Length > 0 ? new EnvironmentalTaxCalculator(catalogue).ForInventory(data, inventories[^1], asOf) : null;
         int? carbonYear = latest ?? (data.EnergyLedger.Count > 0 ? data.EnergyLedger.Max(r => r.Period.Year) : null);
         CarbonAssessment? carbon = carbonYear is { } y3 ? new CarbonCalculator(catalogue).Compute(data, y3, asOf) : null;
-        // The SDK's example criteria: cement from the references (sourced), ferroalloy labelled illustrative; no
-        // enterprise facts, so the fugitive and transport criteria are unknown and say so.
-        GradingResult? grading = latest is { } y4
-            ? PerformanceGrading.Grade(data, y4, GradingCriteria.Combine("SDK examples", GradingCriteria.CementExample(), GradingCriteria.FerroalloyIllustrativeExample()), [], catalogue, asOf)
+        // Without the caller's criteria, the SDK's examples: cement from the references (sourced), ferroalloy labelled
+        // illustrative; without enterprise facts, the fugitive and transport criteria are unknown and say so.
+        GradingResult? graded = latest is { } y4
+            ? PerformanceGrading.Grade(
+                data,
+                y4,
+                grading?.Criteria ?? GradingCriteria.Combine("SDK examples", GradingCriteria.CementExample(), GradingCriteria.FerroalloyIllustrativeExample()),
+                grading?.Facts ?? [],
+                catalogue,
+                asOf)
             : null;
         var assumptions = inventories.SelectMany(i => i.Assumptions).Distinct().ToList();
         assumptions.AddRange(tax?.Assumptions ?? []);
-        assumptions.AddRange(grading?.Assumptions ?? []);
+        assumptions.AddRange(graded?.Assumptions ?? []);
         assumptions.AddRange(carbon?.Assumptions ?? []);
         if (data.Illustrative && data.EmissionFactors.Count > 0)
         {
@@ -74,6 +80,9 @@ internal sealed record DistrictEmissions(
             assumptions.Add($"targets_2027_t is null: the {EmissionTargets.BaselineYear} inventory has unknown totals (see emissions.missing).");
         }
 
-        return new DistrictEmissions(inventories, targets, progress, compliance, checks, tax, carbon, grading, assumptions.Distinct().ToArray());
+        return new DistrictEmissions(inventories, targets, progress, compliance, checks, tax, carbon, graded, assumptions.Distinct().ToArray());
     }
 }
+
+/// <summary>The caller's grading inputs: a criteria table (the SDK's examples when null) and enterprise facts.</summary>
+internal sealed record GradingInputs(GradingCriteria? Criteria, IReadOnlyList<EnterpriseFacts> Facts);

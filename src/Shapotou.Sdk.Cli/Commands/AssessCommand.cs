@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shapotou.Sdk.Analytics.Grading;
 using Shapotou.Sdk.Cli.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
@@ -14,12 +15,24 @@ internal static class AssessCommand
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 31 December of the baseline year (2024-12-31).");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
         Option<DirectoryInfo?> data = CommonOptions.Data();
+        var criteria = new Option<FileInfo?>("--grading-criteria")
+        {
+            Description = "A performance-grading criteria table (JSON, docs/grading.md) instead of the SDK's examples.",
+            HelpName = "FILE",
+        };
+        var facts = new Option<FileInfo?>("--facts")
+        {
+            Description = "Enterprise facts for grading (fugitive control, transport; JSON, docs/grading.md).",
+            HelpName = "FILE",
+        };
         var command = new Command("assess", "Assess the district: enterprises by township, the ferroalloy cluster, unit energy against the benchmark, solid waste, emissions 2022–2024 and the 2027 ceilings.")
         {
             json,
             asOf,
             catalogue,
             data,
+            criteria,
+            facts,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -28,9 +41,12 @@ internal static class AssessCommand
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
             DirectoryInfo? folder = parse.GetValue(data);
             ClusterDataset dataset = await CommonOptions.LoadDatasetAsync(folder, cancellationToken).ConfigureAwait(false);
+            GradingInputs grading = new(
+                parse.GetValue(criteria) is { } c ? GradingCriteriaJson.ReadFile(Existing(c).FullName) : null,
+                parse.GetValue(facts) is { } f ? EnterpriseFacts.ReadFile(Existing(f).FullName) : []);
             DistrictAssessment assessment = folder is null
-                ? DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date)
-                : DistrictAssessment.ForFolder(figures, dataset, loaded, date);
+                ? DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date, grading)
+                : DistrictAssessment.ForFolder(figures, dataset, loaded, date, grading);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(AssessmentJsonWriter.Write(assessment));
@@ -44,4 +60,7 @@ internal static class AssessCommand
         });
         return command;
     }
+
+    private static FileInfo Existing(FileInfo file) =>
+        file.Exists ? file : throw new FileNotFoundException($"File '{file.FullName}' does not exist.", file.FullName);
 }
