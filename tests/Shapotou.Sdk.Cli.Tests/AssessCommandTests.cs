@@ -141,6 +141,16 @@ public sealed class AssessCommandTests
     }
 
     [Fact]
+    public void Json_Year_RestrictsTheYearlyLists_AndKeepsTheCeilings()
+    {
+        JsonElement root = AssessJson("--year", "2023");
+
+        Assert.All(root.GetProperty("energy").GetProperty("enterprises").EnumerateArray(), e => Assert.Equal(2023, e.GetProperty("year").GetInt32()));
+        Assert.Empty(root.GetProperty("emissions").GetProperty("outlets").EnumerateArray()); // the default dataset has CEMS hours for 2024 only
+        Assert.Equal(2221.71, root.GetProperty("targets_2027_t").GetProperty("pm").GetDouble());
+    }
+
+    [Fact]
     public void Json_District_IsTable1_1SortedByTownship()
     {
         JsonElement district = AssessJson().GetProperty("district");

@@ -30,8 +30,8 @@ internal sealed record DistrictAssessment(
     /// Assesses the embedded default dataset: district and ferroalloy figures counted from its tables, the 2027
     /// ceilings from its 2024 emissions (table 1-2), and every assumption in words.
     /// </summary>
-    public static DistrictAssessment ForDefaultDataset(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null) =>
-        Create(figures, data, catalogue, asOf, reportedEmissions: figures.EmissionsT, grading,
+    public static DistrictAssessment ForDefaultDataset(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null, int? year = null) =>
+        Create(figures, data, catalogue, asOf, reportedEmissions: figures.EmissionsT, grading, year,
         [
             "ILLUSTRATIVE data: the default dataset is synthetic at facility level (enterprises, furnaces, ledgers, outlets, CEMS hours), calibrated to the plan's published figures: table 1-1 and P2 exactly, and a 2024 inventory equal to table 1-2. See docs/default-dataset.md for which number comes from the plan and which is assumed.",
             "The plan's ferroalloy output value (5.5 × 10^9 yuan) exceeds Zhenluo's whole table 1-1 value (5.26 × 10^9 yuan); the dataset follows table 1-1.",
@@ -41,29 +41,29 @@ internal sealed record DistrictAssessment(
     /// Assesses a dataset read from a folder: district and ferroalloy figures, energy, solid waste and emissions from its
     /// tables, and the 2027 ceilings from its own 2024 inventory.
     /// </summary>
-    public static DistrictAssessment ForFolder(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null) =>
-        Create(figures, data, catalogue, asOf, reportedEmissions: null, grading,
+    public static DistrictAssessment ForFolder(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null, int? year = null) =>
+        Create(figures, data, catalogue, asOf, reportedEmissions: null, grading, year,
         [
             $"Dataset read from the folder '{data.Name}'.",
         ]);
 
-    private static DistrictAssessment Create(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, EmissionHistory? reportedEmissions, GradingInputs? grading, List<string> assumptions)
+    private static DistrictAssessment Create(PlanFigures figures, ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, EmissionHistory? reportedEmissions, GradingInputs? grading, int? year, List<string> assumptions)
     {
         ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
-        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, grading);
+        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, grading, year);
         IReadOnlyList<PollutantTarget>? targets = emissions.Targets;
         assumptions.AddRange(emissions.Assumptions.Where(a => !assumptions.Contains(a)));
-        int[] years = data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
+        int[] years = data.EnergyLedger.Select(r => r.Period.Year).Distinct().Where(y => year is null || y == year).Order().ToArray();
         var energyCalculator = new EnergyCalculator(catalogue);
         var energy = new List<GroupEnergy>();
-        foreach (int year in years)
+        foreach (int energyYear in years)
         {
-            EnergyAssessment result = energyCalculator.ByEnterprise(data, year);
+            EnergyAssessment result = energyCalculator.ByEnterprise(data, energyYear);
             energy.AddRange(result.Groups);
             assumptions.AddRange(result.Assumptions.Where(a => !assumptions.Contains(a)));
         }
 
-        IReadOnlyList<EnterpriseUtilisation> solidWaste = data.SolidWasteLedger.Select(r => r.Period.Year).Distinct().Order()
+        IReadOnlyList<EnterpriseUtilisation> solidWaste = data.SolidWasteLedger.Select(r => r.Period.Year).Distinct().Where(y => year is null || y == year).Order()
             .SelectMany(year => SolidWasteUtilisation.ByEnterprise(data.SolidWasteLedger, year))
             .OrderBy(u => u.EnterpriseId, StringComparer.Ordinal).ThenBy(u => u.Year)
             .ToArray();

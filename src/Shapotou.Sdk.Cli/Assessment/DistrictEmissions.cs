@@ -28,14 +28,24 @@ internal sealed record DistrictEmissions(
     GradingResult? Grading,
     IReadOnlyList<string> Assumptions)
 {
-    public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null)
+    /// <summary>Computes the emissions part; <paramref name="year"/> restricts it to one year (the 2024 inventory is
+    /// still computed for the ceilings).</summary>
+    public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null, int? year = null)
     {
         int[] years = data.CemsHourly is { RowCount: > 0 } cems
             ? cems.Hours.ToArray().Select(h => h.Year).Distinct().Order().ToArray()
             : data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
+        if (year is { } only)
+        {
+            years = years.Contains(only) ? [only] : [];
+        }
+
         var calculator = new EmissionInventoryCalculator();
         EmissionInventory[] inventories = years.Select(y => calculator.Compute(data, y)).ToArray();
-        EmissionInventory? baseline = inventories.SingleOrDefault(i => i.Year == EmissionTargets.BaselineYear);
+        EmissionInventory? baseline = inventories.SingleOrDefault(i => i.Year == EmissionTargets.BaselineYear)
+            ?? (year is not null && data.CemsHourly is { RowCount: > 0 } c2 && c2.Hours.ToArray().Any(h => h.Year == EmissionTargets.BaselineYear)
+                ? calculator.Compute(data, EmissionTargets.BaselineYear)
+                : null);
         IReadOnlyList<PollutantTarget>? targets = baseline is null ? null : EmissionTargets.Ceilings(baseline, catalogue, asOf);
         var progress = new List<TargetProgress>();
         if (targets is not null)

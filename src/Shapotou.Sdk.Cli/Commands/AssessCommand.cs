@@ -20,6 +20,11 @@ internal static class AssessCommand
             Description = "A performance-grading criteria table (JSON, docs/grading.md) instead of the SDK's examples.",
             HelpName = "FILE",
         };
+        var year = new Option<int?>("--year")
+        {
+            Description = "Assess one year (energy, solid waste, emissions, tax, CO₂, grading); default: every year the dataset holds. The 2027 ceilings always come from the 2024 inventory.",
+            HelpName = "YYYY",
+        };
         var facts = new Option<FileInfo?>("--facts")
         {
             Description = "Enterprise facts for grading (fugitive control, transport; JSON, docs/grading.md).",
@@ -33,6 +38,7 @@ internal static class AssessCommand
             data,
             criteria,
             facts,
+            year,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,8 +51,8 @@ internal static class AssessCommand
                 parse.GetValue(criteria) is { } c ? GradingCriteriaJson.ReadFile(Existing(c).FullName) : null,
                 parse.GetValue(facts) is { } f ? EnterpriseFacts.ReadFile(Existing(f).FullName) : []);
             DistrictAssessment assessment = folder is null
-                ? DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date, grading)
-                : DistrictAssessment.ForFolder(figures, dataset, loaded, date, grading);
+                ? DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date, grading, parse.GetValue(year))
+                : DistrictAssessment.ForFolder(figures, dataset, loaded, date, grading, parse.GetValue(year));
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(AssessmentJsonWriter.Write(assessment));
