@@ -37,6 +37,7 @@ internal static class ShapotouApp
         root.Add(Hj212Command.Create(context));
         root.Add(ReportCommand.Create(context));
         root.Add(ScenarioCommand.Create(context));
+        root.Add(SqlCommand.Create(context));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -318,7 +318,10 @@ public sealed class ParquetTableWriter : IAsyncDisposable
         ColumnType.Boolean => new DataField<bool?>(column.Name),
         ColumnType.Count => new DataField<int?>(column.Name),
         ColumnType.Date => column.Required ? new DataField<DateOnly>(column.Name) : new DataField<DateOnly?>(column.Name),
-        _ => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: false, unit: DateTimeTimeUnit.Micros, isNullable: !column.Required),
+        // MILLIS, not the contract's MICROS: Parquet.Net 6.1 writes the row-group statistics of a MICROS column in
+        // milliseconds (aloneguid/parquet-dotnet#769), and engines that prune by statistics (DuckDB) then skip every
+        // row group of a filter on the column. CEMS hours and minutes need no finer unit; readers accept both.
+        _ => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: false, unit: DateTimeTimeUnit.Millis, isNullable: !column.Required),
     };
 
     private static async Task WriteColumnAsync(ParquetRowGroupWriter group, DataField field, Array values, int start, int count, CancellationToken cancellationToken)

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
+
+namespace Shapotou.Sdk.Analytics.Sql;
+
+/// <summary>An engine the SQL runs on.</summary>
+public enum SqlEngine
+{
+    /// <summary>DuckDB (<c>read_parquet</c> views).</summary>
+    DuckDb,
+
+    /// <summary>Spark SQL (<c>CREATE TEMPORARY VIEW … USING parquet</c>).</summary>
+    Spark,
+
+    /// <summary>Trino with a Hive connector (external tables).</summary>
+    Trino,
+}
+
+/// <summary>One calculator as a SQL query over the named views of the dataset.</summary>
+/// <param name="Name">The calculator: <c>comprehensive_energy</c>, <c>unit_energy</c>, <c>measured_inventory</c>, <c>reference_oxygen</c>, <c>solid_waste_utilisation</c>.</param>
+/// <param name="Description">What it computes and which SDK type it mirrors.</param>
+/// <param name="Sql">The query, one statement without a terminating semicolon.</param>
+public sealed record SqlQuery(string Name, string Description, string Sql);
+
+/// <summary>
+/// The SDK's main calculators as portable SQL over the dataset's tables as named views (<c>energy_ledger</c>,
+/// <c>facilities</c>, <c>outlets</c>, <c>cems_hourly</c>, <c>solid_waste_ledger</c>), for Spark SQL, Trino and DuckDB:
+/// every input is CAST to DOUBLE, every literal is written in exponent form (so that no engine types it DECIMAL), no
+/// integer division; catalogue values are inlined with their key, source and mark in a comment.
+/// </summary>
+/// <remarks>
+/// <para>The queries follow the SDK's null rule: an unknown (null) input makes every total that contains it null
+/// (<c>CASE WHEN COUNT(*) = COUNT(x) THEN SUM(x) END</c>), as <see cref="EnergyCalculator"/> and the inventory do.</para>
+/// <para>The CEMS queries adapt to the columns a dataset's <c>cems_hourly</c> has: per-value flag columns are used where
+/// present (<c>COALESCE(so2_flag, flag, 'N')</c>), the row flag otherwise.</para>
+/// </remarks>
+public static class SqlCalculators
+{
+    private static readonly (string Pollutant, string Column)[] s_pollutants = [("pm", "pm"), ("so2", "so2"), ("nox", "nox")];
+
+    /// <summary>Writes the setup an engine needs: one view (or external table) per table of the dataset.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="root">The dataset folder as the engine sees it (a path or a URI).</param>
+    /// <param name="tables">The tables present, and whether each is a Hive-partitioned folder (<c>&lt;table&gt;/</c>) rather than <c>&lt;table&gt;.parquet</c>.</param>
+    /// <returns>The statements, each ending with a semicolon.</returns>
+    public static string Setup(SqlEngine engine, string root, IReadOnlyDictionary<string, bool> tables)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(tables);
+        string trimmed = root.TrimEnd('/');
+        var sql = new StringBuilder();
+        foreach ((string table, bool folder) in tables.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            string location = folder ? $"{trimmed}/{table}" : $"{trimmed}/{table}.parquet";
+            switch (engine)
+            {
+                case SqlEngine.DuckDb:
+                    string glob = folder ? $"'{location}/**/*.parquet', hive_partitioning = true" : $"'{location}'";
+                    sql.Append(CultureInfo.InvariantCulture, $"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet({glob});\n");
+                    break;
+                case SqlEngine.Spark:
+                    sql.Append(CultureInfo.InvariantCulture, $"CREATE OR REPLACE TEMPORARY VIEW {table} USING parquet OPTIONS (path '{location}');\n");
+                    break;
+                default:
+                    sql.Append(CultureInfo.InvariantCulture, $"-- Trino: declare {table} in a Hive catalog over the folder of its files, e.g.\n");
+                    sql.Append(CultureInfo.InvariantCulture, $"-- CREATE TABLE hive.shapotou.{table} (<columns of docs/tables.md>) WITH (external_location = '{(folder ? location : trimmed + "/" + table)}', format = 'PARQUET'{(folder ? ", partitioned_by = ARRAY[<partition columns>]" : string.Empty)});\n");
+                    sql.Append(CultureInfo.InvariantCulture, $"-- then: USE hive.shapotou;\n");
+                    break;
+            }
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>Writes the calculators.</summary>
+    /// <param name="catalogue">The catalogue whose coefficients are inlined.</param>
+    /// <param name="asOf">The date whose rows apply.</param>
+    /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
+    /// <returns>The queries.</returns>
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var queries = new List<SqlQuery>
+        {
+            new("comprehensive_energy", "Comprehensive energy of each energy_ledger row in kgce (GB/T 2589-2020): Σ carrier × coefficient − exported electricity × coefficient; mirrors EnergyCalculator.ComputeRows.", ComprehensiveEnergy(catalogue, asOf)),
+            new("unit_energy", "Unit comprehensive energy per enterprise, year and product: Σ kgce ÷ Σ output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", UnitEnergy()),
+            new("solid_waste_utilisation", "Solid-waste utilisation per enterprise and year: 100 × Σ utilised ÷ (Σ generated + Σ utilised from storage); mirrors SolidWasteUtilisation.ByEnterprise.", SolidWaste()),
+        };
+        if (cemsColumns is not null)
+        {
+            queries.Add(new("measured_inventory", "Measured emission per outlet, year and pollutant in t: Σ c × Q × 1 h × 1e-9 over hours whose value and flow flags are N (HJ 212-2017 Annex D (33)); mirrors the measured rows of EmissionInventoryCalculator.", MeasuredInventory(cemsColumns)));
+            queries.Add(new("reference_oxygen", "Hourly concentrations on each outlet's permit basis, c × (21 − O₂ref) ÷ (21 − O₂) (GB 13271-2014 / GB 4915-2013 formula (1)): valid hours compared, the highest, and the hours above limit_value; mirrors ConcentrationCompliance.", ReferenceOxygen(cemsColumns)));
+        }
+
+        return queries;
+    }
+
+    /// <summary>Writes a whole script: setup, then each query as a view named after it and a SELECT of it.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="root">The dataset folder as the engine sees it.</param>
+    /// <param name="tables">The tables present and whether each is a folder.</param>
+    /// <param name="queries">The queries.</param>
+    /// <returns>The script.</returns>
+    public static string Script(SqlEngine engine, string root, IReadOnlyDictionary<string, bool> tables, IReadOnlyList<SqlQuery> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var sql = new StringBuilder();
+        sql.Append("-- Shapotou.Sdk calculators as SQL (docs/scale.md). Engine: ").Append(engine).Append(".\n");
+        sql.Append(Setup(engine, root, tables));
+        foreach (SqlQuery query in queries)
+        {
+            sql.Append("\n-- ").Append(query.Name).Append(": ").Append(query.Description).Append('\n');
+            sql.Append(engine == SqlEngine.Spark ? "CREATE OR REPLACE TEMPORARY VIEW " : "CREATE OR REPLACE VIEW ").Append(query.Name).Append(" AS\n").Append(query.Sql).Append(";\n");
+        }
+
+        return sql.ToString();
+    }
+
+    private static string ComprehensiveEnergy(ReferenceCatalogue catalogue, DateOnly asOf)
+    {
+        var terms = new List<string>();
+        var comments = new List<string>();
+        foreach (EnergyCarriers.Carrier carrier in EnergyCarriers.All)
+        {
+            string key = "energy.coefficient." + (carrier.CoefficientCarrier == "electricity" ? "electricity.equivalent" : carrier.CoefficientCarrier);
+            if (!catalogue.TryGet(key, asOf, out ReferenceValue? row))
+            {
+                // As EnergyCalculator: a carrier without a coefficient makes every row that uses it (or leaves it null) unknown.
+                terms.Add($"CASE WHEN CAST({carrier.Column} AS DOUBLE) = 0E0 THEN 0E0 END");
+                comments.Add($"  -- {carrier.Column}: no coefficient in the catalogue ({key}); a row that uses it is unknown");
+                continue;
+            }
+
+            double perUnit = carrier.Sign * StandardCoalCoefficient.FromReference(row).Convert(carrier.OneLedgerUnit).KilogramsOfCoalEquivalent;
+            terms.Add($"CAST({carrier.Column} AS DOUBLE) * {Literal(perUnit)}");
+            comments.Add($"  -- {carrier.Column}: {Literal(perUnit)} kgce per ledger unit, {key} [{row.ConfidenceMark}] {row.Source.Replace('\n', ' ')}");
+        }
+
+        return $"""
+            SELECT facility_id, period, product,
+              CAST(output AS DOUBLE) AS output_t,
+            {string.Join("\n", comments)}
+              {string.Join("\n  + ", terms)} AS comprehensive_energy_kgce
+            FROM energy_ledger
+            """;
+    }
+
+    private static string UnitEnergy()
+    {
+        string basis = string.Join("\n    ", ProductDefinition.Defaults.Select(p => $"WHEN '{p.Code}' THEN {Literal(p.BasisFactor)}"));
+        return $"""
+            SELECT f.enterprise_id, EXTRACT(YEAR FROM e.period) AS year, e.product,
+              SUM(e.output_t) AS output_t,
+              SUM(e.output_t * CASE e.product
+                {basis}
+              END) AS output_basis_t,
+              CASE WHEN COUNT(*) = COUNT(e.comprehensive_energy_kgce) THEN SUM(e.comprehensive_energy_kgce) END AS comprehensive_energy_kgce,
+              CASE WHEN COUNT(*) = COUNT(e.comprehensive_energy_kgce) THEN SUM(e.comprehensive_energy_kgce) END
+                / SUM(e.output_t * CASE e.product
+                {basis}
+              END) AS unit_energy_kgce_per_t
+            FROM comprehensive_energy e
+            JOIN facilities f ON f.facility_id = e.facility_id
+            GROUP BY f.enterprise_id, EXTRACT(YEAR FROM e.period), e.product
+            """;
+    }
+
+    private static string SolidWaste() => """
+        SELECT enterprise_id, EXTRACT(YEAR FROM period) AS year,
+          CASE WHEN COUNT(*) = COUNT(generated) AND COUNT(*) = COUNT(utilised) AND COUNT(*) = COUNT(utilised_from_storage)
+                AND SUM(CAST(generated AS DOUBLE)) + SUM(CAST(utilised_from_storage AS DOUBLE)) > 0E0
+            THEN 1E2 * SUM(CAST(utilised AS DOUBLE)) / (SUM(CAST(generated AS DOUBLE)) + SUM(CAST(utilised_from_storage AS DOUBLE)))
+          END AS utilisation_rate_pct
+        FROM solid_waste_ledger
+        GROUP BY enterprise_id, EXTRACT(YEAR FROM period)
+        """;
+
+    private static string Flag(IReadOnlySet<string> columns, string value, string prefix = "") =>
+        columns.Contains($"{value}_flag") ? $"COALESCE({prefix}{value}_flag, {prefix}flag, 'N')" : columns.Contains("flag") ? $"COALESCE({prefix}flag, 'N')" : "'N'";
+
+    private static string MeasuredInventory(IReadOnlySet<string> columns)
+    {
+        IEnumerable<string> parts = s_pollutants.Select(p => $"""
+            SELECT outlet_id, EXTRACT(YEAR FROM hour) AS year, '{p.Pollutant}' AS pollutant,
+              SUM(CASE WHEN {Flag(columns, p.Column)} = 'N' AND {Flag(columns, "flow")} = 'N' AND {p.Column} IS NOT NULL AND flow IS NOT NULL
+                THEN CAST({p.Column} AS DOUBLE) * CAST(flow AS DOUBLE) ELSE 0E0 END) * 1E-9 AS mass_t,
+              CAST(SUM(CASE WHEN {Flag(columns, p.Column)} = 'N' AND {Flag(columns, "flow")} = 'N' AND {p.Column} IS NOT NULL AND flow IS NOT NULL
+                THEN 1 ELSE 0 END) AS BIGINT) AS valid_hours
+            FROM cems_hourly
+            GROUP BY outlet_id, EXTRACT(YEAR FROM hour)
+            """);
+        return string.Join("\nUNION ALL\n", parts);
+    }
+
+    private static string ReferenceOxygen(IReadOnlySet<string> columns)
+    {
+        IEnumerable<string> parts = s_pollutants.Select(p => $"""
+            SELECT h.outlet_id, EXTRACT(YEAR FROM h.hour) AS year, '{p.Pollutant}' AS pollutant,
+              CASE WHEN o.reference_o2 IS NULL THEN CAST(h.{p.Column} AS DOUBLE)
+                   ELSE CAST(h.{p.Column} AS DOUBLE) * (2.1E1 - CAST(o.reference_o2 AS DOUBLE)) / (2.1E1 - CAST(h.o2 AS DOUBLE)) END AS at_basis,
+              CAST(o.limit_value AS DOUBLE) AS limit_mg_per_m3
+            FROM cems_hourly h
+            JOIN (SELECT outlet_id, MIN(CAST(limit_value AS DOUBLE)) AS limit_value, MIN(CAST(reference_o2 AS DOUBLE)) AS reference_o2
+                  FROM outlets WHERE pollutant = '{p.Pollutant}' AND limit_value IS NOT NULL GROUP BY outlet_id) o ON o.outlet_id = h.outlet_id
+            WHERE {Flag(columns, p.Column, "h.")} = 'N' AND {Flag(columns, "flow", "h.")} = 'N'
+              AND h.{p.Column} IS NOT NULL AND h.flow IS NOT NULL
+            """);
+        return $"""
+            SELECT outlet_id, year, pollutant, limit_mg_per_m3,
+              CAST(COUNT(at_basis) AS BIGINT) AS compared_hours,
+              MAX(at_basis) AS max_hourly_mg_per_m3,
+              CAST(SUM(CASE WHEN at_basis > limit_mg_per_m3 THEN 1 ELSE 0 END) AS BIGINT) AS over_limit_hours
+            FROM (
+            {string.Join("\nUNION ALL\n", parts)}
+            ) hours
+            GROUP BY outlet_id, year, pollutant, limit_mg_per_m3
+            """;
+    }
+
+    /// <summary>A double as a literal in exponent form (round-trip precision), so that no engine types it DECIMAL.</summary>
+    internal static string Literal(double value) => value.ToString("0.################E+0", CultureInfo.InvariantCulture);
+}
