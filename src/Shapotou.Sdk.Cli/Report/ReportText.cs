@@ -110,7 +110,7 @@ internal sealed class ReportText
         ["grading.title"] = ("{0} 年企业绩效分级的等级分布", "Distribution of the enterprises' performance grades, {0}"),
         ["grading.axis.x"] = ("绩效等级", "performance grade"),
         ["grading.axis.y"] = ("企业（家）", "enterprises (count)"),
-        ["grading.note"] = ("按 SDK 示例标准：水泥有出处，铁合金阈值为示意；无企业事实时无组织与运输指标为未知", "SDK example criteria: cement sourced, ferroalloy thresholds illustrative; without enterprise facts the fugitive and transport criteria are unknown"),
+        ["grading.note"] = ("按 SDK 示例标准：水泥有出处，铁合金阈值为示意；无企业事实时无组织与运输指标为未知", "Example criteria: cement sourced, ferroalloy illustrative; no enterprise facts"),
         ["grading.industry.cement"] = ("水泥", "cement"),
         ["grading.industry.ferroalloy"] = ("铁合金", "ferroalloy"),
         ["grading.leading"] = ("引领性", "leading"),
