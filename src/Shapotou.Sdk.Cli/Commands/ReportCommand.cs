@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shapotou.Sdk.Analytics.Scenarios;
 using Shapotou.Sdk.Cli.Assessment;
 using Shapotou.Sdk.Cli.DefaultData;
 using Shapotou.Sdk.Cli.Report;
@@ -24,7 +25,12 @@ internal static class ReportCommand
         Option<int?> year = CommonOptions.Year("The year of the per-enterprise charts (unit energy, waste heat, solid waste); default: the baseline year 2024.");
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 31 December of the baseline year (2024-12-31).");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
-        var command = new Command("report", "Write the district report: emissions against the 2027 ceilings, unit energy against the benchmark, waste heat, solid waste and clean energy, as charts in Chinese or English.")
+        var scenario = new Option<FileInfo?>("--scenario")
+        {
+            Description = "A scenario file (JSON; docs/carbon-tax-scenarios.md) whose 2027 outcome the report draws; without it the scenario section says how to add one.",
+            HelpName = "FILE",
+        };
+        var command = new Command("report", "Write the district report: emissions against the 2027 ceilings, unit energy against the benchmark, waste heat, solid waste, clean energy, performance grades and a scenario's outcome, as charts in Chinese or English.")
         {
             output,
             data,
@@ -32,6 +38,7 @@ internal static class ReportCommand
             year,
             asOf,
             catalogue,
+            scenario,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,8 +58,20 @@ internal static class ReportCommand
                 assessment = DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date);
             }
 
+            ScenarioOutcome? outcome = null;
+            if (parse.GetValue(scenario) is { } scenarioFile)
+            {
+                if (!scenarioFile.Exists)
+                {
+                    throw new FileNotFoundException($"Scenario file '{scenarioFile.FullName}' does not exist.", scenarioFile.FullName);
+                }
+
+                Scenario parsed = ScenarioFile.Parse(await File.ReadAllTextAsync(scenarioFile.FullName, cancellationToken).ConfigureAwait(false), scenarioFile.Name);
+                outcome = new ScenarioEvaluator(loaded, date).Evaluate(dataset, parsed);
+            }
+
             ReportLanguage lang = parse.GetValue(language) == "zh" ? ReportLanguage.Zh : ReportLanguage.En;
-            DistrictReport report = DistrictReport.Build(assessment, dataset, loaded, parse.GetValue(year) ?? figures.BaselineYear, lang);
+            DistrictReport report = DistrictReport.Build(assessment, dataset, loaded, parse.GetValue(year) ?? figures.BaselineYear, lang, outcome);
             foreach (string path in report.Write(parse.GetValue(output)!.FullName))
             {
                 await context.Error.WriteLineAsync($"wrote {path}").ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Shapotou.Sdk.Analytics.Scenarios;
 using Shapotou.Sdk.Cli.Assessment;
 using Shapotou.Sdk.Cli.Report.Sections;
 using Shapotou.Sdk.Model;
@@ -10,10 +11,7 @@ namespace Shapotou.Sdk.Cli.Report;
 /// <param name="Sections">The built sections, in report order.</param>
 internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<SectionContent> Sections)
 {
-    /// <summary>
-    /// The report's sections, in order. The grade distribution and the scenario outcomes are added here, one class each,
-    /// once the grading and the scenarios are part of the SDK.
-    /// </summary>
+    /// <summary>The report's sections, in order.</summary>
     public static IReadOnlyList<ReportSection> SectionKinds { get; } =
     [
         new EmissionsSection(),
@@ -21,6 +19,8 @@ internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<Secti
         new WasteHeatSection(),
         new SolidWasteSection(),
         new CleanEnergySection(),
+        new GradingSection(),
+        new ScenarioSection(),
     ];
 
     /// <summary>Gets every chart of the report, in order.</summary>
@@ -32,8 +32,9 @@ internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<Secti
     /// <param name="catalogue">The catalogue the assessment used.</param>
     /// <param name="year">The year of the per-enterprise charts; it must be a year of the energy ledger.</param>
     /// <param name="language">The report's language.</param>
+    /// <param name="scenario">The outcome of a scenario to draw, or <see langword="null"/> (the section then says how to add one).</param>
     /// <exception cref="ArgumentOutOfRangeException">The energy ledger has no row in <paramref name="year"/>.</exception>
-    public static DistrictReport Build(DistrictAssessment assessment, ClusterDataset dataset, ReferenceCatalogue catalogue, int year, ReportLanguage language)
+    public static DistrictReport Build(DistrictAssessment assessment, ClusterDataset dataset, ReferenceCatalogue catalogue, int year, ReportLanguage language, ScenarioOutcome? scenario = null)
     {
         int[] years = dataset.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
         if (!years.Contains(year))
@@ -46,7 +47,7 @@ internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<Secti
                     : $"Year {year} has no energy-ledger rows; the dataset has {string.Join(", ", years)}.");
         }
 
-        var context = new ReportContext(assessment, dataset, catalogue, year, ReportText.For(language));
+        var context = new ReportContext(assessment, dataset, catalogue, year, ReportText.For(language), scenario);
         return new DistrictReport(context, SectionKinds.Select(s => s.Build(context)).ToArray());
     }
 

@@ -83,7 +83,6 @@ internal static class HtmlReportWriter
             html.Append("</section>\n");
         }
 
-        html.Append(c, $"<section id=\"to-come\">\n<h2>{E(text["report.to_come"])}</h2>\n<p>{E(text["report.to_come.text"])}</p>\n</section>\n");
         html.Append(c, $"<section id=\"assumptions\" class=\"assumptions\">\n<h2>{E(text["report.assumptions"])}</h2>\n<ul>\n");
         foreach (string assumption in context.Assessment.Assumptions)
         {

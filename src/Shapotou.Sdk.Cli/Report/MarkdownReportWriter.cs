@@ -46,7 +46,7 @@ internal static class MarkdownReportWriter
             }
         }
 
-        md.Append(c, $"## {text["report.to_come"]}\n\n{text["report.to_come.text"]}\n\n## {text["report.assumptions"]}\n\n");
+        md.Append(c, $"## {text["report.assumptions"]}\n\n");
         foreach (string assumption in context.Assessment.Assumptions)
         {
             md.Append("- ").Append(assumption).Append('\n');

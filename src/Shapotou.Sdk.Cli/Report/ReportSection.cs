@@ -1,3 +1,4 @@
+using Shapotou.Sdk.Analytics.Scenarios;
 using Shapotou.Sdk.Cli.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
@@ -6,8 +7,8 @@ namespace Shapotou.Sdk.Cli.Report;
 
 /// <summary>
 /// One section of the report: a heading, its charts, a few paragraphs and the numbers behind the charts. A new chart
-/// (the grade distribution, the scenario outcomes) is one subclass added to <see cref="DistrictReport.SectionKinds"/>, with
-/// its labels in <see cref="ReportText"/>; the writers render every section alike.
+/// is one subclass added to <see cref="DistrictReport.SectionKinds"/>, with its labels in <see cref="ReportText"/>; the
+/// writers render every section alike.
 /// </summary>
 internal abstract class ReportSection
 {
@@ -24,7 +25,8 @@ internal abstract class ReportSection
 /// <param name="Catalogue">The reference catalogue the assessment used.</param>
 /// <param name="Year">The year of the per-enterprise charts.</param>
 /// <param name="Text">The localisation table in the report's language.</param>
-internal sealed record ReportContext(DistrictAssessment Assessment, ClusterDataset Dataset, ReferenceCatalogue Catalogue, int Year, ReportText Text)
+/// <param name="Scenario">The outcome of the scenario given with <c>--scenario</c>, or <see langword="null"/>.</param>
+internal sealed record ReportContext(DistrictAssessment Assessment, ClusterDataset Dataset, ReferenceCatalogue Catalogue, int Year, ReportText Text, ScenarioOutcome? Scenario = null)
 {
     /// <summary>Gets the display name of an enterprise in the report's language (its Chinese name where it has one).</summary>
     public string EnterpriseName(string enterpriseId)

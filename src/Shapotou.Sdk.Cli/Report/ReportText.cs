@@ -21,10 +21,6 @@ internal sealed class ReportText
             "Illustrative data: the default dataset is synthetic at facility level, calibrated to the plan's published figures (tables 1-1 and 1-2, P2); it is no enterprise's real data. See docs/default-dataset.md."),
         ["report.contents"] = ("目录", "Contents"),
         ["report.assumptions"] = ("假设与说明（来自评估，英文）", "Assumptions (from the assessment)"),
-        ["report.to_come"] = ("待补充", "To come"),
-        ["report.to_come.text"] = (
-            "绩效分级的等级分布和 2027 年情景结果将在排放清单、绩效分级和情景计算并入 SDK 后作为新的图表章节加入。",
-            "The grade distribution (绩效分级) and the 2027 scenario outcomes join the report as chart sections once the emission inventory, the grading and the scenarios are part of the SDK."),
         ["report.chart_unavailable"] = ("本节无图：", "No chart in this section: "),
         ["report.data"] = ("数据", "Data"),
         ["chart.illustrative"] = ("示意数据（合成，见 docs/default-dataset.md）", "Illustrative data (synthetic; see docs/default-dataset.md)"),
@@ -36,6 +32,7 @@ internal sealed class ReportText
 
         ["emissions.heading"] = ("排放与 2027 年上限", "Emissions and the 2027 ceilings"),
         ["emissions.title"] = ("工业排放 2022–2027 年与 2027 年上限", "Industrial emissions 2022–2027 against the 2027 ceilings"),
+        ["emissions.title.inventory"] = ("工业排放（数据集排放清单）{0}–2027 年与 2027 年上限", "Industrial emissions {0}–2027 (the dataset's inventory) against the 2027 ceilings"),
         ["emissions.axis"] = ("排放量（吨/年）", "emissions (t/a)"),
         ["emissions.ceiling_tick"] = ("上限", "ceiling"),
         ["emissions.no_data"] = ("{0}–{1} 年：尚无数据", "{0}–{1}: no figures yet"),
@@ -43,9 +40,13 @@ internal sealed class ReportText
         ["emissions.text"] = (
             "{1}–{2} 年为规划表 1-2 的工业源报告值；{3} 年上限 = {0} 年排放 ×（1 − 规划削减率），削减率来自参考目录（P4，表 2-1）。其间的年份尚无数据，图中留空。",
             "{1}–{2} are the industrial emissions reported in the plan's table 1-2; a {3} ceiling is the {0} emissions × (1 − the plan's reduction rate), the rates from the reference catalogue (P4, table 2-1). The years between have no figures yet and are left empty."),
+        ["emissions.text.inventory"] = (
+            "{1} 年的柱为数据集自身的排放清单（有在线监测的排放口按实测法，其余按物料衡算或排放系数法，见 docs/emissions.md）；{3} 年上限 = {0} 年清单 ×（1 − 规划削减率），削减率来自参考目录（P4，表 2-1）。",
+            "The bars of {1} are the dataset's own emission inventory (measured where an outlet has CEMS hours, mass balance or emission factors elsewhere; docs/emissions.md); a {3} ceiling is the {0} inventory × (1 − the plan's reduction rate), the rates from the reference catalogue (P4, table 2-1)."),
+        ["emissions.note.inventory"] = ("柱：数据集排放清单；虚线：2027 年上限", "Bars: the dataset's inventory; dashed: the 2027 ceilings"),
         ["emissions.unavailable"] = (
-            "该数据集没有报告排放，而 2027 年上限需要基准年排放；SDK 尚未计算文件夹数据的排放清单。",
-            "the dataset carries no reported emissions, and the 2027 ceilings need the baseline year's; the SDK does not compute a folder's emission inventory yet."),
+            "该数据集没有 2024 年的完整排放清单（有未知的输入，见评估的 emissions.missing），无法计算 2027 年上限。",
+            "the dataset has no complete 2024 emission inventory (some inputs are unknown; see emissions.missing in the assessment), so the 2027 ceilings cannot be computed."),
         ["emissions.col.pollutant"] = ("污染物", "pollutant"),
         ["emissions.col.reduction"] = ("削减率", "reduction"),
         ["emissions.col.ceiling"] = ("2027 年上限（吨）", "2027 ceiling (t)"),
@@ -104,6 +105,42 @@ internal sealed class ReportText
         ["clean.col.share"] = ("清洁能源占比（%）", "clean-energy share (%)"),
         ["clean.col.clean"] = ("清洁能源（tce）", "clean energy (tce)"),
         ["clean.col.total"] = ("能源消费（tce）", "energy use (tce)"),
+
+        ["grading.heading"] = ("重污染天气绩效分级", "Performance grades (heavy-pollution weather)"),
+        ["grading.title"] = ("{0} 年企业绩效分级的等级分布", "Distribution of the enterprises' performance grades, {0}"),
+        ["grading.axis.x"] = ("绩效等级", "performance grade"),
+        ["grading.axis.y"] = ("企业（家）", "enterprises (count)"),
+        ["grading.note"] = ("按 SDK 示例标准：水泥有出处，铁合金阈值为示意；无企业事实时无组织与运输指标为未知", "Example criteria: cement sourced, ferroalloy illustrative; no enterprise facts"),
+        ["grading.industry.cement"] = ("水泥", "cement"),
+        ["grading.industry.ferroalloy"] = ("铁合金", "ferroalloy"),
+        ["grading.leading"] = ("引领性", "leading"),
+        ["grading.text"] = (
+            "{0} 家企业按 SDK 的示例分级标准评定（水泥标准来自参考资料，铁合金阈值为示意值），{1} 家不在其覆盖的行业内。数据或企业事实缺失的指标记为未知、不作猜测：该等级及更高等级不能达到。未达到更高等级最常见的原因：{2}。",
+            "{0} enterprises are graded with the SDK's example criteria (cement from the references, ferroalloy thresholds illustrative); {1} are in no industry they cover. A criterion whose data or enterprise facts are missing is unknown, never guessed: its grade and every better one cannot be attained. The criteria that most often hold a better grade back: {2}."),
+        ["grading.reason"] = ("{0}（{1} 家）", "{0} ({1} enterprises)"),
+        ["grading.unavailable"] = ("该数据集没有可分级的年份（没有在线监测或台账数据）。", "the dataset has no year to grade (no CEMS or ledger data)."),
+        ["grading.col.grade"] = ("等级", "grade"),
+        ["grading.col.total"] = ("合计", "total"),
+
+        ["scenario.heading"] = ("2027 年情景", "The 2027 scenario"),
+        ["scenario.title"] = ("情景“{0}”：{1} 年排放、2027 年预测与上限", "Scenario '{0}': {1} emissions, the 2027 projection and the ceilings"),
+        ["scenario.axis"] = ("排放量（吨/年）", "emissions (t/a)"),
+        ["scenario.base"] = ("{0} 年清单", "{0} inventory"),
+        ["scenario.projected"] = ("2027 年预测（竖线：P5–P95）", "2027 projection (whisker: P5–P95)"),
+        ["scenario.ceiling"] = ("2027 年上限", "2027 ceiling"),
+        ["scenario.note"] = ("情景文件中的措施与不确定度为输入，非规划数字", "Measures and uncertainties are the scenario file's inputs, not the plan's figures"),
+        ["scenario.text"] = (
+            "情景“{0}”的 {1} 项措施作用于 {2} 年清单：{3}。综合能耗变化 {4} tce，CO₂ 变化 {5} 吨。按每吨减排成本排序的措施见下表；蒙特卡罗 {6} 次抽样（种子 {7}）。",
+            "The {1} changes of scenario '{0}' applied to the {2} inventory: {3}. Comprehensive energy changes by {4} tce, CO₂ by {5} t. The changes ranked by cost per tonne abated are in the table; the Monte Carlo band uses {6} samples (seed {7})."),
+        ["scenario.met"] = ("{0} 达到上限，余量 {1} 吨（达标概率 {2}）", "{0} meets its ceiling with {1} t to spare (probability {2})"),
+        ["scenario.missed"] = ("{0} 未达上限，还差 {1} 吨（达标概率 {2}）", "{0} misses its ceiling by {1} t (probability {2})"),
+        ["scenario.none"] = (
+            "本报告未给出情景。用 shapotou report --scenario FILE 生成本节（格式见 docs/carbon-tax-scenarios.md，示例 samples/scenarios/2027-measures.json）。",
+            "no scenario was given to this report. Run shapotou report --scenario FILE to draw this section (format in docs/carbon-tax-scenarios.md; example samples/scenarios/2027-measures.json)."),
+        ["scenario.col.change"] = ("措施", "change"),
+        ["scenario.col.abated"] = ("减排（吨，PM/SO2/NOx）", "abated (t, PM/SO2/NOx)"),
+        ["scenario.col.cost"] = ("成本（万元）", "cost (10^4 yuan)"),
+        ["scenario.col.yuan_per_t"] = ("元/吨", "yuan/t"),
     };
 
     private ReportText(ReportLanguage language) => Language = language;

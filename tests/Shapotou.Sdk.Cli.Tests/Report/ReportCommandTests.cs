@@ -9,7 +9,7 @@ namespace Shapotou.Sdk.Cli.Tests.Report;
 /// </summary>
 public sealed partial class ReportCommandTests : IDisposable
 {
-    private static readonly string[] s_charts = ["emissions.png", "unit-energy-fesi75.png", "waste-heat.png", "solid-waste.png", "clean-energy.png"];
+    private static readonly string[] s_charts = ["emissions.png", "unit-energy-fesi75.png", "waste-heat.png", "solid-waste.png", "clean-energy.png", "grading.png"];
 
     /// <summary>The fill of the illustrative mark (ReportPlot).</summary>
     private static readonly SKColor s_markFill = SKColor.Parse("#FFF3CD");
@@ -99,10 +99,84 @@ public sealed partial class ReportCommandTests : IDisposable
         (int code, _, string error) = CliRunner.Run("report", "--data", data, "--out", report);
 
         Assert.True(code == 0, error);
-        Assert.Equal(s_charts.Skip(1).Order(StringComparer.Ordinal), Directory.GetFiles(report, "*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(s_charts.Order(StringComparer.Ordinal), Directory.GetFiles(report, "*.png").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         string markdown = File.ReadAllText(Path.Combine(report, "report.md"));
-        Assert.Contains("No chart in this section: the dataset carries no reported emissions", markdown, StringComparison.Ordinal);
+
+        // No table 1-2 for a folder: the emissions chart draws the dataset's own 2024 inventory and the ceilings from it.
+        Assert.Contains("![Industrial emissions 2024–2027 (the dataset's inventory) against the 2027 ceilings](emissions.png)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| particulate matter | 2,376.16 | −6.5 % | 2,221.71 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| NOx | 2,697.45 | −8 % | 2,481.65 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("The bars of 2024 are the dataset's own emission inventory", markdown, StringComparison.Ordinal);
+        AssertChartDrawn(Path.Combine(report, "emissions.png"));
+        Assert.Contains("No chart in this section: no scenario was given to this report. Run shapotou report --scenario FILE", markdown, StringComparison.Ordinal);
         Assert.Contains("> **Illustrative data", markdown, StringComparison.Ordinal); // the folder keeps the mark
+    }
+
+    [Fact]
+    public void Report_GradeDistribution_CountsEveryGradedEnterprise()
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--out", _folder).ExitCode);
+        string markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+
+        // The assessment's P18 distribution with the SDK's example criteria: 12 enterprises graded, 11 C and 1 D.
+        Assert.Contains("| grade | cement | ferroalloy | total |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| C | 1 | 10 | 11 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| D | 1 | 0 | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("12 enterprises are graded with the SDK's example criteria", markdown, StringComparison.Ordinal);
+        AssertChartDrawn(Path.Combine(_folder, "grading.png"));
+    }
+
+    [Theory]
+    [InlineData("zh", "情景“2027 measures, illustrative”：2024 年排放、2027 年预测与上限")]
+    [InlineData("en", "Scenario '2027 measures, illustrative': 2024 emissions, the 2027 projection and the ceilings")]
+    public void Report_Scenario_DrawsTheOutcomeAgainstTheCeilings(string lang, string title)
+    {
+        string scenario = Path.Combine(RepositoryRoot(), "samples", "scenarios", "2027-measures.json");
+
+        (int code, _, string error) = CliRunner.Run("report", "--lang", lang, "--scenario", scenario, "--out", _folder);
+
+        Assert.True(code == 0, error);
+        string markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+        Assert.Contains($"![{title}](scenario.png)", markdown, StringComparison.Ordinal);
+        AssertChartDrawn(Path.Combine(_folder, "scenario.png"));
+        Assert.Contains(Path.Combine(_folder, "scenario.png"), Directory.GetFiles(_folder, "*.png"));
+        if (lang == "en")
+        {
+            // The scenario command's figures on the default dataset: PM 1,089.75 t projected against 2,221.71 t.
+            Assert.Contains("particulate matter meets its ceiling with 1,131.96 t to spare (probability 100 %)", markdown, StringComparison.Ordinal);
+            Assert.Contains("| scr-xuanhe-kilns | 0.0 / 0.0 / 1,030.0 | 1,600 | 15,534 |", markdown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Report_MissingScenarioFile_IsAnIoErrorAndWritesNothing()
+    {
+        (int code, _, string error) = CliRunner.Run("report", "--scenario", Path.Combine(_folder, "none.json"), "--out", _folder);
+
+        Assert.Equal(2, code);
+        Assert.Contains("none.json", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder));
+    }
+
+    private static void AssertChartDrawn(string path)
+    {
+        using SKBitmap bitmap = SKBitmap.Decode(path);
+        Assert.NotNull(bitmap);
+        Assert.Equal((1100, 620), (bitmap.Width, bitmap.Height));
+        Assert.True(LuminanceVariance(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height)) > 500, $"{path} is blank or nearly so");
+        Assert.True(LuminanceVariance(bitmap, new SKRectI(bitmap.Width / 4, 0, 3 * bitmap.Width / 4, 40)) > 100, $"{path} has no title");
+        Assert.True(CountPixels(bitmap, s_markFill) > 1000, $"{path} lacks the illustrative mark");
+    }
+
+    private static string RepositoryRoot()
+    {
+        string? folder = AppContext.BaseDirectory;
+        while (folder is not null && !File.Exists(Path.Combine(folder, "Shapotou.Sdk.sln")))
+        {
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return folder ?? throw new InvalidOperationException("The repository root (Shapotou.Sdk.sln) was not found above the test's folder.");
     }
 
     [Fact]

@@ -22,15 +22,19 @@ internal sealed class EmissionsSection : ReportSection
     {
         ReportText text = context.Text;
         DistrictAssessment a = context.Assessment;
-        if (a.ReportedEmissions is not { } history || a.Targets is not { } targets)
+        // The plan's table 1-2 where the dataset is the default one; otherwise the dataset's own inventory of each year
+        // whose totals are all known.
+        bool fromInventory = a.ReportedEmissions is null;
+        IReadOnlyList<EmissionYear> history = a.ReportedEmissions?.Rows ?? InventoryYears(a.Emissions);
+        if (history.Count == 0 || a.Targets is not { } targets)
         {
             return new SectionContent(Id, text["emissions.heading"], [], [text["report.chart_unavailable"] + text["emissions.unavailable"]], null);
         }
 
         CultureInfo c = CultureInfo.InvariantCulture;
-        int firstYear = history.Rows.Min(r => r.Year);
+        int firstYear = history.Min(r => r.Year);
         int targetYear = a.Figures.TargetYear;
-        string title = text["emissions.title"];
+        string title = fromInventory ? text.Format("emissions.title.inventory", firstYear) : text["emissions.title"];
         Plot plot = ReportPlot.Create(title, text["chart.year"], text["emissions.axis"]);
         double top = 0;
         for (int p = 0; p < targets.Count; p++)
@@ -39,7 +43,7 @@ internal sealed class EmissionsSection : ReportSection
             string name = ContractNames.ToName(target.Pollutant);
             string pollutant = text[$"pollutant.{name}"];
             double offset = (p - ((targets.Count - 1) / 2.0)) * BarWidth;
-            var bars = history.Rows.Select(r => new Bar
+            var bars = history.Select(r => new Bar
             {
                 Position = r.Year + offset,
                 Value = r.Get(name),
@@ -60,7 +64,7 @@ internal sealed class EmissionsSection : ReportSection
             ScottPlot.Plottables.BarPlot series = plot.Add.Bars(bars);
             series.LegendText = pollutant;
             series.ValueLabelStyle.FontSize = 12;
-            top = Math.Max(top, Math.Max(target.Ceiling.Tonnes, history.Rows.Max(r => r.Get(name))));
+            top = Math.Max(top, Math.Max(target.Ceiling.Tonnes, history.Max(r => r.Get(name))));
         }
 
         for (int p = 0; p < targets.Count; p++)
@@ -71,7 +75,7 @@ internal sealed class EmissionsSection : ReportSection
             ceiling.LegendText = text.Format("emissions.ceiling_line", pollutant, target.Ceiling.Tonnes.ToString("N2", c));
         }
 
-        int lastReported = history.Rows.Max(r => r.Year);
+        int lastReported = history.Max(r => r.Year);
         if (targetYear - lastReported > 1)
         {
             ScottPlot.Plottables.Text gap = plot.Add.Text(text.Format("emissions.no_data", lastReported + 1, targetYear - 1), (lastReported + targetYear) / 2.0, top * 0.08);
@@ -87,16 +91,20 @@ internal sealed class EmissionsSection : ReportSection
             years.Select(y => y == targetYear ? $"{y.ToString(c)} {text["emissions.ceiling_tick"]}" : y.ToString(c)).ToArray());
         plot.Axes.SetLimits(firstYear - 0.6, targetYear + 0.6, 0, top * 1.3);
         plot.ShowLegend(Edge.Bottom);
+        if (fromInventory)
+        {
+            ReportPlot.AddNote(plot, text["emissions.note.inventory"]);
+        }
 
         var header = new List<string> { text["emissions.col.pollutant"] };
-        header.AddRange(history.Rows.Select(r => r.Year.ToString(c)));
+        header.AddRange(history.Select(r => r.Year.ToString(c)));
         header.Add(text["emissions.col.reduction"]);
         header.Add(text["emissions.col.ceiling"]);
         var rows = targets.Select(t =>
         {
             string name = ContractNames.ToName(t.Pollutant);
             var cells = new List<string> { text[$"pollutant.{name}"] };
-            cells.AddRange(history.Rows.Select(r => r.Get(name).ToString("N2", c)));
+            cells.AddRange(history.Select(r => r.Get(name).ToString("N2", c)));
             cells.Add($"−{t.ReductionRate.GetValue().ToString(c)} %");
             cells.Add(t.Ceiling.Tonnes.ToString("N2", c));
             return (IReadOnlyList<string>)cells;
@@ -106,7 +114,15 @@ internal sealed class EmissionsSection : ReportSection
             Id,
             text["emissions.heading"],
             [ReportPlot.Render(plot, context, $"{Id}.png", title)],
-            [text.Format("emissions.text", a.Figures.BaselineYear, firstYear, lastReported, targetYear)],
+            [fromInventory
+                ? text.Format("emissions.text.inventory", a.Figures.BaselineYear, firstYear == lastReported ? firstYear.ToString(c) : $"{firstYear.ToString(c)}–{lastReported.ToString(c)}", lastReported, targetYear)
+                : text.Format("emissions.text", a.Figures.BaselineYear, firstYear, lastReported, targetYear)],
             new ReportTable(header, rows));
     }
+
+    private static EmissionYear[] InventoryYears(DistrictEmissions emissions) =>
+        [.. emissions.Inventories
+            .Select(i => (i.Year, Pm: i.Total(Pollutant.Pm)?.Tonnes, So2: i.Total(Pollutant.So2)?.Tonnes, Nox: i.Total(Pollutant.Nox)?.Tonnes))
+            .Where(t => t.Pm is not null && t.So2 is not null && t.Nox is not null)
+            .Select(t => new EmissionYear(t.Year, t.Pm!.Value, t.So2!.Value, t.Nox!.Value))];
 }
