@@ -30,7 +30,7 @@ internal static class AssessCommand
             Description = "Enterprise facts for grading (fugitive control, transport; JSON, docs/grading.md).",
             HelpName = "FILE",
         };
-        var command = new Command("assess", "Assess the district: enterprises by township, the ferroalloy cluster, unit energy against the benchmark, solid waste, emissions 2022–2024 and the 2027 ceilings.")
+        var command = new Command("assess", "Assess the district: enterprises by township, the ferroalloy cluster, unit energy against the benchmark, solid waste and waste heat, the emission inventory and the 2027 ceilings, limits and the P6 checks, tax, CO₂ and performance grades.")
         {
             json,
             asOf,
