@@ -252,16 +252,20 @@ public static class ParquetColumnScan
 
     private static async Task<ParquetReader> OpenAsync(string path, string file, CancellationToken cancellationToken)
     {
+        // A 1 MB read buffer: Parquet.Net reads a column chunk in many small reads (page headers, then pages).
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
         try
         {
-            return await ParquetReader.CreateAsync(path, ParquetTableReader.Options, cancellationToken).ConfigureAwait(false);
+            return await ParquetReader.CreateAsync(stream, ParquetTableReader.Options, leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is OperationCanceledException)
         {
+            await stream.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
+            await stream.DisposeAsync().ConfigureAwait(false);
             throw new ShapotouDataException($"File '{file}' is not a Parquet file the SDK can read: {exception.Message.TrimEnd('.')}.", exception);
         }
     }
