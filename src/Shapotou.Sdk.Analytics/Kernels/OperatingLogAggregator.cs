@@ -294,24 +294,28 @@ public sealed class OperatingLogAggregator
     /// <summary>The group-sum: each row's eight figures added to its facility's cache line of sums.</summary>
     private void Scatter(ReadOnlySpan<int> facility, ReadOnlySpan<double> energy, ReadOnlySpan<double> output, ReadOnlySpan<double> flow, ReadOnlySpan<double> so2, ReadOnlySpan<double> nox, ReadOnlySpan<double> pm, ReadOnlySpan<double> factor)
     {
+        // The spans were checked to one length in Add: index through references, without a bounds check per load.
         ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
         ref long rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref int id = ref MemoryMarshal.GetReference(facility);
+        ref double e = ref MemoryMarshal.GetReference(energy), o = ref MemoryMarshal.GetReference(output), q = ref MemoryMarshal.GetReference(flow);
+        ref double cSo2 = ref MemoryMarshal.GetReference(so2), cNox = ref MemoryMarshal.GetReference(nox), cPm = ref MemoryMarshal.GetReference(pm);
+        ref double k = ref MemoryMarshal.GetReference(factor);
         int count = facility.Length;
-        _ = energy[count - 1] + output[count - 1] + flow[count - 1] + so2[count - 1] + nox[count - 1] + pm[count - 1] + factor[count - 1];
         for (int i = 0; i < count; i++)
         {
-            int f = facility[i];
+            int f = Unsafe.Add(ref id, i);
             ref double s = ref Unsafe.Add(ref sums, f * Figures);
-            double q = flow[i];
-            double mSo2 = so2[i] * q, mNox = nox[i] * q, mPm = pm[i] * q, k = factor[i];
-            s += energy[i];
-            Unsafe.Add(ref s, 1) += output[i];
+            double flue = Unsafe.Add(ref q, i), scale = Unsafe.Add(ref k, i);
+            double mSo2 = Unsafe.Add(ref cSo2, i) * flue, mNox = Unsafe.Add(ref cNox, i) * flue, mPm = Unsafe.Add(ref cPm, i) * flue;
+            s += Unsafe.Add(ref e, i);
+            Unsafe.Add(ref s, 1) += Unsafe.Add(ref o, i);
             Unsafe.Add(ref s, 2) += mSo2;
             Unsafe.Add(ref s, 3) += mNox;
             Unsafe.Add(ref s, 4) += mPm;
-            Unsafe.Add(ref s, 5) += mSo2 * k;
-            Unsafe.Add(ref s, 6) += mNox * k;
-            Unsafe.Add(ref s, 7) += mPm * k;
+            Unsafe.Add(ref s, 5) += mSo2 * scale;
+            Unsafe.Add(ref s, 6) += mNox * scale;
+            Unsafe.Add(ref s, 7) += mPm * scale;
             Unsafe.Add(ref rows, f)++;
         }
     }
