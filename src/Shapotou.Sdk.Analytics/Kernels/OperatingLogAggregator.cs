@@ -79,7 +79,9 @@ public readonly record struct OperatingLogTotals(
 /// <remarks>
 /// <para>Facility ids are int32 from 0 to <see cref="MaxFacilityId"/> and index a dense table of sums (eight doubles,
 /// one cache line, per facility), so the group-by is a scatter-add without hashing. Sums are plain sums, as SQL's
-/// <c>sum</c>: a NaN or infinite input reaches its facility's totals.</para>
+/// <c>sum</c>: a NaN input reaches its facility's totals. A measured O₂ of 21 % or more is an error, as everywhere in
+/// the SDK (the reference-O₂ factor has no finite positive value there); it is found a block of 1 024 rows at a time,
+/// after earlier blocks were added, so an aggregator that threw holds partial sums and is to be discarded.</para>
 /// <para>An aggregator is not thread-safe: give each thread its own and <see cref="Merge"/> them. The vector path
 /// (<see cref="Vector{T}"/>, every width the runtime offers) computes the energy and the O₂ factor a block of rows at a
 /// time and then scatters; it adds the same terms in the same order as the scalar path, so both give bit-identical
@@ -244,9 +246,10 @@ public sealed class OperatingLogAggregator
         {
             int count = Math.Min(Block, n - start);
             int end = start + count;
+            bool tooHigh = false;
             if (vector)
             {
-                Prepare(e[start..end], coke[start..end], coal[start..end], gas[start..end], o2[start..end], energy, factor);
+                tooHigh = Prepare(e[start..end], coke[start..end], coal[start..end], gas[start..end], o2[start..end], energy, factor);
             }
             else
             {
@@ -255,7 +258,15 @@ public sealed class OperatingLogAggregator
                     int r = start + i;
                     energy[i] = Energy(e[r], coke[r], coal[r], gas[r]);
                     factor[i] = _oxygenNumerator / (21 - o2[r]);
+                    tooHigh |= o2[r] >= 21;
                 }
+            }
+
+            if (tooHigh)
+            {
+                int bad = start + o2[start..end].IndexOfAnyInRange(21, double.PositiveInfinity);
+                throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"Table 'operating_log', column 'o2', row {firstRow + bad}: expected an O₂ content below 21 %, found {o2[bad]} (the reference-O₂ factor (21 − O₂ref) ÷ (21 − O₂) has no finite positive value)."));
             }
 
             Scatter(facility[start..end], energy, output[start..end], flow[start..end], so2[start..end], nox[start..end], pm[start..end], factor);
@@ -266,7 +277,8 @@ public sealed class OperatingLogAggregator
     private double Energy(double e, double coke, double coal, double gas) => (e * _ce) + (coke * _cCoke) + (coal * _cCoal) + (gas * _cGas);
 
     /// <summary>Energy and O₂ factor of a block, a vector at a time (the same operations, in the same order, as the scalar path).</summary>
-    private void Prepare(ReadOnlySpan<double> e, ReadOnlySpan<double> coke, ReadOnlySpan<double> coal, ReadOnlySpan<double> gas, ReadOnlySpan<double> o2, Span<double> energy, Span<double> factor)
+    /// <returns>Whether an O₂ of the block is 21 % or more.</returns>
+    private bool Prepare(ReadOnlySpan<double> e, ReadOnlySpan<double> coke, ReadOnlySpan<double> coal, ReadOnlySpan<double> gas, ReadOnlySpan<double> o2, Span<double> energy, Span<double> factor)
     {
         int count = e.Length;
         int width = Vector<double>.Count;
@@ -276,19 +288,26 @@ public sealed class OperatingLogAggregator
         var cGas = new Vector<double>(_cGas);
         var numerator = new Vector<double>(_oxygenNumerator);
         var twentyOne = new Vector<double>(21);
+        Vector<long> tooHigh = Vector<long>.Zero;
         int i = 0;
         for (; i <= count - width; i += width)
         {
             Vector<double> sum = (new Vector<double>(e[i..]) * ce) + (new Vector<double>(coke[i..]) * cCoke) + (new Vector<double>(coal[i..]) * cCoal) + (new Vector<double>(gas[i..]) * cGas);
             sum.CopyTo(energy[i..]);
-            (numerator / (twentyOne - new Vector<double>(o2[i..]))).CopyTo(factor[i..]);
+            var oxygen = new Vector<double>(o2[i..]);
+            tooHigh |= Vector.GreaterThanOrEqual(oxygen, twentyOne);
+            (numerator / (twentyOne - oxygen)).CopyTo(factor[i..]);
         }
 
+        bool bad = tooHigh != Vector<long>.Zero;
         for (; i < count; i++)
         {
             energy[i] = Energy(e[i], coke[i], coal[i], gas[i]);
             factor[i] = _oxygenNumerator / (21 - o2[i]);
+            bad |= o2[i] >= 21;
         }
+
+        return bad;
     }
 
     /// <summary>The group-sum: each row's eight figures added to its facility's cache line of sums.</summary>

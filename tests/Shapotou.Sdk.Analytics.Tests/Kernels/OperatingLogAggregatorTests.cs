@@ -174,6 +174,24 @@ public sealed class OperatingLogAggregatorTests
         Assert.Empty(aggregator.Totals());
     }
 
+    [Theory]
+    [InlineData(false, 21.0)]
+    [InlineData(true, 21.0)]
+    [InlineData(false, 25.5)]
+    [InlineData(true, 25.5)]
+    public void OxygenAtOrAbove21_IsRejectedNamingTheRow(bool scalar, double oxygen)
+    {
+        // 2 000 rows: the bad one in the second block of 1 024, past the vector lanes' end of the first.
+        const int Length = 2000;
+        Log log = Seeded(Length, 5, 7);
+        log.Columns[9][1500] = oxygen;
+        var aggregator = new OperatingLogAggregator(s_coefficients);
+
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => log.AddTo(aggregator, scalar, 0, Length));
+
+        Assert.StartsWith(FormattableString.Invariant($"Table 'operating_log', column 'o2', row 1500: expected an O₂ content below 21 %, found {oxygen}"), error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SpansOfDifferentLengths_AreRejected()
     {
