@@ -56,6 +56,7 @@ public sealed class ColumnScanBatch
 /// file's length. Nothing is materialised per row: no nullable arrays, no strings, no unit conversion. A column must
 /// have the physical type asked for; an optional column is accepted (other writers, DuckDB among them, mark every
 /// column optional) but a null in it is an error, never skipped.</para>
+/// <para>An error in one worker (a null, a callback's exception) stops the others and is the one thrown.</para>
 /// <para>Row groups are claimed in order by whichever worker is free, so the order of callbacks, and of floating-point
 /// sums merged from the states, varies from run to run in the last bits.</para>
 /// </remarks>
@@ -112,12 +113,41 @@ public static class ParquetColumnScan
         int workers = Math.Max(1, Math.Min(degreeOfParallelism == 0 ? Environment.ProcessorCount : degreeOfParallelism, groupCount));
         int next = -1;
         var tasks = new Task<TState>[workers];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         for (int w = 0; w < workers; w++)
         {
-            tasks[w] = Task.Run(() => WorkAsync(path, file, int32Columns, doubleColumns, createState(), process, firstRows, largest, () => Interlocked.Increment(ref next), cancellationToken), cancellationToken);
+            tasks[w] = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        return await WorkAsync(path, file, int32Columns, doubleColumns, createState(), process, firstRows, largest, () => Interlocked.Increment(ref next), stop.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        // One worker's error stops the others.
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                },
+                cancellationToken);
         }
 
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        try
+        {
+            return await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A worker stopped because another failed: report the failure, not the stop.
+            Exception? cause = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).FirstOrDefault(e => e is not OperationCanceledException);
+            if (cause is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+            }
+
+            throw;
+        }
     }
 
     private static async Task<TState> WorkAsync<TState>(

@@ -95,6 +95,29 @@ public sealed class ColumnScanTests : IDisposable
     }
 
     [Fact]
+    public async Task CallbackError_StopsTheScan_AndIsTheOneThrown()
+    {
+        string path = Path.Combine(_folder, "many.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT i::INTEGER AS id, (i * 0.5)::DOUBLE AS value FROM range(100000) t(i)) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 1000)");
+        int calls = 0;
+
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => ParquetColumnScan.ScanAsync(
+            path, ["id"], ["value"], () => 0,
+            (_, b) =>
+            {
+                Interlocked.Increment(ref calls);
+                if (b.RowGroup == 3)
+                {
+                    throw new InvalidOperationException("row group 3");
+                }
+            },
+            2));
+
+        Assert.Equal("row group 3", error.Message);
+        Assert.True(calls < 100, $"{calls} of 100 row groups were processed after the error");
+    }
+
+    [Fact]
     public async Task WrongType_IsAnError_NamingExpectedAndActual()
     {
         string path = Path.Combine(_folder, "types.parquet");
