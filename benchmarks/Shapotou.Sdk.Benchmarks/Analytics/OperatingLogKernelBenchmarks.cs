@@ -28,8 +28,12 @@ public class OperatingLogKernelBenchmarks
     private int[] _facility = [];
     private double[][] _columns = [];
 
-    [Params(10_000_000)]
+    [ParamsSource(nameof(Lengths))]
     public int Rows { get; set; }
+
+    /// <summary>10 M rows; the CI smoke run's <c>SHAPOTOU_BENCH_LENGTHS</c> sets small ones.</summary>
+    public static IEnumerable<int> Lengths() =>
+        Environment.GetEnvironmentVariable("SHAPOTOU_BENCH_LENGTHS") is { Length: > 0 } ? BenchmarkSizes.ColumnLengths() : [10_000_000];
 
     /// <summary>How rows are ordered: <c>hour-major</c> (every facility's hour, then the next hour: a log's natural order, and
     /// the order of the end-to-end files) or <c>random</c> facility ids (the group-by's worst case).</summary>
@@ -136,6 +140,12 @@ public class OperatingLogKernelBenchmarks
     {
         public Config()
         {
+            // Not in the CI smoke run (SHAPOTOU_BENCH_LENGTHS set): there its --job dry --inProcess is the only job.
+            if (Environment.GetEnvironmentVariable("SHAPOTOU_BENCH_LENGTHS") is { Length: > 0 })
+            {
+                return;
+            }
+
             Job shortJob = Job.ShortRun.WithWarmupCount(2).WithIterationCount(5);
             AddJob(shortJob.WithId("vector-256"));
             AddJob(shortJob.WithEnvironmentVariable("DOTNET_EnableAVX2", "0").WithId("vector-128"));

@@ -44,10 +44,11 @@ public class OperatingLogScanBenchmarks
     [Params("duckdb", "parquet.net")]
     public string Writer { get; set; } = "duckdb";
 
+    /// <summary>10 M rows; <c>SHAPOTOU_BENCH_ROWS</c> sets others, and the CI smoke run's <c>SHAPOTOU_BENCH_LENGTHS</c> small ones.</summary>
     public static IEnumerable<int> Rows() =>
         Environment.GetEnvironmentVariable("SHAPOTOU_BENCH_ROWS") is { Length: > 0 } rows
             ? rows.Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture))
-            : [10_000_000];
+            : Environment.GetEnvironmentVariable("SHAPOTOU_BENCH_LENGTHS") is { Length: > 0 } ? BenchmarkSizes.ColumnLengths() : [10_000_000];
 
     private static string Folder => Path.Combine(Path.GetTempPath(), "shapotou-bench");
 
