@@ -1,0 +1,302 @@
+using System.Buffers;
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+
+namespace Shapotou.Sdk.Parquet;
+
+/// <summary>
+/// One row group's columns as a <see cref="ParquetColumnScan"/> hands them over: dense spans over pooled buffers,
+/// valid only during the callback.
+/// </summary>
+public sealed class ColumnScanBatch
+{
+    private readonly int[][] _ints;
+    private readonly double[][] _doubles;
+
+    internal ColumnScanBatch(int int32Columns, int doubleColumns)
+    {
+        _ints = new int[int32Columns][];
+        _doubles = new double[doubleColumns][];
+    }
+
+    /// <summary>Gets the row group's index in the file.</summary>
+    public int RowGroup { get; private set; }
+
+    /// <summary>Gets the number, in the file, of the row group's first row.</summary>
+    public long FirstRow { get; private set; }
+
+    /// <summary>Gets the row group's row count.</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>The values of an int32 column.</summary>
+    /// <param name="index">The column's position among the scan's int32 columns.</param>
+    /// <returns>The values.</returns>
+    public ReadOnlySpan<int> Integers(int index) => _ints[index].AsSpan(0, RowCount);
+
+    /// <summary>The values of a double column.</summary>
+    /// <param name="index">The column's position among the scan's double columns.</param>
+    /// <returns>The values.</returns>
+    public ReadOnlySpan<double> Numbers(int index) => _doubles[index].AsSpan(0, RowCount);
+
+    internal int[][] Ints => _ints;
+
+    internal double[][] Doubles => _doubles;
+
+    internal void Set(int rowGroup, long firstRow, int rows) => (RowGroup, FirstRow, RowCount) = (rowGroup, firstRow, rows);
+}
+
+/// <summary>
+/// The fast path for reducing a large Parquet file: reads only the named int32 and double columns, row groups in
+/// parallel (one <see cref="ParquetReader"/> and file handle per worker), into buffers rented once per worker and
+/// reused for every row group, and hands each row group's dense columns to a callback with the worker's own state.
+/// </summary>
+/// <remarks>
+/// <para>Memory stays bounded by the row groups in flight (workers × columns × the largest row group), whatever the
+/// file's length. Nothing is materialised per row: no nullable arrays, no strings, no unit conversion. A column must
+/// have the physical type asked for; an optional column is accepted (other writers, DuckDB among them, mark every
+/// column optional) but a null in it is an error, never skipped.</para>
+/// <para>An error in one worker (a null, a callback's exception) stops the others and is the one thrown.</para>
+/// <para>Row groups are claimed in order by whichever worker is free, so the order of callbacks, and of floating-point
+/// sums merged from the states, varies from run to run in the last bits.</para>
+/// </remarks>
+public static class ParquetColumnScan
+{
+    /// <summary>Scans a file.</summary>
+    /// <typeparam name="TState">A worker's state (an aggregator, say); merge the returned states afterwards.</typeparam>
+    /// <param name="path">The Parquet file.</param>
+    /// <param name="int32Columns">Columns read as int32.</param>
+    /// <param name="doubleColumns">Columns read as double.</param>
+    /// <param name="createState">Creates a worker's state.</param>
+    /// <param name="process">Called once per row group, on the worker that read it.</param>
+    /// <param name="degreeOfParallelism">Workers; 0 for one per processor, never more than the row groups.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    /// <returns>The states of the workers.</returns>
+    /// <exception cref="ShapotouDataException">A column is missing, has another type, or holds a null.</exception>
+    public static async Task<IReadOnlyList<TState>> ScanAsync<TState>(
+        string path,
+        IReadOnlyList<string> int32Columns,
+        IReadOnlyList<string> doubleColumns,
+        Func<TState> createState,
+        Action<TState, ColumnScanBatch> process,
+        int degreeOfParallelism = 0,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(int32Columns);
+        ArgumentNullException.ThrowIfNull(doubleColumns);
+        ArgumentNullException.ThrowIfNull(createState);
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentOutOfRangeException.ThrowIfNegative(degreeOfParallelism);
+        string file = Path.GetFileName(path);
+
+        long[] firstRows;
+        int largest;
+        ParquetReader probe = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
+        await using (probe.ConfigureAwait(false))
+        {
+            int groups = probe.RowGroupCount;
+            firstRows = new long[groups + 1];
+            largest = 0;
+            for (int g = 0; g < groups; g++)
+            {
+                long rows = probe.Metadata!.RowGroups[g].NumRows;
+                firstRows[g + 1] = firstRows[g] + rows;
+                largest = Math.Max(largest, checked((int)rows));
+            }
+
+            _ = Fields(probe, int32Columns, typeof(int), file);
+            _ = Fields(probe, doubleColumns, typeof(double), file);
+        }
+
+        int groupCount = firstRows.Length - 1;
+        int workers = Math.Max(1, Math.Min(degreeOfParallelism == 0 ? Environment.ProcessorCount : degreeOfParallelism, groupCount));
+        int next = -1;
+        var tasks = new Task<TState>[workers];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        for (int w = 0; w < workers; w++)
+        {
+            tasks[w] = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        return await WorkAsync(path, file, int32Columns, doubleColumns, createState(), process, firstRows, largest, () => Interlocked.Increment(ref next), stop.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        // One worker's error stops the others.
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                },
+                cancellationToken);
+        }
+
+        try
+        {
+            return await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A worker stopped because another failed: report the failure, not the stop.
+            Exception? cause = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).FirstOrDefault(e => e is not OperationCanceledException);
+            if (cause is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<TState> WorkAsync<TState>(
+        string path,
+        string file,
+        IReadOnlyList<string> int32Columns,
+        IReadOnlyList<string> doubleColumns,
+        TState state,
+        Action<TState, ColumnScanBatch> process,
+        long[] firstRows,
+        int largest,
+        Func<int> claim,
+        CancellationToken cancellationToken)
+    {
+        ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
+        var batch = new ColumnScanBatch(int32Columns.Count, doubleColumns.Count);
+        int[]? levels = null;
+        await using (reader.ConfigureAwait(false))
+        {
+            try
+            {
+                DataField[] ints = Fields(reader, int32Columns, typeof(int), file);
+                DataField[] doubles = Fields(reader, doubleColumns, typeof(double), file);
+                for (int c = 0; c < ints.Length; c++)
+                {
+                    batch.Ints[c] = ArrayPool<int>.Shared.Rent(largest);
+                }
+
+                for (int c = 0; c < doubles.Length; c++)
+                {
+                    batch.Doubles[c] = ArrayPool<double>.Shared.Rent(largest);
+                }
+
+                if (ints.Any(f => f.IsNullable) || doubles.Any(f => f.IsNullable))
+                {
+                    levels = ArrayPool<int>.Shared.Rent(largest);
+                }
+
+                for (int g = claim(); g < firstRows.Length - 1; g = claim())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+                    int rows = checked((int)group.RowCount);
+                    for (int c = 0; c < ints.Length; c++)
+                    {
+                        await ReadAsync(group, ints[c], batch.Ints[c].AsMemory(0, rows), levels, file, g, firstRows[g], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    for (int c = 0; c < doubles.Length; c++)
+                    {
+                        await ReadAsync(group, doubles[c], batch.Doubles[c].AsMemory(0, rows), levels, file, g, firstRows[g], cancellationToken).ConfigureAwait(false);
+                    }
+
+                    batch.Set(g, firstRows[g], rows);
+                    process(state, batch);
+                }
+            }
+            finally
+            {
+                foreach (int[]? buffer in batch.Ints)
+                {
+                    if (buffer is not null)
+                    {
+                        ArrayPool<int>.Shared.Return(buffer);
+                    }
+                }
+
+                foreach (double[]? buffer in batch.Doubles)
+                {
+                    if (buffer is not null)
+                    {
+                        ArrayPool<double>.Shared.Return(buffer);
+                    }
+                }
+
+                if (levels is not null)
+                {
+                    ArrayPool<int>.Shared.Return(levels);
+                }
+            }
+        }
+
+        return state;
+    }
+
+    private static async Task ReadAsync<T>(ParquetRowGroupReader group, DataField field, Memory<T> values, int[]? levels, string file, int g, long firstRow, CancellationToken cancellationToken)
+        where T : struct
+    {
+        int rows = values.Length;
+        try
+        {
+            if (!field.IsNullable)
+            {
+                await group.ReadAsync(field, values, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await group.ReadRawAsync(field, values, levels.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not ShapotouDataException and not OperationCanceledException)
+        {
+            throw new ShapotouDataException($"File '{file}', column '{field.Name}', row group {g}: the column cannot be read ({exception.Message.TrimEnd('.')}).", exception);
+        }
+
+        // An optional column's definition levels are 1 where a value is present: the first 0 is a null.
+        int missing = levels.AsSpan(0, rows).IndexOfAnyExcept(1);
+        if (missing >= 0)
+        {
+            throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture,
+                $"File '{file}', column '{field.Name}', row {firstRow + missing}: expected a value, found null (the fast scan does not skip rows)."));
+        }
+    }
+
+    private static DataField[] Fields(ParquetReader reader, IReadOnlyList<string> names, Type type, string file)
+    {
+        DataField[] all = reader.Schema.GetDataFields();
+        var fields = new DataField[names.Count];
+        for (int c = 0; c < names.Count; c++)
+        {
+            DataField? field = all.FirstOrDefault(f => string.Equals(f.Path.ToString(), names[c], StringComparison.Ordinal) || (f.Path.ToList().Count == 1 && string.Equals(f.Name, names[c], StringComparison.Ordinal)))
+                ?? throw new ShapotouDataException($"File '{file}': column '{names[c]}' is missing; the file has {string.Join(", ", all.Select(f => f.Name))}.");
+            if (field.ClrType != type || field.IsArray)
+            {
+                throw new ShapotouDataException($"File '{file}', column '{names[c]}': expected {(type == typeof(int) ? "INT32" : "DOUBLE")}, found {field.ClrType.Name}{(field.IsArray ? " list" : string.Empty)}.");
+            }
+
+            fields[c] = field;
+        }
+
+        return fields;
+    }
+
+    private static async Task<ParquetReader> OpenAsync(string path, string file, CancellationToken cancellationToken)
+    {
+        // A 1 MB read buffer: Parquet.Net reads a column chunk in many small reads (page headers, then pages).
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        try
+        {
+            return await ParquetReader.CreateAsync(stream, ParquetTableReader.Options, leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw new ShapotouDataException($"File '{file}' is not a Parquet file the SDK can read: {exception.Message.TrimEnd('.')}.", exception);
+        }
+    }
+}

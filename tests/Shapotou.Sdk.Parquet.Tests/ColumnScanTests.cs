@@ -1,0 +1,152 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Shapotou.Sdk.Parquet.Tests;
+
+/// <summary>The fast column scan: every row exactly once, in row-group order per worker, and bad files named.</summary>
+public sealed class ColumnScanTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"shapotou-scan-{Guid.NewGuid():N}");
+
+    public ColumnScanTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Per worker: (row group, first row, rows, Σ id, Σ value, the first value) of each row group it saw.</summary>
+    private static async Task<List<(int Group, long First, int Rows, long Ids, double Sum, double Head)>> ScanAsync(string path, int workers)
+    {
+        IReadOnlyList<List<(int, long, int, long, double, double)>> states = await ParquetColumnScan.ScanAsync(
+            path, ["id"], ["value"], () => new List<(int, long, int, long, double, double)>(),
+            (s, b) =>
+            {
+                long ids = 0;
+                foreach (int id in b.Integers(0))
+                {
+                    ids += id;
+                }
+
+                s.Add((b.RowGroup, b.FirstRow, b.RowCount, ids, b.Numbers(0).ToArray().Sum(), b.Numbers(0)[0]));
+            },
+            workers);
+        return [.. states.SelectMany(s => s).OrderBy(g => g.Item1)];
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task DuckDbFile_EveryRowGroupOnce_WithItsFirstRow(int workers)
+    {
+        // 10 000 rows in row groups of 2 048: value = id × 0.5, so every figure of a group is known.
+        string path = Path.Combine(_folder, "log.parquet");
+        DuckDbWrittenFileTests.Execute(
+            $"COPY (SELECT i::INTEGER AS id, (i * 0.5)::DOUBLE AS value, 'x' AS other FROM range(10000) t(i)) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+
+        var groups = await ScanAsync(path, workers);
+
+        Assert.Equal(Enumerable.Range(0, groups.Count), groups.Select(g => g.Group));
+        Assert.Equal(10_000, groups.Sum(g => g.Rows));
+        long first = 0;
+        foreach (var g in groups)
+        {
+            Assert.Equal(first, g.First);
+            long ids = (first + first + g.Rows - 1) * g.Rows / 2;
+            Assert.Equal(ids, g.Ids);
+            Assert.Equal(ids * 0.5, g.Sum);
+            Assert.Equal(first * 0.5, g.Head);
+            first += g.Rows;
+        }
+    }
+
+    [Fact]
+    public async Task ParquetNetFile_RequiredColumns_ReadDense()
+    {
+        string path = Path.Combine(_folder, "required.parquet");
+        var id = new DataField<int>("id");
+        var value = new DataField<double>("value");
+        await using (FileStream stream = File.Create(path))
+        {
+            await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, value), stream);
+            for (int g = 0; g < 3; g++)
+            {
+                using ParquetRowGroupWriter group = writer.CreateRowGroup();
+                await group.WriteAsync<int>(id, Enumerable.Range(g * 100, 100).ToArray());
+                await group.WriteAsync<double>(value, Enumerable.Range(g * 100, 100).Select(i => i * 0.25).ToArray());
+            }
+        }
+
+        var groups = await ScanAsync(path, 2);
+
+        Assert.Equal([0L, 100L, 200L], groups.Select(g => g.First));
+        Assert.Equal([4950L, 14950L, 24950L], groups.Select(g => g.Ids));
+        Assert.Equal([4950 * 0.25, 14950 * 0.25, 24950 * 0.25], groups.Select(g => g.Sum));
+    }
+
+    [Fact]
+    public async Task Null_IsAnError_NamingColumnAndRow()
+    {
+        string path = Path.Combine(_folder, "nulls.parquet");
+        DuckDbWrittenFileTests.Execute(
+            $"COPY (SELECT i::INTEGER AS id, CASE WHEN i = 1234 THEN NULL ELSE (i * 0.5)::DOUBLE END AS value FROM range(3000) t(i)) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 1000)");
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ScanAsync(path, 2));
+
+        Assert.Equal("File 'nulls.parquet', column 'value', row 1234: expected a value, found null (the fast scan does not skip rows).", error.Message);
+    }
+
+    [Fact]
+    public async Task CallbackError_StopsTheScan_AndIsTheOneThrown()
+    {
+        string path = Path.Combine(_folder, "many.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT i::INTEGER AS id, (i * 0.5)::DOUBLE AS value FROM range(100000) t(i)) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 1000)");
+        int calls = 0;
+
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => ParquetColumnScan.ScanAsync(
+            path, ["id"], ["value"], () => 0,
+            (_, b) =>
+            {
+                Interlocked.Increment(ref calls);
+                if (b.RowGroup == 3)
+                {
+                    throw new InvalidOperationException("row group 3");
+                }
+            },
+            2));
+
+        Assert.Equal("row group 3", error.Message);
+        Assert.True(calls < 100, $"{calls} of 100 row groups were processed after the error");
+    }
+
+    [Fact]
+    public async Task WrongType_IsAnError_NamingExpectedAndActual()
+    {
+        string path = Path.Combine(_folder, "types.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT 1::INTEGER AS id, 1.5::FLOAT AS value) TO '{path}' (FORMAT parquet)");
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ScanAsync(path, 1));
+
+        Assert.Equal("File 'types.parquet', column 'value': expected DOUBLE, found Single.", error.Message);
+    }
+
+    [Fact]
+    public async Task MissingColumn_IsAnError_ListingTheFilesColumns()
+    {
+        string path = Path.Combine(_folder, "missing.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT 1::INTEGER AS id, 1.5 AS amount) TO '{path}' (FORMAT parquet)");
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ScanAsync(path, 1));
+
+        Assert.Equal("File 'missing.parquet': column 'value' is missing; the file has id, amount.", error.Message);
+    }
+
+    [Fact]
+    public async Task NotParquet_IsAnError()
+    {
+        string path = Path.Combine(_folder, "text.parquet");
+        await File.WriteAllTextAsync(path, "facility_id,value\n1,2\n");
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ScanAsync(path, 1));
+
+        Assert.StartsWith("File 'text.parquet' is not a Parquet file the SDK can read", error.Message, StringComparison.Ordinal);
+    }
+}
