@@ -52,6 +52,17 @@ public sealed class ScenarioCommandTests
     }
 
     [Fact]
+    public void MalformedScenario_NamesTheFileAndThePlace()
+    {
+        using var file = new TemporaryFile("{ \"name\": \"bad\",\n  \"changes\": [ }");
+
+        (int code, _, string error) = CliRunner.Run("scenario", file.Path);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"Scenario file '{Path.GetFileName(file.Path)}' is not valid JSON at line 2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingFile_IsAnIoError()
     {
         (int code, _, string error) = CliRunner.Run("scenario", "/nonexistent/scenario.json");

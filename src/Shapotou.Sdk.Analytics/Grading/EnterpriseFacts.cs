@@ -98,17 +98,7 @@ public sealed partial record EnterpriseFacts
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(sourceName);
         string file = $"Enterprise facts '{sourceName}'";
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException exception)
-        {
-            throw new ShapotouDataException(
-                string.Create(CultureInfo.InvariantCulture, $"{file} is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {exception.Message}"),
-                exception);
-        }
+        JsonDocument document = Internal.JsonInput.Parse(utf8Json, file);
 
         using (document)
         {

@@ -39,17 +39,7 @@ public static class GradingCriteriaJson
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(sourceName);
         string file = $"Grading criteria '{sourceName}'";
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException exception)
-        {
-            throw new ShapotouDataException(
-                string.Create(CultureInfo.InvariantCulture, $"{file} is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {exception.Message}"),
-                exception);
-        }
+        JsonDocument document = Internal.JsonInput.Parse(utf8Json, file);
 
         using (document)
         {

@@ -22,17 +22,7 @@ public static class ScenarioFile
     public static Scenario Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException exception)
-        {
-            throw new ShapotouDataException($"Scenario file '{source}' is not valid JSON: {exception.Message}", exception);
-        }
-
-        using (document)
+        using (JsonDocument document = Internal.JsonInput.Parse(json, $"Scenario file '{source}'"))
         {
             JsonElement root = document.RootElement;
             string name = Text(root, "name", source, "the scenario");
