@@ -52,12 +52,12 @@ public sealed record CarbonOptions
 /// <param name="Year">The year.</param>
 /// <param name="CombustionT">Fuel combustion, tCO₂; <see langword="null"/> when an input is missing.</param>
 /// <param name="ProcessT">Reductants and electrodes less carbon in products, tCO₂; <see langword="null"/> when missing.</param>
-/// <param name="ElectricityT">Net purchased electricity × the grid factor, tCO₂.</param>
+/// <param name="ElectricityT">Net purchased electricity × the grid factor, tCO₂; <see langword="null"/> when a purchase is unknown.</param>
 /// <param name="TotalT">The sum, or <see langword="null"/> when a part is unknown.</param>
 /// <param name="OutputT">Physical output, t.</param>
 /// <param name="PerTonne">Total ÷ output, tCO₂/t.</param>
 /// <param name="Per10kYuan">Total ÷ the enterprise's output value, tCO₂ per 10⁴ yuan.</param>
-public sealed record EnterpriseCarbon(string EnterpriseId, string Township, int Year, double? CombustionT, double? ProcessT, double ElectricityT, double? TotalT, double OutputT, double? PerTonne, double? Per10kYuan);
+public sealed record EnterpriseCarbon(string EnterpriseId, string Township, int Year, double? CombustionT, double? ProcessT, double? ElectricityT, double? TotalT, double OutputT, double? PerTonne, double? Per10kYuan);
 
 /// <summary>One township's CO₂ intensity against the city average (P10's early warning).</summary>
 /// <param name="Township">The township.</param>
@@ -160,7 +160,7 @@ public sealed class CarbonCalculator
         assumptions.Add(string.Create(CultureInfo.InvariantCulture,
             $"Purchased electricity (net of exports) × {grid.GetValue()} tCO₂/MWh, {grid.Key} of data year {grid.ValidFrom?.Year.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, marked {grid.ConfidenceMark}{(fallback ? $": no factor of data year {year} is published, the latest earlier one is used" : string.Empty)} ({grid.Source})."));
         var facilities = data.Facilities.ToDictionary(f => f.FacilityId, StringComparer.Ordinal);
-        var byEnterprise = new Dictionary<string, (double Combustion, bool CombustionKnown, double Process, bool ProcessKnown, double Electricity, double Output)>(StringComparer.Ordinal);
+        var byEnterprise = new Dictionary<string, (double Combustion, bool CombustionKnown, double Process, bool ProcessKnown, double? Electricity, double Output)>(StringComparer.Ordinal);
         foreach (EnergyLedgerEntry row in data.EnergyLedger.Where(r => r.Period.Year == year))
         {
             if (!facilities.TryGetValue(row.FacilityId, out Facility? facility))
@@ -169,11 +169,12 @@ public sealed class CarbonCalculator
             }
 
             bool furnace = facility.Kind is FacilityKind.SubmergedArcFurnace or FacilityKind.CarbideFurnace;
-            (double c, bool ck, double p, bool pk, double e, double o) = byEnterprise.GetValueOrDefault(facility.EnterpriseId, (0, true, 0, true, 0, 0));
-            double net = ((row.ElectricityPurchased?.KilowattHours ?? double.NaN) - (row.ElectricityExported?.KilowattHours ?? 0)) / 1000 * grid.GetValue();
+            (double c, bool ck, double p, bool pk, double? e, double o) = byEnterprise.GetValueOrDefault(facility.EnterpriseId, (0, true, 0, true, 0, 0));
+            double net = ((row.ElectricityPurchased?.KilowattHours ?? double.NaN) - (row.ElectricityExported?.KilowattHours ?? double.NaN)) / 1000 * grid.GetValue();
             if (double.IsNaN(net))
             {
-                missing.Add($"energy_ledger of facility '{row.FacilityId}', {row.Period:yyyy-MM}: electricity_purchased is null; its electricity CO₂ is counted as unknown.");
+                string column = row.ElectricityPurchased is null ? "electricity_purchased" : "electricity_exported";
+                missing.Add($"energy_ledger of facility '{row.FacilityId}', {row.Period:yyyy-MM}: {column} is null; its electricity CO₂ is unknown.");
             }
 
             foreach ((string column, double? amount) in Carriers(row))
@@ -216,7 +217,7 @@ public sealed class CarbonCalculator
                 assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Carbon leaving in {row.Product}: {productCarbon} tCO₂/t (the caller's value)."));
             }
 
-            byEnterprise[facility.EnterpriseId] = (c, ck, p, pk, double.IsNaN(net) ? e : e + net, o + row.Output.Tonnes);
+            byEnterprise[facility.EnterpriseId] = (c, ck, p, pk, double.IsNaN(net) ? null : e + net, o + row.Output.Tonnes);
         }
 
         if (data.Facilities.Any(f => f.Kind == FacilityKind.CementKiln) && !_options.ProcessFactors.ContainsKey("clinker"))

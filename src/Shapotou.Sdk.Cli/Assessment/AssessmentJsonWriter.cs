@@ -305,7 +305,7 @@ internal static class AssessmentJsonWriter
             writer.WriteString("enterprise_id", e.EnterpriseId);
             writer.WriteNumberOrNull("combustion_t", e.CombustionT);
             writer.WriteNumberOrNull("process_t", e.ProcessT);
-            writer.WriteNumber("electricity_t", e.ElectricityT);
+            writer.WriteNumberOrNull("electricity_t", e.ElectricityT);
             writer.WriteNumberOrNull("total_t", e.TotalT);
             writer.WriteNumberOrNull("t_per_t", e.PerTonne);
             writer.WriteNumberOrNull("t_per_10k_yuan", e.Per10kYuan);

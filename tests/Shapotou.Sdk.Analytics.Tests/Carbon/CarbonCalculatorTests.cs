@@ -46,7 +46,7 @@ public sealed class CarbonCalculatorTests
         CarbonAssessment result = calculator.Compute(Dataset(electricityKwh: 8300, coke: 0), 2022, s_asOf);
 
         EnterpriseCarbon e = Assert.Single(result.Enterprises);
-        Assert.Equal(expected, Math.Round(e.ElectricityT, 3));
+        Assert.Equal(expected, Math.Round(e.ElectricityT!.Value, 3));
         Assert.Equal(expected, Math.Round(e.PerTonne!.Value, 3));
     }
 
@@ -82,6 +82,24 @@ public sealed class CarbonCalculatorTests
         Assert.Contains("No combustion parameters for 'diesel' (the references lack them); pass CarbonOptions.Combustion[\"diesel\"].", result.Missing);
     }
 
+    [Fact]
+    public void Electricity_UnknownPurchase_MakesElectricityAndTotalUnknown_AndNamesTheCell()
+    {
+        ClusterDataset data = Dataset(electricityKwh: 8300, coke: 0);
+        EnergyLedgerEntry row = data.EnergyLedger[0];
+        var unknown = new ClusterDataset("carbon", false, data.Enterprises, data.Facilities, [], [],
+            [new EnergyLedgerEntry(row.FacilityId, row.Period, row.Product, row.Output, electricityPurchased: null, electricityExported: Energy.Zero,
+                coke: Mass.Zero, semiCoke: Mass.Zero, coal: Mass.Zero, naturalGas: Volume.Zero, diesel: Mass.Zero, electrodePaste: Mass.Zero)],
+            [], [], null);
+
+        CarbonAssessment result = new CarbonCalculator(ReferenceCatalogue.Builtin).Compute(unknown, 2022, s_asOf);
+
+        EnterpriseCarbon e = Assert.Single(result.Enterprises);
+        Assert.Null(e.ElectricityT);
+        Assert.Null(e.TotalT);
+        Assert.Contains("energy_ledger of facility 'F1', 2022-01: electricity_purchased is null; its electricity CO₂ is unknown.", result.Missing);
+    }
+
     [Theory]
     [InlineData(1.0, true)]
     [InlineData(100.0, false)]
@@ -101,7 +119,7 @@ public sealed class CarbonCalculatorTests
         [new Enterprise("E1", "Works", "zhenluo", "3140", aboveScale: true, outputValue10kYuan: 1)],
         [new Facility("F1", "E1", FacilityKind.SubmergedArcFurnace, FacilityStatus.Running, product: "FeSi75")],
         [], [],
-        [new EnergyLedgerEntry("F1", new DateOnly(2022, 1, 1), "FeSi75", Mass.FromTonnes(1), electricityPurchased: Energy.FromKilowattHours(electricityKwh),
+        [new EnergyLedgerEntry("F1", new DateOnly(2022, 1, 1), "FeSi75", Mass.FromTonnes(1), electricityPurchased: Energy.FromKilowattHours(electricityKwh), electricityExported: Energy.Zero,
             coke: Mass.FromTonnes(coke), semiCoke: Mass.Zero, coal: Mass.Zero, naturalGas: Volume.Zero, diesel: Mass.Zero, electrodePaste: Mass.Zero)],
         [], [], null);
 
@@ -110,7 +128,7 @@ public sealed class CarbonCalculatorTests
         [new Enterprise("E1", "Heat", "binhe", "4430", aboveScale: true)],
         [new Facility("B1", "E1", FacilityKind.Boiler, FacilityStatus.Running, product: "steam", fuel: "coal")],
         [], [],
-        [new EnergyLedgerEntry("B1", new DateOnly(2022, 1, 1), "steam", Mass.FromTonnes(1000), electricityPurchased: Energy.Zero,
+        [new EnergyLedgerEntry("B1", new DateOnly(2022, 1, 1), "steam", Mass.FromTonnes(1000), electricityPurchased: Energy.Zero, electricityExported: Energy.Zero,
             coke: Mass.Zero, semiCoke: Mass.Zero, coal: Mass.FromTonnes(coal), naturalGas: Volume.Zero, diesel: Mass.FromTonnes(diesel), electrodePaste: Mass.Zero)],
         [], [], null);
 }
