@@ -292,7 +292,7 @@ public sealed class EmissionInventoryCalculator
 
         private IEnumerable<(int Month, double? Tonnes, string Basis)> Factor(string facilityId, Pollutant pollutant)
         {
-            double remaining = RemainingAfterTreatment(facilityId, pollutant);
+            double remaining = TreatmentChain.Remaining(_data.TreatmentFacilities, facilityId, pollutant);
             foreach (EnergyLedgerEntry row in _ledger.GetValueOrDefault(facilityId) ?? [])
             {
                 EmissionFactor? factor = FactorFor(facilityId, pollutant, report: true, row.Product);
@@ -319,7 +319,7 @@ public sealed class EmissionInventoryCalculator
         private IEnumerable<(int Month, double? Tonnes, string Basis)> MassBalance(string facilityId)
         {
             SulfurBalanceInput input = _sulfur[facilityId];
-            double remaining = RemainingAfterTreatment(facilityId, Pollutant.So2);
+            double remaining = TreatmentChain.Remaining(_data.TreatmentFacilities, facilityId, Pollutant.So2);
             double released = 1 - input.Retained.DecimalFractions;
             _assumptions.Add($"SO₂ of facility '{facilityId}' by sulfur balance: sulfur contents and {input.Retained.Percent.ToString(CultureInfo.InvariantCulture)} % retained in product and slag from {input.Source}; M(SO₂)/M(S) = {SulfurDioxidePerSulfur.ToString("0.######", CultureInfo.InvariantCulture)} (IUPAC 2021 conventional atomic weights).");
             foreach (EnergyLedgerEntry row in _ledger.GetValueOrDefault(facilityId) ?? [])
@@ -405,12 +405,6 @@ public sealed class EmissionInventoryCalculator
 
             return found;
         }
-
-        private double RemainingAfterTreatment(string facilityId, Pollutant pollutant) =>
-            _data.TreatmentFacilities
-                .Where(t => t.FacilityId == facilityId && t.Pollutant == pollutant)
-                .OrderBy(t => t.TreatmentId, StringComparer.Ordinal)
-                .Aggregate(1.0, (r, t) => r * (1 - t.DesignEfficiency.DecimalFractions));
 
         private (string? Enterprise, string? Township) Owner(IEnumerable<string> facilityIds)
         {

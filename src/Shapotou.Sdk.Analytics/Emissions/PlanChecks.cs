@@ -165,10 +165,7 @@ public static class PlanChecks
     public static double ChainEfficiencyPct(ClusterDataset data, string facilityId, Pollutant pollutant)
     {
         ArgumentNullException.ThrowIfNull(data);
-        double remaining = data.TreatmentFacilities
-            .Where(t => t.FacilityId == facilityId && t.Pollutant == pollutant)
-            .Aggregate(1.0, (r, t) => r * (1 - t.DesignEfficiency.DecimalFractions));
-        return (1 - remaining) * 100;
+        return (1 - TreatmentChain.Remaining(data.TreatmentFacilities, facilityId, pollutant)) * 100;
     }
 
     private static PlanCheck Concentration(string id, Facility facility, ClusterDataset data, CemsScan? scan, Pollutant pollutant, double referenceOxygen, ReferenceValue threshold, bool strict)
