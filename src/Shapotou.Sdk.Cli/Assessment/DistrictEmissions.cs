@@ -32,20 +32,14 @@ internal sealed record DistrictEmissions(
     /// still computed for the ceilings).</summary>
     public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null, int? year = null)
     {
-        int[] years = data.CemsHourly is { RowCount: > 0 } cems
+        int[] dataYears = data.CemsHourly is { RowCount: > 0 } cems
             ? cems.Hours.ToArray().Select(h => h.Year).Distinct().Order().ToArray()
             : data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
-        if (year is { } only)
-        {
-            years = years.Contains(only) ? [only] : [];
-        }
-
+        int[] years = year is { } only ? (dataYears.Contains(only) ? [only] : []) : dataYears;
         var calculator = new EmissionInventoryCalculator();
         EmissionInventory[] inventories = years.Select(y => calculator.Compute(data, y)).ToArray();
         EmissionInventory? baseline = inventories.SingleOrDefault(i => i.Year == EmissionTargets.BaselineYear)
-            ?? (year is not null && data.CemsHourly is { RowCount: > 0 } c2 && c2.Hours.ToArray().Any(h => h.Year == EmissionTargets.BaselineYear)
-                ? calculator.Compute(data, EmissionTargets.BaselineYear)
-                : null);
+            ?? (dataYears.Contains(EmissionTargets.BaselineYear) ? calculator.Compute(data, EmissionTargets.BaselineYear) : null);
         IReadOnlyList<PollutantTarget>? targets = baseline is null ? null : EmissionTargets.Ceilings(baseline, catalogue, asOf);
         var progress = new List<TargetProgress>();
         if (targets is not null)
