@@ -1,7 +1,10 @@
 using System.Buffers;
 using System.Globalization;
+using Microsoft.Win32.SafeHandles;
 using Parquet;
+using ColumnChunk = Parquet.Meta.ColumnChunk;
 using Parquet.Schema;
+using Shapotou.Sdk.Parquet.Pages;
 
 namespace Shapotou.Sdk.Parquet;
 
@@ -13,11 +16,15 @@ public sealed class ColumnScanBatch
 {
     private readonly int[][] _ints;
     private readonly double[][] _doubles;
+    private readonly bool[] _intsDecoded;
+    private readonly bool[] _doublesDecoded;
 
     internal ColumnScanBatch(int int32Columns, int doubleColumns)
     {
         _ints = new int[int32Columns][];
         _doubles = new double[doubleColumns][];
+        _intsDecoded = new bool[int32Columns];
+        _doublesDecoded = new bool[doubleColumns];
     }
 
     /// <summary>Gets the row group's index in the file.</summary>
@@ -39,6 +46,23 @@ public sealed class ColumnScanBatch
     /// <returns>The values.</returns>
     public ReadOnlySpan<double> Numbers(int index) => _doubles[index].AsSpan(0, RowCount);
 
+    /// <summary>
+    /// Whether the SDK's page decoder read an int32 column of this row group (<see langword="false"/>: Parquet.Net did,
+    /// because the chunk's layout or codec is one the decoder leaves to it, or decoding was not asked for).
+    /// </summary>
+    /// <param name="index">The column's position among the scan's int32 columns.</param>
+    /// <returns>Whether the page decoder read it.</returns>
+    public bool IsIntegerColumnPageDecoded(int index) => _intsDecoded[index];
+
+    /// <summary>Whether the SDK's page decoder read a double column of this row group.</summary>
+    /// <param name="index">The column's position among the scan's double columns.</param>
+    /// <returns>Whether the page decoder read it.</returns>
+    public bool IsNumberColumnPageDecoded(int index) => _doublesDecoded[index];
+
+    internal bool[] IntsDecoded => _intsDecoded;
+
+    internal bool[] DoublesDecoded => _doublesDecoded;
+
     internal int[][] Ints => _ints;
 
     internal double[][] Doubles => _doubles;
@@ -46,12 +70,30 @@ public sealed class ColumnScanBatch
     internal void Set(int rowGroup, long firstRow, int rows) => (RowGroup, FirstRow, RowCount) = (rowGroup, firstRow, rows);
 }
 
+/// <summary>How a <see cref="ParquetColumnScan"/> decodes column chunks.</summary>
+public enum ColumnScanDecoder
+{
+    /// <summary>
+    /// The SDK's page decoder for flat INT32 and DOUBLE chunks in PLAIN or dictionary encoding, uncompressed, Snappy or
+    /// Zstandard (what DuckDB, Arrow, Spark and Parquet.Net write by default); Parquet.Net for any other chunk.
+    /// </summary>
+    Automatic,
+
+    /// <summary>Parquet.Net for every chunk: the reference the page decoder is tested and measured against.</summary>
+    ParquetNet,
+}
+
 /// <summary>
 /// The fast path for reducing a large Parquet file: reads only the named int32 and double columns, row groups in
-/// parallel (one <see cref="ParquetReader"/> and file handle per worker), into buffers rented once per worker and
-/// reused for every row group, and hands each row group's dense columns to a callback with the worker's own state.
+/// parallel (one file handle per worker), into buffers rented once per worker and reused for every row group, and
+/// hands each row group's dense columns to a callback with the worker's own state.
 /// </summary>
 /// <remarks>
+/// <para>Column chunks are decoded by the SDK's page decoder where their layout allows (see
+/// <see cref="ColumnScanDecoder.Automatic"/>: one positioned read per chunk, pages decompressed into pooled buffers,
+/// PLAIN values of a required column straight into the caller's buffer, dictionary indices looked up without
+/// materialising anything), and by Parquet.Net otherwise or when a page turns out to be in another layout; both give
+/// the same values, and <see cref="ColumnScanBatch.IsNumberColumnPageDecoded"/> says which read a column.</para>
 /// <para>Memory stays bounded by the row groups in flight (workers × columns × the largest row group), whatever the
 /// file's length. Nothing is materialised per row: no nullable arrays, no strings, no unit conversion. A column must
 /// have the physical type asked for; an optional column is accepted (other writers, DuckDB among them, mark every
@@ -70,6 +112,7 @@ public static class ParquetColumnScan
     /// <param name="createState">Creates a worker's state.</param>
     /// <param name="process">Called once per row group, on the worker that read it.</param>
     /// <param name="degreeOfParallelism">Workers; 0 for one per processor, never more than the row groups.</param>
+    /// <param name="decoder">How column chunks are decoded; the default is the fastest that reads them.</param>
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>The states of the workers.</returns>
     /// <exception cref="ShapotouDataException">A column is missing, has another type, or holds a null.</exception>
@@ -80,6 +123,7 @@ public static class ParquetColumnScan
         Func<TState> createState,
         Action<TState, ColumnScanBatch> process,
         int degreeOfParallelism = 0,
+        ColumnScanDecoder decoder = ColumnScanDecoder.Automatic,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -88,6 +132,10 @@ public static class ParquetColumnScan
         ArgumentNullException.ThrowIfNull(createState);
         ArgumentNullException.ThrowIfNull(process);
         ArgumentOutOfRangeException.ThrowIfNegative(degreeOfParallelism);
+        if (!Enum.IsDefined(decoder))
+        {
+            throw new ArgumentOutOfRangeException(nameof(decoder), decoder, "Not a ColumnScanDecoder.");
+        }
         string file = Path.GetFileName(path);
 
         long[] firstRows;
@@ -121,7 +169,7 @@ public static class ParquetColumnScan
                 {
                     try
                     {
-                        return await WorkAsync(path, file, int32Columns, doubleColumns, createState(), process, firstRows, largest, () => Interlocked.Increment(ref next), stop.Token).ConfigureAwait(false);
+                        return await WorkAsync(path, file, int32Columns, doubleColumns, createState(), process, firstRows, largest, decoder, () => Interlocked.Increment(ref next), stop.Token).ConfigureAwait(false);
                     }
                     catch
                     {
@@ -159,18 +207,23 @@ public static class ParquetColumnScan
         Action<TState, ColumnScanBatch> process,
         long[] firstRows,
         int largest,
+        ColumnScanDecoder decoder,
         Func<int> claim,
         CancellationToken cancellationToken)
     {
         ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
         var batch = new ColumnScanBatch(int32Columns.Count, doubleColumns.Count);
         int[]? levels = null;
+        using SafeFileHandle? handle = decoder == ColumnScanDecoder.Automatic ? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
+        using var pages = new ColumnChunkDecoder();
         await using (reader.ConfigureAwait(false))
         {
             try
             {
                 DataField[] ints = Fields(reader, int32Columns, typeof(int), file);
                 DataField[] doubles = Fields(reader, doubleColumns, typeof(double), file);
+                int[] intChunks = ChunkIndices(reader, ints);
+                int[] doubleChunks = ChunkIndices(reader, doubles);
                 for (int c = 0; c < ints.Length; c++)
                 {
                     batch.Ints[c] = ArrayPool<int>.Shared.Rent(largest);
@@ -191,14 +244,23 @@ public static class ParquetColumnScan
                     cancellationToken.ThrowIfCancellationRequested();
                     using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
                     int rows = checked((int)group.RowCount);
+                    List<ColumnChunk> chunks = reader.Metadata!.RowGroups[g].Columns;
                     for (int c = 0; c < ints.Length; c++)
                     {
-                        await ReadAsync(group, ints[c], batch.Ints[c].AsMemory(0, rows), levels, file, g, firstRows[g], cancellationToken).ConfigureAwait(false);
+                        batch.IntsDecoded[c] = handle is not null && TryDecode(pages, handle, chunks[intChunks[c]], ints[c], global::Parquet.Meta.Type.INT32, batch.Ints[c].AsSpan(0, rows), file, firstRows[g]);
+                        if (!batch.IntsDecoded[c])
+                        {
+                            await ReadAsync(group, ints[c], batch.Ints[c].AsMemory(0, rows), levels, file, g, firstRows[g], cancellationToken).ConfigureAwait(false);
+                        }
                     }
 
                     for (int c = 0; c < doubles.Length; c++)
                     {
-                        await ReadAsync(group, doubles[c], batch.Doubles[c].AsMemory(0, rows), levels, file, g, firstRows[g], cancellationToken).ConfigureAwait(false);
+                        batch.DoublesDecoded[c] = handle is not null && TryDecode(pages, handle, chunks[doubleChunks[c]], doubles[c], global::Parquet.Meta.Type.DOUBLE, batch.Doubles[c].AsSpan(0, rows), file, firstRows[g]);
+                        if (!batch.DoublesDecoded[c])
+                        {
+                            await ReadAsync(group, doubles[c], batch.Doubles[c].AsMemory(0, rows), levels, file, g, firstRows[g], cancellationToken).ConfigureAwait(false);
+                        }
                     }
 
                     batch.Set(g, firstRows[g], rows);
@@ -233,6 +295,50 @@ public static class ParquetColumnScan
         return state;
     }
 
+    /// <summary>Decodes a chunk with the page decoder; <see langword="false"/> leaves it to Parquet.Net.</summary>
+    private static bool TryDecode<T>(ColumnChunkDecoder pages, SafeFileHandle handle, ColumnChunk chunk, DataField field, global::Parquet.Meta.Type physical, Span<T> values, string file, long firstRow)
+        where T : unmanaged
+    {
+        if (!ColumnChunkDecoder.Supports(chunk, field, physical))
+        {
+            return false;
+        }
+
+        int missing;
+        try
+        {
+            missing = pages.Decode(handle, chunk, field.MaxDefinitionLevel == 1, values);
+        }
+        catch (PageFormatException)
+        {
+            // A page in another layout, or malformed: Parquet.Net reads the chunk, and reports what it finds.
+            return false;
+        }
+
+        if (missing >= 0)
+        {
+            throw NullError(file, field, firstRow + missing);
+        }
+
+        return true;
+    }
+
+    private static ShapotouDataException NullError(string file, DataField field, long row) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"File '{file}', column '{field.Name}', row {row}: expected a value, found null (the fast scan does not skip rows)."));
+
+    /// <summary>Each field's column chunk position in a row group, the order of the schema's leaves.</summary>
+    private static int[] ChunkIndices(ParquetReader reader, DataField[] fields)
+    {
+        DataField[] leaves = reader.Schema.GetDataFields();
+        var indices = new int[fields.Length];
+        for (int c = 0; c < fields.Length; c++)
+        {
+            indices[c] = Array.IndexOf(leaves, fields[c]);
+        }
+
+        return indices;
+    }
+
     private static async Task ReadAsync<T>(ParquetRowGroupReader group, DataField field, Memory<T> values, int[]? levels, string file, int g, long firstRow, CancellationToken cancellationToken)
         where T : struct
     {
@@ -256,8 +362,7 @@ public static class ParquetColumnScan
         int missing = levels.AsSpan(0, rows).IndexOfAnyExcept(1);
         if (missing >= 0)
         {
-            throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture,
-                $"File '{file}', column '{field.Name}', row {firstRow + missing}: expected a value, found null (the fast scan does not skip rows)."));
+            throw NullError(file, field, firstRow + missing);
         }
     }
 

@@ -17,9 +17,10 @@ namespace Shapotou.Sdk.Benchmarks.Parquet;
 /// The performance issue's workload end to end: an hourly operating log (<c>facility_id</c> int32 of 1 000 facilities,
 /// <c>hour</c>, ten doubles; 10 M rows, Snappy) reduced per facility to kgce, output, and SO₂/NOx/PM masses at measured
 /// and reference O₂. DuckDB.NET SQL with two threads (baseline) against the SDK's fast path
-/// (<see cref="ParquetColumnScan"/> + <see cref="OperatingLogAggregator"/>) with two workers and with one, and the
-/// same scan with an empty callback (the reader's own cost), on a file written by Parquet.Net (10 row groups of 1 M)
-/// and the same rows rewritten by DuckDB (its default 122 880-row groups).
+/// (<see cref="ParquetColumnScan"/> with its page decoder + <see cref="OperatingLogAggregator"/>) with two workers and
+/// with one, the same scan with an empty callback (the reader's own cost), and the scan with Parquet.Net decoding every
+/// chunk (<see cref="ColumnScanDecoder.ParquetNet"/>), on a file written by Parquet.Net (10 row groups of 1 M) and the
+/// same rows rewritten by DuckDB (its default 122 880-row groups).
 /// </summary>
 /// <remarks>
 /// Setup writes the files once (under the temporary folder) and checks that DuckDB and the SDK agree to 1e-9 relative
@@ -59,16 +60,22 @@ public class OperatingLogScanBenchmarks
         IReadOnlyList<OperatingLogTotals> sdk = Scan(2);
         IReadOnlyList<OperatingLogTotals> one = Scan(1);
         IReadOnlyList<OperatingLogTotals> scalar = ScanScalar();
+        IReadOnlyList<OperatingLogTotals> parquetNet = Scan(2, s_add, ColumnScanDecoder.ParquetNet);
+        AssertPageDecoded();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         _duck = OpenDuck();
         IReadOnlyList<OperatingLogTotals> duck = DuckDbSql();
-        double worst = Math.Max(Compare(duck, sdk, "SDK, 2 workers"), Math.Max(Compare(duck, one, "SDK, 1 worker"), Compare(duck, scalar, "SDK, scalar")));
+        double worst = new[]
+        {
+            Compare(duck, sdk, "SDK, 2 workers"), Compare(duck, one, "SDK, 1 worker"), Compare(duck, scalar, "SDK, scalar"),
+            Compare(duck, parquetNet, "SDK, Parquet.Net decoding"),
+        }.Max();
         PeakRss.Record($"agreement-{Writer}", RowCount, worst.ToString("E2", CultureInfo.InvariantCulture));
         PeakRss.Record("vector-width", RowCount, (System.Numerics.Vector<double>.Count * 64).ToString(CultureInfo.InvariantCulture));
         PeakRss.Reset();
     }
 
-    [GlobalSetup(Targets = [nameof(SdkScan), nameof(SdkScanOneWorker), nameof(ReadOnly)])]
+    [GlobalSetup(Targets = [nameof(SdkScan), nameof(SdkScanOneWorker), nameof(ReadOnly), nameof(SdkScanParquetNetDecoding)])]
     public void SetupSdk()
     {
         PrepareFiles();
@@ -124,7 +131,7 @@ public class OperatingLogScanBenchmarks
         return Scan(1);
     }
 
-    /// <summary>The scan alone, two workers, with a callback that touches one value a row group: Parquet.Net's share.</summary>
+    /// <summary>The scan alone, two workers, with a callback that touches one value a row group: the reader's share.</summary>
     [Benchmark]
     public double ReadOnly()
     {
@@ -133,15 +140,43 @@ public class OperatingLogScanBenchmarks
         return states.Sum(s => s[0]);
     }
 
-    private IReadOnlyList<OperatingLogTotals> Scan(int workers) => Scan(workers, static (a, b) => a.Add(
-        b.Integers(0), b.Numbers(0), b.Numbers(1), b.Numbers(2), b.Numbers(3), b.Numbers(4), b.Numbers(5), b.Numbers(6), b.Numbers(7), b.Numbers(8), b.Numbers(9), b.FirstRow));
+    /// <summary>The two-worker scan with Parquet.Net decoding every chunk: what the page decoder replaces.</summary>
+    [Benchmark]
+    public IReadOnlyList<OperatingLogTotals> SdkScanParquetNetDecoding()
+    {
+        BenchmarkMethod = nameof(SdkScanParquetNetDecoding);
+        return Scan(2, s_add, ColumnScanDecoder.ParquetNet);
+    }
+
+    private static readonly Action<OperatingLogAggregator, ColumnScanBatch> s_add = static (a, b) => a.Add(
+        b.Integers(0), b.Numbers(0), b.Numbers(1), b.Numbers(2), b.Numbers(3), b.Numbers(4), b.Numbers(5), b.Numbers(6), b.Numbers(7), b.Numbers(8), b.Numbers(9), b.FirstRow);
+
+    private IReadOnlyList<OperatingLogTotals> Scan(int workers) => Scan(workers, s_add);
 
     private IReadOnlyList<OperatingLogTotals> ScanScalar() => Scan(1, static (a, b) => a.AddScalar(
         b.Integers(0), b.Numbers(0), b.Numbers(1), b.Numbers(2), b.Numbers(3), b.Numbers(4), b.Numbers(5), b.Numbers(6), b.Numbers(7), b.Numbers(8), b.Numbers(9), b.FirstRow));
 
-    private IReadOnlyList<OperatingLogTotals> Scan(int workers, Action<OperatingLogAggregator, ColumnScanBatch> add)
+    /// <summary>Fails the setup unless the page decoder read every column of every row group (no silent fallback).</summary>
+    private void AssertPageDecoded()
     {
-        IReadOnlyList<OperatingLogAggregator> states = ParquetColumnScan.ScanAsync(_path, s_ints, s_doubles, () => new OperatingLogAggregator(s_coefficients), add, workers).GetAwaiter().GetResult();
+        IReadOnlyList<int[]> counts = ParquetColumnScan.ScanAsync(
+            _path, s_ints, s_doubles, () => new int[2],
+            (s, b) =>
+            {
+                s[0] += 1 + s_doubles.Length;
+                s[1] += (b.IsIntegerColumnPageDecoded(0) ? 1 : 0) + Enumerable.Range(0, s_doubles.Length).Count(b.IsNumberColumnPageDecoded);
+            },
+            2).GetAwaiter().GetResult();
+        (int chunks, int decoded) = (counts.Sum(c => c[0]), counts.Sum(c => c[1]));
+        if (decoded != chunks)
+        {
+            throw new InvalidOperationException($"The page decoder read {decoded} of {chunks} column chunks of '{_path}'.");
+        }
+    }
+
+    private IReadOnlyList<OperatingLogTotals> Scan(int workers, Action<OperatingLogAggregator, ColumnScanBatch> add, ColumnScanDecoder decoder = ColumnScanDecoder.Automatic)
+    {
+        IReadOnlyList<OperatingLogAggregator> states = ParquetColumnScan.ScanAsync(_path, s_ints, s_doubles, () => new OperatingLogAggregator(s_coefficients), add, workers, decoder).GetAwaiter().GetResult();
         for (int i = 1; i < states.Count; i++)
         {
             states[0].Merge(states[i]);

@@ -1,0 +1,346 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using Parquet.Meta;
+using Parquet.Schema;
+using Snappier;
+using ZstdSharp;
+
+namespace Shapotou.Sdk.Parquet.Pages;
+
+/// <summary>
+/// Decodes a flat INT32 or DOUBLE column chunk straight from the file into a caller's span: one positioned read of the
+/// chunk into a pooled buffer, page headers read without allocating, Snappy or Zstandard pages decompressed into a
+/// pooled buffer (PLAIN pages of a required column straight into the destination), dictionary indices unpacked and
+/// looked up, and definition levels checked for nulls.
+/// </summary>
+/// <remarks>
+/// <para>The layouts read: data pages v1 and v2, PLAIN and dictionary (PLAIN_DICTIONARY, RLE_DICTIONARY) values,
+/// RLE definition levels of a column with at most one optional level and no repetition, codecs UNCOMPRESSED, SNAPPY
+/// and ZSTD. <see cref="Supports"/> says from the footer whether a chunk is one of them; a page that turns out not to
+/// be (or is malformed) throws <see cref="PageFormatException"/>, and the scan reads that chunk with Parquet.Net.</para>
+/// <para>One instance per worker: its buffers are rented once, grown to the largest chunk and page, and returned on
+/// <see cref="Dispose"/>.</para>
+/// </remarks>
+internal sealed class ColumnChunkDecoder : IDisposable
+{
+    private byte[] _chunk = [];
+    private byte[] _page = [];
+    private byte[] _dictionary = [];
+    private int[] _indices = [];
+    private Decompressor? _zstd;
+
+    /// <summary>Whether a column chunk is in a layout this decoder reads, judged from the footer.</summary>
+    /// <param name="chunk">The chunk's footer entry.</param>
+    /// <param name="field">The column's field.</param>
+    /// <param name="physical">The physical type the caller reads: INT32 or DOUBLE.</param>
+    /// <returns><see langword="true"/> when the decoder reads it.</returns>
+    public static bool Supports(ColumnChunk chunk, DataField field, global::Parquet.Meta.Type physical) =>
+        BitConverter.IsLittleEndian
+        && chunk.MetaData is { } meta
+        && chunk.FilePath is null
+        && chunk.CryptoMetadata is null
+        && chunk.EncryptedColumnMetadata is null
+        && meta.Type == physical
+        && field.MaxRepetitionLevel == 0
+        && field.MaxDefinitionLevel <= 1
+        && meta.Codec is CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.ZSTD
+        && meta.Encodings.TrueForAll(e => e is Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE_DICTIONARY or Encoding.RLE or Encoding.BIT_PACKED)
+        && meta.TotalCompressedSize > 0 && meta.TotalCompressedSize <= Array.MaxLength;
+
+    /// <summary>Decodes a column chunk.</summary>
+    /// <typeparam name="T"><see cref="int"/> or <see cref="double"/>, matching the chunk's physical type.</typeparam>
+    /// <param name="file">The open file.</param>
+    /// <param name="chunk">The chunk's footer entry, which <see cref="Supports"/> accepted.</param>
+    /// <param name="optional">Whether the column has a definition level (is optional).</param>
+    /// <param name="destination">The row group's values; its length is the row group's row count.</param>
+    /// <returns>The position of the first null in the row group, or -1 when every row has a value.</returns>
+    /// <exception cref="PageFormatException">A page is malformed or in a layout the decoder leaves to Parquet.Net.</exception>
+    public int Decode<T>(SafeFileHandle file, ColumnChunk chunk, bool optional, Span<T> destination)
+        where T : unmanaged
+    {
+        ColumnMetaData meta = chunk.MetaData!;
+        long start = meta.DictionaryPageOffset is long dictionary && dictionary > 0 && dictionary < meta.DataPageOffset ? dictionary : meta.DataPageOffset;
+        int length = checked((int)meta.TotalCompressedSize);
+        Span<byte> bytes = Rent(ref _chunk, length).AsSpan(0, length);
+        ReadExactly(file, bytes, start);
+
+        int size = Unsafe.SizeOf<T>();
+        int dictionaryCount = -1;
+        int written = 0;
+        int position = 0;
+        while (written < destination.Length)
+        {
+            if (position >= bytes.Length)
+            {
+                throw new PageFormatException($"the chunk ends after {written} of {destination.Length} values");
+            }
+
+            PageHeader header = PageHeader.Read(bytes[position..], out int headerLength);
+            position += headerLength;
+            if (header.CompressedSize > bytes.Length - position)
+            {
+                throw new PageFormatException("a page runs past its chunk");
+            }
+
+            ReadOnlySpan<byte> page = bytes.Slice(position, header.CompressedSize);
+            position += header.CompressedSize;
+            switch (header.Type)
+            {
+                case PageType.DictionaryPage:
+                    if (header.Encoding is not (PageEncoding.Plain or PageEncoding.PlainDictionary) || header.ValueCount < 0 || (long)header.ValueCount * size != header.UncompressedSize)
+                    {
+                        throw new PageFormatException("a dictionary page that is not PLAIN values of the column's type");
+                    }
+
+                    Decompress(meta.Codec, page, Rent(ref _dictionary, header.UncompressedSize).AsSpan(0, header.UncompressedSize));
+                    dictionaryCount = header.ValueCount;
+                    break;
+
+                case PageType.DataPage:
+                    {
+                        int count = ValueCount(header, destination.Length - written);
+                        Span<T> values = destination.Slice(written, count);
+                        if (!optional && header.Encoding == PageEncoding.Plain && header.UncompressedSize == count * size)
+                        {
+                            // The page is nothing but the values: decompress them where they belong.
+                            Decompress(meta.Codec, page, MemoryMarshal.AsBytes(values));
+                        }
+                        else
+                        {
+                            Span<byte> content = Rent(ref _page, header.UncompressedSize).AsSpan(0, header.UncompressedSize);
+                            Decompress(meta.Codec, page, content);
+                            if (optional)
+                            {
+                                if (header.DefinitionLevelEncoding != PageEncoding.Rle || content.Length < 4)
+                                {
+                                    throw new PageFormatException("definition levels that are not RLE");
+                                }
+
+                                int levels = BinaryPrimitives.ReadInt32LittleEndian(content);
+                                if (levels < 0 || levels > content.Length - 4)
+                                {
+                                    throw new PageFormatException("definition levels longer than their page");
+                                }
+
+                                int nullAt = RleBitPackedHybrid.FirstNull(content.Slice(4, levels), count);
+                                if (nullAt >= 0)
+                                {
+                                    return written + nullAt;
+                                }
+
+                                content = content[(4 + levels)..];
+                            }
+
+                            DecodeValues(header.Encoding, content, values, dictionaryCount);
+                        }
+
+                        written += count;
+                        break;
+                    }
+
+                case PageType.DataPageV2:
+                    {
+                        int count = ValueCount(header, destination.Length - written);
+                        int levels = header.DefinitionLevelsLength;
+                        if (header.RepetitionLevelsLength != 0 || levels < 0 || levels > page.Length || (!optional && levels != 0))
+                        {
+                            throw new PageFormatException("levels a flat column does not have");
+                        }
+
+                        if (optional && (header.NullCount != 0 || levels > 0))
+                        {
+                            int nullAt = RleBitPackedHybrid.FirstNull(page[..levels], count);
+                            if (nullAt >= 0)
+                            {
+                                return written + nullAt;
+                            }
+
+                            if (header.NullCount != 0)
+                            {
+                                throw new PageFormatException("a null count the levels do not show");
+                            }
+                        }
+
+                        ReadOnlySpan<byte> stored = page[levels..];
+                        int contentLength = header.UncompressedSize - levels;
+                        if (contentLength < 0)
+                        {
+                            throw new PageFormatException("an uncompressed size smaller than the levels");
+                        }
+
+                        Span<T> values = destination.Slice(written, count);
+                        CompressionCodec codec = header.IsCompressed ? meta.Codec : CompressionCodec.UNCOMPRESSED;
+                        if (header.Encoding == PageEncoding.Plain && contentLength == count * size)
+                        {
+                            Decompress(codec, stored, MemoryMarshal.AsBytes(values));
+                        }
+                        else
+                        {
+                            Span<byte> content = Rent(ref _page, contentLength).AsSpan(0, contentLength);
+                            Decompress(codec, stored, content);
+                            DecodeValues(header.Encoding, content, values, dictionaryCount);
+                        }
+
+                        written += count;
+                        break;
+                    }
+
+                default:
+                    // Index pages carry nothing to decode.
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Return(ref _chunk);
+        Return(ref _page);
+        Return(ref _dictionary);
+        if (_indices.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(_indices);
+            _indices = [];
+        }
+
+        _zstd?.Dispose();
+        _zstd = null;
+    }
+
+    private static int ValueCount(in PageHeader header, int remaining) =>
+        header.ValueCount >= 0 && header.ValueCount <= remaining
+            ? header.ValueCount
+            : throw new PageFormatException($"a page of {header.ValueCount} values where {remaining} remain in the row group");
+
+    private void DecodeValues<T>(PageEncoding encoding, ReadOnlySpan<byte> content, Span<T> values, int dictionaryCount)
+        where T : unmanaged
+    {
+        switch (encoding)
+        {
+            case PageEncoding.Plain:
+                {
+                    int length = values.Length * Unsafe.SizeOf<T>();
+                    if (length > content.Length)
+                    {
+                        throw new PageFormatException("a PLAIN page shorter than its values");
+                    }
+
+                    content[..length].CopyTo(MemoryMarshal.AsBytes(values));
+                    break;
+                }
+
+            case PageEncoding.PlainDictionary or PageEncoding.RleDictionary:
+                {
+                    if (dictionaryCount < 0 || content.IsEmpty)
+                    {
+                        throw new PageFormatException("dictionary indices without a dictionary page");
+                    }
+
+                    // int32 values take their indices in place; doubles need an index buffer.
+                    Span<int> indices = typeof(T) == typeof(int)
+                        ? MemoryMarshal.Cast<T, int>(values)
+                        : Rent(ref _indices, values.Length).AsSpan(0, values.Length);
+                    RleBitPackedHybrid.Decode(content[1..], content[0], indices);
+                    ReadOnlySpan<T> dictionary = MemoryMarshal.Cast<byte, T>(_dictionary.AsSpan(0, dictionaryCount * Unsafe.SizeOf<T>()));
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        uint index = (uint)indices[i];
+                        if (index >= (uint)dictionary.Length)
+                        {
+                            throw new PageFormatException($"dictionary index {index} of {dictionary.Length} entries");
+                        }
+
+                        values[i] = dictionary[(int)index];
+                    }
+
+                    break;
+                }
+
+            default:
+                throw new PageFormatException($"values in encoding {encoding}");
+        }
+    }
+
+    private void Decompress(CompressionCodec codec, ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        int produced;
+        try
+        {
+            switch (codec)
+            {
+                case CompressionCodec.UNCOMPRESSED:
+                    produced = source.Length;
+                    if (produced == destination.Length)
+                    {
+                        source.CopyTo(destination);
+                    }
+
+                    break;
+                case CompressionCodec.SNAPPY:
+                    produced = Snappy.TryDecompress(source, destination, out int written) ? written : -1;
+                    break;
+                case CompressionCodec.ZSTD:
+                    _zstd ??= new Decompressor();
+                    produced = _zstd.TryUnwrap(source, destination, out int unwrapped) ? unwrapped : -1;
+                    break;
+                default:
+                    throw new PageFormatException($"codec {codec}");
+            }
+        }
+        catch (Exception exception) when (exception is not PageFormatException)
+        {
+            throw new PageFormatException($"a {codec} page that does not decompress ({exception.Message})");
+        }
+
+        if (produced != destination.Length)
+        {
+            throw new PageFormatException($"a {codec} page that decompresses to {produced} bytes, not the {destination.Length} its header states");
+        }
+    }
+
+    private static void ReadExactly(SafeFileHandle file, Span<byte> buffer, long offset)
+    {
+        while (!buffer.IsEmpty)
+        {
+            int read = RandomAccess.Read(file, buffer, offset);
+            if (read == 0)
+            {
+                throw new PageFormatException("the chunk runs past the end of the file");
+            }
+
+            buffer = buffer[read..];
+            offset += read;
+        }
+    }
+
+    private static T[] Rent<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            if (buffer.Length > 0)
+            {
+                ArrayPool<T>.Shared.Return(buffer);
+            }
+
+            buffer = [];
+            buffer = ArrayPool<T>.Shared.Rent(length);
+        }
+
+        return buffer;
+    }
+
+    private static void Return(ref byte[] buffer)
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+        }
+    }
+}
