@@ -17,7 +17,8 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// looked up, and definition levels checked for nulls.
 /// </summary>
 /// <remarks>
-/// <para>The layouts read: data pages v1 and v2, PLAIN and dictionary (PLAIN_DICTIONARY, RLE_DICTIONARY) values,
+/// <para>The layouts read: data pages v1 and v2, PLAIN, BYTE_STREAM_SPLIT and dictionary (PLAIN_DICTIONARY,
+/// RLE_DICTIONARY) values and DELTA_BINARY_PACKED INT32 values,
 /// RLE definition levels of a column with at most one optional level and no repetition, codecs UNCOMPRESSED, SNAPPY
 /// and ZSTD. <see cref="Supports"/> says from the footer whether a chunk is one of them; a page that turns out not to
 /// be (or is malformed) throws <see cref="PageFormatException"/>, and the scan reads that chunk with Parquet.Net.</para>
@@ -47,7 +48,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
         && field.MaxRepetitionLevel == 0
         && field.MaxDefinitionLevel <= 1
         && meta.Codec is CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.ZSTD
-        && meta.Encodings.TrueForAll(e => e is Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE_DICTIONARY or Encoding.RLE or Encoding.BIT_PACKED)
+        && meta.Encodings.TrueForAll(e => e is Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE_DICTIONARY or Encoding.BYTE_STREAM_SPLIT or Encoding.DELTA_BINARY_PACKED or Encoding.RLE or Encoding.BIT_PACKED)
         && meta.TotalCompressedSize > 0 && meta.TotalCompressedSize <= Array.MaxLength;
 
     /// <summary>Decodes a column chunk.</summary>
@@ -232,6 +233,33 @@ internal sealed class ColumnChunkDecoder : IDisposable
                     }
 
                     content[..length].CopyTo(MemoryMarshal.AsBytes(values));
+                    break;
+                }
+
+            case PageEncoding.DeltaBinaryPacked when typeof(T) == typeof(int):
+                DeltaBinaryPacked.Decode(content, MemoryMarshal.Cast<T, int>(values));
+                break;
+
+            case PageEncoding.ByteStreamSplit:
+                {
+                    // Byte k of value i is at k × count + i: gather each value's bytes from the streams.
+                    int width = Unsafe.SizeOf<T>();
+                    int count = values.Length;
+                    if ((long)count * width > content.Length)
+                    {
+                        throw new PageFormatException("a BYTE_STREAM_SPLIT page shorter than its values");
+                    }
+
+                    Span<byte> bytes = MemoryMarshal.AsBytes(values);
+                    for (int k = 0; k < width; k++)
+                    {
+                        ReadOnlySpan<byte> stream = content.Slice(k * count, count);
+                        for (int i = 0; i < count; i++)
+                        {
+                            bytes[(i * width) + k] = stream[i];
+                        }
+                    }
+
                     break;
                 }
 

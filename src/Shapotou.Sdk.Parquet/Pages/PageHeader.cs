@@ -16,7 +16,9 @@ internal enum PageEncoding
     PlainDictionary = 2,
     Rle = 3,
     BitPacked = 4,
+    DeltaBinaryPacked = 5,
     RleDictionary = 8,
+    ByteStreamSplit = 9,
 }
 
 /// <summary>

@@ -130,7 +130,8 @@ internal static class RleBitPackedHybrid
         return value;
     }
 
-    private static void Unpack(ReadOnlySpan<byte> packed, int bitWidth, Span<int> destination)
+    /// <summary>Unpacks values of <paramref name="bitWidth"/> bits (0 to 32), least significant bit first.</summary>
+    internal static void Unpack(ReadOnlySpan<byte> packed, int bitWidth, Span<int> destination)
     {
         if (bitWidth == 0)
         {
