@@ -41,9 +41,19 @@ public class OperatingLogScanBenchmarks
     [ParamsSource(nameof(Rows))]
     public int RowCount { get; set; }
 
-    /// <summary>Which engine wrote the file.</summary>
-    [Params("duckdb", "parquet.net")]
+    /// <summary>
+    /// Which engine wrote the file, and how: <c>duckdb</c> (its defaults: 122 880-row groups, dictionary ids, Snappy),
+    /// <c>parquet.net</c> (the SDK writer's layout before it was chosen by this benchmark: 1 M-row groups, Snappy), and
+    /// the SDK writer's candidate layouts <c>parquet.net-128k</c> (131 072-row groups, Snappy) and
+    /// <c>parquet.net-128k-zstd</c> (Zstandard). <c>SHAPOTOU_BENCH_WRITERS</c> selects some.
+    /// </summary>
+    [ParamsSource(nameof(Writers))]
     public string Writer { get; set; } = "duckdb";
+
+    public static IEnumerable<string> Writers() =>
+        Environment.GetEnvironmentVariable("SHAPOTOU_BENCH_WRITERS") is { Length: > 0 } writers
+            ? writers.Split(',')
+            : ["duckdb", "parquet.net", "parquet.net-128k", "parquet.net-128k-zstd"];
 
     /// <summary>10 M rows; <c>SHAPOTOU_BENCH_ROWS</c> sets others, and the CI smoke run's <c>SHAPOTOU_BENCH_LENGTHS</c> small ones.</summary>
     public static IEnumerable<int> Rows() =>
@@ -198,38 +208,57 @@ public class OperatingLogScanBenchmarks
     private void PrepareFiles()
     {
         Directory.CreateDirectory(Folder);
-        string parquetNet = Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"operating-log-int-{RowCount}-parquet.net.parquet"));
-        string duckdb = Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"operating-log-int-{RowCount}-duckdb.parquet"));
-        if (!File.Exists(parquetNet))
+        string File(string writer) => Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"operating-log-int-{RowCount}-{writer}.parquet"));
+        string parquetNet = File("parquet.net");
+        string duckdb = File("duckdb");
+        Write(parquetNet, 1_000_000, CompressionMethod.Snappy);
+        _path = File(Writer);
+        switch (Writer)
         {
-            WriteParquetNetAsync(parquetNet + ".tmp", RowCount).GetAwaiter().GetResult();
-            File.Move(parquetNet + ".tmp", parquetNet);
+            case "parquet.net-128k":
+                Write(_path, 131_072, CompressionMethod.Snappy);
+                return;
+            case "parquet.net-128k-zstd":
+                Write(_path, 131_072, CompressionMethod.Zstd);
+                return;
+            case "parquet.net" or "duckdb":
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown writer '{Writer}'.");
         }
 
-        if (!File.Exists(duckdb))
+        if (!System.IO.File.Exists(duckdb))
         {
             using DuckDBConnection duck = OpenDuck();
             using DuckDBCommand copy = duck.CreateCommand();
             copy.CommandText = $"COPY (SELECT * FROM read_parquet('{parquetNet}')) TO '{duckdb}.tmp' (FORMAT parquet, COMPRESSION snappy)";
             copy.ExecuteNonQuery();
-            File.Move(duckdb + ".tmp", duckdb);
+            System.IO.File.Move(duckdb + ".tmp", duckdb);
         }
 
-        _path = Writer == "duckdb" ? duckdb : parquetNet;
+        void Write(string path, int rowGroupRows, CompressionMethod compression)
+        {
+            if (!System.IO.File.Exists(path))
+            {
+                WriteParquetNetAsync(path + ".tmp", RowCount, rowGroupRows, compression).GetAwaiter().GetResult();
+                System.IO.File.Move(path + ".tmp", path);
+            }
+        }
     }
 
-    /// <summary>Writes the log with Parquet.Net's own writer: required columns, Snappy, row groups of 1 M rows.</summary>
-    private static async Task WriteParquetNetAsync(string path, int rows)
+    /// <summary>Writes the log with Parquet.Net's own writer, as the SDK's writer does: required columns, seeded values.</summary>
+    private static async Task WriteParquetNetAsync(string path, int rows, int rowGroupRows, CompressionMethod compression)
     {
-        var random = new Random(2024);
+        // One seeded sequence per column, so every layout holds the same values.
+        Random[] random = [.. s_doubles.Select((_, c) => new Random(2024 + c))];
         var facility = new DataField<int>("facility_id");
         var hour = new DataField<DateTime>("hour");
         DataField<double>[] numbers = [.. s_doubles.Select(n => new DataField<double>(n))];
         (double Min, double Max)[] ranges = [(0, 200_000), (0, 5), (0, 10), (0, 1_000), (0, 10), (100_000, 500_000), (0, 200), (0, 300), (0, 50), (5, 18)];
         var schema = new ParquetSchema([facility, hour, .. numbers]);
         await using FileStream stream = File.Create(path);
-        await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream);
-        int size = Math.Min(rows, 1_000_000);
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = compression });
+        int size = Math.Min(rows, rowGroupRows);
         for (int first = 0; first < rows; first += size)
         {
             int n = Math.Min(size, rows - first);
@@ -249,7 +278,7 @@ public class OperatingLogScanBenchmarks
                 double[] values = new double[n];
                 for (int i = 0; i < n; i++)
                 {
-                    values[i] = ranges[c].Min + (random.NextDouble() * (ranges[c].Max - ranges[c].Min));
+                    values[i] = ranges[c].Min + (random[c].NextDouble() * (ranges[c].Max - ranges[c].Min));
                 }
 
                 await group.WriteAsync<double>(numbers[c], values);

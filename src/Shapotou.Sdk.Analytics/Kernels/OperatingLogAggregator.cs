@@ -3,6 +3,8 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 using System.Numerics.Tensors;
 using Shapotou.Sdk.Reference;
 
@@ -81,12 +83,13 @@ public readonly record struct OperatingLogTotals(
 /// <para>Facility ids are int32 from 0 to <see cref="MaxFacilityId"/> and index a dense table of sums (eight doubles,
 /// one cache line, per facility), so the group-by is a scatter-add without hashing. Sums are plain sums, as SQL's
 /// <c>sum</c>: a NaN input reaches its facility's totals. A measured O₂ of 21 % or more is an error, as everywhere in
-/// the SDK (the reference-O₂ factor has no finite positive value there); it is found a block of 1 024 rows at a time,
-/// after earlier blocks were added, so an aggregator that threw holds partial sums and is to be discarded.</para>
-/// <para>An aggregator is not thread-safe: give each thread its own and <see cref="Merge"/> them. The vector path
-/// (<see cref="Vector{T}"/>, every width the runtime offers) computes the energy and the O₂ factor a block of rows at a
-/// time and then scatters; it adds the same terms in the same order as the scalar path, so both give bit-identical
-/// sums.</para>
+/// the SDK (the reference-O₂ factor has no finite positive value there); it is checked a block of 256 rows at a time,
+/// after the block was added, so an aggregator that threw holds partial sums and is to be discarded.</para>
+/// <para>An aggregator is not thread-safe: give each thread its own and <see cref="Merge"/> them. The vector paths
+/// (256-bit with AVX, 128-bit with SSE2 or Arm64 AdvSimd) compute four or two rows' eight figures in vector lanes,
+/// transpose them in registers into rows, and add each row to its facility's line with two or four vector adds; they
+/// perform the same operations in the same order as the scalar path (<see cref="AddScalar"/>), so all give
+/// bit-identical sums.</para>
 /// </remarks>
 public sealed class OperatingLogAggregator
 {
@@ -94,7 +97,7 @@ public sealed class OperatingLogAggregator
     public const int MaxFacilityId = (1 << 20) - 1;
 
     private const int Figures = 8;
-    private const int Block = 1024;
+    private const int Block = 256;
 
     private readonly double _ce, _cCoke, _cCoal, _cGas, _oxygenNumerator;
     private double[] _sums = new double[Figures * 64];
@@ -241,139 +244,255 @@ public sealed class OperatingLogAggregator
         }
 
         EnsureCapacity(max);
-        Span<double> energy = stackalloc double[Block];
-        Span<double> factor = stackalloc double[Block];
+        if (vector && Avx.IsSupported && Vector256.IsHardwareAccelerated)
+        {
+            AddRows256(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+            return;
+        }
+
+        if (vector && Vector128.IsHardwareAccelerated && (Sse2.IsSupported || AdvSimd.Arm64.IsSupported))
+        {
+            AddRows128(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+            return;
+        }
+
+        AddRowsScalar(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+    }
+
+    private static ShapotouDataException OxygenError(ReadOnlySpan<double> o2, int start, int end, long firstRow)
+    {
+        int bad = start + o2[start..end].IndexOfAnyInRange(21, double.PositiveInfinity);
+        return new ShapotouDataException(string.Create(CultureInfo.InvariantCulture,
+            $"Table 'operating_log', column 'o2', row {firstRow + bad}: expected an O₂ content below 21 %, found {o2[bad]} (the reference-O₂ factor (21 − O₂ref) ÷ (21 − O₂) has no finite positive value)."));
+    }
+
+    /// <summary>
+    /// The 256-bit path: one pass computes four rows' eight figures (energy, output, the three masses at measured O₂
+    /// and at the reference O₂) in vector lanes, transposes them in registers into four rows of eight, a facility's
+    /// cache line each, and adds each row to its facility with two 256-bit loads, adds and stores. The operations and
+    /// their order are the scalar path's, so the bits are the same.
+    /// </summary>
+    private void AddRows256(
+        ReadOnlySpan<int> facility,
+        ReadOnlySpan<double> e,
+        ReadOnlySpan<double> coke,
+        ReadOnlySpan<double> coal,
+        ReadOnlySpan<double> gas,
+        ReadOnlySpan<double> output,
+        ReadOnlySpan<double> flow,
+        ReadOnlySpan<double> so2,
+        ReadOnlySpan<double> nox,
+        ReadOnlySpan<double> pm,
+        ReadOnlySpan<double> o2,
+        long firstRow)
+    {
+        var ce = Vector256.Create(_ce);
+        var cCoke = Vector256.Create(_cCoke);
+        var cCoal = Vector256.Create(_cCoal);
+        var cGas = Vector256.Create(_cGas);
+        var numerator = Vector256.Create(_oxygenNumerator);
+        var twentyOne = Vector256.Create(21.0);
+        ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
+        ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref int id = ref MemoryMarshal.GetReference(facility);
+        int n = facility.Length;
         for (int start = 0; start < n; start += Block)
         {
-            int count = Math.Min(Block, n - start);
-            int end = start + count;
-            bool tooHigh = false;
-            if (vector)
+            int end = Math.Min(start + Block, n);
+            Vector256<double> tooHigh = Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
             {
-                tooHigh = Prepare(e[start..end], coke[start..end], coal[start..end], gas[start..end], o2[start..end], energy, factor);
-            }
-            else
-            {
-                for (int i = 0; i < count; i++)
-                {
-                    int r = start + i;
-                    energy[i] = Energy(e[r], coke[r], coal[r], gas[r]);
-                    factor[i] = _oxygenNumerator / (21 - o2[r]);
-                    tooHigh |= o2[r] >= 21;
-                }
+                nuint r = (nuint)i;
+                Vector256<double> energy = (Load(e, r) * ce) + (Load(coke, r) * cCoke) + (Load(coal, r) * cCoal) + (Load(gas, r) * cGas);
+                Vector256<double> q = Load(flow, r);
+                Vector256<double> mSo2 = Load(so2, r) * q, mNox = Load(nox, r) * q, mPm = Load(pm, r) * q;
+                Vector256<double> oxygen = Load(o2, r);
+                tooHigh |= Vector256.GreaterThanOrEqual(oxygen, twentyOne);
+                Vector256<double> scale = numerator / (twentyOne - oxygen);
+
+                // Lanes are rows: transpose each 4 × 4 quarter so that a vector is one row's four figures.
+                Vector256<double> a02 = Avx.UnpackLow(energy, Load(output, r)), a13 = Avx.UnpackHigh(energy, Load(output, r));
+                Vector256<double> b02 = Avx.UnpackLow(mSo2, mNox), b13 = Avx.UnpackHigh(mSo2, mNox);
+                Vector256<double> c02 = Avx.UnpackLow(mPm, mSo2 * scale), c13 = Avx.UnpackHigh(mPm, mSo2 * scale);
+                Vector256<double> d02 = Avx.UnpackLow(mNox * scale, mPm * scale), d13 = Avx.UnpackHigh(mNox * scale, mPm * scale);
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i), Avx.Permute2x128(a02, b02, 0x20), Avx.Permute2x128(c02, d02, 0x20));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 1), Avx.Permute2x128(a13, b13, 0x20), Avx.Permute2x128(c13, d13, 0x20));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 2), Avx.Permute2x128(a02, b02, 0x31), Avx.Permute2x128(c02, d02, 0x31));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 3), Avx.Permute2x128(a13, b13, 0x31), Avx.Permute2x128(c13, d13, 0x31));
             }
 
-            if (tooHigh)
+            bool bad = tooHigh != Vector256<double>.Zero;
+            for (; i < end; i++)
             {
-                int bad = start + o2[start..end].IndexOfAnyInRange(21, double.PositiveInfinity);
-                throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture,
-                    $"Table 'operating_log', column 'o2', row {firstRow + bad}: expected an O₂ content below 21 %, found {o2[bad]} (the reference-O₂ factor (21 − O₂ref) ÷ (21 − O₂) has no finite positive value)."));
+                double flue = flow[i], scale = _oxygenNumerator / (21 - o2[i]);
+                double mSo2 = so2[i] * flue, mNox = nox[i] * flue, mPm = pm[i] * flue;
+                AddRow(ref sums, ref counts, facility[i], Vector256.Create(Energy(e[i], coke[i], coal[i], gas[i]), output[i], mSo2, mNox), Vector256.Create(mPm, mSo2 * scale, mNox * scale, mPm * scale));
+                bad |= o2[i] >= 21;
             }
 
-            if (vector && Vector256.IsHardwareAccelerated)
+            if (bad)
             {
-                ScatterVector256(facility[start..end], energy, output[start..end], flow[start..end], so2[start..end], nox[start..end], pm[start..end], factor);
+                throw OxygenError(o2, start, end, firstRow);
             }
-            else
+        }
+    }
+
+    /// <summary>
+    /// The 128-bit path (SSE2 or Arm64 AdvSimd): as <see cref="AddRows256"/>, two rows at a time, each row's line of
+    /// eight added with four 128-bit loads, adds and stores.
+    /// </summary>
+    private void AddRows128(
+        ReadOnlySpan<int> facility,
+        ReadOnlySpan<double> e,
+        ReadOnlySpan<double> coke,
+        ReadOnlySpan<double> coal,
+        ReadOnlySpan<double> gas,
+        ReadOnlySpan<double> output,
+        ReadOnlySpan<double> flow,
+        ReadOnlySpan<double> so2,
+        ReadOnlySpan<double> nox,
+        ReadOnlySpan<double> pm,
+        ReadOnlySpan<double> o2,
+        long firstRow)
+    {
+        var ce = Vector128.Create(_ce);
+        var cCoke = Vector128.Create(_cCoke);
+        var cCoal = Vector128.Create(_cCoal);
+        var cGas = Vector128.Create(_cGas);
+        var numerator = Vector128.Create(_oxygenNumerator);
+        var twentyOne = Vector128.Create(21.0);
+        ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
+        ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref int id = ref MemoryMarshal.GetReference(facility);
+        int n = facility.Length;
+        for (int start = 0; start < n; start += Block)
+        {
+            int end = Math.Min(start + Block, n);
+            Vector128<double> tooHigh = Vector128<double>.Zero;
+            int i = start;
+            for (; i <= end - 2; i += 2)
             {
-                Scatter(facility[start..end], energy, output[start..end], flow[start..end], so2[start..end], nox[start..end], pm[start..end], factor);
+                nuint r = (nuint)i;
+                Vector128<double> energy = (Load128(e, r) * ce) + (Load128(coke, r) * cCoke) + (Load128(coal, r) * cCoal) + (Load128(gas, r) * cGas);
+                Vector128<double> q = Load128(flow, r);
+                Vector128<double> mSo2 = Load128(so2, r) * q, mNox = Load128(nox, r) * q, mPm = Load128(pm, r) * q;
+                Vector128<double> oxygen = Load128(o2, r);
+                tooHigh |= Vector128.GreaterThanOrEqual(oxygen, twentyOne);
+                Vector128<double> scale = numerator / (twentyOne - oxygen);
+                (Vector128<double> a0, Vector128<double> a1) = Zip(energy, Load128(output, r));
+                (Vector128<double> b0, Vector128<double> b1) = Zip(mSo2, mNox);
+                (Vector128<double> c0, Vector128<double> c1) = Zip(mPm, mSo2 * scale);
+                (Vector128<double> d0, Vector128<double> d1) = Zip(mNox * scale, mPm * scale);
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i), a0, b0, c0, d0);
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 1), a1, b1, c1, d1);
+            }
+
+            bool bad = tooHigh != Vector128<double>.Zero;
+            for (; i < end; i++)
+            {
+                double flue = flow[i], scale = _oxygenNumerator / (21 - o2[i]);
+                double mSo2 = so2[i] * flue, mNox = nox[i] * flue, mPm = pm[i] * flue;
+                AddRow(ref sums, ref counts, facility[i], Vector128.Create(Energy(e[i], coke[i], coal[i], gas[i]), output[i]), Vector128.Create(mSo2, mNox), Vector128.Create(mPm, mSo2 * scale), Vector128.Create(mNox * scale, mPm * scale));
+                bad |= o2[i] >= 21;
+            }
+
+            if (bad)
+            {
+                throw OxygenError(o2, start, end, firstRow);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The scalar path, the reference the vector paths equal bit for bit: per row the energy (four carriers in order),
+    /// the O₂ factor, the three masses and their reference-O₂ values, added to the facility's line of sums.
+    /// </summary>
+    private void AddRowsScalar(
+        ReadOnlySpan<int> facility,
+        ReadOnlySpan<double> e,
+        ReadOnlySpan<double> coke,
+        ReadOnlySpan<double> coal,
+        ReadOnlySpan<double> gas,
+        ReadOnlySpan<double> output,
+        ReadOnlySpan<double> flow,
+        ReadOnlySpan<double> so2,
+        ReadOnlySpan<double> nox,
+        ReadOnlySpan<double> pm,
+        ReadOnlySpan<double> o2,
+        long firstRow)
+    {
+        // The spans were checked to one length in Add: index through references, without a bounds check per load.
+        ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
+        ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref int id = ref MemoryMarshal.GetReference(facility);
+        ref double re = ref MemoryMarshal.GetReference(e), rCoke = ref MemoryMarshal.GetReference(coke), rCoal = ref MemoryMarshal.GetReference(coal), rGas = ref MemoryMarshal.GetReference(gas);
+        ref double ro = ref MemoryMarshal.GetReference(output), rq = ref MemoryMarshal.GetReference(flow), rOxygen = ref MemoryMarshal.GetReference(o2);
+        ref double cSo2 = ref MemoryMarshal.GetReference(so2), cNox = ref MemoryMarshal.GetReference(nox), cPm = ref MemoryMarshal.GetReference(pm);
+        int n = facility.Length;
+        for (int start = 0; start < n; start += Block)
+        {
+            int end = Math.Min(start + Block, n);
+            bool bad = false;
+            for (int i = start; i < end; i++)
+            {
+                double oxygen = Unsafe.Add(ref rOxygen, i);
+                double flue = Unsafe.Add(ref rq, i), scale = _oxygenNumerator / (21 - oxygen);
+                double mSo2 = Unsafe.Add(ref cSo2, i) * flue, mNox = Unsafe.Add(ref cNox, i) * flue, mPm = Unsafe.Add(ref cPm, i) * flue;
+                int f = Unsafe.Add(ref id, i);
+                ref double s = ref Unsafe.Add(ref sums, f * Figures);
+                s += Energy(Unsafe.Add(ref re, i), Unsafe.Add(ref rCoke, i), Unsafe.Add(ref rCoal, i), Unsafe.Add(ref rGas, i));
+                Unsafe.Add(ref s, 1) += Unsafe.Add(ref ro, i);
+                Unsafe.Add(ref s, 2) += mSo2;
+                Unsafe.Add(ref s, 3) += mNox;
+                Unsafe.Add(ref s, 4) += mPm;
+                Unsafe.Add(ref s, 5) += mSo2 * scale;
+                Unsafe.Add(ref s, 6) += mNox * scale;
+                Unsafe.Add(ref s, 7) += mPm * scale;
+                Unsafe.Add(ref counts, f)++;
+                bad |= oxygen >= 21;
+            }
+
+            if (bad)
+            {
+                throw OxygenError(o2, start, end, firstRow);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<double> First, Vector128<double> Second) Zip(Vector128<double> a, Vector128<double> b) =>
+        Sse2.IsSupported ? (Sse2.UnpackLow(a, b), Sse2.UnpackHigh(a, b)) : (AdvSimd.Arm64.ZipLow(a, b), AdvSimd.Arm64.ZipHigh(a, b));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> Load128(ReadOnlySpan<double> values, nuint index) => Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(values), index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ref double sums, ref long counts, int facility, Vector128<double> a, Vector128<double> b, Vector128<double> c, Vector128<double> d)
+    {
+        ref double s = ref Unsafe.Add(ref sums, facility * Figures);
+        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref s) + a, ref s);
+        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref s, 2) + b, ref s, 2);
+        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref s, 4) + c, ref s, 4);
+        Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref s, 6) + d, ref s, 6);
+        Unsafe.Add(ref counts, facility)++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ref double sums, ref long counts, int facility, Vector256<double> low, Vector256<double> high)
+    {
+        ref double s = ref Unsafe.Add(ref sums, facility * Figures);
+        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref s) + low, ref s);
+        Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref s, 4) + high, ref s, 4);
+        Unsafe.Add(ref counts, facility)++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> values, nuint index) => Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), index);
+
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Energy(double e, double coke, double coal, double gas) => (e * _ce) + (coke * _cCoke) + (coal * _cCoal) + (gas * _cGas);
-
-    /// <summary>Energy and O₂ factor of a block, a vector at a time (the same operations, in the same order, as the scalar path).</summary>
-    /// <returns>Whether an O₂ of the block is 21 % or more.</returns>
-    private bool Prepare(ReadOnlySpan<double> e, ReadOnlySpan<double> coke, ReadOnlySpan<double> coal, ReadOnlySpan<double> gas, ReadOnlySpan<double> o2, Span<double> energy, Span<double> factor)
-    {
-        int count = e.Length;
-        int width = Vector<double>.Count;
-        var ce = new Vector<double>(_ce);
-        var cCoke = new Vector<double>(_cCoke);
-        var cCoal = new Vector<double>(_cCoal);
-        var cGas = new Vector<double>(_cGas);
-        var numerator = new Vector<double>(_oxygenNumerator);
-        var twentyOne = new Vector<double>(21);
-        Vector<long> tooHigh = Vector<long>.Zero;
-        int i = 0;
-        for (; i <= count - width; i += width)
-        {
-            Vector<double> sum = (new Vector<double>(e[i..]) * ce) + (new Vector<double>(coke[i..]) * cCoke) + (new Vector<double>(coal[i..]) * cCoal) + (new Vector<double>(gas[i..]) * cGas);
-            sum.CopyTo(energy[i..]);
-            var oxygen = new Vector<double>(o2[i..]);
-            tooHigh |= Vector.GreaterThanOrEqual(oxygen, twentyOne);
-            (numerator / (twentyOne - oxygen)).CopyTo(factor[i..]);
-        }
-
-        bool bad = tooHigh != Vector<long>.Zero;
-        for (; i < count; i++)
-        {
-            energy[i] = Energy(e[i], coke[i], coal[i], gas[i]);
-            factor[i] = _oxygenNumerator / (21 - o2[i]);
-            bad |= o2[i] >= 21;
-        }
-
-        return bad;
-    }
-
-    /// <summary>The group-sum: each row's eight figures added to its facility's cache line of sums.</summary>
-    private void Scatter(ReadOnlySpan<int> facility, ReadOnlySpan<double> energy, ReadOnlySpan<double> output, ReadOnlySpan<double> flow, ReadOnlySpan<double> so2, ReadOnlySpan<double> nox, ReadOnlySpan<double> pm, ReadOnlySpan<double> factor)
-    {
-        // The spans were checked to one length in Add: index through references, without a bounds check per load.
-        ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
-        ref long rows = ref MemoryMarshal.GetArrayDataReference(_rows);
-        ref int id = ref MemoryMarshal.GetReference(facility);
-        ref double e = ref MemoryMarshal.GetReference(energy), o = ref MemoryMarshal.GetReference(output), q = ref MemoryMarshal.GetReference(flow);
-        ref double cSo2 = ref MemoryMarshal.GetReference(so2), cNox = ref MemoryMarshal.GetReference(nox), cPm = ref MemoryMarshal.GetReference(pm);
-        ref double k = ref MemoryMarshal.GetReference(factor);
-        int count = facility.Length;
-        for (int i = 0; i < count; i++)
-        {
-            int f = Unsafe.Add(ref id, i);
-            ref double s = ref Unsafe.Add(ref sums, f * Figures);
-            double flue = Unsafe.Add(ref q, i), scale = Unsafe.Add(ref k, i);
-            double mSo2 = Unsafe.Add(ref cSo2, i) * flue, mNox = Unsafe.Add(ref cNox, i) * flue, mPm = Unsafe.Add(ref cPm, i) * flue;
-            s += Unsafe.Add(ref e, i);
-            Unsafe.Add(ref s, 1) += Unsafe.Add(ref o, i);
-            Unsafe.Add(ref s, 2) += mSo2;
-            Unsafe.Add(ref s, 3) += mNox;
-            Unsafe.Add(ref s, 4) += mPm;
-            Unsafe.Add(ref s, 5) += mSo2 * scale;
-            Unsafe.Add(ref s, 6) += mNox * scale;
-            Unsafe.Add(ref s, 7) += mPm * scale;
-            Unsafe.Add(ref rows, f)++;
-        }
-    }
-
-    /// <summary>
-    /// The group-sum with two 256-bit adds a row: the row's eight figures (each computed as in <see cref="Scatter"/>,
-    /// the reference masses as measured mass × 1 or × factor, exact) added to the facility's sums lane by lane, which
-    /// rounds as the scalar adds do. Three stores a row instead of nine.
-    /// </summary>
-    private void ScatterVector256(ReadOnlySpan<int> facility, ReadOnlySpan<double> energy, ReadOnlySpan<double> output, ReadOnlySpan<double> flow, ReadOnlySpan<double> so2, ReadOnlySpan<double> nox, ReadOnlySpan<double> pm, ReadOnlySpan<double> factor)
-    {
-        ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
-        ref long rows = ref MemoryMarshal.GetArrayDataReference(_rows);
-        ref int id = ref MemoryMarshal.GetReference(facility);
-        ref double e = ref MemoryMarshal.GetReference(energy), o = ref MemoryMarshal.GetReference(output), q = ref MemoryMarshal.GetReference(flow);
-        ref double cSo2 = ref MemoryMarshal.GetReference(so2), cNox = ref MemoryMarshal.GetReference(nox), cPm = ref MemoryMarshal.GetReference(pm);
-        ref double k = ref MemoryMarshal.GetReference(factor);
-        int count = facility.Length;
-        for (int i = 0; i < count; i++)
-        {
-            int f = Unsafe.Add(ref id, i);
-            ref double s = ref Unsafe.Add(ref sums, f * Figures);
-            double flue = Unsafe.Add(ref q, i), scale = Unsafe.Add(ref k, i);
-            double mSo2 = Unsafe.Add(ref cSo2, i) * flue, mNox = Unsafe.Add(ref cNox, i) * flue, mPm = Unsafe.Add(ref cPm, i) * flue;
-            Vector256<double> low = Vector256.Create(Unsafe.Add(ref e, i), Unsafe.Add(ref o, i), mSo2, mNox);
-            Vector256<double> high = Vector256.Create(mPm, mSo2, mNox, mPm) * Vector256.Create(1, scale, scale, scale);
-            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref s) + low, ref s);
-            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref s, 4) + high, ref s, 4);
-            Unsafe.Add(ref rows, f)++;
-        }
-    }
 
     private void EnsureCapacity(int maxId)
     {
