@@ -429,6 +429,7 @@ public sealed class OperatingLogAggregator
         ref double re = ref MemoryMarshal.GetReference(e), rCoke = ref MemoryMarshal.GetReference(coke), rCoal = ref MemoryMarshal.GetReference(coal), rGas = ref MemoryMarshal.GetReference(gas);
         ref double ro = ref MemoryMarshal.GetReference(output), rq = ref MemoryMarshal.GetReference(flow), rOxygen = ref MemoryMarshal.GetReference(o2);
         ref double cSo2 = ref MemoryMarshal.GetReference(so2), cNox = ref MemoryMarshal.GetReference(nox), cPm = ref MemoryMarshal.GetReference(pm);
+        (double ce, double cCoke, double cCoal, double cGas, double numerator) = (_ce, _cCoke, _cCoal, _cGas, _oxygenNumerator);
         int n = facility.Length;
         for (int start = 0; start < n; start += Block)
         {
@@ -437,11 +438,11 @@ public sealed class OperatingLogAggregator
             for (int i = start; i < end; i++)
             {
                 double oxygen = Unsafe.Add(ref rOxygen, i);
-                double flue = Unsafe.Add(ref rq, i), scale = _oxygenNumerator / (21 - oxygen);
+                double flue = Unsafe.Add(ref rq, i), scale = numerator / (21 - oxygen);
                 double mSo2 = Unsafe.Add(ref cSo2, i) * flue, mNox = Unsafe.Add(ref cNox, i) * flue, mPm = Unsafe.Add(ref cPm, i) * flue;
                 int f = Unsafe.Add(ref id, i);
                 ref double s = ref Unsafe.Add(ref sums, f * Figures);
-                s += Energy(Unsafe.Add(ref re, i), Unsafe.Add(ref rCoke, i), Unsafe.Add(ref rCoal, i), Unsafe.Add(ref rGas, i));
+                s += (Unsafe.Add(ref re, i) * ce) + (Unsafe.Add(ref rCoke, i) * cCoke) + (Unsafe.Add(ref rCoal, i) * cCoal) + (Unsafe.Add(ref rGas, i) * cGas);
                 Unsafe.Add(ref s, 1) += Unsafe.Add(ref ro, i);
                 Unsafe.Add(ref s, 2) += mSo2;
                 Unsafe.Add(ref s, 3) += mNox;
