@@ -21,8 +21,12 @@ namespace Shapotou.Sdk.Parquet;
 /// </remarks>
 public sealed class ParquetTableWriter : IAsyncDisposable
 {
-    /// <summary>Rows per row group at most: readers then need memory for one million rows of a table at most.</summary>
-    public const int RowGroupSize = 1_000_000;
+    /// <summary>
+    /// Rows per row group at most, 131 072 (2¹⁷): chosen by measurement (docs/performance.md) as the layout the column
+    /// scan reads fastest with the least memory (a 10 M-row log in 77 groups scans in 0.29× DuckDB's time at 129 MB peak,
+    /// against 0.49× and 301 MB in groups of one million), and close to DuckDB's own 122 880.
+    /// </summary>
+    public const int RowGroupSize = 131_072;
 
     private readonly string _path;
     private readonly string _temporary;
