@@ -138,161 +138,217 @@ public static class ParquetColumnScan
         }
         string file = Path.GetFileName(path);
 
-        long[] firstRows;
-        int largest;
-        ParquetReader probe = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
-        await using (probe.ConfigureAwait(false))
+        // One footer for every worker: its metadata grows with the file (a row group's chunks and statistics), so it
+        // is parsed once. A worker opens a Parquet.Net reader of its own only for chunks the page decoder leaves.
+        ParquetReader footer = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
+        await using (footer.ConfigureAwait(false))
         {
-            int groups = probe.RowGroupCount;
-            firstRows = new long[groups + 1];
-            largest = 0;
-            for (int g = 0; g < groups; g++)
+            var scan = new Scan(path, file, footer, Fields(footer, int32Columns, typeof(int), file), Fields(footer, doubleColumns, typeof(double), file), decoder);
+            int groupCount = scan.FirstRows.Length - 1;
+            int workers = Math.Max(1, Math.Min(degreeOfParallelism == 0 ? Environment.ProcessorCount : degreeOfParallelism, groupCount));
+            int next = -1;
+            var tasks = new Task<TState>[workers];
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            for (int w = 0; w < workers; w++)
             {
-                long rows = probe.Metadata!.RowGroups[g].NumRows;
-                firstRows[g + 1] = firstRows[g] + rows;
-                largest = Math.Max(largest, checked((int)rows));
+                tasks[w] = Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            return await WorkAsync(scan, createState(), process, () => Interlocked.Increment(ref next), stop.Token).ConfigureAwait(false);
+                        }
+                        catch
+                        {
+                            // One worker's error stops the others.
+                            await stop.CancelAsync().ConfigureAwait(false);
+                            throw;
+                        }
+                    },
+                    cancellationToken);
             }
 
-            _ = Fields(probe, int32Columns, typeof(int), file);
-            _ = Fields(probe, doubleColumns, typeof(double), file);
-        }
-
-        int groupCount = firstRows.Length - 1;
-        int workers = Math.Max(1, Math.Min(degreeOfParallelism == 0 ? Environment.ProcessorCount : degreeOfParallelism, groupCount));
-        int next = -1;
-        var tasks = new Task<TState>[workers];
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        for (int w = 0; w < workers; w++)
-        {
-            tasks[w] = Task.Run(
-                async () =>
+            try
+            {
+                return await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A worker stopped because another failed: report the failure, not the stop.
+                Exception? cause = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).FirstOrDefault(e => e is not OperationCanceledException);
+                if (cause is not null)
                 {
-                    try
-                    {
-                        return await WorkAsync(path, file, int32Columns, doubleColumns, createState(), process, firstRows, largest, decoder, () => Interlocked.Increment(ref next), stop.Token).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        // One worker's error stops the others.
-                        await stop.CancelAsync().ConfigureAwait(false);
-                        throw;
-                    }
-                },
-                cancellationToken);
-        }
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+                }
 
-        try
-        {
-            return await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A worker stopped because another failed: report the failure, not the stop.
-            Exception? cause = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).FirstOrDefault(e => e is not OperationCanceledException);
-            if (cause is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
+                throw;
             }
-
-            throw;
         }
     }
 
-    private static async Task<TState> WorkAsync<TState>(
-        string path,
-        string file,
-        IReadOnlyList<string> int32Columns,
-        IReadOnlyList<string> doubleColumns,
-        TState state,
-        Action<TState, ColumnScanBatch> process,
-        long[] firstRows,
-        int largest,
-        ColumnScanDecoder decoder,
-        Func<int> claim,
-        CancellationToken cancellationToken)
+    private static async Task<TState> WorkAsync<TState>(Scan scan, TState state, Action<TState, ColumnScanBatch> process, Func<int> claim, CancellationToken cancellationToken)
     {
-        ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
-        var batch = new ColumnScanBatch(int32Columns.Count, doubleColumns.Count);
-        int[]? levels = null;
-        using SafeFileHandle? handle = decoder == ColumnScanDecoder.Automatic ? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
+        DataField[] ints = scan.Ints, doubles = scan.Doubles;
+        var batch = new ColumnScanBatch(ints.Length, doubles.Length);
+        using SafeFileHandle? handle = scan.Decoder == ColumnScanDecoder.Automatic ? File.OpenHandle(scan.Path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
         using var pages = new ColumnChunkDecoder();
-        await using (reader.ConfigureAwait(false))
+        Fallback? fallback = null;
+        try
         {
-            try
+            for (int c = 0; c < ints.Length; c++)
             {
-                DataField[] ints = Fields(reader, int32Columns, typeof(int), file);
-                DataField[] doubles = Fields(reader, doubleColumns, typeof(double), file);
-                int[] intChunks = ChunkIndices(reader, ints);
-                int[] doubleChunks = ChunkIndices(reader, doubles);
+                batch.Ints[c] = ArrayPool<int>.Shared.Rent(scan.Largest);
+            }
+
+            for (int c = 0; c < doubles.Length; c++)
+            {
+                batch.Doubles[c] = ArrayPool<double>.Shared.Rent(scan.Largest);
+            }
+
+            for (int g = claim(); g < scan.FirstRows.Length - 1; g = claim())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                long firstRow = scan.FirstRows[g];
+                int rows = checked((int)(scan.FirstRows[g + 1] - firstRow));
+                List<ColumnChunk> chunks = scan.Footer.Metadata!.RowGroups[g].Columns;
                 for (int c = 0; c < ints.Length; c++)
                 {
-                    batch.Ints[c] = ArrayPool<int>.Shared.Rent(largest);
+                    batch.IntsDecoded[c] = handle is not null && TryDecode(pages, handle, chunks[scan.IntChunks[c]], ints[c], global::Parquet.Meta.Type.INT32, batch.Ints[c].AsSpan(0, rows), scan.File, firstRow);
+                    if (!batch.IntsDecoded[c])
+                    {
+                        fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
+                        await ReadAsync(fallback.Group(g), fallback.Ints[c], batch.Ints[c].AsMemory(0, rows), fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 for (int c = 0; c < doubles.Length; c++)
                 {
-                    batch.Doubles[c] = ArrayPool<double>.Shared.Rent(largest);
+                    batch.DoublesDecoded[c] = handle is not null && TryDecode(pages, handle, chunks[scan.DoubleChunks[c]], doubles[c], global::Parquet.Meta.Type.DOUBLE, batch.Doubles[c].AsSpan(0, rows), scan.File, firstRow);
+                    if (!batch.DoublesDecoded[c])
+                    {
+                        fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
+                        await ReadAsync(fallback.Group(g), fallback.Doubles[c], batch.Doubles[c].AsMemory(0, rows), fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
-                if (ints.Any(f => f.IsNullable) || doubles.Any(f => f.IsNullable))
+                batch.Set(g, firstRow, rows);
+                process(state, batch);
+            }
+        }
+        finally
+        {
+            foreach (int[]? buffer in batch.Ints)
+            {
+                if (buffer is not null)
                 {
-                    levels = ArrayPool<int>.Shared.Rent(largest);
-                }
-
-                for (int g = claim(); g < firstRows.Length - 1; g = claim())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-                    int rows = checked((int)group.RowCount);
-                    List<ColumnChunk> chunks = reader.Metadata!.RowGroups[g].Columns;
-                    for (int c = 0; c < ints.Length; c++)
-                    {
-                        batch.IntsDecoded[c] = handle is not null && TryDecode(pages, handle, chunks[intChunks[c]], ints[c], global::Parquet.Meta.Type.INT32, batch.Ints[c].AsSpan(0, rows), file, firstRows[g]);
-                        if (!batch.IntsDecoded[c])
-                        {
-                            await ReadAsync(group, ints[c], batch.Ints[c].AsMemory(0, rows), levels, file, g, firstRows[g], cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-
-                    for (int c = 0; c < doubles.Length; c++)
-                    {
-                        batch.DoublesDecoded[c] = handle is not null && TryDecode(pages, handle, chunks[doubleChunks[c]], doubles[c], global::Parquet.Meta.Type.DOUBLE, batch.Doubles[c].AsSpan(0, rows), file, firstRows[g]);
-                        if (!batch.DoublesDecoded[c])
-                        {
-                            await ReadAsync(group, doubles[c], batch.Doubles[c].AsMemory(0, rows), levels, file, g, firstRows[g], cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-
-                    batch.Set(g, firstRows[g], rows);
-                    process(state, batch);
+                    ArrayPool<int>.Shared.Return(buffer);
                 }
             }
-            finally
+
+            foreach (double[]? buffer in batch.Doubles)
             {
-                foreach (int[]? buffer in batch.Ints)
+                if (buffer is not null)
                 {
-                    if (buffer is not null)
-                    {
-                        ArrayPool<int>.Shared.Return(buffer);
-                    }
+                    ArrayPool<double>.Shared.Return(buffer);
                 }
+            }
 
-                foreach (double[]? buffer in batch.Doubles)
-                {
-                    if (buffer is not null)
-                    {
-                        ArrayPool<double>.Shared.Return(buffer);
-                    }
-                }
-
-                if (levels is not null)
-                {
-                    ArrayPool<int>.Shared.Return(levels);
-                }
+            if (fallback is not null)
+            {
+                await fallback.DisposeAsync().ConfigureAwait(false);
             }
         }
 
         return state;
+    }
+
+    /// <summary>What every worker of a scan shares: the file, its parsed footer, the columns and the row groups.</summary>
+    private sealed class Scan
+    {
+        public Scan(string path, string file, ParquetReader footer, DataField[] ints, DataField[] doubles, ColumnScanDecoder decoder)
+        {
+            (Path, File, Footer, Ints, Doubles, Decoder) = (path, file, footer, ints, doubles, decoder);
+            IntChunks = ChunkIndices(footer, ints);
+            DoubleChunks = ChunkIndices(footer, doubles);
+            FirstRows = new long[footer.RowGroupCount + 1];
+            for (int g = 0; g < footer.RowGroupCount; g++)
+            {
+                long rows = footer.Metadata!.RowGroups[g].NumRows;
+                FirstRows[g + 1] = FirstRows[g] + rows;
+                Largest = Math.Max(Largest, checked((int)rows));
+            }
+        }
+
+        public string Path { get; }
+
+        public string File { get; }
+
+        public ParquetReader Footer { get; }
+
+        public DataField[] Ints { get; }
+
+        public DataField[] Doubles { get; }
+
+        public int[] IntChunks { get; }
+
+        public int[] DoubleChunks { get; }
+
+        public ColumnScanDecoder Decoder { get; }
+
+        /// <summary>Each row group's first row, and the file's row count last.</summary>
+        public long[] FirstRows { get; }
+
+        public int Largest { get; }
+    }
+
+    /// <summary>A worker's own Parquet.Net reader, for the chunks the page decoder leaves, opened on the first one.</summary>
+    private sealed class Fallback : IAsyncDisposable
+    {
+        private readonly ParquetReader _reader;
+        private ParquetRowGroupReader? _group;
+        private int _groupIndex = -1;
+
+        private Fallback(ParquetReader reader, DataField[] ints, DataField[] doubles, int[]? levels) =>
+            (_reader, Ints, Doubles, Levels) = (reader, ints, doubles, levels);
+
+        public DataField[] Ints { get; }
+
+        public DataField[] Doubles { get; }
+
+        /// <summary>Definition levels of an optional column's row group, rented for the largest.</summary>
+        public int[]? Levels { get; }
+
+        public static async Task<Fallback> OpenAsync(Scan scan, CancellationToken cancellationToken)
+        {
+            ParquetReader reader = await ParquetColumnScan.OpenAsync(scan.Path, scan.File, cancellationToken).ConfigureAwait(false);
+            DataField[] ints = Fields(reader, scan.Ints.Select(f => f.Path.ToString()).ToList(), typeof(int), scan.File);
+            DataField[] doubles = Fields(reader, scan.Doubles.Select(f => f.Path.ToString()).ToList(), typeof(double), scan.File);
+            int[]? levels = ints.Any(f => f.IsNullable) || doubles.Any(f => f.IsNullable) ? ArrayPool<int>.Shared.Rent(scan.Largest) : null;
+            return new Fallback(reader, ints, doubles, levels);
+        }
+
+        public ParquetRowGroupReader Group(int g)
+        {
+            if (_groupIndex != g)
+            {
+                _group?.Dispose();
+                _group = _reader.OpenRowGroupReader(g);
+                _groupIndex = g;
+            }
+
+            return _group!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _group?.Dispose();
+            if (Levels is not null)
+            {
+                ArrayPool<int>.Shared.Return(Levels);
+            }
+
+            await _reader.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Decodes a chunk with the page decoder; <see langword="false"/> leaves it to Parquet.Net.</summary>

@@ -86,8 +86,9 @@ public readonly record struct OperatingLogTotals(
 /// the SDK (the reference-O₂ factor has no finite positive value there); it is checked a block of 256 rows at a time,
 /// after the block was added, so an aggregator that threw holds partial sums and is to be discarded.</para>
 /// <para>An aggregator is not thread-safe: give each thread its own and <see cref="Merge"/> them. The vector paths
-/// (256-bit with AVX, 128-bit with SSE2 or Arm64 AdvSimd) compute four or two rows' eight figures in vector lanes,
-/// transpose them in registers into rows, and add each row to its facility's line with two or four vector adds; they
+/// (512-bit with AVX-512, 256-bit with AVX, 128-bit with SSE2 or Arm64 AdvSimd) compute eight, four or two rows' eight
+/// figures in vector lanes, transpose them in registers into rows, and add each row to its facility's line with one,
+/// two or four vector adds; they
 /// perform the same operations in the same order as the scalar path (<see cref="AddScalar"/>), so all give
 /// bit-identical sums.</para>
 /// </remarks>
@@ -100,7 +101,10 @@ public sealed class OperatingLogAggregator
     private const int Block = 256;
 
     private readonly double _ce, _cCoke, _cCoal, _cGas, _oxygenNumerator;
-    private double[] _sums = new double[Figures * 64];
+    // Each facility's eight sums are one 64-byte cache line: the array is pinned and indexed from the first element
+    // at a 64-byte boundary (_offset), so no row's add straddles two lines.
+    private double[] _sums;
+    private int _offset;
     private long[] _rows = new long[64];
 
     /// <summary>Initializes an empty aggregator.</summary>
@@ -111,6 +115,7 @@ public sealed class OperatingLogAggregator
         Coefficients = coefficients;
         (_ce, _cCoke, _cCoal, _cGas) = (coefficients.ElectricityKgcePerKwh, coefficients.CokeKgcePerTonne, coefficients.CoalKgcePerTonne, coefficients.NaturalGasKgcePerCubicMetre);
         _oxygenNumerator = 21 - coefficients.ReferenceOxygenPercent;
+        (_sums, _offset) = AllocateSums(_rows.Length);
     }
 
     /// <summary>Gets the coefficients.</summary>
@@ -185,7 +190,8 @@ public sealed class OperatingLogAggregator
         }
 
         EnsureCapacity(other._rows.Length - 1);
-        TensorPrimitives.Add(_sums.AsSpan(0, other._sums.Length), other._sums, _sums.AsSpan(0, other._sums.Length));
+        int length = other._rows.Length * Figures;
+        TensorPrimitives.Add(_sums.AsSpan(_offset, length), other._sums.AsSpan(other._offset, length), _sums.AsSpan(_offset, length));
         TensorPrimitives.Add(_rows.AsSpan(0, other._rows.Length), other._rows, _rows.AsSpan(0, other._rows.Length));
     }
 
@@ -201,7 +207,7 @@ public sealed class OperatingLogAggregator
                 continue;
             }
 
-            ReadOnlySpan<double> s = _sums.AsSpan(f * Figures, Figures);
+            ReadOnlySpan<double> s = _sums.AsSpan(_offset + (f * Figures), Figures);
             totals.Add(new OperatingLogTotals(f, _rows[f], s[0], s[1], s[2] * 1e-6, s[3] * 1e-6, s[4] * 1e-6, s[5] * 1e-6, s[6] * 1e-6, s[7] * 1e-6));
         }
 
@@ -244,6 +250,12 @@ public sealed class OperatingLogAggregator
         }
 
         EnsureCapacity(max);
+        if (vector && Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+        {
+            AddRows512(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+            return;
+        }
+
         if (vector && Avx.IsSupported && Vector256.IsHardwareAccelerated)
         {
             AddRows256(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
@@ -292,7 +304,7 @@ public sealed class OperatingLogAggregator
         var cGas = Vector256.Create(_cGas);
         var numerator = Vector256.Create(_oxygenNumerator);
         var twentyOne = Vector256.Create(21.0);
-        ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
+        ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
         int n = facility.Length;
@@ -339,6 +351,96 @@ public sealed class OperatingLogAggregator
     }
 
     /// <summary>
+    /// The 512-bit path (AVX-512): as <see cref="AddRows256"/>, eight rows at a time; an 8 × 8 transpose in registers
+    /// makes each row's eight figures one vector, added to its facility's line with one 512-bit load, add and store.
+    /// </summary>
+    private void AddRows512(
+        ReadOnlySpan<int> facility,
+        ReadOnlySpan<double> e,
+        ReadOnlySpan<double> coke,
+        ReadOnlySpan<double> coal,
+        ReadOnlySpan<double> gas,
+        ReadOnlySpan<double> output,
+        ReadOnlySpan<double> flow,
+        ReadOnlySpan<double> so2,
+        ReadOnlySpan<double> nox,
+        ReadOnlySpan<double> pm,
+        ReadOnlySpan<double> o2,
+        long firstRow)
+    {
+        var ce = Vector512.Create(_ce);
+        var cCoke = Vector512.Create(_cCoke);
+        var cCoal = Vector512.Create(_cCoal);
+        var cGas = Vector512.Create(_cGas);
+        var numerator = Vector512.Create(_oxygenNumerator);
+        var twentyOne = Vector512.Create(21.0);
+        ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
+        ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref int id = ref MemoryMarshal.GetReference(facility);
+        int n = facility.Length;
+        for (int start = 0; start < n; start += Block)
+        {
+            int end = Math.Min(start + Block, n);
+            Vector512<double> tooHigh = Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                nuint r = (nuint)i;
+                Vector512<double> energy = (Load512(e, r) * ce) + (Load512(coke, r) * cCoke) + (Load512(coal, r) * cCoal) + (Load512(gas, r) * cGas);
+                Vector512<double> q = Load512(flow, r);
+                Vector512<double> mSo2 = Load512(so2, r) * q, mNox = Load512(nox, r) * q, mPm = Load512(pm, r) * q;
+                Vector512<double> oxygen = Load512(o2, r);
+                tooHigh |= Vector512.GreaterThanOrEqual(oxygen, twentyOne);
+                Vector512<double> scale = numerator / (twentyOne - oxygen);
+
+                // Lanes are rows: pairs of figures per row (unpack), then 128-bit lanes gathered in two steps.
+                Vector512<double> output8 = Load512(output, r), rSo2 = mSo2 * scale, rNox = mNox * scale, rPm = mPm * scale;
+                Vector512<double> t0 = Avx512F.UnpackLow(energy, output8), t1 = Avx512F.UnpackHigh(energy, output8);
+                Vector512<double> t2 = Avx512F.UnpackLow(mSo2, mNox), t3 = Avx512F.UnpackHigh(mSo2, mNox);
+                Vector512<double> t4 = Avx512F.UnpackLow(mPm, rSo2), t5 = Avx512F.UnpackHigh(mPm, rSo2);
+                Vector512<double> t6 = Avx512F.UnpackLow(rNox, rPm), t7 = Avx512F.UnpackHigh(rNox, rPm);
+                Vector512<double> u0 = Avx512F.Shuffle4x128(t0, t2, 0x88), u1 = Avx512F.Shuffle4x128(t0, t2, 0xDD);
+                Vector512<double> u2 = Avx512F.Shuffle4x128(t4, t6, 0x88), u3 = Avx512F.Shuffle4x128(t4, t6, 0xDD);
+                Vector512<double> v0 = Avx512F.Shuffle4x128(t1, t3, 0x88), v1 = Avx512F.Shuffle4x128(t1, t3, 0xDD);
+                Vector512<double> v2 = Avx512F.Shuffle4x128(t5, t7, 0x88), v3 = Avx512F.Shuffle4x128(t5, t7, 0xDD);
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i), Avx512F.Shuffle4x128(u0, u2, 0x88));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 1), Avx512F.Shuffle4x128(v0, v2, 0x88));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 2), Avx512F.Shuffle4x128(u1, u3, 0x88));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 3), Avx512F.Shuffle4x128(v1, v3, 0x88));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 4), Avx512F.Shuffle4x128(u0, u2, 0xDD));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 5), Avx512F.Shuffle4x128(v0, v2, 0xDD));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 6), Avx512F.Shuffle4x128(u1, u3, 0xDD));
+                AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 7), Avx512F.Shuffle4x128(v1, v3, 0xDD));
+            }
+
+            bool bad = tooHigh != Vector512<double>.Zero;
+            for (; i < end; i++)
+            {
+                double flue = flow[i], scale = _oxygenNumerator / (21 - o2[i]);
+                double mSo2 = so2[i] * flue, mNox = nox[i] * flue, mPm = pm[i] * flue;
+                AddRow(ref sums, ref counts, facility[i], Vector512.Create(Energy(e[i], coke[i], coal[i], gas[i]), output[i], mSo2, mNox, mPm, mSo2 * scale, mNox * scale, mPm * scale));
+                bad |= o2[i] >= 21;
+            }
+
+            if (bad)
+            {
+                throw OxygenError(o2, start, end, firstRow);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Load512(ReadOnlySpan<double> values, nuint index) => Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(values), index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(ref double sums, ref long counts, int facility, Vector512<double> row)
+    {
+        ref double s = ref Unsafe.Add(ref sums, facility * Figures);
+        Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref s) + row, ref s);
+        Unsafe.Add(ref counts, facility)++;
+    }
+
+    /// <summary>
     /// The 128-bit path (SSE2 or Arm64 AdvSimd): as <see cref="AddRows256"/>, two rows at a time, each row's line of
     /// eight added with four 128-bit loads, adds and stores.
     /// </summary>
@@ -362,7 +464,7 @@ public sealed class OperatingLogAggregator
         var cGas = Vector128.Create(_cGas);
         var numerator = Vector128.Create(_oxygenNumerator);
         var twentyOne = Vector128.Create(21.0);
-        ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
+        ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
         int n = facility.Length;
@@ -423,7 +525,7 @@ public sealed class OperatingLogAggregator
         long firstRow)
     {
         // The spans were checked to one length in Add: index through references, without a bounds check per load.
-        ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
+        ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
         ref double re = ref MemoryMarshal.GetReference(e), rCoke = ref MemoryMarshal.GetReference(coke), rCoal = ref MemoryMarshal.GetReference(coal), rGas = ref MemoryMarshal.GetReference(gas);
@@ -503,7 +605,19 @@ public sealed class OperatingLogAggregator
         }
 
         int length = (int)Math.Min((long)MaxFacilityId + 1, Math.Max((long)maxId + 1, 2L * _rows.Length));
+        (double[] sums, int offset) = AllocateSums(length);
+        _sums.AsSpan(_offset, _rows.Length * Figures).CopyTo(sums.AsSpan(offset));
+        (_sums, _offset) = (sums, offset);
         Array.Resize(ref _rows, length);
-        Array.Resize(ref _sums, length * Figures);
+    }
+
+    /// <summary>A pinned, zeroed array for <paramref name="facilities"/> lines of sums, and the first line's index.</summary>
+    private static (double[] Sums, int Offset) AllocateSums(int facilities)
+    {
+        double[] sums = GC.AllocateArray<double>((facilities * Figures) + Figures, pinned: true);
+        GCHandle handle = GCHandle.Alloc(sums, GCHandleType.Pinned);
+        long address = handle.AddrOfPinnedObject();
+        handle.Free();
+        return (sums, (int)((64 - (address % 64)) % 64 / sizeof(double)));
     }
 }
