@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 using Parquet;
-using ColumnChunk = Parquet.Meta.ColumnChunk;
 using Parquet.Schema;
 using Shapotou.Sdk.Parquet.Pages;
 
@@ -138,69 +137,62 @@ public static class ParquetColumnScan
         }
         string file = Path.GetFileName(path);
 
-        // One footer for every worker: its metadata grows with the file (a row group's chunks and statistics), so it
-        // is parsed once. A worker opens a Parquet.Net reader of its own only for chunks the page decoder leaves.
-        ParquetReader footer = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
-        await using (footer.ConfigureAwait(false))
+        Scan scan = await Scan.OpenAsync(path, file, int32Columns, doubleColumns, decoder, cancellationToken).ConfigureAwait(false);
+        int groupCount = scan.FirstRows.Length - 1;
+        int workers = Math.Max(1, Math.Min(degreeOfParallelism == 0 ? Environment.ProcessorCount : degreeOfParallelism, groupCount));
+        int next = -1;
+        var tasks = new Task<TState>[workers];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        for (int w = 0; w < workers; w++)
         {
-            var scan = new Scan(path, file, footer, Fields(footer, int32Columns, typeof(int), file), Fields(footer, doubleColumns, typeof(double), file), decoder);
-            int groupCount = scan.FirstRows.Length - 1;
-            int workers = Math.Max(1, Math.Min(degreeOfParallelism == 0 ? Environment.ProcessorCount : degreeOfParallelism, groupCount));
-            int next = -1;
-            var tasks = new Task<TState>[workers];
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            for (int w = 0; w < workers; w++)
-            {
-                tasks[w] = Task.Run(
-                    async () =>
-                    {
-                        try
-                        {
-                            return await WorkAsync(scan, createState(), process, () => Interlocked.Increment(ref next), stop.Token).ConfigureAwait(false);
-                        }
-                        catch
-                        {
-                            // One worker's error stops the others.
-                            await stop.CancelAsync().ConfigureAwait(false);
-                            throw;
-                        }
-                    },
-                    cancellationToken);
-            }
-
-            try
-            {
-                return await Task.WhenAll(tasks).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // A worker stopped because another failed: report the failure, not the stop.
-                Exception? cause = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).FirstOrDefault(e => e is not OperationCanceledException);
-                if (cause is not null)
+            tasks[w] = Task.Run(
+                async () =>
                 {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
-                }
+                    try
+                    {
+                        return await WorkAsync(scan, createState(), process, () => Interlocked.Increment(ref next), stop.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        // One worker's error stops the others.
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                },
+                cancellationToken);
+        }
 
-                throw;
+        try
+        {
+            return await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A worker stopped because another failed: report the failure, not the stop.
+            Exception? cause = tasks.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).FirstOrDefault(e => e is not OperationCanceledException);
+            if (cause is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(cause).Throw();
             }
+
+            throw;
         }
     }
 
     private static async Task<TState> WorkAsync<TState>(Scan scan, TState state, Action<TState, ColumnScanBatch> process, Func<int> claim, CancellationToken cancellationToken)
     {
-        DataField[] ints = scan.Ints, doubles = scan.Doubles;
-        var batch = new ColumnScanBatch(ints.Length, doubles.Length);
-        using SafeFileHandle? handle = scan.Decoder == ColumnScanDecoder.Automatic ? File.OpenHandle(scan.Path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
+        var batch = new ColumnScanBatch(scan.Ints.Count, scan.Doubles.Count);
+        using SafeFileHandle? handle = scan.Footer is null ? null : File.OpenHandle(scan.Path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var pages = new ColumnChunkDecoder();
         Fallback? fallback = null;
         try
         {
-            for (int c = 0; c < ints.Length; c++)
+            for (int c = 0; c < scan.Ints.Count; c++)
             {
                 batch.Ints[c] = ArrayPool<int>.Shared.Rent(scan.Largest);
             }
 
-            for (int c = 0; c < doubles.Length; c++)
+            for (int c = 0; c < scan.Doubles.Count; c++)
             {
                 batch.Doubles[c] = ArrayPool<double>.Shared.Rent(scan.Largest);
             }
@@ -210,10 +202,9 @@ public static class ParquetColumnScan
                 cancellationToken.ThrowIfCancellationRequested();
                 long firstRow = scan.FirstRows[g];
                 int rows = checked((int)(scan.FirstRows[g + 1] - firstRow));
-                List<ColumnChunk> chunks = scan.Footer.Metadata!.RowGroups[g].Columns;
-                for (int c = 0; c < ints.Length; c++)
+                for (int c = 0; c < scan.Ints.Count; c++)
                 {
-                    batch.IntsDecoded[c] = handle is not null && TryDecode(pages, handle, chunks[scan.IntChunks[c]], ints[c], global::Parquet.Meta.Type.INT32, batch.Ints[c].AsSpan(0, rows), scan.File, firstRow);
+                    batch.IntsDecoded[c] = handle is not null && TryDecode(pages, handle, scan, g, scan.IntLeaves[c], batch.Ints[c].AsSpan(0, rows), firstRow);
                     if (!batch.IntsDecoded[c])
                     {
                         fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
@@ -221,9 +212,9 @@ public static class ParquetColumnScan
                     }
                 }
 
-                for (int c = 0; c < doubles.Length; c++)
+                for (int c = 0; c < scan.Doubles.Count; c++)
                 {
-                    batch.DoublesDecoded[c] = handle is not null && TryDecode(pages, handle, chunks[scan.DoubleChunks[c]], doubles[c], global::Parquet.Meta.Type.DOUBLE, batch.Doubles[c].AsSpan(0, rows), scan.File, firstRow);
+                    batch.DoublesDecoded[c] = handle is not null && TryDecode(pages, handle, scan, g, scan.DoubleLeaves[c], batch.Doubles[c].AsSpan(0, rows), firstRow);
                     if (!batch.DoublesDecoded[c])
                     {
                         fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
@@ -262,20 +253,49 @@ public static class ParquetColumnScan
         return state;
     }
 
-    /// <summary>What every worker of a scan shares: the file, its parsed footer, the columns and the row groups.</summary>
+    /// <summary>Decodes a chunk with the page decoder; <see langword="false"/> leaves it to Parquet.Net.</summary>
+    private static bool TryDecode<T>(ColumnChunkDecoder pages, SafeFileHandle handle, Scan scan, int rowGroup, int leaf, Span<T> values, long firstRow)
+        where T : unmanaged
+    {
+        ChunkInfo chunk = scan.Footer!.Chunk(rowGroup, leaf);
+        if (!chunk.Decodable)
+        {
+            return false;
+        }
+
+        FooterColumn column = scan.Footer.Columns[leaf];
+        int missing;
+        try
+        {
+            missing = pages.Decode(handle, chunk, column.MaxDefinitionLevel == 1, values);
+        }
+        catch (PageFormatException)
+        {
+            // A page in another layout, or malformed: Parquet.Net reads the chunk, and reports what it finds.
+            return false;
+        }
+
+        if (missing >= 0)
+        {
+            throw NullError(scan.File, column.Name, firstRow + missing);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What every worker of a scan shares: the file, the columns, the row groups, and (when the page decoder is used)
+    /// the footer the SDK read itself, which keeps only the requested chunks' positions, so a scan's memory does not
+    /// grow with the file's metadata.
+    /// </summary>
     private sealed class Scan
     {
-        public Scan(string path, string file, ParquetReader footer, DataField[] ints, DataField[] doubles, ColumnScanDecoder decoder)
+        private Scan(string path, string file, IReadOnlyList<string> ints, IReadOnlyList<string> doubles, long[] firstRows, FileFooter? footer, int[] intLeaves, int[] doubleLeaves)
         {
-            (Path, File, Footer, Ints, Doubles, Decoder) = (path, file, footer, ints, doubles, decoder);
-            IntChunks = ChunkIndices(footer, ints);
-            DoubleChunks = ChunkIndices(footer, doubles);
-            FirstRows = new long[footer.RowGroupCount + 1];
-            for (int g = 0; g < footer.RowGroupCount; g++)
+            (Path, File, Ints, Doubles, FirstRows, Footer, IntLeaves, DoubleLeaves) = (path, file, ints, doubles, firstRows, footer, intLeaves, doubleLeaves);
+            for (int g = 0; g < firstRows.Length - 1; g++)
             {
-                long rows = footer.Metadata!.RowGroups[g].NumRows;
-                FirstRows[g + 1] = FirstRows[g] + rows;
-                Largest = Math.Max(Largest, checked((int)rows));
+                Largest = Math.Max(Largest, checked((int)(firstRows[g + 1] - firstRows[g])));
             }
         }
 
@@ -283,22 +303,99 @@ public static class ParquetColumnScan
 
         public string File { get; }
 
-        public ParquetReader Footer { get; }
+        public IReadOnlyList<string> Ints { get; }
 
-        public DataField[] Ints { get; }
-
-        public DataField[] Doubles { get; }
-
-        public int[] IntChunks { get; }
-
-        public int[] DoubleChunks { get; }
-
-        public ColumnScanDecoder Decoder { get; }
+        public IReadOnlyList<string> Doubles { get; }
 
         /// <summary>Each row group's first row, and the file's row count last.</summary>
         public long[] FirstRows { get; }
 
         public int Largest { get; }
+
+        /// <summary>Gets the footer the SDK read, or null when Parquet.Net reads every chunk.</summary>
+        public FileFooter? Footer { get; }
+
+        public int[] IntLeaves { get; }
+
+        public int[] DoubleLeaves { get; }
+
+        public static async Task<Scan> OpenAsync(string path, string file, IReadOnlyList<string> ints, IReadOnlyList<string> doubles, ColumnScanDecoder decoder, CancellationToken cancellationToken)
+        {
+            if (decoder == ColumnScanDecoder.Automatic && TryReadFooter(path, ints, doubles) is { } fast)
+            {
+                return fast;
+            }
+
+            // Parquet.Net's footer: its schema checks name a missing column or a wrong type; every chunk is its own.
+            ParquetReader reader = await ParquetColumnScan.OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                _ = Fields(reader, ints, typeof(int), file);
+                _ = Fields(reader, doubles, typeof(double), file);
+                long[] firstRows = new long[reader.RowGroupCount + 1];
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    firstRows[g + 1] = firstRows[g] + reader.Metadata!.RowGroups[g].NumRows;
+                }
+
+                return new Scan(path, file, ints, doubles, firstRows, null, [], []);
+            }
+
+            Scan? TryReadFooter(string path, IReadOnlyList<string> ints, IReadOnlyList<string> doubles)
+            {
+                FileFooter footer;
+                try
+                {
+                    using SafeFileHandle handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                    footer = FileFooter.Read(handle, [.. ints, .. doubles]);
+                }
+                catch (PageFormatException)
+                {
+                    return null;
+                }
+
+                // Only plain INT32 and DOUBLE leaves, found by path or top-level name; anything else gets Parquet.Net's checks.
+                int[]? intLeaves = Resolve(footer, ints, PhysicalType.Int32), doubleLeaves = Resolve(footer, doubles, PhysicalType.Double);
+                if (intLeaves is null || doubleLeaves is null)
+                {
+                    return null;
+                }
+
+                long[] firstRows = new long[footer.RowGroupRows.Length + 1];
+                for (int g = 0; g < footer.RowGroupRows.Length; g++)
+                {
+                    firstRows[g + 1] = firstRows[g] + footer.RowGroupRows[g];
+                }
+
+                return new Scan(path, file, ints, doubles, firstRows, footer, intLeaves, doubleLeaves);
+            }
+        }
+
+        private static int[]? Resolve(FileFooter footer, IReadOnlyList<string> names, PhysicalType type)
+        {
+            var leaves = new int[names.Count];
+            for (int c = 0; c < names.Count; c++)
+            {
+                int leaf = -1;
+                for (int i = 0; i < footer.Columns.Count && leaf < 0; i++)
+                {
+                    FooterColumn column = footer.Columns[i];
+                    if (string.Equals(column.Path, names[c], StringComparison.Ordinal) || (!column.Path.Contains('.', StringComparison.Ordinal) && string.Equals(column.Name, names[c], StringComparison.Ordinal)))
+                    {
+                        leaf = i;
+                    }
+                }
+
+                if (leaf < 0 || footer.Columns[leaf] is not { Annotated: false, MaxRepetitionLevel: 0 } found || found.PhysicalType != (int)type)
+                {
+                    return null;
+                }
+
+                leaves[c] = leaf;
+            }
+
+            return leaves;
+        }
     }
 
     /// <summary>A worker's own Parquet.Net reader, for the chunks the page decoder leaves, opened on the first one.</summary>
@@ -321,8 +418,8 @@ public static class ParquetColumnScan
         public static async Task<Fallback> OpenAsync(Scan scan, CancellationToken cancellationToken)
         {
             ParquetReader reader = await ParquetColumnScan.OpenAsync(scan.Path, scan.File, cancellationToken).ConfigureAwait(false);
-            DataField[] ints = Fields(reader, scan.Ints.Select(f => f.Path.ToString()).ToList(), typeof(int), scan.File);
-            DataField[] doubles = Fields(reader, scan.Doubles.Select(f => f.Path.ToString()).ToList(), typeof(double), scan.File);
+            DataField[] ints = Fields(reader, scan.Ints, typeof(int), scan.File);
+            DataField[] doubles = Fields(reader, scan.Doubles, typeof(double), scan.File);
             int[]? levels = ints.Any(f => f.IsNullable) || doubles.Any(f => f.IsNullable) ? ArrayPool<int>.Shared.Rent(scan.Largest) : null;
             return new Fallback(reader, ints, doubles, levels);
         }
@@ -351,49 +448,8 @@ public static class ParquetColumnScan
         }
     }
 
-    /// <summary>Decodes a chunk with the page decoder; <see langword="false"/> leaves it to Parquet.Net.</summary>
-    private static bool TryDecode<T>(ColumnChunkDecoder pages, SafeFileHandle handle, ColumnChunk chunk, DataField field, global::Parquet.Meta.Type physical, Span<T> values, string file, long firstRow)
-        where T : unmanaged
-    {
-        if (!ColumnChunkDecoder.Supports(chunk, field, physical))
-        {
-            return false;
-        }
-
-        int missing;
-        try
-        {
-            missing = pages.Decode(handle, chunk, field.MaxDefinitionLevel == 1, values);
-        }
-        catch (PageFormatException)
-        {
-            // A page in another layout, or malformed: Parquet.Net reads the chunk, and reports what it finds.
-            return false;
-        }
-
-        if (missing >= 0)
-        {
-            throw NullError(file, field, firstRow + missing);
-        }
-
-        return true;
-    }
-
-    private static ShapotouDataException NullError(string file, DataField field, long row) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"File '{file}', column '{field.Name}', row {row}: expected a value, found null (the fast scan does not skip rows)."));
-
-    /// <summary>Each field's column chunk position in a row group, the order of the schema's leaves.</summary>
-    private static int[] ChunkIndices(ParquetReader reader, DataField[] fields)
-    {
-        DataField[] leaves = reader.Schema.GetDataFields();
-        var indices = new int[fields.Length];
-        for (int c = 0; c < fields.Length; c++)
-        {
-            indices[c] = Array.IndexOf(leaves, fields[c]);
-        }
-
-        return indices;
-    }
+    private static ShapotouDataException NullError(string file, string column, long row) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"File '{file}', column '{column}', row {row}: expected a value, found null (the fast scan does not skip rows)."));
 
     private static async Task ReadAsync<T>(ParquetRowGroupReader group, DataField field, Memory<T> values, int[]? levels, string file, int g, long firstRow, CancellationToken cancellationToken)
         where T : struct
@@ -418,7 +474,7 @@ public static class ParquetColumnScan
         int missing = levels.AsSpan(0, rows).IndexOfAnyExcept(1);
         if (missing >= 0)
         {
-            throw NullError(file, field, firstRow + missing);
+            throw NullError(file, field.Name, firstRow + missing);
         }
     }
 

@@ -170,6 +170,50 @@ public sealed class PageDecoderTests : IDisposable
         Assert.StartsWith("File 'corrupt.parquet', column 'value', row group 0: the column cannot be read (", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("V1")]
+    [InlineData("V2")]
+    public async Task Footer_ReadByTheSdk_AgreesWithParquetNet(string version)
+    {
+        string path = Path.Combine(_folder, $"footer-{version}.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY ({Select(30_000)}) TO '{path}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 7000, PARQUET_VERSION {version})");
+
+        FileFooter footer;
+        using (Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path))
+        {
+            footer = FileFooter.Read(handle, ["id", "value"]);
+        }
+
+        await using FileStream stream = File.OpenRead(path);
+        await using ParquetReader reader = await ParquetReader.CreateAsync(stream);
+        Assert.Equal(["id", "small", "value", "grade", "whole"], footer.Columns.Select(c => c.Path));
+        Assert.All(footer.Columns, c => Assert.Equal((1, 0), (c.MaxDefinitionLevel, c.MaxRepetitionLevel)));
+        Assert.Equal(reader.Metadata!.RowGroups.Select(g => g.NumRows), footer.RowGroupRows);
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            foreach (int leaf in new[] { 0, 2 })
+            {
+                global::Parquet.Meta.ColumnMetaData meta = reader.Metadata.RowGroups[g].Columns[leaf].MetaData!;
+                long start = meta.DictionaryPageOffset is > 0 and long d && d < meta.DataPageOffset ? d : meta.DataPageOffset;
+                Assert.Equal(new ChunkInfo(start, (int)meta.TotalCompressedSize, Codec.Zstd, Decodable: true), footer.Chunk(g, leaf));
+            }
+
+            // Columns not asked for are not kept.
+            Assert.False(footer.Chunk(g, 1).Decodable);
+        }
+    }
+
+    [Fact]
+    public async Task AnnotatedInt32_IsLeftToParquetNetsTypeCheck()
+    {
+        string path = Path.Combine(_folder, "date.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT DATE '2024-01-01' + (i % 10)::INTEGER AS id, i * 0.5 AS value FROM range(100) t(i)) TO '{path}' (FORMAT parquet)");
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ReadAllAsync(path, ["id"], ["value"], ColumnScanDecoder.Automatic));
+
+        Assert.Equal("File 'date.parquet', column 'id': expected INT32, found DateOnly.", error.Message);
+    }
+
     [Fact]
     public void Hybrid_BitPackedExample_FromTheParquetSpecification()
     {

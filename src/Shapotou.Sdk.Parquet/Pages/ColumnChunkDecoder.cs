@@ -3,8 +3,6 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
-using Parquet.Meta;
-using Parquet.Schema;
 using Snappier;
 using ZstdSharp;
 
@@ -20,8 +18,8 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// <para>The layouts read: data pages v1 and v2, PLAIN, BYTE_STREAM_SPLIT and dictionary (PLAIN_DICTIONARY,
 /// RLE_DICTIONARY) values and DELTA_BINARY_PACKED INT32 values,
 /// RLE definition levels of a column with at most one optional level and no repetition, codecs UNCOMPRESSED, SNAPPY
-/// and ZSTD. <see cref="Supports"/> says from the footer whether a chunk is one of them; a page that turns out not to
-/// be (or is malformed) throws <see cref="PageFormatException"/>, and the scan reads that chunk with Parquet.Net.</para>
+/// and ZSTD. <see cref="FileFooter"/> says from the footer whether a chunk is one of them; a page that turns out not
+/// to be (or is malformed) throws <see cref="PageFormatException"/>, and the scan reads that chunk with Parquet.Net.</para>
 /// <para>One instance per worker: its buffers are rented once, grown to the largest chunk and page, and returned on
 /// <see cref="Dispose"/>.</para>
 /// </remarks>
@@ -33,40 +31,20 @@ internal sealed class ColumnChunkDecoder : IDisposable
     private int[] _indices = [];
     private Decompressor? _zstd;
 
-    /// <summary>Whether a column chunk is in a layout this decoder reads, judged from the footer.</summary>
-    /// <param name="chunk">The chunk's footer entry.</param>
-    /// <param name="field">The column's field.</param>
-    /// <param name="physical">The physical type the caller reads: INT32 or DOUBLE.</param>
-    /// <returns><see langword="true"/> when the decoder reads it.</returns>
-    public static bool Supports(ColumnChunk chunk, DataField field, global::Parquet.Meta.Type physical) =>
-        BitConverter.IsLittleEndian
-        && chunk.MetaData is { } meta
-        && chunk.FilePath is null
-        && chunk.CryptoMetadata is null
-        && chunk.EncryptedColumnMetadata is null
-        && meta.Type == physical
-        && field.MaxRepetitionLevel == 0
-        && field.MaxDefinitionLevel <= 1
-        && meta.Codec is CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.ZSTD
-        && meta.Encodings.TrueForAll(e => e is Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE_DICTIONARY or Encoding.BYTE_STREAM_SPLIT or Encoding.DELTA_BINARY_PACKED or Encoding.RLE or Encoding.BIT_PACKED)
-        && meta.TotalCompressedSize > 0 && meta.TotalCompressedSize <= Array.MaxLength;
-
     /// <summary>Decodes a column chunk.</summary>
     /// <typeparam name="T"><see cref="int"/> or <see cref="double"/>, matching the chunk's physical type.</typeparam>
     /// <param name="file">The open file.</param>
-    /// <param name="chunk">The chunk's footer entry, which <see cref="Supports"/> accepted.</param>
+    /// <param name="chunk">The chunk, which the footer found <see cref="ChunkInfo.Decodable"/>.</param>
     /// <param name="optional">Whether the column has a definition level (is optional).</param>
     /// <param name="destination">The row group's values; its length is the row group's row count.</param>
     /// <returns>The position of the first null in the row group, or -1 when every row has a value.</returns>
     /// <exception cref="PageFormatException">A page is malformed or in a layout the decoder leaves to Parquet.Net.</exception>
-    public int Decode<T>(SafeFileHandle file, ColumnChunk chunk, bool optional, Span<T> destination)
+    public int Decode<T>(SafeFileHandle file, ChunkInfo chunk, bool optional, Span<T> destination)
         where T : unmanaged
     {
-        ColumnMetaData meta = chunk.MetaData!;
-        long start = meta.DictionaryPageOffset is long dictionary && dictionary > 0 && dictionary < meta.DataPageOffset ? dictionary : meta.DataPageOffset;
-        int length = checked((int)meta.TotalCompressedSize);
+        int length = chunk.Length;
         Span<byte> bytes = Rent(ref _chunk, length).AsSpan(0, length);
-        ReadExactly(file, bytes, start);
+        ReadExactly(file, bytes, chunk.Start);
 
         int size = Unsafe.SizeOf<T>();
         int dictionaryCount = -1;
@@ -96,7 +74,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
                         throw new PageFormatException("a dictionary page that is not PLAIN values of the column's type");
                     }
 
-                    Decompress(meta.Codec, page, Rent(ref _dictionary, header.UncompressedSize).AsSpan(0, header.UncompressedSize));
+                    Decompress(chunk.Codec, page, Rent(ref _dictionary, header.UncompressedSize).AsSpan(0, header.UncompressedSize));
                     dictionaryCount = header.ValueCount;
                     break;
 
@@ -107,12 +85,12 @@ internal sealed class ColumnChunkDecoder : IDisposable
                         if (!optional && header.Encoding == PageEncoding.Plain && header.UncompressedSize == count * size)
                         {
                             // The page is nothing but the values: decompress them where they belong.
-                            Decompress(meta.Codec, page, MemoryMarshal.AsBytes(values));
+                            Decompress(chunk.Codec, page, MemoryMarshal.AsBytes(values));
                         }
                         else
                         {
                             Span<byte> content = Rent(ref _page, header.UncompressedSize).AsSpan(0, header.UncompressedSize);
-                            Decompress(meta.Codec, page, content);
+                            Decompress(chunk.Codec, page, content);
                             if (optional)
                             {
                                 if (header.DefinitionLevelEncoding != PageEncoding.Rle || content.Length < 4)
@@ -173,7 +151,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
                         }
 
                         Span<T> values = destination.Slice(written, count);
-                        CompressionCodec codec = header.IsCompressed ? meta.Codec : CompressionCodec.UNCOMPRESSED;
+                        Codec codec = header.IsCompressed ? chunk.Codec : Codec.Uncompressed;
                         if (header.Encoding == PageEncoding.Plain && contentLength == count * size)
                         {
                             Decompress(codec, stored, MemoryMarshal.AsBytes(values));
@@ -295,14 +273,14 @@ internal sealed class ColumnChunkDecoder : IDisposable
         }
     }
 
-    private void Decompress(CompressionCodec codec, ReadOnlySpan<byte> source, Span<byte> destination)
+    private void Decompress(Codec codec, ReadOnlySpan<byte> source, Span<byte> destination)
     {
         int produced;
         try
         {
             switch (codec)
             {
-                case CompressionCodec.UNCOMPRESSED:
+                case Codec.Uncompressed:
                     produced = source.Length;
                     if (produced == destination.Length)
                     {
@@ -310,10 +288,10 @@ internal sealed class ColumnChunkDecoder : IDisposable
                     }
 
                     break;
-                case CompressionCodec.SNAPPY:
+                case Codec.Snappy:
                     produced = Snappy.TryDecompress(source, destination, out int written) ? written : -1;
                     break;
-                case CompressionCodec.ZSTD:
+                case Codec.Zstd:
                     _zstd ??= new Decompressor();
                     produced = _zstd.TryUnwrap(source, destination, out int unwrapped) ? unwrapped : -1;
                     break;

@@ -54,6 +54,61 @@ internal ref struct ThriftCompactReader
         return type == CompactType.I8 ? (sbyte)ReadByte() : checked((int)ReadZigZag());
     }
 
+    /// <summary>Reads an i64 field's value (or a narrower integer).</summary>
+    /// <param name="type">The field's compact type, which must be an integer.</param>
+    /// <returns>The value.</returns>
+    public long ReadInt64(byte type)
+    {
+        if (type is not (CompactType.I8 or CompactType.I16 or CompactType.I32 or CompactType.I64))
+        {
+            throw new PageFormatException($"expected an integer field, found compact type {type}");
+        }
+
+        return type == CompactType.I8 ? (sbyte)ReadByte() : ReadZigZag();
+    }
+
+    /// <summary>Reads a binary or string value.</summary>
+    /// <param name="type">The field's compact type, which must be binary.</param>
+    /// <returns>The bytes, a slice of the input.</returns>
+    public ReadOnlySpan<byte> ReadBinary(byte type)
+    {
+        if (type != CompactType.Binary)
+        {
+            throw new PageFormatException($"expected a binary field, found compact type {type}");
+        }
+
+        int length = checked((int)ReadVarint());
+        int start = _position;
+        Advance(length);
+        return _data.Slice(start, length);
+    }
+
+    /// <summary>Reads a list's header.</summary>
+    /// <param name="type">The field's compact type, which must be a list or set.</param>
+    /// <param name="elementType">The elements' compact type.</param>
+    /// <returns>The element count.</returns>
+    public int ReadListHeader(byte type, out byte elementType)
+    {
+        if (type is not (CompactType.List or CompactType.Set))
+        {
+            throw new PageFormatException($"expected a list field, found compact type {type}");
+        }
+
+        byte header = ReadByte();
+        int size = header >> 4;
+        if (size == 15)
+        {
+            size = checked((int)ReadVarint());
+        }
+
+        elementType = (byte)(header & 0x0F);
+        return size;
+    }
+
+    /// <summary>Reads an integer element of a list (no field header).</summary>
+    /// <returns>The value.</returns>
+    public long ReadListInteger() => ReadZigZag();
+
     /// <summary>Reads a bool field's value, which the compact protocol keeps in the field header's type.</summary>
     /// <param name="type">The field's compact type.</param>
     /// <returns>The value.</returns>

@@ -1,0 +1,410 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace Shapotou.Sdk.Parquet.Pages;
+
+/// <summary>Parquet's physical types (parquet.thrift <c>Type</c>), those the scan reads.</summary>
+internal enum PhysicalType
+{
+    Int32 = 1,
+    Double = 5,
+}
+
+/// <summary>Parquet's compression codecs (parquet.thrift <c>CompressionCodec</c>).</summary>
+internal enum Codec
+{
+    Uncompressed = 0,
+    Snappy = 1,
+    Zstd = 6,
+}
+
+/// <summary>A column chunk's place in the file and whether the page decoder reads its layout.</summary>
+internal readonly record struct ChunkInfo(long Start, int Length, Codec Codec, bool Decodable);
+
+/// <summary>A leaf column of the schema, as the scan needs it.</summary>
+internal sealed record FooterColumn(string Path, string Name, int PhysicalType, bool Annotated, int MaxDefinitionLevel, int MaxRepetitionLevel);
+
+/// <summary>
+/// The parts of a file's footer (parquet.thrift <c>FileMetaData</c>) the column scan needs, read straight from the
+/// file's last bytes with <see cref="ThriftCompactReader"/>: the schema's leaves, each row group's row count, and the
+/// requested columns' chunk positions, codecs and encodings. Nothing else of the footer is kept, so the memory a scan
+/// holds does not grow with the file's row groups beyond a few bytes each.
+/// </summary>
+internal sealed class FileFooter
+{
+    private FileFooter(IReadOnlyList<FooterColumn> columns, long[] rowGroupRows, List<long[]> chunkFields)
+    {
+        Columns = columns;
+        RowGroupRows = rowGroupRows;
+        _chunkFields = chunkFields;
+    }
+
+    // Per row group, per leaf: start, length, codec, decodable (packed as four longs).
+    private readonly List<long[]> _chunkFields;
+
+    /// <summary>Gets the schema's leaf columns, in the order of a row group's chunks.</summary>
+    public IReadOnlyList<FooterColumn> Columns { get; }
+
+    /// <summary>Gets each row group's rows.</summary>
+    public long[] RowGroupRows { get; }
+
+    /// <summary>A chunk of a row group.</summary>
+    /// <param name="rowGroup">The row group.</param>
+    /// <param name="column">The leaf's index in <see cref="Columns"/>.</param>
+    /// <returns>The chunk.</returns>
+    public ChunkInfo Chunk(int rowGroup, int column)
+    {
+        long[] fields = _chunkFields[rowGroup];
+        int k = column * 4;
+        return new ChunkInfo(fields[k], (int)fields[k + 1], (Codec)fields[k + 2], fields[k + 3] != 0);
+    }
+
+    /// <summary>Reads the footer of an open file.</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="wanted">Leaf paths whose chunks are kept; others are skipped.</param>
+    /// <returns>The footer.</returns>
+    /// <exception cref="PageFormatException">Not a plain (unencrypted) Parquet footer the reader understands.</exception>
+    public static FileFooter Read(SafeFileHandle file, IReadOnlyCollection<string> wanted)
+    {
+        long length = RandomAccess.GetLength(file);
+        Span<byte> tail = stackalloc byte[8];
+        if (length < 12 || RandomAccess.Read(file, tail, length - 8) != 8 || !tail[4..].SequenceEqual("PAR1"u8))
+        {
+            throw new PageFormatException("no plain Parquet footer");
+        }
+
+        int footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail);
+        if (footerLength <= 0 || footerLength > length - 12)
+        {
+            throw new PageFormatException("a footer length outside the file");
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(footerLength);
+        try
+        {
+            Span<byte> bytes = buffer.AsSpan(0, footerLength);
+            int read = 0;
+            while (read < footerLength)
+            {
+                int n = RandomAccess.Read(file, bytes[read..], length - 8 - footerLength + read);
+                read += n > 0 ? n : throw new PageFormatException("the footer is truncated");
+            }
+
+            return Parse(bytes, wanted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static FileFooter Parse(ReadOnlySpan<byte> bytes, IReadOnlyCollection<string> wanted)
+    {
+        var reader = new ThriftCompactReader(bytes);
+        var schema = new List<(string Name, int Type, int Repetition, int Children, bool Annotated)>();
+        var rowGroupRows = new List<long>();
+        var chunks = new List<long[]>();
+        List<FooterColumn>? columns = null;
+        bool[]? keep = null;
+        short lastId = 0;
+        while (reader.NextField(ref lastId, out short id, out byte type))
+        {
+            switch (id)
+            {
+                case 2:
+                    {
+                        int count = reader.ReadListHeader(type, out byte element);
+                        for (int i = 0; i < count; i++)
+                        {
+                            schema.Add(ReadSchemaElement(ref reader, element));
+                        }
+
+                        columns = Leaves(schema);
+                        keep = [.. columns.Select(c => wanted.Contains(c.Path) || wanted.Contains(c.Name))];
+                        break;
+                    }
+
+                case 4:
+                    {
+                        if (columns is null)
+                        {
+                            throw new PageFormatException("row groups before the schema");
+                        }
+
+                        int count = reader.ReadListHeader(type, out byte element);
+                        for (int g = 0; g < count; g++)
+                        {
+                            (long rows, long[] fields) = ReadRowGroup(ref reader, element, columns, keep!);
+                            rowGroupRows.Add(rows);
+                            chunks.Add(fields);
+                        }
+
+                        break;
+                    }
+
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        return columns is null ? throw new PageFormatException("a footer without a schema") : new FileFooter(columns, [.. rowGroupRows], chunks);
+    }
+
+    private static (string, int, int, int, bool) ReadSchemaElement(ref ThriftCompactReader reader, byte type)
+    {
+        if (type != CompactType.Struct)
+        {
+            throw new PageFormatException("a schema element that is not a struct");
+        }
+
+        (string name, int physical, int repetition, int children, bool annotated) = (string.Empty, -1, 0, 0, false);
+        short lastId = 0;
+        while (reader.NextField(ref lastId, out short id, out byte field))
+        {
+            switch (id)
+            {
+                case 1:
+                    physical = reader.ReadInt32(field);
+                    break;
+                case 3:
+                    repetition = reader.ReadInt32(field);
+                    break;
+                case 4:
+                    name = Encoding.UTF8.GetString(reader.ReadBinary(field));
+                    break;
+                case 5:
+                    children = reader.ReadInt32(field);
+                    break;
+                case 6:
+                    // A converted type other than INT_32 (17) makes the INT32 column something else (a date, a decimal, …).
+                    annotated |= reader.ReadInt32(field) != 17;
+                    break;
+                case 10:
+                    // A logical type other than INT(32, signed): the scan leaves the column to Parquet.Net's type check.
+                    annotated |= !IsSignedInt32(ref reader, field);
+                    break;
+                default:
+                    reader.Skip(field);
+                    break;
+            }
+        }
+
+        return (name, physical, repetition, children, annotated);
+    }
+
+    /// <summary>Reads a LogicalType union: whether it is INTEGER(bitWidth 32, signed).</summary>
+    private static bool IsSignedInt32(ref ThriftCompactReader reader, byte type)
+    {
+        if (type != CompactType.Struct)
+        {
+            reader.Skip(type);
+            return false;
+        }
+
+        bool signedInt32 = false;
+        short lastId = 0;
+        while (reader.NextField(ref lastId, out short id, out byte member))
+        {
+            if (id == 10 && member == CompactType.Struct)
+            {
+                (long width, bool signed) = (0, false);
+                short intId = 0;
+                while (reader.NextField(ref intId, out short f, out byte value))
+                {
+                    switch (f)
+                    {
+                        case 1:
+                            width = reader.ReadInt64(value);
+                            break;
+                        case 2:
+                            signed = ThriftCompactReader.ReadBoolean(value);
+                            break;
+                        default:
+                            reader.Skip(value);
+                            break;
+                    }
+                }
+
+                signedInt32 = width == 32 && signed;
+            }
+            else
+            {
+                reader.Skip(member);
+            }
+        }
+
+        return signedInt32;
+    }
+
+    /// <summary>The leaves of a depth-first schema, with their paths and levels.</summary>
+    private static List<FooterColumn> Leaves(List<(string Name, int Type, int Repetition, int Children, bool Annotated)> schema)
+    {
+        var leaves = new List<FooterColumn>();
+        int index = 1;
+        if (schema.Count == 0)
+        {
+            throw new PageFormatException("an empty schema");
+        }
+
+        for (int child = 0; child < schema[0].Children; child++)
+        {
+            Walk(schema, ref index, string.Empty, 0, 0, leaves);
+        }
+
+        return leaves;
+    }
+
+    private static void Walk(List<(string Name, int Type, int Repetition, int Children, bool Annotated)> schema, ref int index, string prefix, int definition, int repetition, List<FooterColumn> leaves)
+    {
+        if (index >= schema.Count || leaves.Count > 100_000)
+        {
+            throw new PageFormatException("a schema whose children run past its elements");
+        }
+
+        (string name, int type, int rep, int children, bool annotated) = schema[index++];
+        string path = prefix.Length == 0 ? name : prefix + "." + name;
+        definition += rep == 0 ? 0 : 1;
+        repetition += rep == 2 ? 1 : 0;
+        if (children == 0)
+        {
+            leaves.Add(new FooterColumn(path, name, type, annotated, definition, repetition));
+            return;
+        }
+
+        for (int c = 0; c < children; c++)
+        {
+            Walk(schema, ref index, path, definition, repetition, leaves);
+        }
+    }
+
+    private static (long Rows, long[] Fields) ReadRowGroup(ref ThriftCompactReader reader, byte type, List<FooterColumn> columns, bool[] keep)
+    {
+        if (type != CompactType.Struct)
+        {
+            throw new PageFormatException("a row group that is not a struct");
+        }
+
+        long rows = -1;
+        long[] fields = new long[columns.Count * 4];
+        short lastId = 0;
+        while (reader.NextField(ref lastId, out short id, out byte field))
+        {
+            switch (id)
+            {
+                case 1:
+                    {
+                        int count = reader.ReadListHeader(field, out byte element);
+                        if (count != columns.Count)
+                        {
+                            throw new PageFormatException($"a row group of {count} chunks for {columns.Count} columns");
+                        }
+
+                        for (int c = 0; c < count; c++)
+                        {
+                            if (keep[c])
+                            {
+                                ReadColumnChunk(ref reader, element, columns[c], fields.AsSpan(c * 4, 4));
+                            }
+                            else
+                            {
+                                reader.Skip(element);
+                            }
+                        }
+
+                        break;
+                    }
+
+                case 3:
+                    rows = reader.ReadInt64(field);
+                    break;
+                default:
+                    reader.Skip(field);
+                    break;
+            }
+        }
+
+        return rows >= 0 ? (rows, fields) : throw new PageFormatException("a row group without its row count");
+    }
+
+    private static void ReadColumnChunk(ref ThriftCompactReader reader, byte type, FooterColumn column, Span<long> fields)
+    {
+        if (type != CompactType.Struct)
+        {
+            throw new PageFormatException("a column chunk that is not a struct");
+        }
+
+        bool plain = true;
+        (int physical, int codec, long compressed, long dataPage, long dictionaryPage) = (-1, -1, -1, -1, -1);
+        bool encodings = true;
+        short lastId = 0;
+        while (reader.NextField(ref lastId, out short id, out byte field))
+        {
+            switch (id)
+            {
+                case 3 when field == CompactType.Struct:
+                    {
+                        short metaId = 0;
+                        while (reader.NextField(ref metaId, out short m, out byte metaField))
+                        {
+                            switch (m)
+                            {
+                                case 1:
+                                    physical = reader.ReadInt32(metaField);
+                                    break;
+                                case 2:
+                                    {
+                                        int count = reader.ReadListHeader(metaField, out _);
+                                        for (int i = 0; i < count; i++)
+                                        {
+                                            // PLAIN, PLAIN_DICTIONARY, RLE, BIT_PACKED, DELTA_BINARY_PACKED, RLE_DICTIONARY, BYTE_STREAM_SPLIT.
+                                            encodings &= reader.ReadListInteger() is 0 or 2 or 3 or 4 or 5 or 8 or 9;
+                                        }
+
+                                        break;
+                                    }
+
+                                case 4:
+                                    codec = reader.ReadInt32(metaField);
+                                    break;
+                                case 7:
+                                    compressed = reader.ReadInt64(metaField);
+                                    break;
+                                case 9:
+                                    dataPage = reader.ReadInt64(metaField);
+                                    break;
+                                case 11:
+                                    dictionaryPage = reader.ReadInt64(metaField);
+                                    break;
+                                default:
+                                    reader.Skip(metaField);
+                                    break;
+                            }
+                        }
+
+                        break;
+                    }
+
+                case 1 or 8 or 9:
+                    // A chunk in another file, or encrypted: Parquet.Net's.
+                    plain = false;
+                    reader.Skip(field);
+                    break;
+                default:
+                    reader.Skip(field);
+                    break;
+            }
+        }
+
+        long start = dictionaryPage > 0 && dictionaryPage < dataPage ? dictionaryPage : dataPage;
+        bool decodable = plain && encodings && physical == column.PhysicalType && dataPage > 0 && compressed > 0 && compressed <= Array.MaxLength
+            && codec is (int)Codec.Uncompressed or (int)Codec.Snappy or (int)Codec.Zstd
+            && column.MaxRepetitionLevel == 0 && column.MaxDefinitionLevel <= 1 && BitConverter.IsLittleEndian;
+        fields[0] = start;
+        fields[1] = decodable ? compressed : 0;
+        fields[2] = codec;
+        fields[3] = decodable ? 1 : 0;
+    }
+}
