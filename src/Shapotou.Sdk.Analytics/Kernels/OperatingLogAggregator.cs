@@ -334,14 +334,8 @@ public sealed class OperatingLogAggregator
                 AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 3), Avx.Permute2x128(a13, b13, 0x31), Avx.Permute2x128(c13, d13, 0x31));
             }
 
-            bool bad = tooHigh != Vector256<double>.Zero;
-            for (; i < end; i++)
-            {
-                double flue = flow[i], scale = _oxygenNumerator / (21 - o2[i]);
-                double mSo2 = so2[i] * flue, mNox = nox[i] * flue, mPm = pm[i] * flue;
-                AddRow(ref sums, ref counts, facility[i], Vector256.Create(Energy(e[i], coke[i], coal[i], gas[i]), output[i], mSo2, mNox), Vector256.Create(mPm, mSo2 * scale, mNox * scale, mPm * scale));
-                bad |= o2[i] >= 21;
-            }
+            // The block's last rows, fewer than a vector: the scalar path's operations, so the same bits.
+            bool bad = AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, i, end) | (tooHigh != Vector256<double>.Zero);
 
             if (bad)
             {
@@ -413,14 +407,8 @@ public sealed class OperatingLogAggregator
                 AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 7), Avx512F.Shuffle4x128(v1, v3, 0xDD));
             }
 
-            bool bad = tooHigh != Vector512<double>.Zero;
-            for (; i < end; i++)
-            {
-                double flue = flow[i], scale = _oxygenNumerator / (21 - o2[i]);
-                double mSo2 = so2[i] * flue, mNox = nox[i] * flue, mPm = pm[i] * flue;
-                AddRow(ref sums, ref counts, facility[i], Vector512.Create(Energy(e[i], coke[i], coal[i], gas[i]), output[i], mSo2, mNox, mPm, mSo2 * scale, mNox * scale, mPm * scale));
-                bad |= o2[i] >= 21;
-            }
+            // The block's last rows, fewer than a vector: the scalar path's operations, so the same bits.
+            bool bad = AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, i, end) | (tooHigh != Vector512<double>.Zero);
 
             if (bad)
             {
@@ -490,14 +478,8 @@ public sealed class OperatingLogAggregator
                 AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 1), a1, b1, c1, d1);
             }
 
-            bool bad = tooHigh != Vector128<double>.Zero;
-            for (; i < end; i++)
-            {
-                double flue = flow[i], scale = _oxygenNumerator / (21 - o2[i]);
-                double mSo2 = so2[i] * flue, mNox = nox[i] * flue, mPm = pm[i] * flue;
-                AddRow(ref sums, ref counts, facility[i], Vector128.Create(Energy(e[i], coke[i], coal[i], gas[i]), output[i]), Vector128.Create(mSo2, mNox), Vector128.Create(mPm, mSo2 * scale), Vector128.Create(mNox * scale, mPm * scale));
-                bad |= o2[i] >= 21;
-            }
+            // The block's last rows, fewer than a vector: the scalar path's operations, so the same bits.
+            bool bad = AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, i, end) | (tooHigh != Vector128<double>.Zero);
 
             if (bad)
             {
@@ -524,6 +506,37 @@ public sealed class OperatingLogAggregator
         ReadOnlySpan<double> o2,
         long firstRow)
     {
+        int n = facility.Length;
+        for (int start = 0; start < n; start += Block)
+        {
+            int end = Math.Min(start + Block, n);
+            if (AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, start, end))
+            {
+                throw OxygenError(o2, start, end, firstRow);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds rows <paramref name="from"/> to <paramref name="to"/> one at a time, in scalar arithmetic: the scalar
+    /// path's body, and the vector paths' last rows of a block.
+    /// </summary>
+    /// <returns>Whether an O₂ of 21 % or more was among the rows (the caller throws).</returns>
+    private bool AddRange(
+        ReadOnlySpan<int> facility,
+        ReadOnlySpan<double> e,
+        ReadOnlySpan<double> coke,
+        ReadOnlySpan<double> coal,
+        ReadOnlySpan<double> gas,
+        ReadOnlySpan<double> output,
+        ReadOnlySpan<double> flow,
+        ReadOnlySpan<double> so2,
+        ReadOnlySpan<double> nox,
+        ReadOnlySpan<double> pm,
+        ReadOnlySpan<double> o2,
+        int from,
+        int to)
+    {
         // The spans were checked to one length in Add: index through references, without a bounds check per load.
         ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
@@ -532,35 +545,27 @@ public sealed class OperatingLogAggregator
         ref double ro = ref MemoryMarshal.GetReference(output), rq = ref MemoryMarshal.GetReference(flow), rOxygen = ref MemoryMarshal.GetReference(o2);
         ref double cSo2 = ref MemoryMarshal.GetReference(so2), cNox = ref MemoryMarshal.GetReference(nox), cPm = ref MemoryMarshal.GetReference(pm);
         (double ce, double cCoke, double cCoal, double cGas, double numerator) = (_ce, _cCoke, _cCoal, _cGas, _oxygenNumerator);
-        int n = facility.Length;
-        for (int start = 0; start < n; start += Block)
+        bool bad = false;
+        for (int i = from; i < to; i++)
         {
-            int end = Math.Min(start + Block, n);
-            bool bad = false;
-            for (int i = start; i < end; i++)
-            {
-                double oxygen = Unsafe.Add(ref rOxygen, i);
-                double flue = Unsafe.Add(ref rq, i), scale = numerator / (21 - oxygen);
-                double mSo2 = Unsafe.Add(ref cSo2, i) * flue, mNox = Unsafe.Add(ref cNox, i) * flue, mPm = Unsafe.Add(ref cPm, i) * flue;
-                int f = Unsafe.Add(ref id, i);
-                ref double s = ref Unsafe.Add(ref sums, f * Figures);
-                s += (Unsafe.Add(ref re, i) * ce) + (Unsafe.Add(ref rCoke, i) * cCoke) + (Unsafe.Add(ref rCoal, i) * cCoal) + (Unsafe.Add(ref rGas, i) * cGas);
-                Unsafe.Add(ref s, 1) += Unsafe.Add(ref ro, i);
-                Unsafe.Add(ref s, 2) += mSo2;
-                Unsafe.Add(ref s, 3) += mNox;
-                Unsafe.Add(ref s, 4) += mPm;
-                Unsafe.Add(ref s, 5) += mSo2 * scale;
-                Unsafe.Add(ref s, 6) += mNox * scale;
-                Unsafe.Add(ref s, 7) += mPm * scale;
-                Unsafe.Add(ref counts, f)++;
-                bad |= oxygen >= 21;
-            }
-
-            if (bad)
-            {
-                throw OxygenError(o2, start, end, firstRow);
-            }
+            double oxygen = Unsafe.Add(ref rOxygen, i);
+            double flue = Unsafe.Add(ref rq, i), scale = numerator / (21 - oxygen);
+            double mSo2 = Unsafe.Add(ref cSo2, i) * flue, mNox = Unsafe.Add(ref cNox, i) * flue, mPm = Unsafe.Add(ref cPm, i) * flue;
+            int f = Unsafe.Add(ref id, i);
+            ref double s = ref Unsafe.Add(ref sums, f * Figures);
+            s += (Unsafe.Add(ref re, i) * ce) + (Unsafe.Add(ref rCoke, i) * cCoke) + (Unsafe.Add(ref rCoal, i) * cCoal) + (Unsafe.Add(ref rGas, i) * cGas);
+            Unsafe.Add(ref s, 1) += Unsafe.Add(ref ro, i);
+            Unsafe.Add(ref s, 2) += mSo2;
+            Unsafe.Add(ref s, 3) += mNox;
+            Unsafe.Add(ref s, 4) += mPm;
+            Unsafe.Add(ref s, 5) += mSo2 * scale;
+            Unsafe.Add(ref s, 6) += mNox * scale;
+            Unsafe.Add(ref s, 7) += mPm * scale;
+            Unsafe.Add(ref counts, f)++;
+            bad |= oxygen >= 21;
         }
+
+        return bad;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -593,9 +598,6 @@ public sealed class OperatingLogAggregator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Load(ReadOnlySpan<double> values, nuint index) => Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), index);
 
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Energy(double e, double coke, double coal, double gas) => (e * _ce) + (coke * _cCoke) + (coal * _cCoal) + (gas * _cGas);
 
     private void EnsureCapacity(int maxId)
     {

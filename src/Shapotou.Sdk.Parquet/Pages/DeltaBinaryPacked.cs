@@ -6,6 +6,8 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// </summary>
 internal static class DeltaBinaryPacked
 {
+    private const string Truncated = "a delta page ends inside a varint";
+
     /// <summary>Decodes <c>destination.Length</c> values.</summary>
     /// <param name="data">The encoded values.</param>
     /// <param name="destination">Receives the values.</param>
@@ -13,9 +15,9 @@ internal static class DeltaBinaryPacked
     public static void Decode(ReadOnlySpan<byte> data, Span<int> destination)
     {
         int position = 0;
-        ulong blockSize = ReadVarint(data, ref position);
-        ulong miniblocks = ReadVarint(data, ref position);
-        ulong total = ReadVarint(data, ref position);
+        ulong blockSize = Varint.Read(data, ref position, Truncated);
+        ulong miniblocks = Varint.Read(data, ref position, Truncated);
+        ulong total = Varint.Read(data, ref position, Truncated);
         if (miniblocks == 0 || blockSize == 0 || blockSize % miniblocks != 0 || blockSize / miniblocks % 8 != 0 || blockSize > 1 << 20 || miniblocks > 256)
         {
             throw new PageFormatException($"a delta block of {blockSize} values in {miniblocks} miniblocks");
@@ -27,7 +29,7 @@ internal static class DeltaBinaryPacked
         }
 
         int perMiniblock = (int)(blockSize / miniblocks);
-        int value = (int)ReadZigZag(data, ref position);
+        int value = (int)Varint.ReadZigZag(data, ref position, Truncated);
         if (destination.IsEmpty)
         {
             return;
@@ -38,7 +40,7 @@ internal static class DeltaBinaryPacked
         Span<byte> widths = stackalloc byte[(int)miniblocks];
         while (written < destination.Length)
         {
-            int minDelta = (int)ReadZigZag(data, ref position);
+            int minDelta = (int)Varint.ReadZigZag(data, ref position, Truncated);
             if (widths.Length > data.Length - position)
             {
                 throw new PageFormatException("a delta block ends inside its bit widths");
@@ -69,32 +71,5 @@ internal static class DeltaBinaryPacked
                 written += count;
             }
         }
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int position)
-    {
-        ulong result = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (position >= data.Length)
-            {
-                throw new PageFormatException("a delta page ends inside a varint");
-            }
-
-            byte b = data[position++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return result;
-            }
-        }
-
-        throw new PageFormatException("a varint runs past 64 bits");
-    }
-
-    private static long ReadZigZag(ReadOnlySpan<byte> data, ref int position)
-    {
-        ulong raw = ReadVarint(data, ref position);
-        return (long)(raw >> 1) ^ -(long)(raw & 1);
     }
 }

@@ -25,7 +25,7 @@ internal static class RleBitPackedHybrid
         int written = 0;
         while (written < destination.Length)
         {
-            uint header = ReadVarint(data, ref position);
+            uint header = RunHeader(data, ref position);
             int remaining = destination.Length - written;
             if ((header & 1) == 0)
             {
@@ -59,7 +59,7 @@ internal static class RleBitPackedHybrid
         int checkedCount = 0;
         while (checkedCount < count)
         {
-            uint header = ReadVarint(data, ref position);
+            uint header = RunHeader(data, ref position);
             int remaining = count - checkedCount;
             if ((header & 1) == 0)
             {
@@ -105,6 +105,12 @@ internal static class RleBitPackedHybrid
         }
 
         return -1;
+    }
+
+    private static uint RunHeader(ReadOnlySpan<byte> data, ref int position)
+    {
+        ulong header = Varint.Read(data, ref position, "the runs end inside a run header");
+        return header <= uint.MaxValue ? (uint)header : throw new PageFormatException("a run header runs past 32 bits");
     }
 
     private static int RunLength(uint header)
@@ -166,26 +172,5 @@ internal static class RleBitPackedHybrid
 
             destination[i] = (int)((word >> (int)(bit & 7)) & mask);
         }
-    }
-
-    private static uint ReadVarint(ReadOnlySpan<byte> data, ref int position)
-    {
-        uint result = 0;
-        for (int shift = 0; shift < 35; shift += 7)
-        {
-            if (position >= data.Length)
-            {
-                throw new PageFormatException("the runs end inside a run header");
-            }
-
-            byte b = data[position++];
-            result |= (uint)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return result;
-            }
-        }
-
-        throw new PageFormatException("a run header runs past 32 bits");
     }
 }

@@ -226,27 +226,9 @@ internal ref struct ThriftCompactReader
         _position += count;
     }
 
-    private ulong ReadVarint()
-    {
-        ulong result = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            byte b = ReadByte();
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return result;
-            }
-        }
+    private ulong ReadVarint() => Varint.Read(_data, ref _position, "the page header is truncated");
 
-        throw new PageFormatException("a varint runs past 64 bits");
-    }
-
-    private long ReadZigZag()
-    {
-        ulong raw = ReadVarint();
-        return (long)(raw >> 1) ^ -(long)(raw & 1);
-    }
+    private long ReadZigZag() => Varint.ReadZigZag(_data, ref _position, "the page header is truncated");
 }
 
 /// <summary>The Thrift compact protocol's type codes.</summary>
