@@ -32,7 +32,7 @@ public static class ParquetInspector
         {
             try
             {
-                return await InspectOpenedAsync(reader, file, cancellationToken).ConfigureAwait(false);
+                return await InspectOpenedAsync(reader, path, file, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -43,7 +43,54 @@ public static class ParquetInspector
         }
     }
 
-    private static async Task<ParquetInspection> InspectOpenedAsync(ParquetReader reader, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each top-level INT32 or DOUBLE column, how <see cref="ParquetColumnScan"/> reads it: with the page decoder in
+    /// every row group, in some, or with Parquet.Net (and why: the codec, or a layout the decoder leaves).
+    /// </summary>
+    private static Dictionary<string, string> FastScan(string path, DataField[] fields)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[] wanted = [.. fields.Where(f => !f.IsArray && (f.ClrType == typeof(int) || f.ClrType == typeof(int?) || f.ClrType == typeof(double) || f.ClrType == typeof(double?))).Select(f => f.Name)];
+        if (wanted.Length == 0)
+        {
+            return result;
+        }
+
+        Pages.FileFooter footer;
+        try
+        {
+            using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            footer = Pages.FileFooter.Read(handle, wanted);
+        }
+        catch (Pages.PageFormatException exception)
+        {
+            return wanted.ToDictionary(n => n, n => $"Parquet.Net (footer: {exception.Message})", StringComparer.Ordinal);
+        }
+
+        string[] codecs = ["UNCOMPRESSED", "SNAPPY", "GZIP", "LZO", "BROTLI", "LZ4", "ZSTD", "LZ4_RAW"];
+        for (int leaf = 0; leaf < footer.Columns.Count; leaf++)
+        {
+            Pages.FooterColumn column = footer.Columns[leaf];
+            if (!wanted.Contains(column.Name) || column.Path.Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int groups = footer.RowGroupRows.Length;
+            Pages.ChunkInfo[] chunks = [.. Enumerable.Range(0, groups).Select(g => footer.Chunk(g, leaf))];
+            int decoded = chunks.Count(c => c.Decodable);
+            string[] other = [.. chunks.Where(c => !c.Decodable).Select(c => (int)c.Codec is >= 0 and < 8 ? codecs[(int)c.Codec] : "codec " + (int)c.Codec).Distinct()];
+            result[column.Name] = column.Annotated
+                ? "Parquet.Net (an annotated INT32)"
+                : decoded == groups
+                    ? "page decoder"
+                    : string.Create(CultureInfo.InvariantCulture, $"{(decoded == 0 ? "Parquet.Net" : $"page decoder in {decoded} of {groups} row groups, Parquet.Net in the rest")} ({string.Join(", ", other)}: a codec, encoding or nesting the page decoder leaves)");
+        }
+
+        return result;
+    }
+
+    private static async Task<ParquetInspection> InspectOpenedAsync(ParquetReader reader, string path, string file, CancellationToken cancellationToken)
     {
         {
             DataField[] fields = reader.Schema.GetDataFields();
@@ -89,6 +136,7 @@ public static class ParquetInspector
                 }
             }
 
+            IReadOnlyDictionary<string, string> fastScan = FastScan(path, fields);
             foreach (DataField field in fields)
             {
                 string type = (Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType).Name;
@@ -97,7 +145,13 @@ public static class ParquetInspector
                     : refusals.TryGetValue(field.Name, out string? why)
                         ? $"refused ({why})"
                         : string.Create(CultureInfo.InvariantCulture, $"reads as {ParquetTableReader.KindOf(field)}: {counts.GetValueOrDefault(field.Name).Values} values, {counts.GetValueOrDefault(field.Name).Nulls} null");
-                columns.Add(new InspectedColumn(field.Path.ToString(), type, field.IsNullable, reading, refusals.ContainsKey(field.Name)));
+                string? fast = fastScan.GetValueOrDefault(field.Name);
+                if (fast is not null && counts.GetValueOrDefault(field.Name).Nulls > 0)
+                {
+                    fast += " (its nulls stop a fast scan)";
+                }
+
+                columns.Add(new InspectedColumn(field.Path.ToString(), type, field.IsNullable, reading, refusals.ContainsKey(field.Name)) { FastScan = fast });
             }
 
             return new ParquetInspection(file, reader.RowGroupCount, rows, table, columns, null);
@@ -126,4 +180,11 @@ public sealed record ParquetInspection(string File, int RowGroups, long Rows, st
 /// <param name="Reading">What the SDK reads, or why it refuses the column.</param>
 /// <param name="Refused">Whether the SDK refuses it.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record InspectedColumn(string Path, string Type, bool Nullable, string Reading, bool Refused);
+public sealed record InspectedColumn(string Path, string Type, bool Nullable, string Reading, bool Refused)
+{
+    /// <summary>
+    /// Gets how <see cref="ParquetColumnScan"/> reads the column, for a top-level INT32 or DOUBLE column:
+    /// <c>page decoder</c>, or Parquet.Net and why; null for other columns.
+    /// </summary>
+    public string? FastScan { get; init; }
+}

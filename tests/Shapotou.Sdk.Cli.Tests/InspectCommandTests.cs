@@ -23,6 +23,9 @@ public sealed class InspectCommandTests : IDisposable
         Assert.StartsWith("energy_ledger.parquet: 1 row groups, ", output, StringComparison.Ordinal);
         Assert.Contains("table energy_ledger", output, StringComparison.Ordinal);
         Assert.Contains("  period (DateOnly): reads as date: ", output, StringComparison.Ordinal);
+        Assert.Contains("  coke (Double, nullable): reads as number (widened to double): ", output, StringComparison.Ordinal);
+        Assert.Contains(" 0 null; fast scan: page decoder\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains(" null; fast scan: page decoder (its nulls stop a fast scan)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("refused", output, StringComparison.Ordinal);
     }
 

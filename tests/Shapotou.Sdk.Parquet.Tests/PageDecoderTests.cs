@@ -214,6 +214,19 @@ public sealed class PageDecoderTests : IDisposable
         Assert.Equal("File 'date.parquet', column 'id': expected INT32, found DateOnly.", error.Message);
     }
 
+    [Theory]
+    [InlineData("snappy", "page decoder")]
+    [InlineData("gzip", "Parquet.Net (GZIP: a codec, encoding or nesting the page decoder leaves)")]
+    public async Task Inspector_SaysHowTheFastScanReadsEachColumn(string compression, string expected)
+    {
+        string path = Path.Combine(_folder, $"inspect-{compression}.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT (i % 1000)::INTEGER AS id, i::DOUBLE AS value, 'x' || i AS name, DATE '2024-01-01' AS day FROM range(5000) t(i)) TO '{path}' (FORMAT parquet, COMPRESSION {compression}, ROW_GROUP_SIZE 2000)");
+
+        ParquetInspection inspection = await ParquetInspector.InspectAsync(path);
+
+        Assert.Equal([expected, expected, null, null], inspection.Columns.Select(c => c.FastScan));
+    }
+
     [Fact]
     public void Hybrid_BitPackedExample_FromTheParquetSpecification()
     {

@@ -36,7 +36,7 @@ internal static class InspectCommand
 
                 foreach (InspectedColumn column in inspection.Columns)
                 {
-                    await o.WriteLineAsync($"  {column.Path} ({column.Type}{(column.Nullable ? ", nullable" : string.Empty)}): {column.Reading}").ConfigureAwait(false);
+                    await o.WriteLineAsync($"  {column.Path} ({column.Type}{(column.Nullable ? ", nullable" : string.Empty)}): {column.Reading}{(column.FastScan is null ? string.Empty : $"; fast scan: {column.FastScan}")}").ConfigureAwait(false);
                 }
             }
 
