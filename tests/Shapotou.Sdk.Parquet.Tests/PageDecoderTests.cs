@@ -345,6 +345,43 @@ public sealed class PageDecoderTests : IDisposable
         Assert.Equal(PageEncoding.Rle, header.DefinitionLevelEncoding);
     }
 
+    [Theory]
+    [InlineData(0, 1_000_000_000, 10, "a page of 10 values stated as 1000000000 bytes")]
+    [InlineData(2, 80_000_000, 10_000_000, "a dictionary of 10000000 entries for 10 rows")]
+    public void ImplausibleSizes_AreRefusedBeforeAnyBufferIsRented(int pageType, int uncompressed, int values, string message)
+    {
+        // PageHeader { 1: type, 2: uncompressed, 3: compressed 4, 5 or 7: { 1: values, 2: PLAIN, 3: RLE } } and four bytes of page.
+        var bytes = new List<byte> { 0x15, (byte)(pageType * 2), 0x15 };
+        for (ulong v = (ulong)uncompressed * 2; ; v >>= 7)
+        {
+            bytes.Add((byte)(v < 0x80 ? v : (v & 0x7F) | 0x80));
+            if (v < 0x80)
+            {
+                break;
+            }
+        }
+
+        bytes.AddRange([0x15, 0x08, (byte)(pageType == 2 ? 0x4C : 0x2C), 0x15]);
+        for (ulong v = (ulong)values * 2; ; v >>= 7)
+        {
+            bytes.Add((byte)(v < 0x80 ? v : (v & 0x7F) | 0x80));
+            if (v < 0x80)
+            {
+                break;
+            }
+        }
+
+        bytes.AddRange([0x15, 0x00, 0x15, 0x06, 0x00, 0x00, 1, 2, 3, 4]);
+        string path = Path.Combine(_folder, "implausible.bin");
+        File.WriteAllBytes(path, [.. bytes]);
+        using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path);
+        using var decoder = new ColumnChunkDecoder();
+
+        PageFormatException error = Assert.Throws<PageFormatException>(() => decoder.Decode(handle, new ChunkInfo(0, bytes.Count, Codec.Snappy, true), false, new double[10].AsSpan()));
+
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void PageHeader_Truncated_IsAPageFormatError()
     {

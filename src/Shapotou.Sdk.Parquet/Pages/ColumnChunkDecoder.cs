@@ -66,12 +66,24 @@ internal sealed class ColumnChunkDecoder : IDisposable
 
             ReadOnlySpan<byte> page = bytes.Slice(position, header.CompressedSize);
             position += header.CompressedSize;
+            if (header.Type is PageType.DataPage or PageType.DataPageV2 && header.UncompressedSize > 64 + ((long)Math.Max(header.ValueCount, 0) * ((2 * size) + 8)))
+            {
+                // No encoding the decoder reads takes this much per value: a corrupt header, not a buffer to rent.
+                throw new PageFormatException($"a page of {header.ValueCount} values stated as {header.UncompressedSize} bytes");
+            }
+
             switch (header.Type)
             {
                 case PageType.DictionaryPage:
                     if (header.Encoding is not (PageEncoding.Plain or PageEncoding.PlainDictionary) || header.ValueCount < 0 || (long)header.ValueCount * size != header.UncompressedSize)
                     {
                         throw new PageFormatException("a dictionary page that is not PLAIN values of the column's type");
+                    }
+
+                    if (header.ValueCount > Math.Max(destination.Length, 1 << 20))
+                    {
+                        // More entries than rows: corrupt, or a layout to leave to Parquet.Net rather than allocate for.
+                        throw new PageFormatException($"a dictionary of {header.ValueCount} entries for {destination.Length} rows");
                     }
 
                     Decompress(chunk.Codec, page, Rent(ref _dictionary, header.UncompressedSize).AsSpan(0, header.UncompressedSize));
