@@ -73,8 +73,9 @@ public sealed class ColumnScanBatch
 public enum ColumnScanDecoder
 {
     /// <summary>
-    /// The SDK's page decoder for flat INT32 and DOUBLE chunks in PLAIN or dictionary encoding, uncompressed, Snappy or
-    /// Zstandard (what DuckDB, Arrow, Spark and Parquet.Net write by default); Parquet.Net for any other chunk.
+    /// The SDK's page decoder for flat INT32 and DOUBLE chunks in PLAIN, dictionary, BYTE_STREAM_SPLIT or
+    /// DELTA_BINARY_PACKED encoding, uncompressed, Snappy or Zstandard (what DuckDB, Arrow, Spark and Parquet.Net write
+    /// by default); Parquet.Net for any other chunk.
     /// </summary>
     Automatic,
 
@@ -94,7 +95,8 @@ public enum ColumnScanDecoder
 /// materialising anything), and by Parquet.Net otherwise or when a page turns out to be in another layout; both give
 /// the same values, and <see cref="ColumnScanBatch.IsNumberColumnPageDecoded"/> says which read a column.</para>
 /// <para>Memory stays bounded by the row groups in flight (workers × columns × the largest row group), whatever the
-/// file's length. Nothing is materialised per row: no nullable arrays, no strings, no unit conversion. A column must
+/// file's length: the footer is read by the SDK, which keeps only the requested chunks' positions (Parquet.Net's
+/// footer is parsed only when a chunk falls back to it). Nothing is materialised per row: no nullable arrays, no strings, no unit conversion. A column must
 /// have the physical type asked for; an optional column is accepted (other writers, DuckDB among them, mark every
 /// column optional) but a null in it is an error, never skipped.</para>
 /// <para>An error in one worker (a null, a callback's exception) stops the others and is the one thrown.</para>
