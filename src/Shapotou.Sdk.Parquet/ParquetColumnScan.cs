@@ -382,7 +382,7 @@ public static class ParquetColumnScan
                 for (int i = 0; i < footer.Columns.Count && leaf < 0; i++)
                 {
                     FooterColumn column = footer.Columns[i];
-                    if (string.Equals(column.Path, names[c], StringComparison.Ordinal) || (!column.Path.Contains('.', StringComparison.Ordinal) && string.Equals(column.Name, names[c], StringComparison.Ordinal)))
+                    if (string.Equals(column.Path, names[c], StringComparison.Ordinal) || (column.Depth == 1 && string.Equals(column.Name, names[c], StringComparison.Ordinal)))
                     {
                         leaf = i;
                     }

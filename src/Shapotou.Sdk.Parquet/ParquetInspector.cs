@@ -71,7 +71,7 @@ public static class ParquetInspector
         for (int leaf = 0; leaf < footer.Columns.Count; leaf++)
         {
             Pages.FooterColumn column = footer.Columns[leaf];
-            if (!wanted.Contains(column.Name) || column.Path.Contains('.', StringComparison.Ordinal))
+            if (column.Depth != 1 || !wanted.Contains(column.Name))
             {
                 continue;
             }

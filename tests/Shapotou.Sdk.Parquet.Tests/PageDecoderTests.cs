@@ -204,6 +204,28 @@ public sealed class PageDecoderTests : IDisposable
     }
 
     [Fact]
+    public async Task Footer_WalksGroups_ToTheLeavesAfterThem()
+    {
+        // A struct and a list before the scanned columns: their leaves sit between, at depth 2 and 3.
+        string path = Path.Combine(_folder, "nested.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT {{'x': i::DOUBLE, 'y': 'a'}} AS s, [i, i + 1] AS l, (i % 1000)::INTEGER AS id, i::DOUBLE / 4 AS value FROM range(3000) t(i)) TO '{path}' (FORMAT parquet)");
+
+        FileFooter footer;
+        using (Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path))
+        {
+            footer = FileFooter.Read(handle, ["id", "value"]);
+        }
+
+        var sdk = await ReadAllAsync(path, ["id"], ["value"], ColumnScanDecoder.Automatic);
+
+        Assert.Equal(["s.x", "s.y", "l.list.element", "id", "value"], footer.Columns.Select(c => c.Path));
+        Assert.Equal([2, 2, 3, 1, 1], footer.Columns.Select(c => c.Depth));
+        Assert.Equal([(2, 0), (2, 0), (3, 1), (1, 0), (1, 0)], footer.Columns.Select(c => (c.MaxDefinitionLevel, c.MaxRepetitionLevel)));
+        Assert.True(sdk.IntsDecoded[0] && sdk.DoublesDecoded[0]);
+        Assert.Equal(Enumerable.Range(0, 3000).Select(i => i / 4.0), sdk.Doubles[0]);
+    }
+
+    [Fact]
     public async Task AnnotatedInt32_IsLeftToParquetNetsTypeCheck()
     {
         string path = Path.Combine(_folder, "date.parquet");

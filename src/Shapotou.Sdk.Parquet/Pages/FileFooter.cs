@@ -24,7 +24,14 @@ internal enum Codec
 internal readonly record struct ChunkInfo(long Start, int Length, Codec Codec, bool Decodable);
 
 /// <summary>A leaf column of the schema, as the scan needs it.</summary>
-internal sealed record FooterColumn(string Path, string Name, int PhysicalType, bool Annotated, int MaxDefinitionLevel, int MaxRepetitionLevel);
+/// <param name="Path">The names from the root, joined by dots.</param>
+/// <param name="Name">The leaf's own name.</param>
+/// <param name="PhysicalType">Its physical type (parquet.thrift <c>Type</c>).</param>
+/// <param name="Annotated">Whether a converted or logical type makes it other than a plain number.</param>
+/// <param name="MaxDefinitionLevel">Optional or repeated fields on its path.</param>
+/// <param name="MaxRepetitionLevel">Repeated fields on its path.</param>
+/// <param name="Depth">1 for a top-level column.</param>
+internal sealed record FooterColumn(string Path, string Name, int PhysicalType, bool Annotated, int MaxDefinitionLevel, int MaxRepetitionLevel, int Depth);
 
 /// <summary>
 /// The parts of a file's footer (parquet.thrift <c>FileMetaData</c>) the column scan needs, read straight from the
@@ -122,7 +129,7 @@ internal sealed class FileFooter
                         }
 
                         columns = Leaves(schema);
-                        keep = [.. columns.Select(c => wanted.Contains(c.Path) || wanted.Contains(c.Name))];
+                        keep = [.. columns.Select(c => wanted.Contains(c.Path) || (c.Depth == 1 && wanted.Contains(c.Name)))];
                         break;
                     }
 
@@ -251,13 +258,13 @@ internal sealed class FileFooter
 
         for (int child = 0; child < schema[0].Children; child++)
         {
-            Walk(schema, ref index, string.Empty, 0, 0, leaves);
+            Walk(schema, ref index, string.Empty, 0, 0, 1, leaves);
         }
 
         return leaves;
     }
 
-    private static void Walk(List<(string Name, int Type, int Repetition, int Children, bool Annotated)> schema, ref int index, string prefix, int definition, int repetition, List<FooterColumn> leaves)
+    private static void Walk(List<(string Name, int Type, int Repetition, int Children, bool Annotated)> schema, ref int index, string prefix, int definition, int repetition, int depth, List<FooterColumn> leaves)
     {
         if (index >= schema.Count || leaves.Count > 100_000)
         {
@@ -270,13 +277,13 @@ internal sealed class FileFooter
         repetition += rep == 2 ? 1 : 0;
         if (children == 0)
         {
-            leaves.Add(new FooterColumn(path, name, type, annotated, definition, repetition));
+            leaves.Add(new FooterColumn(path, name, type, annotated, definition, repetition, depth));
             return;
         }
 
         for (int c = 0; c < children; c++)
         {
-            Walk(schema, ref index, path, definition, repetition, leaves);
+            Walk(schema, ref index, path, definition, repetition, depth + 1, leaves);
         }
     }
 
