@@ -96,9 +96,9 @@ public enum ColumnScanDecoder
 /// the same values, and <see cref="ColumnScanBatch.IsNumberColumnPageDecoded"/> says which read a column.</para>
 /// <para>Memory stays bounded by the row groups in flight (workers × columns × the largest row group), whatever the
 /// file's length: the footer is read by the SDK, which keeps only the requested chunks' positions (Parquet.Net's
-/// footer is parsed only when a chunk falls back to it). Nothing is materialised per row: no nullable arrays, no strings, no unit conversion. A column must
-/// have the physical type asked for; an optional column is accepted (other writers, DuckDB among them, mark every
-/// column optional) but a null in it is an error, never skipped.</para>
+/// footer is parsed only when a chunk falls back to it). Nothing is materialised per row: no nullable arrays, no
+/// strings, no unit conversion. A column must have the physical type asked for; an optional column is accepted (other
+/// writers, DuckDB among them, mark every column optional) but a null in it is an error, never skipped.</para>
 /// <para>An error in one worker (a null, a callback's exception) stops the others and is the one thrown.</para>
 /// <para>Row groups are claimed in order by whichever worker is free, so the order of callbacks, and of floating-point
 /// sums merged from the states, varies from run to run in the last bits.</para>
@@ -137,6 +137,7 @@ public static class ParquetColumnScan
         {
             throw new ArgumentOutOfRangeException(nameof(decoder), decoder, "Not a ColumnScanDecoder.");
         }
+
         string file = Path.GetFileName(path);
 
         Scan scan = await Scan.OpenAsync(path, file, int32Columns, doubleColumns, decoder, cancellationToken).ConfigureAwait(false);

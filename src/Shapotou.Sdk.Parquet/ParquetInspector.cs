@@ -62,8 +62,9 @@ public static class ParquetInspector
             using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             footer = Pages.FileFooter.Read(handle, wanted);
         }
-        catch (Pages.PageFormatException exception)
+        catch (Exception exception) when (exception is Pages.PageFormatException or IOException or UnauthorizedAccessException)
         {
+            // Advice, not a verdict: the file's reading is judged by Parquet.Net above.
             return wanted.ToDictionary(n => n, n => $"Parquet.Net (footer: {exception.Message})", StringComparer.Ordinal);
         }
 

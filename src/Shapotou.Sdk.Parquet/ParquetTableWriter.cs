@@ -23,8 +23,8 @@ public sealed class ParquetTableWriter : IAsyncDisposable
 {
     /// <summary>
     /// Rows per row group at most, 131 072 (2¹⁷): chosen by measurement (docs/performance.md) as the layout the column
-    /// scan reads fastest with the least memory (a 10 M-row log in 77 groups scans in 0.29× DuckDB's time at 129 MB peak,
-    /// against 0.49× and 301 MB in groups of one million), and close to DuckDB's own 122 880.
+    /// scan reads fastest with the least memory (a 10 M-row log in 77 groups scans in 0.26–0.29× DuckDB's time at 94 MB
+    /// peak, against 0.41–0.49× and 283 MB in groups of one million), and close to DuckDB's own 122 880.
     /// </summary>
     public const int RowGroupSize = 131_072;
 

@@ -41,15 +41,17 @@ internal sealed record FooterColumn(string Path, string Name, int PhysicalType, 
 /// </summary>
 internal sealed class FileFooter
 {
-    private FileFooter(IReadOnlyList<FooterColumn> columns, long[] rowGroupRows, List<long[]> chunkFields)
+    // Per row group, per kept leaf: start, length, codec, decodable (four longs); a leaf's slot, or -1 when not kept.
+    private readonly List<long[]> _chunkFields;
+    private readonly int[] _slots;
+
+    private FileFooter(IReadOnlyList<FooterColumn> columns, int[] slots, long[] rowGroupRows, List<long[]> chunkFields)
     {
         Columns = columns;
         RowGroupRows = rowGroupRows;
+        _slots = slots;
         _chunkFields = chunkFields;
     }
-
-    // Per row group, per leaf: start, length, codec, decodable (packed as four longs).
-    private readonly List<long[]> _chunkFields;
 
     /// <summary>Gets the schema's leaf columns, in the order of a row group's chunks.</summary>
     public IReadOnlyList<FooterColumn> Columns { get; }
@@ -63,8 +65,15 @@ internal sealed class FileFooter
     /// <returns>The chunk.</returns>
     public ChunkInfo Chunk(int rowGroup, int column)
     {
+        int slot = _slots[column];
+        if (slot < 0)
+        {
+            // A column not asked for: nothing was kept of it.
+            return new ChunkInfo(0, 0, Codec.Uncompressed, Decodable: false);
+        }
+
         long[] fields = _chunkFields[rowGroup];
-        int k = column * 4;
+        int k = slot * 4;
         return new ChunkInfo(fields[k], (int)fields[k + 1], (Codec)fields[k + 2], fields[k + 3] != 0);
     }
 
@@ -114,7 +123,7 @@ internal sealed class FileFooter
         var rowGroupRows = new List<long>();
         var chunks = new List<long[]>();
         List<FooterColumn>? columns = null;
-        bool[]? keep = null;
+        int[]? slots = null;
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte type))
         {
@@ -129,7 +138,8 @@ internal sealed class FileFooter
                         }
 
                         columns = Leaves(schema);
-                        keep = [.. columns.Select(c => wanted.Contains(c.Path) || (c.Depth == 1 && wanted.Contains(c.Name)))];
+                        int kept = 0;
+                        slots = [.. columns.Select(c => wanted.Contains(c.Path) || (c.Depth == 1 && wanted.Contains(c.Name)) ? kept++ : -1)];
                         break;
                     }
 
@@ -143,7 +153,7 @@ internal sealed class FileFooter
                         int count = reader.ReadListHeader(type, out byte element);
                         for (int g = 0; g < count; g++)
                         {
-                            (long rows, long[] fields) = ReadRowGroup(ref reader, element, columns, keep!);
+                            (long rows, long[] fields) = ReadRowGroup(ref reader, element, columns, slots!);
                             rowGroupRows.Add(rows);
                             chunks.Add(fields);
                         }
@@ -157,7 +167,7 @@ internal sealed class FileFooter
             }
         }
 
-        return columns is null ? throw new PageFormatException("a footer without a schema") : new FileFooter(columns, [.. rowGroupRows], chunks);
+        return columns is null ? throw new PageFormatException("a footer without a schema") : new FileFooter(columns, slots!, [.. rowGroupRows], chunks);
     }
 
     private static (string, int, int, int, bool) ReadSchemaElement(ref ThriftCompactReader reader, byte type)
@@ -287,7 +297,7 @@ internal sealed class FileFooter
         }
     }
 
-    private static (long Rows, long[] Fields) ReadRowGroup(ref ThriftCompactReader reader, byte type, List<FooterColumn> columns, bool[] keep)
+    private static (long Rows, long[] Fields) ReadRowGroup(ref ThriftCompactReader reader, byte type, List<FooterColumn> columns, int[] slots)
     {
         if (type != CompactType.Struct)
         {
@@ -295,7 +305,7 @@ internal sealed class FileFooter
         }
 
         long rows = -1;
-        long[] fields = new long[columns.Count * 4];
+        long[] fields = new long[slots.Count(s => s >= 0) * 4];
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte field))
         {
@@ -311,9 +321,9 @@ internal sealed class FileFooter
 
                         for (int c = 0; c < count; c++)
                         {
-                            if (keep[c])
+                            if (slots[c] >= 0)
                             {
-                                ReadColumnChunk(ref reader, element, columns[c], fields.AsSpan(c * 4, 4));
+                                ReadColumnChunk(ref reader, element, columns[c], fields.AsSpan(slots[c] * 4, 4));
                             }
                             else
                             {
