@@ -20,11 +20,7 @@ internal static class AssessCommand
             Description = "A performance-grading criteria table (JSON, docs/grading.md) instead of the SDK's examples.",
             HelpName = "FILE",
         };
-        var year = new Option<int?>("--year")
-        {
-            Description = "Assess one year (energy, solid waste, emissions, tax, CO₂, grading); default: every year the dataset holds. The 2027 ceilings always come from the 2024 inventory.",
-            HelpName = "YYYY",
-        };
+        Option<int?> year = CommonOptions.Year("Assess one year (energy, solid waste, emissions, tax, CO₂, grading); default: every year the dataset holds. The 2027 ceilings always come from the 2024 inventory.");
         var facts = new Option<FileInfo?>("--facts")
         {
             Description = "Enterprise facts for grading (fugitive control, transport; JSON, docs/grading.md).",
