@@ -251,39 +251,42 @@ public class OperatingLogBenchmarks
     {
         public Config()
         {
-            AddColumn(new FileColumn("Peak RSS (MB)", c => c.Descriptor.WorkloadMethod.Name));
-            AddColumn(new FileColumn("Max rel. diff", _ => "agreement"));
+            AddColumn(new RecordedColumn("Peak RSS (MB)", c => c.Descriptor.WorkloadMethod.Name, "Peak resident set of the benchmark process over its iterations (VmHWM, reset after setup)"));
+            AddColumn(new RecordedColumn("Max rel. diff", _ => "agreement", "Largest relative difference between DuckDB and the SDK over every facility and figure"));
         }
     }
+}
 
-    /// <summary>A column whose value a benchmark process left in a file (so it survives BenchmarkDotNet's child processes).</summary>
-    private sealed class FileColumn(string name, Func<BenchmarkCase, string> key) : IColumn
-    {
-        public string Id => nameof(FileColumn) + name;
+/// <summary>
+/// A summary column whose value a benchmark process left through <see cref="PeakRss.Record"/> (so it survives
+/// BenchmarkDotNet's child processes), keyed per benchmark case and row count.
+/// </summary>
+internal sealed class RecordedColumn(string name, Func<BenchmarkCase, string> key, string legend) : IColumn
+{
+    public string Id => nameof(RecordedColumn) + name;
 
-        public string ColumnName => name;
+    public string ColumnName => name;
 
-        public bool AlwaysShow => true;
+    public bool AlwaysShow => true;
 
-        public ColumnCategory Category => ColumnCategory.Custom;
+    public ColumnCategory Category => ColumnCategory.Custom;
 
-        public int PriorityInCategory => 0;
+    public int PriorityInCategory => 0;
 
-        public bool IsNumeric => false;
+    public bool IsNumeric => false;
 
-        public UnitType UnitType => UnitType.Dimensionless;
+    public UnitType UnitType => UnitType.Dimensionless;
 
-        public string Legend => name == "Max rel. diff" ? "Largest relative difference between DuckDB and the SDK over every facility and figure" : "Peak resident set of the benchmark process over its iterations (VmHWM, reset after setup)";
+    public string Legend => legend;
 
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-            PeakRss.Read(key(benchmarkCase), (int)benchmarkCase.Parameters["RowCount"]) ?? "-";
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
+        PeakRss.Read(key(benchmarkCase), (int)benchmarkCase.Parameters["RowCount"]) ?? "-";
 
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
 
-        public bool IsAvailable(Summary summary) => true;
+    public bool IsAvailable(Summary summary) => true;
 
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-    }
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 }
 
 /// <summary>The process's peak resident set from <c>/proc/self/status</c>, reset through <c>/proc/self/clear_refs</c>.</summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using DuckDB.NET.Data;
 using Parquet;
 using Parquet.Schema;
@@ -325,36 +322,7 @@ public class OperatingLogScanBenchmarks
         public Config()
         {
             AddColumn(new RecordedColumn("Peak RSS (MB)", c => RssKey((string)c.Parameters["Writer"], c.Descriptor.WorkloadMethod.Name), "Peak resident set of the benchmark process over its iterations (VmHWM, reset after setup)"));
-            AddColumn(new RecordedColumn("Max rel. diff", c => $"agreement-{c.Parameters["Writer"]}", "Largest relative difference between DuckDB and the SDK (2 workers, 1 worker, scalar) over every facility and figure"));
+            AddColumn(new RecordedColumn("Max rel. diff", c => $"agreement-{c.Parameters["Writer"]}", "Largest relative difference between DuckDB and the SDK (2 workers, 1 worker, scalar, Parquet.Net decoding) over every facility and figure"));
         }
-    }
-
-    /// <summary>A column whose value a benchmark process left in a file (so it survives BenchmarkDotNet's child processes).</summary>
-    private sealed class RecordedColumn(string name, Func<BenchmarkCase, string> key, string legend) : IColumn
-    {
-        public string Id => nameof(RecordedColumn) + name;
-
-        public string ColumnName => name;
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => false;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => legend;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-            PeakRss.Read(key(benchmarkCase), (int)benchmarkCase.Parameters["RowCount"]) ?? "-";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
     }
 }
