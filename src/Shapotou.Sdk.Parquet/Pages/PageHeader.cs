@@ -68,14 +68,8 @@ internal struct PageHeader
                 case 3:
                     header.CompressedSize = reader.ReadInt32(type);
                     break;
-                case 5 when type == CompactType.Struct:
-                    ReadDataPageHeader(ref reader, ref header);
-                    break;
-                case 7 when type == CompactType.Struct:
-                    ReadDictionaryPageHeader(ref reader, ref header);
-                    break;
-                case 8 when type == CompactType.Struct:
-                    ReadDataPageHeaderV2(ref reader, ref header);
+                case 5 or 7 or 8 when type == CompactType.Struct:
+                    ReadKindHeader(ref reader, ref header, id);
                     break;
                 default:
                     reader.Skip(type);
@@ -92,72 +86,36 @@ internal struct PageHeader
         return header;
     }
 
-    private static void ReadDataPageHeader(ref ThriftCompactReader reader, ref PageHeader header)
+    /// <summary>
+    /// Reads the header of the page's kind: <c>DataPageHeader</c> (field 5 of the page header), <c>DictionaryPageHeader</c>
+    /// (7) or <c>DataPageHeaderV2</c> (8), whose field ids differ for the same figures.
+    /// </summary>
+    private static void ReadKindHeader(ref ThriftCompactReader reader, ref PageHeader header, short kind)
     {
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte type))
         {
-            switch (id)
+            switch ((kind, id))
             {
-                case 1:
+                case (_, 1):
                     header.ValueCount = reader.ReadInt32(type);
                     break;
-                case 2:
+                case (5 or 7, 2) or (8, 4):
                     header.Encoding = (PageEncoding)reader.ReadInt32(type);
                     break;
-                case 3:
+                case (5, 3):
                     header.DefinitionLevelEncoding = (PageEncoding)reader.ReadInt32(type);
                     break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-    }
-
-    private static void ReadDictionaryPageHeader(ref ThriftCompactReader reader, ref PageHeader header)
-    {
-        short lastId = 0;
-        while (reader.NextField(ref lastId, out short id, out byte type))
-        {
-            switch (id)
-            {
-                case 1:
-                    header.ValueCount = reader.ReadInt32(type);
-                    break;
-                case 2:
-                    header.Encoding = (PageEncoding)reader.ReadInt32(type);
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-    }
-
-    private static void ReadDataPageHeaderV2(ref ThriftCompactReader reader, ref PageHeader header)
-    {
-        short lastId = 0;
-        while (reader.NextField(ref lastId, out short id, out byte type))
-        {
-            switch (id)
-            {
-                case 1:
-                    header.ValueCount = reader.ReadInt32(type);
-                    break;
-                case 2:
+                case (8, 2):
                     header.NullCount = reader.ReadInt32(type);
                     break;
-                case 4:
-                    header.Encoding = (PageEncoding)reader.ReadInt32(type);
-                    break;
-                case 5:
+                case (8, 5):
                     header.DefinitionLevelsLength = reader.ReadInt32(type);
                     break;
-                case 6:
+                case (8, 6):
                     header.RepetitionLevelsLength = reader.ReadInt32(type);
                     break;
-                case 7:
+                case (8, 7):
                     header.IsCompressed = ThriftCompactReader.ReadBoolean(type);
                     break;
                 default:
