@@ -124,6 +124,7 @@ internal sealed class FileFooter
         var chunks = new List<long[]>();
         List<FooterColumn>? columns = null;
         int[]? slots = null;
+        int kept = 0;
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte type))
         {
@@ -138,7 +139,6 @@ internal sealed class FileFooter
                         }
 
                         columns = Leaves(schema);
-                        int kept = 0;
                         slots = [.. columns.Select(c => wanted.Contains(c.Path) || (c.Depth == 1 && wanted.Contains(c.Name)) ? kept++ : -1)];
                         break;
                     }
@@ -153,7 +153,7 @@ internal sealed class FileFooter
                         int count = reader.ReadListHeader(type, out byte element);
                         for (int g = 0; g < count; g++)
                         {
-                            (long rows, long[] fields) = ReadRowGroup(ref reader, element, columns, slots!);
+                            (long rows, long[] fields) = ReadRowGroup(ref reader, element, columns, slots!, kept);
                             rowGroupRows.Add(rows);
                             chunks.Add(fields);
                         }
@@ -297,7 +297,7 @@ internal sealed class FileFooter
         }
     }
 
-    private static (long Rows, long[] Fields) ReadRowGroup(ref ThriftCompactReader reader, byte type, List<FooterColumn> columns, int[] slots)
+    private static (long Rows, long[] Fields) ReadRowGroup(ref ThriftCompactReader reader, byte type, List<FooterColumn> columns, int[] slots, int kept)
     {
         if (type != CompactType.Struct)
         {
@@ -305,7 +305,7 @@ internal sealed class FileFooter
         }
 
         long rows = -1;
-        long[] fields = new long[slots.Count(s => s >= 0) * 4];
+        long[] fields = new long[kept * 4];
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte field))
         {
