@@ -146,7 +146,9 @@ public class OperatingLogKernelBenchmarks
                 return;
             }
 
-            Job shortJob = Job.ShortRun.WithWarmupCount(2).WithIterationCount(5);
+            // Fifteen iterations: the machine drifts over minutes, and the fraction compares medians of benchmarks run one
+            // after another.
+            Job shortJob = Job.ShortRun.WithWarmupCount(2).WithIterationCount(15);
             AddJob(shortJob.WithId("vector-512"));
             AddJob(shortJob.WithEnvironmentVariable("DOTNET_PreferredVectorBitWidth", "256").WithId("vector-256"));
             AddJob(shortJob.WithEnvironmentVariable("DOTNET_EnableAVX2", "0").WithId("vector-128"));

@@ -83,8 +83,8 @@ public readonly record struct OperatingLogTotals(
 /// <para>Facility ids are int32 from 0 to <see cref="MaxFacilityId"/> and index a dense table of sums (eight doubles,
 /// one cache line, per facility), so the group-by is a scatter-add without hashing. Sums are plain sums, as SQL's
 /// <c>sum</c>: a NaN input reaches its facility's totals. A measured O₂ of 21 % or more is an error, as everywhere in
-/// the SDK (the reference-O₂ factor has no finite positive value there); it is checked a block of 256 rows at a time,
-/// after the block was added, so an aggregator that threw holds partial sums and is to be discarded.</para>
+/// the SDK (the reference-O₂ factor has no finite positive value there); it is checked a block of rows at a time
+/// (256 on the vector paths, 8 192 on the scalar path), after the block was added, so an aggregator that threw holds partial sums and is to be discarded.</para>
 /// <para>An aggregator is not thread-safe: give each thread its own and <see cref="Merge"/> them. The vector paths
 /// (512-bit with AVX-512, 256-bit with AVX, 128-bit with SSE2 or Arm64 AdvSimd) compute eight, four or two rows' eight
 /// figures in vector lanes, transpose them in registers into rows, and add each row to its facility's line with one,
@@ -99,6 +99,11 @@ public sealed class OperatingLogAggregator
 
     private const int Figures = 8;
     private const int Block = 256;
+
+    // The scalar path's passes run over this many rows: long enough for the hardware prefetchers to follow each
+    // pass's six streams (ids and five columns) without restarting, short enough for the second pass to find the
+    // ids still in the cache (32 KB). Measured against 256 to 32 768: see docs/performance.md.
+    private const int ScalarBlock = 8192;
 
     private readonly double _ce, _cCoke, _cCoal, _cGas, _oxygenNumerator;
     // Each facility's eight sums are one 64-byte cache line: the array is pinned and indexed from the first element
@@ -507,9 +512,9 @@ public sealed class OperatingLogAggregator
         long firstRow)
     {
         int n = facility.Length;
-        for (int start = 0; start < n; start += Block)
+        for (int start = 0; start < n; start += ScalarBlock)
         {
-            int end = Math.Min(start + Block, n);
+            int end = Math.Min(start + ScalarBlock, n);
             if (AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, start, end))
             {
                 throw OxygenError(o2, start, end, firstRow);

@@ -81,7 +81,7 @@ public sealed class OperatingLogAggregatorTests
     [Fact]
     public void VectorPath_IsBitIdenticalToScalarPath_OnEveryLength()
     {
-        foreach (int length in new[] { 1, 2, 3, 7, 8, 9, 63, 1023, 1024, 1025, 4099 })
+        foreach (int length in new[] { 1, 2, 3, 7, 8, 9, 63, 1023, 1024, 1025, 4099, 8191, 8193, 16_390 })
         {
             Log log = Seeded(length, 37, SeededData.DefaultSeed + length);
             var vector = new OperatingLogAggregator(s_coefficients);
@@ -175,21 +175,24 @@ public sealed class OperatingLogAggregatorTests
     }
 
     [Theory]
-    [InlineData(false, 21.0)]
-    [InlineData(true, 21.0)]
-    [InlineData(false, 25.5)]
-    [InlineData(true, 25.5)]
-    public void OxygenAtOrAbove21_IsRejectedNamingTheRow(bool scalar, double oxygen)
+    [InlineData(false, 21.0, 1500)]
+    [InlineData(true, 21.0, 1500)]
+    [InlineData(false, 25.5, 1500)]
+    [InlineData(true, 25.5, 1500)]
+    [InlineData(false, 21.0, 9000)]
+    [InlineData(true, 21.0, 9000)]
+    public void OxygenAtOrAbove21_IsRejectedNamingTheRow(bool scalar, double oxygen, int row)
     {
-        // 2 000 rows: the bad one in the second block of 1 024, past the vector lanes' end of the first.
-        const int Length = 2000;
+        // 10 000 rows: row 1 500 lies in the vector paths' sixth block of 256, past the lanes' end of the first, and
+        // in the scalar path's first block of 8 192; row 9 000 in the scalar path's second.
+        const int Length = 10_000;
         Log log = Seeded(Length, 5, 7);
-        log.Columns[9][1500] = oxygen;
+        log.Columns[9][row] = oxygen;
         var aggregator = new OperatingLogAggregator(s_coefficients);
 
         ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => log.AddTo(aggregator, scalar, 0, Length));
 
-        Assert.StartsWith(FormattableString.Invariant($"Table 'operating_log', column 'o2', row 1500: expected an O₂ content below 21 %, found {oxygen}"), error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(FormattableString.Invariant($"Table 'operating_log', column 'o2', row {row}: expected an O₂ content below 21 %, found {oxygen}"), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
