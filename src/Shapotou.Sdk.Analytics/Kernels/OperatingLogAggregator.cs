@@ -590,7 +590,10 @@ public sealed class OperatingLogAggregator
                 Unsafe.Add(ref s, 3) += mSo2 * scale;
                 Unsafe.Add(ref s, 4) += mNox * scale;
                 Unsafe.Add(ref s, 5) += mPm * scale;
-                bad |= oxygen >= 21;
+                if (oxygen >= 21)
+                {
+                    bad = true;
+                }
             }
         }
 
