@@ -500,7 +500,9 @@ public sealed class OperatingLogAggregator
 
     /// <summary>
     /// The scalar path, the reference the vector paths equal bit for bit: per row the energy (four carriers in order),
-    /// the O₂ factor, the three masses and their reference-O₂ values, added to the facility's line of sums.
+    /// the O₂ factor, the three masses and their reference-O₂ values, added to the facility's line of sums. Blocks of
+    /// <see cref="ScalarBlock"/> rows, each in two passes of six streams (<see cref="AddRange"/>): a pass that read all
+    /// eleven columns at once would be slower than the arithmetic, as the benchmark's row-wise read shows.
     /// </summary>
     private void AddRowsScalar(
         ReadOnlySpan<int> facility,
