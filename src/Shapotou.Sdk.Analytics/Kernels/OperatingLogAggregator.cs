@@ -84,7 +84,8 @@ public readonly record struct OperatingLogTotals(
 /// one cache line, per facility), so the group-by is a scatter-add without hashing. Sums are plain sums, as SQL's
 /// <c>sum</c>: a NaN input reaches its facility's totals. A measured O₂ of 21 % or more is an error, as everywhere in
 /// the SDK (the reference-O₂ factor has no finite positive value there); it is checked a block of rows at a time
-/// (256 on the vector paths, 8 192 on the scalar path), after the block was added, so an aggregator that threw holds partial sums and is to be discarded.</para>
+/// (256 on the vector paths, 8 192 on the scalar path), after the block was added, so an aggregator that threw holds
+/// partial sums and is to be discarded.</para>
 /// <para>An aggregator is not thread-safe: give each thread its own and <see cref="Merge"/> them. The vector paths
 /// (512-bit with AVX-512, 256-bit with AVX, 128-bit with SSE2 or Arm64 AdvSimd) compute eight, four or two rows' eight
 /// figures in vector lanes, transpose them in registers into rows, and add each row to its facility's line with one,
@@ -578,8 +579,7 @@ public sealed class OperatingLogAggregator
         bool bad = false;
         for (int i = from; i < to;)
         {
-            // The ids were read by the first pass: still in the cache.
-            Prefetch(ref Unsafe.Add(ref rq, i), ref Unsafe.Add(ref rOxygen, i), ref Unsafe.Add(ref cSo2, i), ref Unsafe.Add(ref cNox, i), ref Unsafe.Add(ref cPm, i), ref Unsafe.Add(ref cPm, i));
+            Prefetch(ref Unsafe.Add(ref id, i), ref Unsafe.Add(ref rq, i), ref Unsafe.Add(ref rOxygen, i), ref Unsafe.Add(ref cSo2, i), ref Unsafe.Add(ref cNox, i), ref Unsafe.Add(ref cPm, i));
             for (int group = Math.Min(i + 8, to); i < group; i++)
             {
                 double oxygen = Unsafe.Add(ref rOxygen, i);

@@ -174,6 +174,18 @@ public sealed class OperatingLogAggregatorTests
         Assert.Empty(aggregator.Totals());
     }
 
+    [Fact]
+    public void FacilitiesOutOfRangeAtBothEnds_TheFirstRowIsNamed()
+    {
+        var aggregator = new OperatingLogAggregator(s_coefficients);
+        double[] five = [1, 1, 1, 1, 1];
+
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() =>
+            aggregator.Add([0, OperatingLogAggregator.MaxFacilityId + 7, 2, -5, int.MinValue], five, five, five, five, five, five, five, five, five, five, firstRow: 10));
+
+        Assert.Contains(FormattableString.Invariant($"column 'facility_id', row 11: expected a facility id from 0 to {OperatingLogAggregator.MaxFacilityId}, found {OperatingLogAggregator.MaxFacilityId + 7}."), error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false, 21.0, 1500)]
     [InlineData(true, 21.0, 1500)]
