@@ -82,10 +82,12 @@ public readonly record struct OperatingLogTotals(
 /// <remarks>
 /// <para>Facility ids are int32 from 0 to <see cref="MaxFacilityId"/> and index a dense table of sums (eight doubles,
 /// one cache line, per facility), so the group-by is a scatter-add without hashing. Sums are plain sums, as SQL's
-/// <c>sum</c>: a NaN input reaches its facility's totals. A measured O₂ of 21 % or more is an error, as everywhere in
-/// the SDK (the reference-O₂ factor has no finite positive value there); it is checked a block of rows at a time
-/// (256 on the vector paths, 8 192 on the scalar path), after the block was added, so an aggregator that threw holds
-/// partial sums and is to be discarded.</para>
+/// <c>sum</c>: a NaN input reaches its facility's totals. The vector paths check every facility id before they add a
+/// row, the scalar path 8 192 rows at a time, before it adds them. A measured O₂ of 21 % or more is an error, as
+/// everywhere in the SDK (the reference-O₂ factor has no finite positive value there); it is checked a block of rows at
+/// a time (256 on the vector paths, 8 192 on the scalar path), after the block was added. An aggregator that threw
+/// holds partial sums (on the scalar path, the rows before a bad id's 8 192; the block of a bad O₂ as well) and is to
+/// be discarded.</para>
 /// <para>An aggregator is not thread-safe: give each thread its own and <see cref="Merge"/> them. The vector paths
 /// (512-bit with AVX-512, 256-bit with AVX, 128-bit with SSE2 or Arm64 AdvSimd) compute eight, four or two rows' eight
 /// figures in vector lanes, transpose them in registers into rows, and add each row to its facility's line with one,
@@ -101,16 +103,22 @@ public sealed class OperatingLogAggregator
     private const int Figures = 8;
     private const int Block = 256;
 
-    // The scalar path's passes run over this many rows: long enough for the hardware prefetchers to follow each
-    // pass's six streams (ids and five columns) without restarting, short enough for the second pass to find the
-    // ids still in the cache (32 KB). Measured against 256 to 32 768: see docs/performance.md.
-    private const int ScalarBlock = 8192;
+    // The scalar path takes the rows this many at a time: it checks a chunk's ids, then adds the chunk in two passes
+    // while the ids are still in the cache (32 KB). Long enough for the hardware prefetchers to follow each pass's six
+    // streams (ids and five columns) without restarting, short enough for the second pass to find the ids still in
+    // the cache. Measured against 256 to 32 768: see docs/performance.md.
+    private const int Chunk = 8192;
 
     // How far ahead the scalar passes ask for each stream's data: 64 rows of doubles, eight cache lines. Measured
     // against 32 to 1 024 rows ahead: see docs/performance.md.
     private const int PrefetchBytes = 512;
 
     private readonly double _ce, _cCoke, _cCoal, _cGas, _oxygenNumerator;
+
+    // The O₂ content of dry air, %, in the reference-O₂ factor's denominator (21 − O₂). A field, not a constant, so
+    // the scalar pass keeps it in a register instead of reading the constant from memory every row.
+    private readonly double _airOxygenPercent = 21;
+
     // Each facility's eight sums are one 64-byte cache line: the array is pinned and indexed from the first element
     // at a 64-byte boundary (_offset), so no row's add straddles two lines.
     private double[] _sums;
@@ -251,6 +259,43 @@ public sealed class OperatingLogAggregator
             return;
         }
 
+        if (vector && Vector128.IsHardwareAccelerated && (Sse2.IsSupported || AdvSimd.Arm64.IsSupported))
+        {
+            // The vector paths read all eleven columns in one pass: the ids are checked first, all at once (checked a
+            // chunk at a time here, they measured slower).
+            EnsureCapacity(HighestFacility(facility, firstRow));
+            if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+            {
+                AddRows512(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+            }
+            else if (Avx.IsSupported && Vector256.IsHardwareAccelerated)
+            {
+                AddRows256(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+            }
+            else
+            {
+                AddRows128(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+            }
+
+            return;
+        }
+
+        // The scalar path, a chunk at a time: its ids are checked, then still in the cache for both passes.
+        for (int start = 0; start < n; start += Chunk)
+        {
+            int end = Math.Min(start + Chunk, n);
+            EnsureCapacity(HighestFacility(facility[start..end], firstRow + start));
+            if (AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, start, end))
+            {
+                throw OxygenError(o2, start, end, firstRow);
+            }
+        }
+    }
+
+    /// <summary>The highest of the ids, checked to lie from 0 to <see cref="MaxFacilityId"/>.</summary>
+    /// <exception cref="ShapotouDataException">An id lies outside; the message names the first such row.</exception>
+    private static int HighestFacility(ReadOnlySpan<int> facility, long firstRow)
+    {
         // One pass checks both ends: a negative id read as unsigned exceeds MaxFacilityId.
         uint highest = TensorPrimitives.Max(MemoryMarshal.Cast<int, uint>(facility));
         if (highest > MaxFacilityId)
@@ -260,26 +305,7 @@ public sealed class OperatingLogAggregator
                 $"Table 'operating_log', column 'facility_id', row {firstRow + bad}: expected a facility id from 0 to {MaxFacilityId}, found {facility[bad]}."));
         }
 
-        EnsureCapacity((int)highest);
-        if (vector && Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
-        {
-            AddRows512(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
-            return;
-        }
-
-        if (vector && Avx.IsSupported && Vector256.IsHardwareAccelerated)
-        {
-            AddRows256(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
-            return;
-        }
-
-        if (vector && Vector128.IsHardwareAccelerated && (Sse2.IsSupported || AdvSimd.Arm64.IsSupported))
-        {
-            AddRows128(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
-            return;
-        }
-
-        AddRowsScalar(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+        return (int)highest;
     }
 
     private static ShapotouDataException OxygenError(ReadOnlySpan<double> o2, int start, int end, long firstRow)
@@ -318,13 +344,13 @@ public sealed class OperatingLogAggregator
         ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
-        int n = facility.Length;
-        for (int start = 0; start < n; start += Block)
+        // Blocks of whole vectors, then the last rows: the loop holds no call, so its constants stay in registers.
+        int n = facility.Length, whole = n - (n % 4);
+        for (int start = 0; start < whole; start += Block)
         {
-            int end = Math.Min(start + Block, n);
+            int end = Math.Min(start + Block, whole);
             Vector256<double> tooHigh = Vector256<double>.Zero;
-            int i = start;
-            for (; i <= end - 4; i += 4)
+            for (int i = start; i < end; i += 4)
             {
                 nuint r = (nuint)i;
                 Vector256<double> energy = (Load(e, r) * ce) + (Load(coke, r) * cCoke) + (Load(coal, r) * cCoal) + (Load(gas, r) * cGas);
@@ -345,13 +371,16 @@ public sealed class OperatingLogAggregator
                 AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 3), Avx.Permute2x128(a13, b13, 0x31), Avx.Permute2x128(c13, d13, 0x31));
             }
 
-            // The block's last rows, fewer than a vector: the scalar path's operations, so the same bits.
-            bool bad = AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, i, end) | (tooHigh != Vector256<double>.Zero);
-
-            if (bad)
+            if (tooHigh != Vector256<double>.Zero)
             {
                 throw OxygenError(o2, start, end, firstRow);
             }
+        }
+
+        // The last rows, fewer than a vector: the scalar path's operations, so the same bits.
+        if (whole < n && AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, whole, n))
+        {
+            throw OxygenError(o2, whole, n, firstRow);
         }
     }
 
@@ -382,13 +411,13 @@ public sealed class OperatingLogAggregator
         ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
-        int n = facility.Length;
-        for (int start = 0; start < n; start += Block)
+        // Blocks of whole vectors, then the last rows: the loop holds no call, so its constants stay in registers.
+        int n = facility.Length, whole = n - (n % 8);
+        for (int start = 0; start < whole; start += Block)
         {
-            int end = Math.Min(start + Block, n);
+            int end = Math.Min(start + Block, whole);
             Vector512<double> tooHigh = Vector512<double>.Zero;
-            int i = start;
-            for (; i <= end - 8; i += 8)
+            for (int i = start; i < end; i += 8)
             {
                 nuint r = (nuint)i;
                 Vector512<double> energy = (Load512(e, r) * ce) + (Load512(coke, r) * cCoke) + (Load512(coal, r) * cCoal) + (Load512(gas, r) * cGas);
@@ -418,13 +447,16 @@ public sealed class OperatingLogAggregator
                 AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 7), Avx512F.Shuffle4x128(v1, v3, 0xDD));
             }
 
-            // The block's last rows, fewer than a vector: the scalar path's operations, so the same bits.
-            bool bad = AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, i, end) | (tooHigh != Vector512<double>.Zero);
-
-            if (bad)
+            if (tooHigh != Vector512<double>.Zero)
             {
                 throw OxygenError(o2, start, end, firstRow);
             }
+        }
+
+        // The last rows, fewer than a vector: the scalar path's operations, so the same bits.
+        if (whole < n && AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, whole, n))
+        {
+            throw OxygenError(o2, whole, n, firstRow);
         }
     }
 
@@ -466,13 +498,13 @@ public sealed class OperatingLogAggregator
         ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
-        int n = facility.Length;
-        for (int start = 0; start < n; start += Block)
+        // Blocks of whole vectors, then the last rows: the loop holds no call, so its constants stay in registers.
+        int n = facility.Length, whole = n - (n % 2);
+        for (int start = 0; start < whole; start += Block)
         {
-            int end = Math.Min(start + Block, n);
+            int end = Math.Min(start + Block, whole);
             Vector128<double> tooHigh = Vector128<double>.Zero;
-            int i = start;
-            for (; i <= end - 2; i += 2)
+            for (int i = start; i < end; i += 2)
             {
                 nuint r = (nuint)i;
                 Vector128<double> energy = (Load128(e, r) * ce) + (Load128(coke, r) * cCoke) + (Load128(coal, r) * cCoal) + (Load128(gas, r) * cGas);
@@ -489,50 +521,25 @@ public sealed class OperatingLogAggregator
                 AddRow(ref sums, ref counts, Unsafe.Add(ref id, i + 1), a1, b1, c1, d1);
             }
 
-            // The block's last rows, fewer than a vector: the scalar path's operations, so the same bits.
-            bool bad = AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, i, end) | (tooHigh != Vector128<double>.Zero);
-
-            if (bad)
+            if (tooHigh != Vector128<double>.Zero)
             {
                 throw OxygenError(o2, start, end, firstRow);
             }
         }
-    }
 
-    /// <summary>
-    /// The scalar path, the reference the vector paths equal bit for bit: per row the energy (four carriers in order),
-    /// the O₂ factor, the three masses and their reference-O₂ values, added to the facility's line of sums. Blocks of
-    /// <see cref="ScalarBlock"/> rows, each in two passes of six streams (<see cref="AddRange"/>): a pass that read all
-    /// eleven columns at once would be slower than the arithmetic, as the benchmark's row-wise read shows.
-    /// </summary>
-    private void AddRowsScalar(
-        ReadOnlySpan<int> facility,
-        ReadOnlySpan<double> e,
-        ReadOnlySpan<double> coke,
-        ReadOnlySpan<double> coal,
-        ReadOnlySpan<double> gas,
-        ReadOnlySpan<double> output,
-        ReadOnlySpan<double> flow,
-        ReadOnlySpan<double> so2,
-        ReadOnlySpan<double> nox,
-        ReadOnlySpan<double> pm,
-        ReadOnlySpan<double> o2,
-        long firstRow)
-    {
-        int n = facility.Length;
-        for (int start = 0; start < n; start += ScalarBlock)
+        // The last rows, fewer than a vector: the scalar path's operations, so the same bits.
+        if (whole < n && AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, whole, n))
         {
-            int end = Math.Min(start + ScalarBlock, n);
-            if (AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, start, end))
-            {
-                throw OxygenError(o2, start, end, firstRow);
-            }
+            throw OxygenError(o2, whole, n, firstRow);
         }
     }
 
     /// <summary>
-    /// Adds rows <paramref name="from"/> to <paramref name="to"/> one at a time, in scalar arithmetic: the scalar
-    /// path's body, and the vector paths' last rows of a block.
+    /// Adds rows <paramref name="from"/> to <paramref name="to"/> one at a time, in scalar arithmetic: the scalar path,
+    /// the reference the vector paths equal bit for bit (a chunk of 8 192 rows), and the vector paths' last rows of a block. Per
+    /// row the energy (four carriers in order), the O₂ factor, the three masses and their reference-O₂ values, added to
+    /// the facility's line of sums, in two passes of six streams: a pass that read all eleven columns at once would be
+    /// slower than the arithmetic, as the benchmark's row-wise read shows.
     /// </summary>
     /// <returns>Whether an O₂ of 21 % or more was among the rows (the caller throws).</returns>
     private bool AddRange(
@@ -554,45 +561,49 @@ public sealed class OperatingLogAggregator
         // Two passes over the rows, each reading six streams (ids and five columns) and with few enough references to
         // stay in registers: energy, output and the row count first, then the masses. Each sum still receives its rows
         // in row order, so the bits are unchanged. Rows go in groups of eight, one cache line of each double column,
-        // and each group first asks for the line PrefetchBytes ahead in each of its pass's streams.
+        // and each group first asks for the line PrefetchBytes ahead in each of its pass's streams. Indices are native
+        // integers and each sum is read and written as sums[line + k] = sums[line + k] + x, so both accesses fold into one
+        // addressing mode: a compound assignment through a ref, or a helper taking the index, makes the JIT compute
+        // each figure's address into a register first, one instruction more per figure.
         ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
-        (double ce, double cCoke, double cCoal, double cGas, double numerator) = (_ce, _cCoke, _cCoal, _cGas, _oxygenNumerator);
+        (double ce, double cCoke, double cCoal, double cGas) = (_ce, _cCoke, _cCoal, _cGas);
         ref double re = ref MemoryMarshal.GetReference(e), rCoke = ref MemoryMarshal.GetReference(coke), rCoal = ref MemoryMarshal.GetReference(coal), rGas = ref MemoryMarshal.GetReference(gas);
         ref double ro = ref MemoryMarshal.GetReference(output);
-        for (int i = from; i < to;)
+        for (nint i = from; i < to;)
         {
             Prefetch(ref Unsafe.Add(ref id, i), ref Unsafe.Add(ref re, i), ref Unsafe.Add(ref rCoke, i), ref Unsafe.Add(ref rCoal, i), ref Unsafe.Add(ref rGas, i), ref Unsafe.Add(ref ro, i));
-            for (int group = Math.Min(i + 8, to); i < group; i++)
+            for (nint group = Math.Min(i + 8, to); i < group; i++)
             {
-                int f = Unsafe.Add(ref id, i);
-                ref double s = ref Unsafe.Add(ref sums, f * Figures);
-                s += (Unsafe.Add(ref re, i) * ce) + (Unsafe.Add(ref rCoke, i) * cCoke) + (Unsafe.Add(ref rCoal, i) * cCoal) + (Unsafe.Add(ref rGas, i) * cGas);
-                Unsafe.Add(ref s, 1) += Unsafe.Add(ref ro, i);
+                nint f = Unsafe.Add(ref id, i), line = f * Figures;
+                Unsafe.Add(ref sums, line) = Unsafe.Add(ref sums, line) + ((Unsafe.Add(ref re, i) * ce) + (Unsafe.Add(ref rCoke, i) * cCoke) + (Unsafe.Add(ref rCoal, i) * cCoal) + (Unsafe.Add(ref rGas, i) * cGas));
+                Unsafe.Add(ref sums, line + 1) = Unsafe.Add(ref sums, line + 1) + Unsafe.Add(ref ro, i);
                 Unsafe.Add(ref counts, f)++;
             }
         }
 
+        // The O₂ of air and the numerator come from fields, so the JIT holds them in registers for the whole pass.
+        (double numerator, double air) = (_oxygenNumerator, _airOxygenPercent);
         ref double rq = ref MemoryMarshal.GetReference(flow), rOxygen = ref MemoryMarshal.GetReference(o2);
         ref double cSo2 = ref MemoryMarshal.GetReference(so2), cNox = ref MemoryMarshal.GetReference(nox), cPm = ref MemoryMarshal.GetReference(pm);
         bool bad = false;
-        for (int i = from; i < to;)
+        for (nint i = from; i < to;)
         {
             Prefetch(ref Unsafe.Add(ref id, i), ref Unsafe.Add(ref rq, i), ref Unsafe.Add(ref rOxygen, i), ref Unsafe.Add(ref cSo2, i), ref Unsafe.Add(ref cNox, i), ref Unsafe.Add(ref cPm, i));
-            for (int group = Math.Min(i + 8, to); i < group; i++)
+            for (nint group = Math.Min(i + 8, to); i < group; i++)
             {
                 double oxygen = Unsafe.Add(ref rOxygen, i);
-                double flue = Unsafe.Add(ref rq, i), scale = numerator / (21 - oxygen);
+                double flue = Unsafe.Add(ref rq, i), scale = numerator / (air - oxygen);
                 double mSo2 = Unsafe.Add(ref cSo2, i) * flue, mNox = Unsafe.Add(ref cNox, i) * flue, mPm = Unsafe.Add(ref cPm, i) * flue;
-                ref double s = ref Unsafe.Add(ref sums, (Unsafe.Add(ref id, i) * Figures) + 2);
-                s += mSo2;
-                Unsafe.Add(ref s, 1) += mNox;
-                Unsafe.Add(ref s, 2) += mPm;
-                Unsafe.Add(ref s, 3) += mSo2 * scale;
-                Unsafe.Add(ref s, 4) += mNox * scale;
-                Unsafe.Add(ref s, 5) += mPm * scale;
-                if (oxygen >= 21)
+                nint line = (nint)Unsafe.Add(ref id, i) * Figures;
+                Unsafe.Add(ref sums, line + 2) = Unsafe.Add(ref sums, line + 2) + mSo2;
+                Unsafe.Add(ref sums, line + 3) = Unsafe.Add(ref sums, line + 3) + mNox;
+                Unsafe.Add(ref sums, line + 4) = Unsafe.Add(ref sums, line + 4) + mPm;
+                Unsafe.Add(ref sums, line + 5) = Unsafe.Add(ref sums, line + 5) + (mSo2 * scale);
+                Unsafe.Add(ref sums, line + 6) = Unsafe.Add(ref sums, line + 6) + (mNox * scale);
+                Unsafe.Add(ref sums, line + 7) = Unsafe.Add(ref sums, line + 7) + (mPm * scale);
+                if (oxygen >= air)
                 {
                     bad = true;
                 }

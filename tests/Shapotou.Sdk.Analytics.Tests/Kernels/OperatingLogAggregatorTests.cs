@@ -187,6 +187,52 @@ public sealed class OperatingLogAggregatorTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FacilityOutOfRangeAfterRow8192_IsNamed_AndOnlyTheScalarPathsFirstChunkIsAdded(bool scalar)
+    {
+        // 10 000 rows: the vector paths check every id before they add a row; the scalar path checks 8 192 rows at a
+        // time, each chunk before it adds any of its rows.
+        const int Length = 10_000;
+        Log log = Seeded(Length, 5, 11);
+        log.Facility[9000] = -3;
+        var aggregator = new OperatingLogAggregator(s_coefficients);
+
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => log.AddTo(aggregator, scalar, 0, Length));
+
+        Assert.Equal(FormattableString.Invariant($"Table 'operating_log', column 'facility_id', row 9000: expected a facility id from 0 to {OperatingLogAggregator.MaxFacilityId}, found -3."), error.Message);
+        // Add takes the scalar path too where the hardware has no vector one (as CI runs it, intrinsics off).
+        bool vectorPath = !scalar && System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated;
+        Assert.Equal(vectorPath ? 0 : 8192, aggregator.Totals().Sum(t => t.Rows));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FacilityIdsFirstSeenAfterRow8192_GrowTheTable_AndMatchTheDefinition(bool scalar)
+    {
+        const int Length = 10_000;
+        Log log = Seeded(Length, 5, 13);
+        (log.Facility[9000], log.Facility[9001], log.Facility[9999]) = (70_000, 70_000, 70_001);
+        Dictionary<int, double[]> expected = Reference(log);
+        var aggregator = new OperatingLogAggregator(s_coefficients);
+
+        log.AddTo(aggregator, scalar, 0, Length);
+
+        IReadOnlyList<OperatingLogTotals> totals = aggregator.Totals();
+        Assert.Equal([0, 1, 2, 3, 4, 70_000, 70_001], totals.Select(t => t.FacilityId));
+        Assert.Equal([2L, 1L], totals.Skip(5).Select(t => t.Rows));
+        foreach (OperatingLogTotals t in totals)
+        {
+            double[] e = expected[t.FacilityId], a = Figures(t);
+            for (int k = 0; k < e.Length; k++)
+            {
+                Tolerance.AssertClose(e[k], a[k], Tolerance.ReorderedSum, $"facility {t.FacilityId}, figure {k}");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(false, 21.0, 1500)]
     [InlineData(true, 21.0, 1500)]
     [InlineData(false, 25.5, 1500)]
@@ -196,7 +242,7 @@ public sealed class OperatingLogAggregatorTests
     public void OxygenAtOrAbove21_IsRejectedNamingTheRow(bool scalar, double oxygen, int row)
     {
         // 10 000 rows: row 1 500 lies in the vector paths' sixth block of 256, past the lanes' end of the first, and
-        // in the scalar path's first block of 8 192; row 9 000 in the scalar path's second.
+        // in the scalar path's first block of 8 192; row 9 000 in its second.
         const int Length = 10_000;
         Log log = Seeded(Length, 5, 7);
         log.Columns[9][row] = oxygen;
@@ -205,6 +251,22 @@ public sealed class OperatingLogAggregatorTests
         ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => log.AddTo(aggregator, scalar, 0, Length));
 
         Assert.StartsWith(FormattableString.Invariant($"Table 'operating_log', column 'o2', row {row}: expected an O₂ content below 21 %, found {oxygen}"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OxygenAtOrAbove21_InTheLastRowsAfterTheWholeVectors_IsRejectedNamingTheRow(bool scalar)
+    {
+        // 10 003 rows: the vector paths add the last three (one on the 128-bit path) one at a time, after the blocks.
+        const int Length = 10_003;
+        Log log = Seeded(Length, 5, 9);
+        log.Columns[9][10_002] = 21;
+        var aggregator = new OperatingLogAggregator(s_coefficients);
+
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => log.AddTo(aggregator, scalar, 0, Length));
+
+        Assert.StartsWith("Table 'operating_log', column 'o2', row 10002: expected an O₂ content below 21 %, found 21", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
