@@ -86,8 +86,7 @@ public readonly record struct OperatingLogTotals(
 /// row, the scalar path 8 192 rows at a time, before it adds them. A measured O₂ of 21 % or more is an error, as
 /// everywhere in the SDK (the reference-O₂ factor has no finite positive value there); it is checked a block of rows at
 /// a time (256 on the vector paths, 8 192 on the scalar path), after the block was added. An aggregator that threw
-/// holds partial sums (on the scalar path, the rows before a bad id's 8 192; the block of a bad O₂ as well) and is to
-/// be discarded.</para>
+/// holds partial sums (the blocks before the bad one, and for a bad O₂ that block too) and is to be discarded.</para>
 /// <para>An aggregator is not thread-safe: give each thread its own and <see cref="Merge"/> them. The vector paths
 /// (512-bit with AVX-512, 256-bit with AVX, 128-bit with SSE2 or Arm64 AdvSimd) compute eight, four or two rows' eight
 /// figures in vector lanes, transpose them in registers into rows, and add each row to its facility's line with one,
@@ -536,10 +535,10 @@ public sealed class OperatingLogAggregator
 
     /// <summary>
     /// Adds rows <paramref name="from"/> to <paramref name="to"/> one at a time, in scalar arithmetic: the scalar path,
-    /// the reference the vector paths equal bit for bit (a chunk of 8 192 rows), and the vector paths' last rows of a block. Per
-    /// row the energy (four carriers in order), the O₂ factor, the three masses and their reference-O₂ values, added to
-    /// the facility's line of sums, in two passes of six streams: a pass that read all eleven columns at once would be
-    /// slower than the arithmetic, as the benchmark's row-wise read shows.
+    /// the reference the vector paths equal bit for bit (a chunk of 8 192 rows), and the vector paths' rows after their
+    /// last whole vector. Per row the energy (four carriers in order), the O₂ factor, the three masses and their
+    /// reference-O₂ values, added to the facility's line of sums, in two passes of six streams: a pass that read all
+    /// eleven columns at once would be slower than the arithmetic, as the benchmark's row-wise read shows.
     /// </summary>
     /// <returns>Whether an O₂ of 21 % or more was among the rows (the caller throws).</returns>
     private bool AddRange(
