@@ -258,29 +258,30 @@ public sealed class OperatingLogAggregator
             return;
         }
 
+        int done = 0;
         if (vector && Vector128.IsHardwareAccelerated && (Sse2.IsSupported || AdvSimd.Arm64.IsSupported))
         {
             // The vector paths read all eleven columns in one pass: the ids are checked first, all at once (checked a
-            // chunk at a time, they measured the same within the noise).
+            // chunk at a time, they measured the same within the noise). They add the rows of whole vectors.
             EnsureCapacity(HighestFacility(facility, firstRow));
             if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
             {
-                AddRows512(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+                done = AddRows512(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
             }
             else if (Avx.IsSupported && Vector256.IsHardwareAccelerated)
             {
-                AddRows256(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+                done = AddRows256(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
             }
             else
             {
-                AddRows128(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
+                done = AddRows128(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
             }
-
-            return;
         }
 
-        // The scalar path, a chunk at a time: its ids are checked, then still in the cache for both passes.
-        for (int start = 0; start < n; start += Chunk)
+        // The scalar path, and the vector paths' last rows (fewer than a vector, with the same operations, so the same
+        // bits), a chunk at a time: its ids are checked, then still in the cache for both passes. Outside the vector
+        // paths' loops: a call inside one costs it its constants in registers (no vector register survives a call).
+        for (int start = done; start < n; start += Chunk)
         {
             int end = Math.Min(start + Chunk, n);
             EnsureCapacity(HighestFacility(facility[start..end], firstRow + start));
@@ -320,7 +321,8 @@ public sealed class OperatingLogAggregator
     /// cache line each, and adds each row to its facility with two 256-bit loads, adds and stores. The operations and
     /// their order are the scalar path's, so the bits are the same.
     /// </summary>
-    private void AddRows256(
+    /// <returns>The rows added, those of whole vectors; the caller adds the rest on the scalar path.</returns>
+    private int AddRows256(
         ReadOnlySpan<int> facility,
         ReadOnlySpan<double> e,
         ReadOnlySpan<double> coke,
@@ -343,7 +345,7 @@ public sealed class OperatingLogAggregator
         ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
-        // Blocks of whole vectors, then the last rows: the loop holds no call, so its constants stay in registers.
+        // Blocks of whole vectors; Add takes the last rows. The loop holds no call, so its constants stay in registers.
         int n = facility.Length, whole = n - (n % 4);
         for (int start = 0; start < whole; start += Block)
         {
@@ -376,18 +378,15 @@ public sealed class OperatingLogAggregator
             }
         }
 
-        // The last rows, fewer than a vector: the scalar path's operations, so the same bits.
-        if (whole < n && AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, whole, n))
-        {
-            throw OxygenError(o2, whole, n, firstRow);
-        }
+        return whole;
     }
 
     /// <summary>
     /// The 512-bit path (AVX-512): as <see cref="AddRows256"/>, eight rows at a time; an 8 × 8 transpose in registers
     /// makes each row's eight figures one vector, added to its facility's line with one 512-bit load, add and store.
     /// </summary>
-    private void AddRows512(
+    /// <returns>The rows added, those of whole vectors; the caller adds the rest on the scalar path.</returns>
+    private int AddRows512(
         ReadOnlySpan<int> facility,
         ReadOnlySpan<double> e,
         ReadOnlySpan<double> coke,
@@ -410,7 +409,7 @@ public sealed class OperatingLogAggregator
         ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
-        // Blocks of whole vectors, then the last rows: the loop holds no call, so its constants stay in registers.
+        // Blocks of whole vectors; Add takes the last rows. The loop holds no call, so its constants stay in registers.
         int n = facility.Length, whole = n - (n % 8);
         for (int start = 0; start < whole; start += Block)
         {
@@ -452,11 +451,7 @@ public sealed class OperatingLogAggregator
             }
         }
 
-        // The last rows, fewer than a vector: the scalar path's operations, so the same bits.
-        if (whole < n && AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, whole, n))
-        {
-            throw OxygenError(o2, whole, n, firstRow);
-        }
+        return whole;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -474,7 +469,8 @@ public sealed class OperatingLogAggregator
     /// The 128-bit path (SSE2 or Arm64 AdvSimd): as <see cref="AddRows256"/>, two rows at a time, each row's line of
     /// eight added with four 128-bit loads, adds and stores.
     /// </summary>
-    private void AddRows128(
+    /// <returns>The rows added, those of whole vectors; the caller adds the rest on the scalar path.</returns>
+    private int AddRows128(
         ReadOnlySpan<int> facility,
         ReadOnlySpan<double> e,
         ReadOnlySpan<double> coke,
@@ -497,7 +493,7 @@ public sealed class OperatingLogAggregator
         ref double sums = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_sums), _offset);
         ref long counts = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref int id = ref MemoryMarshal.GetReference(facility);
-        // Blocks of whole vectors, then the last rows: the loop holds no call, so its constants stay in registers.
+        // Blocks of whole vectors; Add takes the last rows. The loop holds no call, so its constants stay in registers.
         int n = facility.Length, whole = n - (n % 2);
         for (int start = 0; start < whole; start += Block)
         {
@@ -526,11 +522,7 @@ public sealed class OperatingLogAggregator
             }
         }
 
-        // The last rows, fewer than a vector: the scalar path's operations, so the same bits.
-        if (whole < n && AddRange(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, whole, n))
-        {
-            throw OxygenError(o2, whole, n, firstRow);
-        }
+        return whole;
     }
 
     /// <summary>
