@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Schema;
+using Shapotou.Sdk.Buffers;
 using Shapotou.Sdk.Parquet.Pages;
 
 namespace Shapotou.Sdk.Parquet;
@@ -11,17 +12,17 @@ namespace Shapotou.Sdk.Parquet;
 /// One row group's columns as a <see cref="ParquetColumnScan"/> hands them over: dense spans over pooled buffers,
 /// valid only during the callback.
 /// </summary>
+/// <remarks>
+/// The int32 columns share one <see cref="ColumnBuffers{T}"/> and the double columns another, so a kernel that reads a
+/// row across all of them finds each column's values in a different set of the first-level cache.
+/// </remarks>
 public sealed class ColumnScanBatch
 {
-    private readonly int[][] _ints;
-    private readonly double[][] _doubles;
     private readonly bool[] _intsDecoded;
     private readonly bool[] _doublesDecoded;
 
     internal ColumnScanBatch(int int32Columns, int doubleColumns)
     {
-        _ints = new int[int32Columns][];
-        _doubles = new double[doubleColumns][];
         _intsDecoded = new bool[int32Columns];
         _doublesDecoded = new bool[doubleColumns];
     }
@@ -38,12 +39,12 @@ public sealed class ColumnScanBatch
     /// <summary>The values of an int32 column.</summary>
     /// <param name="index">The column's position among the scan's int32 columns.</param>
     /// <returns>The values.</returns>
-    public ReadOnlySpan<int> Integers(int index) => _ints[index].AsSpan(0, RowCount);
+    public ReadOnlySpan<int> Integers(int index) => Ints![index][..RowCount];
 
     /// <summary>The values of a double column.</summary>
     /// <param name="index">The column's position among the scan's double columns.</param>
     /// <returns>The values.</returns>
-    public ReadOnlySpan<double> Numbers(int index) => _doubles[index].AsSpan(0, RowCount);
+    public ReadOnlySpan<double> Numbers(int index) => Doubles![index][..RowCount];
 
     /// <summary>
     /// Whether the SDK's page decoder read an int32 column of this row group (<see langword="false"/>: Parquet.Net did,
@@ -62,9 +63,10 @@ public sealed class ColumnScanBatch
 
     internal bool[] DoublesDecoded => _doublesDecoded;
 
-    internal int[][] Ints => _ints;
+    // Null while the scan has no column of the type.
+    internal ColumnBuffers<int>? Ints { get; set; }
 
-    internal double[][] Doubles => _doubles;
+    internal ColumnBuffers<double>? Doubles { get; set; }
 
     internal void Set(int rowGroup, long firstRow, int rows) => (RowGroup, FirstRow, RowCount) = (rowGroup, firstRow, rows);
 }
@@ -190,15 +192,8 @@ public static class ParquetColumnScan
         Fallback? fallback = null;
         try
         {
-            for (int c = 0; c < scan.Ints.Count; c++)
-            {
-                batch.Ints[c] = ArrayPool<int>.Shared.Rent(scan.Largest);
-            }
-
-            for (int c = 0; c < scan.Doubles.Count; c++)
-            {
-                batch.Doubles[c] = ArrayPool<double>.Shared.Rent(scan.Largest);
-            }
+            batch.Ints = scan.Ints.Count == 0 ? null : new ColumnBuffers<int>(scan.Ints.Count, scan.Largest);
+            batch.Doubles = scan.Doubles.Count == 0 ? null : new ColumnBuffers<double>(scan.Doubles.Count, scan.Largest);
 
             for (int g = claim(); g < scan.FirstRows.Length - 1; g = claim())
             {
@@ -207,21 +202,21 @@ public static class ParquetColumnScan
                 int rows = checked((int)(scan.FirstRows[g + 1] - firstRow));
                 for (int c = 0; c < scan.Ints.Count; c++)
                 {
-                    batch.IntsDecoded[c] = handle is not null && TryDecode(pages, handle, scan, g, scan.IntLeaves[c], batch.Ints[c].AsSpan(0, rows), firstRow);
+                    batch.IntsDecoded[c] = handle is not null && TryDecode(pages, handle, scan, g, scan.IntLeaves[c], batch.Ints![c][..rows], firstRow);
                     if (!batch.IntsDecoded[c])
                     {
                         fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
-                        await ReadAsync(fallback.Group(g), fallback.Ints[c], batch.Ints[c].AsMemory(0, rows), fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
+                        await ReadAsync(fallback.Group(g), fallback.Ints[c], batch.Ints!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
                 for (int c = 0; c < scan.Doubles.Count; c++)
                 {
-                    batch.DoublesDecoded[c] = handle is not null && TryDecode(pages, handle, scan, g, scan.DoubleLeaves[c], batch.Doubles[c].AsSpan(0, rows), firstRow);
+                    batch.DoublesDecoded[c] = handle is not null && TryDecode(pages, handle, scan, g, scan.DoubleLeaves[c], batch.Doubles![c][..rows], firstRow);
                     if (!batch.DoublesDecoded[c])
                     {
                         fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
-                        await ReadAsync(fallback.Group(g), fallback.Doubles[c], batch.Doubles[c].AsMemory(0, rows), fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
+                        await ReadAsync(fallback.Group(g), fallback.Doubles[c], batch.Doubles!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -231,21 +226,8 @@ public static class ParquetColumnScan
         }
         finally
         {
-            foreach (int[]? buffer in batch.Ints)
-            {
-                if (buffer is not null)
-                {
-                    ArrayPool<int>.Shared.Return(buffer);
-                }
-            }
-
-            foreach (double[]? buffer in batch.Doubles)
-            {
-                if (buffer is not null)
-                {
-                    ArrayPool<double>.Shared.Return(buffer);
-                }
-            }
+            batch.Ints?.Dispose();
+            batch.Doubles?.Dispose();
 
             if (fallback is not null)
             {

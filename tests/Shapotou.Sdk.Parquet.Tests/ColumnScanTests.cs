@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -56,6 +58,46 @@ public sealed class ColumnScanTests : IDisposable
             Assert.Equal(first * 0.5, g.Head);
             first += g.Rows;
         }
+    }
+
+    [Fact]
+    public async Task TenDoubleColumns_HandedOverStaggeredAcrossCacheSets_WithTheirOwnValues()
+    {
+        // Column c<k> = id + k × 10⁶: each column's values name it, so an overlap or a swap shows.
+        string path = Path.Combine(_folder, "wide.parquet");
+        string columns = string.Join(", ", Enumerable.Range(0, 10).Select(k => $"(i + {k}e6)::DOUBLE AS c{k}"));
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT i::INTEGER AS id, {columns} FROM range(5000) t(i)) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+        string[] names = [.. Enumerable.Range(0, 10).Select(k => $"c{k}")];
+
+        IReadOnlyList<List<long[]>> states = await ParquetColumnScan.ScanAsync(
+            path, ["id"], names, () => new List<long[]>(),
+            (s, b) =>
+            {
+                ref double first = ref MemoryMarshal.GetReference(b.Numbers(0));
+                for (int k = 0; k < 10; k++)
+                {
+                    ReadOnlySpan<double> column = b.Numbers(k);
+                    for (int j = 0; j < b.RowCount; j++)
+                    {
+                        Assert.Equal(b.Integers(0)[j] + (k * 1e6), column[j]);
+                    }
+                }
+
+                long[] offsets = new long[10];
+                for (int k = 0; k < 10; k++)
+                {
+                    offsets[k] = Unsafe.ByteOffset(ref first, ref MemoryMarshal.GetReference(b.Numbers(k))) % 4096;
+                }
+
+                s.Add(offsets);
+            },
+            degreeOfParallelism: 2);
+
+        // 4 096 bytes over ten columns, in whole 64-byte lines: 384 bytes from one column's start to the next.
+        long[] expected = [.. Enumerable.Range(0, 10).Select(k => k * 384L % 4096)];
+        List<long[]> batches = [.. states.SelectMany(s => s)];
+        Assert.Equal(3, batches.Count);
+        Assert.All(batches, offsets => Assert.Equal(expected, offsets));
     }
 
     [Fact]
