@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Shapotou.Sdk.Analytics.Kernels;
+using Shapotou.Sdk.Buffers;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.TestKit;
 
@@ -14,7 +15,8 @@ namespace Shapotou.Sdk.Benchmarks.Analytics;
 /// The fused operating-log kernel (<see cref="OperatingLogAggregator"/>: energy in kgce, masses at measured and
 /// reference O₂, summed by 1 000 facilities) against the memory floor of the same bytes: a read of every column it
 /// touches (one int32 and ten double columns, 84 bytes a row) with <see cref="TensorPrimitives.Sum{T}(ReadOnlySpan{T})"/>.
-/// One and two threads; each vector path (512, 256 and 128 bits, one job each) and the scalar path.
+/// One and two threads; each vector path (512, 256 and 128 bits, one job each) and the scalar path; columns laid out
+/// as <see cref="Parquet.ParquetColumnScan"/> hands them over and as separate arrays.
 /// </summary>
 /// <remarks>
 /// The fraction of the bandwidth-bound rate is the read's time over the kernel's, on as many threads, in the same job.
@@ -26,8 +28,10 @@ public class OperatingLogKernelBenchmarks
     private const int Run = 1 << 20;
     private static readonly OperatingLogCoefficients s_coefficients = OperatingLogCoefficients.FromCatalogue(ReferenceCatalogue.Builtin, new DateOnly(2024, 12, 31));
 
-    private int[] _facility = [];
-    private double[][] _columns = [];
+    private ReadOnlyMemory<int> _facility;
+    private ReadOnlyMemory<double>[] _columns = [];
+    private ColumnBuffers<int>? _idBuffer;
+    private ColumnBuffers<double>? _buffers;
 
     [ParamsSource(nameof(Lengths))]
     public int Rows { get; set; }
@@ -41,13 +45,38 @@ public class OperatingLogKernelBenchmarks
     [Params("hour-major", "random")]
     public string Order { get; set; } = "hour-major";
 
+    /// <summary>Where the columns lie: <c>staggered</c>, in <see cref="ColumnBuffers{T}"/> as
+    /// <see cref="Parquet.ParquetColumnScan"/> hands them over (each column's rows in other first-level cache sets), or
+    /// <c>separate</c> arrays of one length, which the runtime starts at the same offset within a 4 KB page (a row's ten
+    /// doubles then share one cache set).</summary>
+    [Params("staggered", "separate")]
+    public string Layout { get; set; } = "staggered";
+
     [GlobalSetup]
     public void Setup()
     {
         var random = new Random(2024);
-        _facility = [.. Enumerable.Range(0, Rows).Select(i => Order == "random" ? random.Next(1000) : i % 1000)];
+        int[] facility = [.. Enumerable.Range(0, Rows).Select(i => Order == "random" ? random.Next(1000) : i % 1000)];
         (double Min, double Max)[] ranges = [(0, 2e5), (0, 5), (0, 10), (0, 1e3), (0, 10), (1e5, 5e5), (0, 200), (0, 300), (0, 50), (5, 18)];
-        _columns = [.. ranges.Select((r, k) => SeededData.Uniform(Rows, r.Min, r.Max, 100 + k))];
+        double[][] columns = [.. ranges.Select((r, k) => SeededData.Uniform(Rows, r.Min, r.Max, 100 + k))];
+        if (Layout == "staggered")
+        {
+            _idBuffer = new ColumnBuffers<int>(1, Rows);
+            _buffers = new ColumnBuffers<double>(columns.Length, Rows);
+            facility.CopyTo(_idBuffer[0]);
+            for (int k = 0; k < columns.Length; k++)
+            {
+                columns[k].CopyTo(_buffers[k]);
+            }
+
+            _facility = _idBuffer.Memory(0);
+            _columns = [.. Enumerable.Range(0, columns.Length).Select(k => (ReadOnlyMemory<double>)_buffers.Memory(k))];
+        }
+        else
+        {
+            _facility = facility;
+            _columns = [.. columns.Select(c => (ReadOnlyMemory<double>)c)];
+        }
 
         // The vector path must give the scalar path's sums bit for bit, and two threads the same within reordering.
         IReadOnlyList<OperatingLogTotals> vector = Kernel(0, Rows, scalar: false).Totals(), scalar = Kernel(0, Rows, scalar: true).Totals(), two = KernelTwoThreads().Totals();
@@ -62,7 +91,16 @@ public class OperatingLogKernelBenchmarks
             Tolerance.AssertClose(vector[f].PmReferenceKg, two[f].PmReferenceKg, Tolerance.ReorderedSum);
         }
 
+        Console.WriteLine($"// Layout {Layout}: column starts modulo 4096 = {string.Join(", ", _columns.Select(OffsetInPage))}");
         Console.WriteLine($"// Vector512 accelerated: {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256: {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}, Vector128: {System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated}");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _idBuffer?.Dispose();
+        _buffers?.Dispose();
+        (_idBuffer, _buffers) = (null, null);
     }
 
     /// <summary>The memory floor on one thread: every byte the kernel reads, read once.</summary>
@@ -85,31 +123,33 @@ public class OperatingLogKernelBenchmarks
     [Benchmark]
     public double ReadRowWise()
     {
-        int step = Vector<int>.Count, half = Vector<double>.Count;
+        ReadOnlySpan<double> c0 = _columns[0].Span, c1 = _columns[1].Span, c2 = _columns[2].Span, c3 = _columns[3].Span, c4 = _columns[4].Span;
+        ReadOnlySpan<double> c5 = _columns[5].Span, c6 = _columns[6].Span, c7 = _columns[7].Span, c8 = _columns[8].Span, c9 = _columns[9].Span;
+        ReadOnlySpan<int> ids = _facility.Span;
+        int step = Vector<double>.Count;
         var sum = Vector<double>.Zero;
-        var ids = Vector<int>.Zero;
+        var idSum = Vector<int>.Zero;
         int i = 0;
-        for (; i <= Rows - step; i += step)
+        for (; i <= Rows - (2 * step); i += 2 * step)
         {
-            ids += Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_facility), (nuint)i);
-            foreach (double[] column in _columns)
+            // One vector of ids covers two of doubles.
+            idSum += Vector.LoadUnsafe(ref MemoryMarshal.GetReference(ids), (nuint)i);
+            for (int half = i; half < i + (2 * step); half += step)
             {
-                ref double c = ref MemoryMarshal.GetArrayDataReference(column);
-                sum += Vector.LoadUnsafe(ref c, (nuint)i) + Vector.LoadUnsafe(ref c, (nuint)(i + half));
+                nuint r = (nuint)half;
+                sum += Load(c0, r) + Load(c1, r) + Load(c2, r) + Load(c3, r) + Load(c4, r) + Load(c5, r) + Load(c6, r) + Load(c7, r) + Load(c8, r) + Load(c9, r);
             }
         }
 
-        double total = Vector.Sum(sum) + Vector.Sum(ids);
+        double total = Vector.Sum(sum) + Vector.Sum(idSum);
         for (; i < Rows; i++)
         {
-            total += _facility[i];
-            foreach (double[] column in _columns)
-            {
-                total += column[i];
-            }
+            total += ids[i] + c0[i] + c1[i] + c2[i] + c3[i] + c4[i] + c5[i] + c6[i] + c7[i] + c8[i] + c9[i];
         }
 
         return total;
+
+        static Vector<double> Load(ReadOnlySpan<double> column, nuint row) => Vector.LoadUnsafe(ref MemoryMarshal.GetReference(column), row);
     }
 
     [Benchmark]
@@ -126,10 +166,10 @@ public class OperatingLogKernelBenchmarks
 
     private double Read(int from, int to)
     {
-        double sum = TensorPrimitives.Sum<int>(_facility.AsSpan(from, to - from));
-        foreach (double[] column in _columns)
+        double sum = TensorPrimitives.Sum<int>(_facility.Span[from..to]);
+        foreach (ReadOnlyMemory<double> column in _columns)
         {
-            sum += TensorPrimitives.Sum<double>(column.AsSpan(from, to - from));
+            sum += TensorPrimitives.Sum<double>(column.Span[from..to]);
         }
 
         return sum;
@@ -147,23 +187,38 @@ public class OperatingLogKernelBenchmarks
     private OperatingLogAggregator Kernel(int from, int to, bool scalar)
     {
         var aggregator = new OperatingLogAggregator(s_coefficients);
-        double[][] c = _columns;
+        ReadOnlySpan<int> facility = _facility.Span;
+        ReadOnlySpan<double> c0 = _columns[0].Span, c1 = _columns[1].Span, c2 = _columns[2].Span, c3 = _columns[3].Span, c4 = _columns[4].Span;
+        ReadOnlySpan<double> c5 = _columns[5].Span, c6 = _columns[6].Span, c7 = _columns[7].Span, c8 = _columns[8].Span, c9 = _columns[9].Span;
         for (int start = from; start < to; start += Run)
         {
             int n = Math.Min(Run, to - start);
             if (scalar)
             {
-                aggregator.AddScalar(_facility.AsSpan(start, n), c[0].AsSpan(start, n), c[1].AsSpan(start, n), c[2].AsSpan(start, n), c[3].AsSpan(start, n), c[4].AsSpan(start, n),
-                    c[5].AsSpan(start, n), c[6].AsSpan(start, n), c[7].AsSpan(start, n), c[8].AsSpan(start, n), c[9].AsSpan(start, n), start);
+                aggregator.AddScalar(facility.Slice(start, n), c0.Slice(start, n), c1.Slice(start, n), c2.Slice(start, n), c3.Slice(start, n), c4.Slice(start, n),
+                    c5.Slice(start, n), c6.Slice(start, n), c7.Slice(start, n), c8.Slice(start, n), c9.Slice(start, n), start);
             }
             else
             {
-                aggregator.Add(_facility.AsSpan(start, n), c[0].AsSpan(start, n), c[1].AsSpan(start, n), c[2].AsSpan(start, n), c[3].AsSpan(start, n), c[4].AsSpan(start, n),
-                    c[5].AsSpan(start, n), c[6].AsSpan(start, n), c[7].AsSpan(start, n), c[8].AsSpan(start, n), c[9].AsSpan(start, n), start);
+                aggregator.Add(facility.Slice(start, n), c0.Slice(start, n), c1.Slice(start, n), c2.Slice(start, n), c3.Slice(start, n), c4.Slice(start, n),
+                    c5.Slice(start, n), c6.Slice(start, n), c7.Slice(start, n), c8.Slice(start, n), c9.Slice(start, n), start);
             }
         }
 
         return aggregator;
+    }
+
+    private static long OffsetInPage(ReadOnlyMemory<double> column)
+    {
+        GCHandle handle = GCHandle.Alloc(MemoryMarshal.TryGetArray(column, out ArraySegment<double> segment) ? segment.Array : null, GCHandleType.Pinned);
+        try
+        {
+            return (handle.AddrOfPinnedObject() + (segment.Offset * sizeof(double))) % ColumnBuffers<double>.SetPeriodBytes;
+        }
+        finally
+        {
+            handle.Free();
+        }
     }
 
     /// <summary>
