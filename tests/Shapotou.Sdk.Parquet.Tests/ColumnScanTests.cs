@@ -63,14 +63,15 @@ public sealed class ColumnScanTests : IDisposable
     [Fact]
     public async Task TenDoubleColumns_HandedOverStaggeredAcrossCacheSets_WithTheirOwnValues()
     {
-        // Column c<k> = id + k × 10⁶: each column's values name it, so an overlap or a swap shows.
+        // Column c<k> = id + k × 10⁶: each column's values name it, so an overlap or a swap shows. Row groups of 16 384
+        // rows: the buffers are then on the large-object heap, which keeps them where they were placed.
         string path = Path.Combine(_folder, "wide.parquet");
         string columns = string.Join(", ", Enumerable.Range(0, 10).Select(k => $"(i + {k}e6)::DOUBLE AS c{k}"));
-        DuckDbWrittenFileTests.Execute($"COPY (SELECT i::INTEGER AS id, {columns} FROM range(5000) t(i)) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT i::INTEGER AS id, {columns} FROM range(40000) t(i)) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 16384)");
         string[] names = [.. Enumerable.Range(0, 10).Select(k => $"c{k}")];
 
-        IReadOnlyList<List<long[]>> states = await ParquetColumnScan.ScanAsync(
-            path, ["id"], names, () => new List<long[]>(),
+        IReadOnlyList<List<(long[] Offsets, int Rows)>> states = await ParquetColumnScan.ScanAsync(
+            path, ["id"], names, () => new List<(long[] Offsets, int Rows)>(),
             (s, b) =>
             {
                 ref double first = ref MemoryMarshal.GetReference(b.Numbers(0));
@@ -86,18 +87,20 @@ public sealed class ColumnScanTests : IDisposable
                 long[] offsets = new long[10];
                 for (int k = 0; k < 10; k++)
                 {
-                    offsets[k] = Unsafe.ByteOffset(ref first, ref MemoryMarshal.GetReference(b.Numbers(k))) % 4096;
+                    // The columns are separate arrays, at addresses below or above the first's.
+                    offsets[k] = ((Unsafe.ByteOffset(ref first, ref MemoryMarshal.GetReference(b.Numbers(k))) % 4096) + 4096) % 4096;
                 }
 
-                s.Add(offsets);
+                s.Add((offsets, b.RowCount));
             },
             degreeOfParallelism: 2);
 
         // 4 096 bytes over ten columns, in whole 64-byte lines: 384 bytes from one column's start to the next.
         long[] expected = [.. Enumerable.Range(0, 10).Select(k => k * 384L % 4096)];
-        List<long[]> batches = [.. states.SelectMany(s => s)];
-        Assert.Equal(3, batches.Count);
-        Assert.All(batches, offsets => Assert.Equal(expected, offsets));
+        List<(long[] Offsets, int Rows)> batches = [.. states.SelectMany(s => s)];
+        Assert.Equal(40_000, batches.Sum(b => b.Rows));
+        Assert.True(batches.Count >= 2, $"{batches.Count} row groups");
+        Assert.All(batches, b => Assert.Equal(expected, b.Offsets));
     }
 
     [Fact]
