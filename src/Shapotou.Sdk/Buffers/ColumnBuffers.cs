@@ -16,9 +16,9 @@ namespace Shapotou.Sdk.Buffers;
 /// a kernel reading the ten together evicts its own lines before it uses them (and its loads are falsely taken for
 /// aliases of its stores). Here each column is a pooled array rented with 4 KB to spare, and starts on a cache line
 /// <c>c × (4 KB ÷ columns)</c> (rounded down to a line) after the first column's start, modulo 4 KB, so the columns'
-/// rows spread over the sets. On a 2-core AMD EPYC (Zen 4) the fused operating-log kernel took 4–32 % longer on separate
-/// arrays than on such buffers in ten of twelve measured cases (the others within the machine's drift); see
-/// <c>docs/performance.md</c> in the repository.</para>
+/// rows spread over the sets. On a 2-core AMD EPYC (Zen 4) the fused operating-log kernel took longer on separate arrays
+/// than on such buffers in 15 of 18 measured cases (median 22 %, up to 32 %); see <c>docs/performance.md</c> in the
+/// repository.</para>
 /// <para>The placement is a matter of speed only: values are the same wherever they lie. It is taken from the arrays'
 /// addresses when they are rented. The collector does not move arrays of 85 000 bytes or more (the large-object heap);
 /// a smaller one that it moves keeps its values and loses only its placement. Each column is its own array because the
