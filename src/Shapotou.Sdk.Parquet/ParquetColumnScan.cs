@@ -39,12 +39,16 @@ public sealed class ColumnScanBatch
     /// <summary>The values of an int32 column.</summary>
     /// <param name="index">The column's position among the scan's int32 columns.</param>
     /// <returns>The values.</returns>
-    public ReadOnlySpan<int> Integers(int index) => Ints![index][..RowCount];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a position among them.</exception>
+    /// <exception cref="ObjectDisposedException">The callback has returned: the buffers went back to the pool.</exception>
+    public ReadOnlySpan<int> Integers(int index) => Column(Ints, _intsDecoded.Length, index)[..RowCount];
 
     /// <summary>The values of a double column.</summary>
     /// <param name="index">The column's position among the scan's double columns.</param>
     /// <returns>The values.</returns>
-    public ReadOnlySpan<double> Numbers(int index) => Doubles![index][..RowCount];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a position among them.</exception>
+    /// <exception cref="ObjectDisposedException">The callback has returned: the buffers went back to the pool.</exception>
+    public ReadOnlySpan<double> Numbers(int index) => Column(Doubles, _doublesDecoded.Length, index)[..RowCount];
 
     /// <summary>
     /// Whether the SDK's page decoder read an int32 column of this row group (<see langword="false"/>: Parquet.Net did,
@@ -69,6 +73,14 @@ public sealed class ColumnScanBatch
     internal ColumnBuffers<double>? Doubles { get; set; }
 
     internal void Set(int rowGroup, long firstRow, int rows) => (RowGroup, FirstRow, RowCount) = (rowGroup, firstRow, rows);
+
+    private static Span<T> Column<T>(ColumnBuffers<T>? buffers, int count, int index)
+        where T : unmanaged
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+        return buffers![index];
+    }
 }
 
 /// <summary>How a <see cref="ParquetColumnScan"/> decodes column chunks.</summary>

@@ -103,6 +103,34 @@ public sealed class ColumnScanTests : IDisposable
         Assert.All(batches, b => Assert.Equal(expected, b.Offsets));
     }
 
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(true, -1)]
+    [InlineData(false, 1)]
+    public async Task ColumnIndex_OutsideTheScansColumns_NamesTheArgument(bool numbers, int index)
+    {
+        string path = Path.Combine(_folder, "narrow.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT i::INTEGER AS id, (i * 0.5)::DOUBLE AS value FROM range(100) t(i)) TO '{path}' (FORMAT parquet)");
+
+        ArgumentOutOfRangeException error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ParquetColumnScan.ScanAsync(
+            path, ["id"], ["value"], () => 0, (_, b) => _ = numbers ? b.Numbers(index).Length : b.Integers(index).Length));
+
+        Assert.Equal("index", error.ParamName);
+    }
+
+    [Fact]
+    public async Task Batch_AfterTheScan_RefusesItsColumns()
+    {
+        string path = Path.Combine(_folder, "kept.parquet");
+        DuckDbWrittenFileTests.Execute($"COPY (SELECT i::INTEGER AS id, (i * 0.5)::DOUBLE AS value FROM range(100) t(i)) TO '{path}' (FORMAT parquet)");
+        ColumnScanBatch? kept = null;
+
+        await ParquetColumnScan.ScanAsync(path, ["id"], ["value"], () => 0, (_, b) => kept = b, degreeOfParallelism: 1);
+
+        Assert.Throws<ObjectDisposedException>(() => kept!.Numbers(0).Length);
+        Assert.Throws<ObjectDisposedException>(() => kept!.Integers(0).Length);
+    }
+
     [Fact]
     public async Task ParquetNetFile_RequiredColumns_ReadDense()
     {
