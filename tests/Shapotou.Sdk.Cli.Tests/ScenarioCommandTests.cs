@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.TestKit;
 

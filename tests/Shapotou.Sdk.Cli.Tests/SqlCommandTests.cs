@@ -3,7 +3,7 @@ using DuckDB.NET.Data;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Analytics.SolidWaste;
-using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Reference;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
-using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Concentrations;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet;

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Shapotou.Sdk.Analytics.Grading;
-using Shapotou.Sdk.Cli.Assessment;
-using Shapotou.Sdk.Model;
-using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Assessment;
+using Shapotou.Sdk.Cli.Rendering;
 
 namespace Shapotou.Sdk.Cli.Commands;
 
@@ -38,20 +37,20 @@ internal static class AssessCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
-            PlanFigures figures = PlanFigures.LoadEmbedded();
-            DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
             DirectoryInfo? folder = parse.GetValue(data);
-            ClusterDataset dataset = await CommonOptions.LoadDatasetAsync(folder, cancellationToken).ConfigureAwait(false);
-            GradingInputs grading = new(
-                parse.GetValue(criteria) is { } c ? GradingCriteriaJson.ReadFile(Existing(c).FullName) : null,
-                parse.GetValue(facts) is { } f ? EnterpriseFacts.ReadFile(Existing(f).FullName) : []);
-            DistrictAssessment assessment = folder is null
-                ? DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date, grading, parse.GetValue(year))
-                : DistrictAssessment.ForFolder(figures, dataset, loaded, date, grading, parse.GetValue(year));
+            var options = new AssessmentOptions
+            {
+                Catalogue = CommonOptions.LoadCatalogue(parse.GetValue(catalogue)),
+                AsOf = parse.GetValue(asOf),
+                Year = parse.GetValue(year),
+                GradingCriteria = parse.GetValue(criteria) is { } c ? GradingCriteriaJson.ReadFile(Existing(c).FullName) : null,
+                EnterpriseFacts = parse.GetValue(facts) is { } f ? EnterpriseFacts.ReadFile(Existing(f).FullName) : [],
+            };
+            AssessmentSource source = CommonOptions.Source(folder);
+            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, options, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                context.Output.WriteLine(AssessmentJsonWriter.Write(assessment));
+                context.Output.WriteLine(AssessmentJson.Serialize(assessment));
             }
             else
             {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Reference;
@@ -46,10 +46,12 @@ internal static class CommonOptions
     };
 
     /// <summary>Reads the <c>--data</c> folder, or returns the embedded default dataset when none is given.</summary>
-    public static async Task<ClusterDataset> LoadDatasetAsync(DirectoryInfo? folder, CancellationToken cancellationToken) =>
-        folder is null
-            ? DefaultDataset.Instance
-            : await ClusterDatasetParquet.ReadAsync(folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false);
+    public static Task<ClusterDataset> LoadDatasetAsync(DirectoryInfo? folder, CancellationToken cancellationToken) =>
+        Source(folder).LoadDatasetAsync(cancellationToken);
+
+    /// <summary>The default dataset, or the folder given with <c>--data</c>.</summary>
+    public static AssessmentSource Source(DirectoryInfo? folder) =>
+        folder is null ? AssessmentSource.Default : AssessmentSource.FromFolder(folder.FullName);
 
     /// <summary>The built-in catalogue, with the caller's rows added when a file is given.</summary>
     public static ReferenceCatalogue LoadCatalogue(FileInfo? userFile)

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Shapotou.Sdk.Cli.DefaultData;
-using Shapotou.Sdk.Parquet;
+using Shapotou.Sdk.Assessment;
 
 namespace Shapotou.Sdk.Cli.Commands;
 
@@ -15,14 +14,28 @@ internal static class ExportCommand
             HelpName = "DIR",
             Required = true,
         };
+        var scale = new Option<int>("--scale")
+        {
+            Description = "Write N copies of the cluster (ids suffixed -c2, -c3, …; townships kept), for province-sized data. Default: 1.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
+        scale.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"--scale is {result.GetValueOrDefault<int>()}; expected 1 or more copies.");
+            }
+        });
         var command = new Command("export", "Write the default dataset (illustrative) as Parquet files of the data contract.")
         {
             output,
+            scale,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             DirectoryInfo folder = parse.GetValue(output)!;
-            IReadOnlyList<string> paths = await ClusterDatasetParquet.WriteAsync(DefaultDataset.Instance, folder.FullName, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> paths = await DefaultDataset.WriteAsync(folder.FullName, parse.GetValue(scale), cancellationToken).ConfigureAwait(false);
             foreach (string path in paths)
             {
                 await context.Error.WriteLineAsync($"wrote {path}").ConfigureAwait(false);

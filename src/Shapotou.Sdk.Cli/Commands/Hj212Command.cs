@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Monitoring.Hj212;
 
 namespace Shapotou.Sdk.Cli.Commands;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Shapotou.Sdk.Analytics.Scenarios;
-using Shapotou.Sdk.Cli.Assessment;
-using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Cli.Report;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet;
@@ -45,18 +44,11 @@ internal static class ReportCommand
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             PlanFigures figures = PlanFigures.LoadEmbedded();
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
-            ClusterDataset dataset;
-            DistrictAssessment assessment;
-            if (parse.GetValue(data) is { } folder)
-            {
-                dataset = await ClusterDatasetParquet.ReadAsync(folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false);
-                assessment = DistrictAssessment.ForFolder(figures, dataset, loaded, date);
-            }
-            else
-            {
-                dataset = DefaultDataset.Instance;
-                assessment = DistrictAssessment.ForDefaultDataset(figures, dataset, loaded, date);
-            }
+            AssessmentSource source = CommonOptions.Source(parse.GetValue(data));
+            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, new AssessmentOptions { Catalogue = loaded, AsOf = date }, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            // The charts and scenarios draw on whole tables.
+            ClusterDataset dataset = await source.LoadDatasetAsync(cancellationToken).ConfigureAwait(false);
 
             ScenarioOutcome? outcome = null;
             if (parse.GetValue(scenario) is { } scenarioFile)

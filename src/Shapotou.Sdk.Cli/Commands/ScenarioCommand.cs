@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Analytics.Scenarios;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;

@@ -1,5 +1,5 @@
 using Shapotou.Sdk.Analytics.Scenarios;
-using Shapotou.Sdk.Cli.Assessment;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 

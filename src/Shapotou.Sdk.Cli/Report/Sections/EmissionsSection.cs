@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Shapotou.Sdk.Analytics.Emissions;
-using Shapotou.Sdk.Cli.Assessment;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Model;
 
 namespace Shapotou.Sdk.Cli.Report.Sections;

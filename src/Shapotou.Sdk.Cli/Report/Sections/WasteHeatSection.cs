@@ -56,7 +56,7 @@ internal sealed class WasteHeatSection : ReportSection
             coverage.FurnacesWithRecovery,
             coverage.CoveragePct?.ToString("0.0", c) ?? "–",
             coverage.CapacityCoveragePct?.ToString("0.0", c) ?? "–",
-            context.Assessment.WasteHeatTargetPct.ToString(c));
+            context.Assessment.WasteHeatTarget.Percent.ToString(c));
         var table = new ReportTable(
             [text["energy.col.enterprise"], text["wasteheat.with"], text["wasteheat.without"], text["wasteheat.unknown"]],
             perEnterprise.Reverse().Select(e => (IReadOnlyList<string>)[context.EnterpriseName(e.Id), e.With.ToString(c), e.Without.ToString(c), e.Unknown.ToString(c)]).ToArray());

@@ -1,7 +1,7 @@
 using Shapotou.Sdk.Model;
 using UnitsNet;
 
-namespace Shapotou.Sdk.Cli.DefaultData;
+namespace Shapotou.Sdk.Assessment;
 
 internal sealed partial class DefaultDatasetGenerator
 {

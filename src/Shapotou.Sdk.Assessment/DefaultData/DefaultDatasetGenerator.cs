@@ -1,11 +1,10 @@
 using System.Globalization;
-using Shapotou.Sdk.Cli.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Units;
 using UnitsNet;
 using UnitsNet.Units;
 
-namespace Shapotou.Sdk.Cli.DefaultData;
+namespace Shapotou.Sdk.Assessment;
 
 /// <summary>
 /// Generates the embedded default dataset: synthetic at facility level, calibrated to the figures the plan publishes

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
@@ -6,7 +7,7 @@ using Shapotou.Sdk.Analytics.Grading;
 using Shapotou.Sdk.Model;
 using Spectre.Console;
 
-namespace Shapotou.Sdk.Cli.Assessment;
+namespace Shapotou.Sdk.Cli.Rendering;
 
 /// <summary>Renders the assessment as console tables for people.</summary>
 internal static class AssessmentConsoleView
@@ -38,9 +39,9 @@ internal static class AssessmentConsoleView
             var ferroalloy = new Table().Title($"P2 · ferroalloy cluster {f.Year.ToString(c)}, from the dataset").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
             ferroalloy.AddRow("enterprises", f.Enterprises.ToString(c));
             ferroalloy.AddRow("submerged-arc furnaces (running)", $"{f.Furnaces.ToString(c)} ({f.FurnacesRunning.ToString(c)})");
-            ferroalloy.AddRow("capacity", f.CapacityT is { } capacity ? $"{capacity.ToString("N0", c)} t/a" : "–");
-            ferroalloy.AddRow("output", f.OutputT is { } output ? $"{output.ToString("N0", c)} t" : "–");
-            ferroalloy.AddRow("waste-heat coverage", f.WasteHeatCoveragePct is { } coverage ? $"{coverage.ToString("0.0", c)} %" : "–");
+            ferroalloy.AddRow("capacity", f.Capacity?.Tonnes is { } capacity ? $"{capacity.ToString("N0", c)} t/a" : "–");
+            ferroalloy.AddRow("output", f.Output?.Tonnes is { } output ? $"{output.ToString("N0", c)} t" : "–");
+            ferroalloy.AddRow("waste-heat coverage", f.WasteHeatCoverage?.Percent is { } coverage ? $"{coverage.ToString("0.0", c)} %" : "–");
             console.Write(ferroalloy);
         }
 
@@ -68,7 +69,7 @@ internal static class AssessmentConsoleView
         {
             console.MarkupLine(string.Create(
                 c,
-                $"P8 · waste heat {energyYear}: {heat.FurnacesWithRecovery} of {heat.Furnaces} submerged-arc furnaces recover it ({heat.CoveragePct?.ToString("0.0", c) ?? "–"} % of furnaces, {heat.CapacityCoveragePct?.ToString("0.0", c) ?? "–"} % of capacity; target {a.WasteHeatTargetPct.ToString(c)} % by 2027), {heat.PowerKwhPerTonne?.ToString("N0", c) ?? "–"} kWh of waste-heat power per tonne."));
+                $"P8 · waste heat {energyYear}: {heat.FurnacesWithRecovery} of {heat.Furnaces} submerged-arc furnaces recover it ({heat.CoveragePct?.ToString("0.0", c) ?? "–"} % of furnaces, {heat.CapacityCoveragePct?.ToString("0.0", c) ?? "–"} % of capacity; target {a.WasteHeatTarget.Percent.ToString(c)} % by 2027), {heat.PowerKwhPerTonne?.ToString("N0", c) ?? "–"} kWh of waste-heat power per tonne."));
         }
 
         if (a.ReportedEmissions is { } history)

@@ -10,11 +10,13 @@ using Shapotou.Sdk.Analytics.SolidWaste;
 using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
 
-namespace Shapotou.Sdk.Cli.Assessment;
+namespace Shapotou.Sdk.Assessment;
 
-/// <summary>Writes the assessment as the JSON document of the data contract (TABLES.md, "The assessment as JSON").</summary>
-/// <remarks>Every key is always present; unknown values are null; numbers are unrounded except the 2027 ceilings.</remarks>
-internal static class AssessmentJsonWriter
+/// <summary>Writes a <see cref="DistrictAssessment"/> as the JSON document of the data contract (docs/tables.md, "The
+/// assessment as JSON"), the document of <c>shapotou assess --json</c>.</summary>
+/// <remarks>Every key is always present; unknown values are null; numbers are unrounded except the 2027 ceilings. The
+/// document is UTF-8, indented, with non-ASCII text unescaped.</remarks>
+public static class AssessmentJson
 {
     private static readonly JsonWriterOptions s_options = new()
     {
@@ -22,15 +24,27 @@ internal static class AssessmentJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(DistrictAssessment assessment)
+    /// <summary>Writes the document to a stream as UTF-8.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="utf8Json">The stream; left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(DistrictAssessment assessment, Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var writer = new Utf8JsonWriter(utf8Json, s_options);
+        Write(writer, assessment);
+    }
+
+    /// <summary>Writes the document as a string.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="assessment"/> is null.</exception>
+    public static string Serialize(DistrictAssessment assessment)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, s_options))
-        {
-            Write(writer, assessment);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        Write(assessment, buffer);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static void Write(Utf8JsonWriter writer, DistrictAssessment a)
@@ -73,9 +87,9 @@ internal static class AssessmentJsonWriter
             writer.WriteNumber("enterprises", f.Enterprises);
             writer.WriteNumber("furnaces", f.Furnaces);
             writer.WriteNumber("furnaces_running", f.FurnacesRunning);
-            writer.WriteNumberOrNull("capacity_t", f.CapacityT);
-            writer.WriteNumberOrNull("output_t", f.OutputT);
-            writer.WriteNumberOrNull("waste_heat_coverage_pct", f.WasteHeatCoveragePct);
+            writer.WriteNumberOrNull("capacity_t", f.Capacity?.Tonnes);
+            writer.WriteNumberOrNull("output_t", f.Output?.Tonnes);
+            writer.WriteNumberOrNull("waste_heat_coverage_pct", f.WasteHeatCoverage?.Percent);
             writer.WriteEndObject();
         }
 

@@ -6,7 +6,7 @@ using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 using UnitsNet;
 
-namespace Shapotou.Sdk.Cli.Assessment;
+namespace Shapotou.Sdk.Assessment;
 
 /// <summary>
 /// The emissions part of the assessment: the inventory of each year the dataset measures, the 2027 ceilings from the
@@ -17,7 +17,16 @@ namespace Shapotou.Sdk.Cli.Assessment;
 /// ledger (docs/emissions.md): a year with ledgers but no CEMS hours of a dataset that has CEMS outlets would only say
 /// "unknown" for every measured outlet.
 /// </remarks>
-internal sealed record DistrictEmissions(
+/// <param name="Inventories">The inventory of each year assessed, in year order.</param>
+/// <param name="Targets">The 2027 ceilings from the 2024 inventory, or <see langword="null"/> where it is unknown or absent.</param>
+/// <param name="Progress">Each assessed year's emissions against the ceilings.</param>
+/// <param name="Compliance">Hourly compliance of the CEMS outlets in the latest year assessed, or <see langword="null"/>.</param>
+/// <param name="Checks">The plan's P6 checks in the latest year assessed.</param>
+/// <param name="Tax">The environmental-protection tax of the latest inventory, or <see langword="null"/>.</param>
+/// <param name="Carbon">CO₂ of the latest year, or <see langword="null"/> without data.</param>
+/// <param name="Grading">Performance grades in the latest year assessed, or <see langword="null"/>.</param>
+/// <param name="Assumptions">The assumptions behind these figures.</param>
+public sealed record DistrictEmissions(
     IReadOnlyList<EmissionInventory> Inventories,
     IReadOnlyList<PollutantTarget>? Targets,
     IReadOnlyList<TargetProgress> Progress,
@@ -30,7 +39,7 @@ internal sealed record DistrictEmissions(
 {
     /// <summary>Computes the emissions part; <paramref name="year"/> restricts it to one year (the 2024 inventory is
     /// still computed for the ceilings).</summary>
-    public static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingInputs? grading = null, int? year = null)
+    internal static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingCriteria? criteria, IReadOnlyList<EnterpriseFacts> facts, int? year)
     {
         int[] dataYears = data.CemsHourly is { RowCount: > 0 } cems
             ? cems.Hours.ToArray().Select(h => h.Year).Distinct().Order().ToArray()
@@ -63,8 +72,8 @@ internal sealed record DistrictEmissions(
             ? PerformanceGrading.Grade(
                 data,
                 y4,
-                grading?.Criteria ?? GradingCriteria.Combine("SDK examples", GradingCriteria.CementExample(), GradingCriteria.FerroalloyIllustrativeExample()),
-                grading?.Facts ?? [],
+                criteria ?? GradingCriteria.Combine("SDK examples", GradingCriteria.CementExample(), GradingCriteria.FerroalloyIllustrativeExample()),
+                facts,
                 catalogue,
                 asOf)
             : null;
@@ -87,6 +96,3 @@ internal sealed record DistrictEmissions(
         return new DistrictEmissions(inventories, targets, progress, compliance, checks, tax, carbon, graded, assumptions.Distinct().ToArray());
     }
 }
-
-/// <summary>The caller's grading inputs: a criteria table (the SDK's examples when null) and enterprise facts.</summary>
-internal sealed record GradingInputs(GradingCriteria? Criteria, IReadOnlyList<EnterpriseFacts> Facts);

@@ -1,4 +1,4 @@
-namespace Shapotou.Sdk.Cli.DefaultData;
+namespace Shapotou.Sdk.Assessment;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea and Flood, 2014): a tiny generator whose sequence is fixed by its seed on every runtime and

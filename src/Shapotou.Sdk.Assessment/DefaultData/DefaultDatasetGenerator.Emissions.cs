@@ -1,11 +1,10 @@
 using Shapotou.Sdk.Analytics.Emissions;
-using Shapotou.Sdk.Cli.Assessment;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Units;
 using UnitsNet;
 using UnitsNet.Units;
 
-namespace Shapotou.Sdk.Cli.DefaultData;
+namespace Shapotou.Sdk.Assessment;
 
 internal sealed partial class DefaultDatasetGenerator
 {

@@ -3,7 +3,7 @@ using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 using UnitsNet;
 
-namespace Shapotou.Sdk.Cli.DefaultData;
+namespace Shapotou.Sdk.Assessment;
 
 internal sealed partial class DefaultDatasetGenerator
 {

@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace Shapotou.Sdk.Cli;
+namespace Shapotou.Sdk.Assessment;
 
-/// <summary>The null-or-value writes the tool's JSON outputs share: unknown values are written as <c>null</c>.</summary>
+/// <summary>The null-or-value writes of the assessment document: unknown values are written as <c>null</c>.</summary>
 internal static class JsonWriterExtensions
 {
     public static void WriteStringOrNull(this Utf8JsonWriter writer, string name, string? value)

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
-using Shapotou.Sdk.Cli.Assessment;
-using Shapotou.Sdk.Cli.DefaultData;
+using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 using UnitsNet.Units;
 using Xunit.Abstractions;
 
-namespace Shapotou.Sdk.Cli.Tests.DefaultData;
+namespace Shapotou.Sdk.Assessment.Tests;
 
 public sealed class DefaultDatasetTests(ITestOutputHelper output)
 {

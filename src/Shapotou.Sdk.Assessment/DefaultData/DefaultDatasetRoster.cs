@@ -1,6 +1,6 @@
 using Shapotou.Sdk.Model;
 
-namespace Shapotou.Sdk.Cli.DefaultData;
+namespace Shapotou.Sdk.Assessment;
 
 /// <summary>What kind of plant an enterprise of the default dataset runs; it decides its facilities and ledgers.</summary>
 internal enum Archetype

@@ -1,10 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Shapotou.Sdk.Cli.Assessment;
+namespace Shapotou.Sdk.Assessment;
 
 /// <summary>The plan's published district figures (tables 1-1 and 1-2, P2), embedded as data with their sources.</summary>
-internal sealed record PlanFigures(
+/// <param name="Source">The document the figures come from.</param>
+/// <param name="BaselineYear">The plan's baseline year (2024).</param>
+/// <param name="TargetYear">The plan's target year (2027).</param>
+/// <param name="Townships">Table 1-1.</param>
+/// <param name="Ferroalloy">The ferroalloy cluster of P2.</param>
+/// <param name="EmissionsT">Table 1-2.</param>
+public sealed record PlanFigures(
     string Source,
     int BaselineYear,
     int TargetYear,
@@ -12,7 +18,7 @@ internal sealed record PlanFigures(
     FerroalloyFigures Ferroalloy,
     EmissionHistory EmissionsT)
 {
-    private const string ResourceName = "Shapotou.Sdk.Cli.DefaultData.plan-figures.json";
+    private const string ResourceName = "Shapotou.Sdk.Assessment.DefaultData.plan-figures.json";
 
     private static readonly JsonSerializerOptions s_options = new()
     {
@@ -23,6 +29,7 @@ internal sealed record PlanFigures(
     };
 
     /// <summary>Loads the embedded figures and checks that the table totals equal the sums of their rows.</summary>
+    /// <returns>The plan's figures.</returns>
     public static PlanFigures LoadEmbedded()
     {
         using Stream stream = typeof(PlanFigures).Assembly.GetManifestResourceStream(ResourceName)
@@ -46,10 +53,20 @@ internal sealed record PlanFigures(
 }
 
 /// <summary>Table 1-1: enterprises and output value per township, 2024.</summary>
-internal sealed record TownshipTable(string Source, IReadOnlyList<TownshipRow> Rows, int TotalEnterprises, [property: JsonPropertyName("total_output_value_10k_yuan")] long TotalOutputValue10kYuan);
+/// <param name="Source">The table's source.</param>
+/// <param name="Rows">One row per township.</param>
+/// <param name="TotalEnterprises">The table's total of enterprises.</param>
+/// <param name="TotalOutputValue10kYuan">The table's total output value, in 10⁴ yuan.</param>
+public sealed record TownshipTable(string Source, IReadOnlyList<TownshipRow> Rows, int TotalEnterprises, [property: JsonPropertyName("total_output_value_10k_yuan")] long TotalOutputValue10kYuan);
 
 /// <summary>One township of table 1-1.</summary>
-internal sealed record TownshipRow(
+/// <param name="Township">The township's id (pinyin), as in the contract's <c>township</c> column.</param>
+/// <param name="NameZh">The township's Chinese name.</param>
+/// <param name="Enterprises">Its enterprises.</param>
+/// <param name="OutputValue10kYuan">Their output value, in 10⁴ yuan.</param>
+/// <param name="Capacity10kT">Their capacity in 10⁴ t, where the table gives it.</param>
+/// <param name="Industries">The industries the table names.</param>
+public sealed record TownshipRow(
     string Township,
     string NameZh,
     int Enterprises,
@@ -58,7 +75,18 @@ internal sealed record TownshipRow(
     string Industries);
 
 /// <summary>The ferroalloy cluster's figures of P2.</summary>
-internal sealed record FerroalloyFigures(
+/// <param name="Source">The clause the figures come from.</param>
+/// <param name="Year">The year of the figures.</param>
+/// <param name="Enterprises">Ferroalloy enterprises.</param>
+/// <param name="Furnaces">Submerged-arc furnaces.</param>
+/// <param name="FurnacesRunning">Furnaces running.</param>
+/// <param name="CapacityT">Capacity, t/a.</param>
+/// <param name="OutputT">Output, t.</param>
+/// <param name="OutputChangePct">Output change on the year before, %.</param>
+/// <param name="NationalMarketSharePct">Share of the national market, %.</param>
+/// <param name="OutputValue10kYuan">Output value, 10⁴ yuan.</param>
+/// <param name="WasteHeatCoveragePct">Furnaces with waste-heat recovery, % of the furnaces.</param>
+public sealed record FerroalloyFigures(
     string Source,
     int Year,
     int Enterprises,
@@ -72,12 +100,21 @@ internal sealed record FerroalloyFigures(
     double WasteHeatCoveragePct);
 
 /// <summary>Table 1-2: industrial emissions per year, in tonnes.</summary>
-internal sealed record EmissionHistory(string Source, IReadOnlyList<EmissionYear> Rows);
+/// <param name="Source">The table's source.</param>
+/// <param name="Rows">One row per year.</param>
+public sealed record EmissionHistory(string Source, IReadOnlyList<EmissionYear> Rows);
 
 /// <summary>One year of table 1-2, in tonnes.</summary>
-internal sealed record EmissionYear(int Year, double Pm, double So2, double Nox)
+/// <param name="Year">The year.</param>
+/// <param name="Pm">Particulate matter, t.</param>
+/// <param name="So2">SO₂, t.</param>
+/// <param name="Nox">NOx as NO₂, t.</param>
+public sealed record EmissionYear(int Year, double Pm, double So2, double Nox)
 {
     /// <summary>Gets the tonnes of one pollutant: <c>pm</c>, <c>so2</c> or <c>nox</c>.</summary>
+    /// <param name="pollutant">The pollutant's contract name.</param>
+    /// <returns>The tonnes.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Another name.</exception>
     public double Get(string pollutant) => pollutant switch
     {
         "pm" => Pm,

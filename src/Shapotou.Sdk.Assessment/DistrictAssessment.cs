@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Reflection;
+using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.SolidWaste;
+using Shapotou.Sdk.Analytics.WasteHeat;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+using UnitsNet;
+
+namespace Shapotou.Sdk.Assessment;
+
+/// <summary>
+/// The district assessment, the main job of the SDK: what a dataset holds (enterprises by township, the ferroalloy
+/// cluster), unit energy against the benchmarks, solid waste and waste heat, the emission inventory with the 2027
+/// ceilings and each year's progress, compliance, the P6 checks, tax, CO₂ and performance grades, with every assumption
+/// behind them in words.
+/// </summary>
+/// <remarks>
+/// <para>Run it with <see cref="RunAsync"/> over an <see cref="AssessmentSource"/>; write it as the contract's JSON
+/// document with <see cref="AssessmentJson"/>. A figure whose inputs the dataset lacks is <see langword="null"/>, never
+/// 0, and the input is listed among the missing ones of its section.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class DistrictAssessment
+{
+    private DistrictAssessment(
+        string datasetName,
+        bool illustrative,
+        string sdkVersion,
+        DateOnly catalogueAsOf,
+        PlanFigures figures,
+        ClusterSummary summary,
+        EmissionHistory? reportedEmissions,
+        IReadOnlyList<GroupEnergy> energy,
+        IReadOnlyList<EnterpriseUtilisation> solidWaste,
+        WasteHeatCoverage? wasteHeat,
+        Ratio wasteHeatTarget,
+        DistrictEmissions emissions,
+        IReadOnlyList<string> assumptions)
+    {
+        DatasetName = datasetName;
+        Illustrative = illustrative;
+        SdkVersion = sdkVersion;
+        CatalogueAsOf = catalogueAsOf;
+        Figures = figures;
+        Summary = summary;
+        ReportedEmissions = reportedEmissions;
+        Energy = energy;
+        SolidWaste = solidWaste;
+        WasteHeat = wasteHeat;
+        WasteHeatTarget = wasteHeatTarget;
+        Emissions = emissions;
+        Assumptions = assumptions;
+    }
+
+    /// <summary>Gets the dataset's name (<c>default</c>, or the folder's name).</summary>
+    public string DatasetName { get; }
+
+    /// <summary>Gets whether the dataset is synthetic, so that every output must say so.</summary>
+    public bool Illustrative { get; }
+
+    /// <summary>Gets the SDK version that computed the assessment.</summary>
+    public string SdkVersion { get; }
+
+    /// <summary>Gets the date whose catalogue rows (coefficients, benchmarks, limits, rates) the assessment used.</summary>
+    public DateOnly CatalogueAsOf { get; }
+
+    /// <summary>Gets the plan's published figures the assessment refers to (baseline and target years, tables 1-1 and 1-2).</summary>
+    public PlanFigures Figures { get; }
+
+    /// <summary>Gets the enterprises by township and the ferroalloy cluster, counted from the dataset.</summary>
+    public ClusterSummary Summary { get; }
+
+    /// <summary>Gets the emissions the plan reports for the dataset's district (table 1-2) where the dataset is the
+    /// default one, or <see langword="null"/>.</summary>
+    public EmissionHistory? ReportedEmissions { get; }
+
+    /// <summary>Gets unit energy per enterprise, year and product, with its benchmark class and limit levels, ordered by
+    /// enterprise, year and product.</summary>
+    public IReadOnlyList<GroupEnergy> Energy { get; }
+
+    /// <summary>Gets solid-waste utilisation per enterprise and year.</summary>
+    public IReadOnlyList<EnterpriseUtilisation> SolidWaste { get; }
+
+    /// <summary>Gets the ferroalloy furnaces' waste-heat recovery in the baseline year, or <see langword="null"/> without
+    /// ferroalloy enterprises.</summary>
+    public WasteHeatCoverage? WasteHeat { get; }
+
+    /// <summary>Gets the plan's 2027 target for waste-heat utilisation (catalogue key
+    /// <c>plan.target_2027.waste_heat_utilisation</c>).</summary>
+    public Ratio WasteHeatTarget { get; }
+
+    /// <summary>Gets the emissions part: inventories, the 2027 ceilings and progress, compliance, P6 checks, tax, CO₂ and grades.</summary>
+    public DistrictEmissions Emissions { get; }
+
+    /// <summary>Gets every assumption behind the figures, in words, each once.</summary>
+    public IReadOnlyList<string> Assumptions { get; }
+
+    /// <summary>Gets the 2027 emission ceilings, or <see langword="null"/> where the 2024 inventory is unknown.</summary>
+    public IReadOnlyList<PollutantTarget>? Targets => Emissions.Targets;
+
+    /// <summary>Runs the assessment over a data source.</summary>
+    /// <param name="source">The data: a folder of contract tables, a dataset in memory, or the default dataset.</param>
+    /// <param name="options">The catalogue, date, year and grading inputs; the defaults when null.</param>
+    /// <param name="progress">Receives the tables read and the sections computed, or null.</param>
+    /// <param name="cancellationToken">Cancels the assessment.</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="DirectoryNotFoundException">A folder source does not exist.</exception>
+    /// <exception cref="ShapotouDataException">A table is bad, or a folder holds none of the contract's tables; the
+    /// message names the file, column, row group and row.</exception>
+    /// <exception cref="OperationCanceledException">The assessment was cancelled.</exception>
+    public static async Task<DistrictAssessment> RunAsync(
+        AssessmentSource source,
+        AssessmentOptions? options = null,
+        IProgress<AssessmentProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= AssessmentOptions.Default;
+        (ClusterDataset data, IReadOnlyList<string> absent) = await source.LoadAsync(progress, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        PlanFigures figures = PlanFigures.LoadEmbedded();
+        DateOnly asOf = options.AsOf ?? new DateOnly(figures.BaselineYear, 12, 31);
+        List<string> assumptions = source.Kind switch
+        {
+            AssessmentSourceKind.Default =>
+            [
+                "ILLUSTRATIVE data: the default dataset is synthetic at facility level (enterprises, furnaces, ledgers, outlets, CEMS hours), calibrated to the plan's published figures: table 1-1 and P2 exactly, and a 2024 inventory equal to table 1-2. See docs/default-dataset.md for which number comes from the plan and which is assumed.",
+                "The plan's ferroalloy output value (5.5 × 10^9 yuan) exceeds Zhenluo's whole table 1-1 value (5.26 × 10^9 yuan); the dataset follows table 1-1.",
+            ],
+            AssessmentSourceKind.Folder => [$"Dataset read from the folder '{data.Name}'."],
+            _ => [$"Dataset '{data.Name}' given in memory."],
+        };
+        if (absent.Count > 0)
+        {
+            assumptions.Add($"The folder has no table {string.Join(", ", absent)}: the figures that need {(absent.Count == 1 ? "it" : "them")} are null or absent, never 0.");
+        }
+
+        DistrictAssessment result = Create(
+            figures,
+            data,
+            options,
+            asOf,
+            source.Kind == AssessmentSourceKind.Default ? figures.EmissionsT : null,
+            assumptions,
+            progress,
+            cancellationToken);
+        progress?.Report(new AssessmentProgress(AssessmentStage.Done, null, data.CemsHourly?.RowCount ?? 0));
+        return result;
+    }
+
+    private static DistrictAssessment Create(
+        PlanFigures figures,
+        ClusterDataset data,
+        AssessmentOptions options,
+        DateOnly asOf,
+        EmissionHistory? reportedEmissions,
+        List<string> assumptions,
+        IProgress<AssessmentProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ReferenceCatalogue catalogue = options.Catalogue;
+        int? year = options.Year;
+        ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
+        progress?.Report(new AssessmentProgress(AssessmentStage.Emissions, null, 0));
+        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, year);
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<PollutantTarget>? targets = emissions.Targets;
+        assumptions.AddRange(emissions.Assumptions.Where(a => !assumptions.Contains(a)));
+        progress?.Report(new AssessmentProgress(AssessmentStage.Energy, null, 0));
+        int[] years = data.EnergyLedger.Select(r => r.Period.Year).Distinct().Where(y => year is null || y == year).Order().ToArray();
+        var energyCalculator = new EnergyCalculator(catalogue);
+        var energy = new List<GroupEnergy>();
+        foreach (int energyYear in years)
+        {
+            EnergyAssessment result = energyCalculator.ByEnterprise(data, energyYear);
+            energy.AddRange(result.Groups);
+            assumptions.AddRange(result.Assumptions.Where(a => !assumptions.Contains(a)));
+        }
+
+        IReadOnlyList<EnterpriseUtilisation> solidWaste = data.SolidWasteLedger.Select(r => r.Period.Year).Distinct().Where(y => year is null || y == year).Order()
+            .SelectMany(year => SolidWasteUtilisation.ByEnterprise(data.SolidWasteLedger, year))
+            .OrderBy(u => u.EnterpriseId, StringComparer.Ordinal).ThenBy(u => u.Year)
+            .ToArray();
+        if (targets is not null)
+        {
+            assumptions.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"targets_2027_t apply the plan's reduction rates ({string.Join(", ", targets.Select(t => $"{ContractNames.ToName(t.Pollutant)} {t.ReductionRate.Value} %"))}; {targets[0].ReductionRate.Source}) to the dataset's {EmissionTargets.BaselineYear} inventory{(data.Illustrative ? ", which for the default dataset equals table 1-2" : string.Empty)}, rounded to 0.01 t half away from zero."));
+        }
+
+        energy.Sort((a, b) => (string.CompareOrdinal(a.GroupId, b.GroupId), a.Year.CompareTo(b.Year), string.CompareOrdinal(a.Product, b.Product)) switch
+        {
+            (not 0 and var c, _, _) => c,
+            (_, not 0 and var c, _) => c,
+            (_, _, var c) => c,
+        });
+        var ferroalloy = data.Enterprises.Where(e => e.IndustryCode == ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
+        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, figures.BaselineYear) : null;
+        return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, wasteHeat,
+            catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio(), emissions, assumptions);
+    }
+
+    private static string SdkInformationalVersion()
+    {
+        string? version = typeof(ReferenceCatalogue).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return version is null ? "unknown" : version.Split('+')[0];
+    }
+}
