@@ -20,21 +20,13 @@ public sealed record PlanFigures(
 {
     private const string ResourceName = "Shapotou.Sdk.Assessment.DefaultData.plan-figures.json";
 
-    private static readonly JsonSerializerOptions s_options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     /// <summary>Loads the embedded figures and checks that the table totals equal the sums of their rows.</summary>
     /// <returns>The plan's figures.</returns>
     public static PlanFigures LoadEmbedded()
     {
         using Stream stream = typeof(PlanFigures).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
-        PlanFigures figures = JsonSerializer.Deserialize<PlanFigures>(stream, s_options)
+        PlanFigures figures = JsonSerializer.Deserialize(stream, PlanFiguresJsonContext.Default.PlanFigures)
             ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is empty.");
         figures.CheckTotals();
         return figures;
@@ -123,3 +115,12 @@ public sealed record EmissionYear(int Year, double Pm, double So2, double Nox)
         _ => throw new ArgumentOutOfRangeException(nameof(pollutant), pollutant, "Expected pm, so2 or nox."),
     };
 }
+
+/// <summary>The source-generated reader of the embedded figures, so that trimmed and native-AOT applications read them too.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(PlanFigures))]
+internal sealed partial class PlanFiguresJsonContext : JsonSerializerContext;

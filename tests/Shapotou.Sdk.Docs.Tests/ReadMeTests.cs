@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Concentrations;
@@ -73,7 +74,7 @@ public sealed partial class ReadMeTests
     {
         // The block reads "data" as `shapotou export --out data` writes it, relative to the current folder.
         string root = Path.Combine(Path.GetTempPath(), $"shapotou-readme-{Guid.NewGuid():N}");
-        await ClusterDatasetParquet.WriteAsync(DefaultDataset.Instance, Path.Combine(root, "data"));
+        await DefaultDataset.WriteAsync(Path.Combine(root, "data"));
         string previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = root;
         try
@@ -102,6 +103,45 @@ public sealed partial class ReadMeTests
             });
 
             Assert.Equal("zl-yuexin FeSi75: 151,540 t, 1,135.6 GWh, 1698.3 kgce/t, better_than_benchmark\nillustrative: True; assumptions: 6", printed.TrimEnd().Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Block4_DistrictAssessment()
+    {
+        string root = Path.Combine(Path.GetTempPath(), $"shapotou-readme-{Guid.NewGuid():N}");
+        await DefaultDataset.WriteAsync(Path.Combine(root, "data"));
+        string previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = root;
+        try
+        {
+            string printed = await CaptureConsoleAsync(async () =>
+            {
+                // README block 4
+                // The folder's tables, assessed as `shapotou assess --data data` does; AssessmentSource.Default is the embedded dataset.
+                DistrictAssessment assessment = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder("data"));
+
+                // A typed, immutable result: quantities as UnitsNet types, unknown figures null, every assumption in words.
+                FerroalloySummary ferroalloy = assessment.Summary.Ferroalloy!;
+                PollutantTarget pm = assessment.Targets!.Single(t => t.Pollutant == Pollutant.Pm);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{ferroalloy.FurnacesRunning} of {ferroalloy.Furnaces} furnaces, {ferroalloy.Output!.Value.Tonnes:N0} t; 2027 PM ceiling {pm.Ceiling.Tonnes:F2} t"));
+
+                // The document of docs/tables.md, as `shapotou assess --json` writes it.
+                using var json = new MemoryStream();
+                AssessmentJson.Write(assessment, json);
+                Console.WriteLine($"{json.Length > 0}; assumptions: {assessment.Assumptions.Count}");
+                // 35 of 40 furnaces, 967,000 t; 2027 PM ceiling 2221.71 t
+                // True; assumptions: 31
+                // README end
+            });
+
+            Assert.Equal("35 of 40 furnaces, 967,000 t; 2027 PM ceiling 2221.71 t\nTrue; assumptions: 31", printed.TrimEnd().Replace("\r\n", "\n", StringComparison.Ordinal));
         }
         finally
         {
