@@ -18,6 +18,9 @@ internal static class ShapotouApp
     public const int RejectedInput = 1;
     public const int UsageOrIoError = 2;
 
+    /// <summary>The exit code of a command stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces with errors.", Recursive = true };
@@ -57,13 +60,14 @@ internal static class ShapotouApp
         }
         catch (Exception exception) when (Classify(exception) is { } code)
         {
-            error.WriteLine(parse.GetValue(verbose) ? exception.ToString() : OneSentence(exception));
+            error.WriteLine(parse.GetValue(verbose) ? exception.ToString() : code == Cancelled ? "Cancelled." : OneSentence(exception));
             return code;
         }
     }
 
     private static int? Classify(Exception exception) => exception switch
     {
+        OperationCanceledException => Cancelled,
         ShapotouDataException or KeyNotFoundException => RejectedInput,
         IOException or UnauthorizedAccessException or ArgumentException => UsageOrIoError,
         _ => null,
@@ -101,6 +105,31 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
         }
 
         return console;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> with a live status line of its stages on standard error when that is a terminal,
+    /// and with no progress at all otherwise (a pipe, a file, the tests), so redirected output stays clean.
+    /// </summary>
+    public async Task<T> WithProgressAsync<T>(string title, Func<IProgress<Shapotou.Sdk.Assessment.AssessmentProgress>?, Task<T>> run)
+    {
+        if (!ReferenceEquals(Error, Console.Error) || Console.IsErrorRedirected)
+        {
+            return await run(null).ConfigureAwait(false);
+        }
+
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await console.Status().StartAsync(title, async status =>
+        {
+            var progress = new Progress<Shapotou.Sdk.Assessment.AssessmentProgress>(p => status.Status(p.Stage switch
+            {
+                Shapotou.Sdk.Assessment.AssessmentStage.Reading => $"{title}: reading the tables",
+                Shapotou.Sdk.Assessment.AssessmentStage.Emissions => $"{title}: emission inventory, ceilings, compliance, tax, CO₂, grades",
+                Shapotou.Sdk.Assessment.AssessmentStage.Energy => $"{title}: unit energy, solid waste, waste heat",
+                _ => title,
+            }));
+            return await run(progress).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     public static DateOnly ParseDate(System.CommandLine.Parsing.ArgumentResult result)

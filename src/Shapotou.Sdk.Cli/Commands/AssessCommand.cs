@@ -47,7 +47,9 @@ internal static class AssessCommand
                 EnterpriseFacts = parse.GetValue(facts) is { } f ? EnterpriseFacts.ReadFile(Existing(f).FullName) : [],
             };
             AssessmentSource source = CommonOptions.Source(folder);
-            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            DistrictAssessment assessment = await context.WithProgressAsync(
+                "Assessing",
+                progress => DistrictAssessment.RunAsync(source, options, progress, cancellationToken)).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(AssessmentJson.Serialize(assessment));
