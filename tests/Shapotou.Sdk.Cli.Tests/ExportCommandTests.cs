@@ -15,6 +15,33 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void ExportScale2_ThenAssess_CountsTwoClustersInTheSameTownships()
+    {
+        (int exportCode, _, string exportError) = CliRunner.Run("export", "--out", _folder, "--scale", "2");
+        Assert.True(exportCode == 0, exportError);
+
+        (int code, string output, string error) = CliRunner.Run("assess", "--json", "--data", _folder);
+        Assert.True(code == 0, error);
+        JsonElement district = JsonDocument.Parse(output).RootElement.GetProperty("district");
+        Assert.Equal(138, district.GetProperty("enterprises").GetInt32());
+        Assert.Equal(
+            ["binhe", "changle", "rouyuan", "xuanhe", "yingshuiqiao", "zhenluo"],
+            district.GetProperty("townships").EnumerateArray().Select(t => t.GetProperty("township").GetString()));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void ExportScaleBelowOne_IsAUsageErrorInOneSentence(string scale)
+    {
+        (int code, _, string error) = CliRunner.Run("export", "--out", _folder, "--scale", scale);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"--scale is {scale}; expected 1 or more copies.", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder));
+    }
+
+    [Fact]
     public void Export_ThenAssessTheFolder_GivesTheSameFiguresAsTheEmbeddedDataset()
     {
         (int exportCode, string exportOutput, string exportError) = CliRunner.Run("export", "--out", _folder);
