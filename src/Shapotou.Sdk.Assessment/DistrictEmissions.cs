@@ -41,8 +41,8 @@ public sealed record DistrictEmissions(
     /// still computed for the ceilings).</summary>
     internal static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingCriteria? criteria, IReadOnlyList<EnterpriseFacts> facts, int? year)
     {
-        int[] dataYears = data.CemsHourly is { RowCount: > 0 } cems
-            ? cems.Hours.ToArray().Select(h => h.Year).Distinct().Order().ToArray()
+        int[] dataYears = CemsHours.Of(data) is { Years.Count: > 0 } hours
+            ? [.. hours.Years]
             : data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
         int[] years = year is { } only ? (dataYears.Contains(only) ? [only] : []) : dataYears;
         var calculator = new EmissionInventoryCalculator();

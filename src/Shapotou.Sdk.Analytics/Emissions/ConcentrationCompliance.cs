@@ -54,16 +54,15 @@ public static class ConcentrationCompliance
         ArgumentNullException.ThrowIfNull(data);
         var results = new List<OutletCompliance>();
         var missing = new List<string>();
-        if (data.CemsHourly is not { } cems)
+        if (CemsHours.Of(data) is not { } hours)
         {
             return new ComplianceResult(results, missing);
         }
 
-        IReadOnlyList<CemsScan.Run> runs = CemsScan.RunsOf(cems, year);
+        IReadOnlyList<CemsRun> runs = hours.Runs(year);
         var outletsWithData = runs.Select(r => r.OutletId).ToHashSet(StringComparer.Ordinal);
         foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
         {
-            CemsScan? scan = null;
             IEnumerable<Outlet> rows = data.Outlets
                 .Where(o => o.Pollutant == pollutant && outletsWithData.Contains(o.OutletId))
                 .GroupBy(o => o.OutletId, StringComparer.Ordinal)
@@ -77,8 +76,7 @@ public static class ConcentrationCompliance
                     continue;
                 }
 
-                scan ??= CemsScan.Of(cems, pollutant, year, runs);
-                results.Add(Judge(scan, outlet.OutletId, pollutant, year, limit));
+                results.Add(Judge(hours, outlet.OutletId, pollutant, year, limit));
             }
         }
 
@@ -86,11 +84,11 @@ public static class ConcentrationCompliance
         return new ComplianceResult(results, missing);
     }
 
-    internal static OutletCompliance Judge(CemsScan scan, string outletId, Pollutant pollutant, int year, EmissionLimit limit)
+    internal static OutletCompliance Judge(CemsHours hours, string outletId, Pollutant pollutant, int year, EmissionLimit limit)
     {
         double referenceOxygen = limit.Basis.ReferenceOxygen?.Percent ?? double.NaN;
         double threshold = limit.Value?.MilligramsPerCubicMeter ?? 0;
-        MeasuredAccumulation a = scan.Accumulate(outletId, referenceOxygen, threshold);
+        MeasuredAccumulation a = hours.Accumulate(outletId, year, pollutant, referenceOxygen, threshold);
         bool any = !double.IsNaN(a.MaxReferenceConcentration);
         return new OutletCompliance(
             outletId,

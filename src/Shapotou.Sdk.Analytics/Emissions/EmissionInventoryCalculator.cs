@@ -422,17 +422,16 @@ public sealed class EmissionInventoryCalculator
         private Dictionary<(string Outlet, Pollutant Pollutant), MeasuredOutlet> MeasureAll(IEnumerable<(string Outlet, Pollutant Pollutant)> wanted)
         {
             var result = new Dictionary<(string, Pollutant), MeasuredOutlet>();
-            if (_data.CemsHourly is not { } cems)
+            if (CemsHours.Of(_data) is not { } hours)
             {
                 return result;
             }
 
             var outlets = wanted.Select(w => w.Outlet).ToHashSet(StringComparer.Ordinal);
-            IReadOnlyList<CemsScan.Run> runs = CemsScan.RunsOf(cems, _year);
+            IReadOnlyList<CemsRun> runs = hours.Runs(_year);
             foreach (Pollutant pollutant in Pollutants)
             {
-                CemsScan scan = CemsScan.Of(cems, pollutant, _year, runs);
-                foreach (CemsScan.Run run in runs.Where(r => outlets.Contains(r.OutletId)))
+                foreach (CemsRun run in runs.Where(r => outlets.Contains(r.OutletId)))
                 {
                     if (!result.TryGetValue((run.OutletId, pollutant), out MeasuredOutlet? m))
                     {
@@ -440,7 +439,7 @@ public sealed class EmissionInventoryCalculator
                         result[(run.OutletId, pollutant)] = m;
                     }
 
-                    m.Add(run.Month, scan.Accumulate(run, double.NaN, double.PositiveInfinity), run.Length, scan.Stopped(run));
+                    m.Add(run.Month, hours.Accumulate(run, pollutant, double.NaN, double.PositiveInfinity), run.Rows, run.Stopped);
                 }
             }
 

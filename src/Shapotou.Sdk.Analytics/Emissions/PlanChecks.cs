@@ -68,22 +68,7 @@ public static class PlanChecks
         ArgumentNullException.ThrowIfNull(catalogue);
         var checks = new List<PlanCheck>();
         var enterprises = data.Enterprises.ToDictionary(e => e.EnterpriseId, StringComparer.Ordinal);
-        var scans = new Dictionary<Pollutant, CemsScan>();
-        CemsScan? Scan(Pollutant p)
-        {
-            if (data.CemsHourly is not { } cems)
-            {
-                return null;
-            }
-
-            if (!scans.TryGetValue(p, out CemsScan? scan))
-            {
-                scan = CemsScan.Of(cems, p, year);
-                scans[p] = scan;
-            }
-
-            return scan;
-        }
+        CemsHours? hours = CemsHours.Of(data);
 
         ReferenceValue pmMax = catalogue.Get("plan.p6.ferroalloy_demonstration.pm_max", asOf);
         ReferenceValue desulfurisationMin = catalogue.Get("plan.p6.ferroalloy_demonstration.desulfurisation_efficiency_min", asOf);
@@ -101,7 +86,7 @@ public static class PlanChecks
             switch (facility.Kind)
             {
                 case FacilityKind.SubmergedArcFurnace when ferroalloy && facility.Status == FacilityStatus.Running:
-                    checks.Add(Concentration("ferroalloy_demonstration_pm", facility, data, Scan(Pollutant.Pm), Pollutant.Pm, double.NaN, pmMax, strict: false));
+                    checks.Add(Concentration("ferroalloy_demonstration_pm", facility, data, hours, year, Pollutant.Pm, double.NaN, pmMax, strict: false));
                     double chain = ChainEfficiencyPct(data, facility.FacilityId, Pollutant.So2);
                     checks.Add(new PlanCheck(
                         "ferroalloy_demonstration_desulfurisation",
@@ -113,7 +98,7 @@ public static class PlanChecks
                         desulfurisationMin));
                     break;
                 case FacilityKind.CementKiln when facility.Status != FacilityStatus.Retired:
-                    checks.Add(Concentration("cement_kiln_nox", facility, data, Scan(Pollutant.Nox), Pollutant.Nox, kilnReference, kilnNoxMax, strict: false));
+                    checks.Add(Concentration("cement_kiln_nox", facility, data, hours, year, Pollutant.Nox, kilnReference, kilnNoxMax, strict: false));
                     checks.Add(AmmoniaSlip(facility, data, year, kilnNoxMax));
                     break;
                 case FacilityKind.Boiler when facility.Fuel == "natural_gas" && facility.Status != FacilityStatus.Retired:
@@ -131,7 +116,7 @@ public static class PlanChecks
                     }
                     else
                     {
-                        checks.Add(Concentration("gas_boiler_nox", facility, data, Scan(Pollutant.Nox), Pollutant.Nox, gasReference, gasNoxMax, strict: true));
+                        checks.Add(Concentration("gas_boiler_nox", facility, data, hours, year, Pollutant.Nox, gasReference, gasNoxMax, strict: true));
                     }
 
                     break;
@@ -168,12 +153,12 @@ public static class PlanChecks
         return (1 - TreatmentChain.Remaining(data.TreatmentFacilities, facilityId, pollutant)) * 100;
     }
 
-    private static PlanCheck Concentration(string id, Facility facility, ClusterDataset data, CemsScan? scan, Pollutant pollutant, double referenceOxygen, ReferenceValue threshold, bool strict)
+    private static PlanCheck Concentration(string id, Facility facility, ClusterDataset data, CemsHours? hours, int year, Pollutant pollutant, double referenceOxygen, ReferenceValue threshold, bool strict)
     {
         double limit = threshold.GetValue();
         string basis = double.IsNaN(referenceOxygen) ? "as measured" : $"at {Format(referenceOxygen)} % O₂";
         string[] outlets = data.Outlets.Where(o => o.FacilityId == facility.FacilityId && o.Pollutant == pollutant).Select(o => o.OutletId).Distinct().Order(StringComparer.Ordinal).ToArray();
-        if (scan is null || outlets.Length == 0)
+        if (hours is null || outlets.Length == 0)
         {
             return new PlanCheck(id, facility.FacilityId, CheckOutcome.Unknown, null, limit,
                 $"No {ContractNames.ToName(pollutant)} CEMS hours for the facility's outlets ({(outlets.Length == 0 ? "none in outlets" : string.Join(", ", outlets))}); the requirement cannot be judged.", threshold);
@@ -182,7 +167,7 @@ public static class PlanChecks
         Kernels.MeasuredAccumulation total = new(0, 0, 0, double.NaN);
         foreach (string outlet in outlets)
         {
-            total = CemsScan.Add(total, scan.Accumulate(outlet, referenceOxygen, limit));
+            total = CemsRunArithmetic.Add(total, hours.Accumulate(outlet, year, pollutant, referenceOxygen, limit));
         }
 
         if (double.IsNaN(total.MaxReferenceConcentration))
@@ -201,16 +186,13 @@ public static class PlanChecks
     {
         var outlets = data.Outlets.Where(o => o.FacilityId == facility.FacilityId).Select(o => o.OutletId).ToHashSet(StringComparer.Ordinal);
         int hours = 0;
-        if (data.CemsHourly is { Optional.Nh3: { } nh3 } cems)
+        if (CemsHours.Of(data) is { } cems)
         {
-            ReadOnlySpan<double> values = nh3.Values.Span;
-            ReadOnlySpan<DateTime> times = cems.Hours.Span;
-            ReadOnlySpan<DataFlag> flags = cems.Flags.Span;
-            for (int i = 0; i < cems.RowCount; i++)
+            foreach (CemsRun run in cems.Runs(year))
             {
-                if (times[i].Year == year && flags[i] == DataFlag.N && double.IsFinite(values[i]) && outlets.Contains(cems.OutletIds[i]))
+                if (outlets.Contains(run.OutletId))
                 {
-                    hours++;
+                    hours += cems.ValidAmmoniaHours(run);
                 }
             }
         }

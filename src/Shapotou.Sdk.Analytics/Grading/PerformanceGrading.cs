@@ -384,9 +384,7 @@ public static class PerformanceGrading
     /// <summary>The dataset, year and catalogue of one grading run, with the CEMS scans made once per pollutant.</summary>
     private sealed class Context(ClusterDataset data, int year, ReferenceCatalogue catalogue, DateOnly asOf, string tableName)
     {
-        private readonly Dictionary<Pollutant, CemsScan> _scans = [];
         private HashSet<string>? _outletsWithRows;
-        private IReadOnlyList<CemsScan.Run>? _runs;
 
         public ClusterDataset Data { get; } = data;
 
@@ -429,24 +427,18 @@ public static class PerformanceGrading
 
         public OutletCompliance? Judge(string outletId, Pollutant pollutant, EmissionLimit limit)
         {
-            if (Data.CemsHourly is not { } cems)
+            if (CemsHours.Of(Data) is not { } hours)
             {
                 return null;
             }
 
-            _runs ??= CemsScan.RunsOf(cems, Year);
-            _outletsWithRows ??= _runs.Select(r => r.OutletId).ToHashSet(StringComparer.Ordinal);
+            _outletsWithRows ??= hours.Runs(Year).Select(r => r.OutletId).ToHashSet(StringComparer.Ordinal);
             if (!_outletsWithRows.Contains(outletId))
             {
                 return null;
             }
 
-            if (!_scans.TryGetValue(pollutant, out CemsScan? scan))
-            {
-                _scans[pollutant] = scan = CemsScan.Of(cems, pollutant, Year, _runs);
-            }
-
-            return ConcentrationCompliance.Judge(scan, outletId, pollutant, Year, limit);
+            return ConcentrationCompliance.Judge(hours, outletId, pollutant, Year, limit);
         }
 
         private ReferenceValue Row(GradingCriterion criterion, string key, string field, string unit)

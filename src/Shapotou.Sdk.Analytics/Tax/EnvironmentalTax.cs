@@ -209,12 +209,12 @@ public sealed class EnvironmentalTaxCalculator
     private static Dictionary<(string, Pollutant, int), ReductionBasis> MonthlyConcentrations(ClusterDataset data, int year)
     {
         var result = new Dictionary<(string, Pollutant, int), ReductionBasis>();
-        if (data.CemsHourly is not { } cems)
+        if (CemsHours.Of(data) is not { } hours)
         {
             return result;
         }
 
-        IReadOnlyList<CemsScan.Run> runs = CemsScan.RunsOf(cems, year);
+        IReadOnlyList<CemsRun> runs = hours.Runs(year);
         foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
         {
             var limits = data.Outlets.Where(o => o.Pollutant == pollutant && o.LimitValue is not null)
@@ -225,10 +225,7 @@ public sealed class EnvironmentalTaxCalculator
                 continue;
             }
 
-            double[] c = cems.Concentration(pollutant).ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
-            double[] o2 = cems.Oxygen.ToArray(VolumeConcentrationUnit.Percent);
-            ReadOnlySpan<DataFlag> flags = cems.EffectiveFlags(CemsScan.ToValue(pollutant)).Span;
-            foreach (CemsScan.Run run in runs)
+            foreach (CemsRun run in runs)
             {
                 if (!limits.TryGetValue(run.OutletId, out Concentrations.EmissionLimit? limit) || limit.Value is not { } standard)
                 {
@@ -236,22 +233,7 @@ public sealed class EnvironmentalTaxCalculator
                 }
 
                 double reference = limit.Basis.ReferenceOxygen?.Percent ?? double.NaN;
-                double sum = 0;
-                double max = double.NegativeInfinity;
-                int n = 0;
-                for (int i = run.Start; i < run.Start + run.Length; i++)
-                {
-                    double value = double.IsNaN(reference) ? c[i] : c[i] * (21 - reference) / (21 - o2[i]);
-                    if (flags[i] != DataFlag.N || !double.IsFinite(value))
-                    {
-                        continue;
-                    }
-
-                    sum += value;
-                    max = Math.Max(max, value);
-                    n++;
-                }
-
+                (double sum, double max, int n) = hours.Reference(run, pollutant, reference);
                 if (n > 0)
                 {
                     result[(run.OutletId, pollutant, run.Month)] = new ReductionBasis(

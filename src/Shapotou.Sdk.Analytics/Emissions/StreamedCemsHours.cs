@@ -1,0 +1,186 @@
+using Shapotou.Sdk.Analytics.Kernels;
+using Shapotou.Sdk.Model;
+
+namespace Shapotou.Sdk.Analytics.Emissions;
+
+/// <summary>
+/// The CEMS hours of a file too large to hold: filled row group by row group by <see cref="Builder"/>, it keeps one
+/// summary per run (outlet and month) with the answers to the questions asked in advance
+/// (<see cref="CemsQuestions"/>), so its memory grows with outlets × months, not with rows.
+/// </summary>
+internal sealed class StreamedCemsHours : CemsHours
+{
+    private readonly Dictionary<int, CemsRun[]> _runs;
+    private readonly Dictionary<int, RunSummary[]> _summaries;
+
+    private StreamedCemsHours(Dictionary<int, List<(CemsRun Run, RunSummary Summary)>> years)
+    {
+        _runs = years.ToDictionary(y => y.Key, y => y.Value.Select(r => r.Run).ToArray());
+        _summaries = years.ToDictionary(y => y.Key, y => y.Value.Select(r => r.Summary).ToArray());
+        Years = years.Keys.Order().ToArray();
+    }
+
+    public override IReadOnlyList<int> Years { get; }
+
+    public override IReadOnlyList<CemsRun> Runs(int year) => _runs.TryGetValue(year, out CemsRun[]? runs) ? runs : [];
+
+    public override MeasuredAccumulation Accumulate(CemsRun run, Pollutant pollutant, double referenceOxygen, double limit) =>
+        Summary(run).Accumulations.TryGetValue((pollutant, referenceOxygen, limit), out MeasuredAccumulation a) ? a
+            : throw Unasked($"{ContractNames.ToName(pollutant)} at reference O₂ {referenceOxygen} against {limit}");
+
+    public override ReferenceStatistics Reference(CemsRun run, Pollutant pollutant, double referenceOxygen) =>
+        Summary(run).References.TryGetValue((pollutant, referenceOxygen), out ReferenceStatistics r) ? r
+            : throw Unasked($"monthly {ContractNames.ToName(pollutant)} at reference O₂ {referenceOxygen}");
+
+    public override int ValidAmmoniaHours(CemsRun run) => Summary(run).Ammonia;
+
+    private RunSummary Summary(CemsRun run) => _summaries[run.Year][run.Index];
+
+    private static InvalidOperationException Unasked(string what) =>
+        new($"The streamed CEMS hours were not asked in advance for {what}; collect the questions with CemsQuestions before streaming.");
+
+    private sealed class RunSummary
+    {
+        public Dictionary<(Pollutant, double, double), MeasuredAccumulation> Accumulations { get; } = [];
+
+        public Dictionary<(Pollutant, double), ReferenceStatistics> References { get; } = [];
+
+        public int Ammonia { get; set; }
+    }
+
+    /// <summary>Fills a <see cref="StreamedCemsHours"/> from chunks of rows in table order.</summary>
+    /// <remarks>A run that continues into the next chunk is kept until it ends and then computed whole, so every answer
+    /// is the one a table in memory gives.</remarks>
+    internal sealed class Builder(CemsQuestions questions)
+    {
+        private readonly Dictionary<int, List<(CemsRun, RunSummary)>> _years = [];
+        private CemsColumns? _pending;
+        private int _pendingStart;
+
+        /// <summary>Gets the rows added so far.</summary>
+        public long Rows { get; private set; }
+
+        /// <summary>Adds the next rows of the table.</summary>
+        public void Add(CemsColumns chunk)
+        {
+            Rows += chunk.Count;
+            CemsColumns columns = _pending is null ? chunk : CemsColumns.Concat(_pending, _pendingStart, chunk);
+            List<(int Start, int Length)> runs = columns.Runs();
+            for (int r = 0; r < runs.Count - 1; r++)
+            {
+                Summarise(columns, runs[r].Start, runs[r].Length);
+            }
+
+            (_pending, _pendingStart) = runs.Count > 0 ? (columns, runs[^1].Start) : (null, 0);
+        }
+
+        /// <summary>Ends the table.</summary>
+        public StreamedCemsHours Complete()
+        {
+            if (_pending is { } pending)
+            {
+                Summarise(pending, _pendingStart, pending.Count - _pendingStart);
+                _pending = null;
+            }
+
+            return new StreamedCemsHours(_years);
+        }
+
+        private void Summarise(CemsColumns c, int start, int length)
+        {
+            string outlet = c.OutletIds[start];
+            DateTime hour = c.Hours[start];
+            var summary = new RunSummary { Ammonia = CemsRunArithmetic.ValidAmmonia(c, start, length) };
+            foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
+            {
+                (double, double) inventory = (double.NaN, double.PositiveInfinity);
+                summary.Accumulations[(pollutant, inventory.Item1, inventory.Item2)] =
+                    CemsRunArithmetic.Accumulate(c, start, length, pollutant, inventory.Item1, inventory.Item2);
+            }
+
+            foreach ((Pollutant pollutant, double reference, double limit) in questions.Accumulations(outlet))
+            {
+                summary.Accumulations.TryAdd((pollutant, reference, limit), CemsRunArithmetic.Accumulate(c, start, length, pollutant, reference, limit));
+            }
+
+            foreach ((Pollutant pollutant, double reference) in questions.References(outlet))
+            {
+                summary.References.TryAdd((pollutant, reference), CemsRunArithmetic.Reference(c, start, length, pollutant, reference));
+            }
+
+            if (!_years.TryGetValue(hour.Year, out List<(CemsRun, RunSummary)>? runs))
+            {
+                runs = [];
+                _years[hour.Year] = runs;
+            }
+
+            runs.Add((new CemsRun(outlet, hour.Year, hour.Month, length, CemsRunArithmetic.Stopped(c, start, length), runs.Count), summary));
+        }
+    }
+}
+
+/// <summary>
+/// The questions the calculators ask of CEMS hours, per outlet, collected before a file is streamed: the calculators run
+/// once over <see cref="Recorder"/>, which answers every question with a placeholder and writes the question down.
+/// </summary>
+/// <remarks>What the calculators ask depends on the dimension tables, the catalogue and the grading criteria, never on
+/// the hours' values, so the questions of the placeholder run are those of the real one; a question not asked in
+/// advance is an error of the streamed source, never a silent zero.</remarks>
+internal sealed class CemsQuestions
+{
+    private readonly Dictionary<string, HashSet<(Pollutant, double, double)>> _accumulations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<(Pollutant, double)>> _references = new(StringComparer.Ordinal);
+
+    public IEnumerable<(Pollutant Pollutant, double ReferenceOxygen, double Limit)> Accumulations(string outletId) =>
+        _accumulations.TryGetValue(outletId, out var set) ? set : [];
+
+    public IEnumerable<(Pollutant Pollutant, double ReferenceOxygen)> References(string outletId) =>
+        _references.TryGetValue(outletId, out var set) ? set : [];
+
+    /// <summary>Answers with placeholders and writes the questions down: every outlet has a run in every month of
+    /// the years given.</summary>
+    internal sealed class Recorder : CemsHours
+    {
+        private static readonly MeasuredAccumulation s_placeholder = new(1, 1, 0, 1);
+        private readonly CemsQuestions _questions;
+        private readonly Dictionary<int, CemsRun[]> _runs;
+
+        public Recorder(CemsQuestions questions, IEnumerable<string> outletIds, IReadOnlyList<int> years)
+        {
+            _questions = questions;
+            string[] outlets = outletIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            Years = years;
+            _runs = years.ToDictionary(y => y, y => outlets.SelectMany(o => Enumerable.Range(1, 12).Select(m => (o, m)))
+                .Select((r, i) => new CemsRun(r.o, y, r.m, 1, 0, i)).ToArray());
+        }
+
+        public override IReadOnlyList<int> Years { get; }
+
+        public override IReadOnlyList<CemsRun> Runs(int year) => _runs.TryGetValue(year, out CemsRun[]? runs) ? runs : [];
+
+        public override MeasuredAccumulation Accumulate(CemsRun run, Pollutant pollutant, double referenceOxygen, double limit)
+        {
+            Set(_questions._accumulations, run.OutletId).Add((pollutant, referenceOxygen, limit));
+            return s_placeholder;
+        }
+
+        public override ReferenceStatistics Reference(CemsRun run, Pollutant pollutant, double referenceOxygen)
+        {
+            Set(_questions._references, run.OutletId).Add((pollutant, referenceOxygen));
+            return new ReferenceStatistics(1, 1, 1);
+        }
+
+        public override int ValidAmmoniaHours(CemsRun run) => 1;
+
+        private static HashSet<T> Set<T>(Dictionary<string, HashSet<T>> sets, string outletId)
+        {
+            if (!sets.TryGetValue(outletId, out HashSet<T>? set))
+            {
+                set = [];
+                sets[outletId] = set;
+            }
+
+            return set;
+        }
+    }
+}
