@@ -70,17 +70,21 @@ public sealed class AssessmentSource
     /// <exception cref="DirectoryNotFoundException">A folder source does not exist.</exception>
     /// <exception cref="ShapotouDataException">A table is bad, or the folder holds none of the contract's tables.</exception>
     public async Task<ClusterDataset> LoadDatasetAsync(CancellationToken cancellationToken = default) =>
-        (await LoadAsync(null, cancellationToken).ConfigureAwait(false)).Dataset;
+        (await LoadAsync(null, streamCemsHourly: false, cancellationToken).ConfigureAwait(false)).Dataset;
 
-    /// <summary>Reads the source; <c>Absent</c> names the contract tables a folder lacks.</summary>
-    internal async Task<(ClusterDataset Dataset, IReadOnlyList<string> Absent)> LoadAsync(IProgress<AssessmentProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the source; <c>Absent</c> names the contract tables a folder lacks. With <paramref name="streamCemsHourly"/>,
+    /// a folder's <c>cems_hourly</c> is not read but returned as <c>Cems</c>, to be streamed.
+    /// </summary>
+    internal async Task<(ClusterDataset Dataset, IReadOnlyList<string> Absent, CemsHourlyStream? Cems)> LoadAsync(
+        IProgress<AssessmentProgress>? progress, bool streamCemsHourly, CancellationToken cancellationToken)
     {
         switch (Kind)
         {
             case AssessmentSourceKind.Default:
-                return (DefaultDataset.Instance, []);
+                return (DefaultDataset.Instance, [], null);
             case AssessmentSourceKind.Dataset:
-                return (_dataset!, []);
+                return (_dataset!, [], null);
         }
 
         string folder = _folder!;
@@ -102,7 +106,11 @@ public sealed class AssessmentSource
         }
 
         progress?.Report(new AssessmentProgress(AssessmentStage.Reading, null, 0));
-        return (await ClusterDatasetParquet.ReadAsync(folder, cancellationToken: cancellationToken).ConfigureAwait(false), absent);
+        string cemsFile = Path.Combine(folder, ContractSchema.CemsHourly.Name + ".parquet");
+        string cemsFolder = Path.Combine(folder, ContractSchema.CemsHourly.Name);
+        bool stream = streamCemsHourly && !absent.Contains(ContractSchema.CemsHourly.Name) && !(File.Exists(cemsFile) && Directory.Exists(cemsFolder));
+        ClusterDataset data = await ClusterDatasetParquet.ReadAsync(folder, illustrative: false, includeCemsHourly: !stream, cancellationToken).ConfigureAwait(false);
+        return (data, absent, stream ? new CemsHourlyStream(Directory.Exists(cemsFolder) ? cemsFolder : cemsFile, Directory.Exists(cemsFolder)) : null);
     }
 }
 

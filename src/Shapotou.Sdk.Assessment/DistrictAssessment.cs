@@ -119,10 +119,16 @@ public sealed class DistrictAssessment
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= AssessmentOptions.Default;
-        (ClusterDataset data, IReadOnlyList<string> absent) = await source.LoadAsync(progress, cancellationToken).ConfigureAwait(false);
+        (ClusterDataset data, IReadOnlyList<string> absent, CemsHourlyStream? cems) =
+            await source.LoadAsync(progress, streamCemsHourly: true, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         PlanFigures figures = PlanFigures.LoadEmbedded();
         DateOnly asOf = options.AsOf ?? new DateOnly(figures.BaselineYear, 12, 31);
+        if (cems is not null)
+        {
+            data = await StreamCemsHourlyAsync(data, cems, options, asOf, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         List<string> assumptions = source.Kind switch
         {
             AssessmentSourceKind.Default =>
@@ -149,6 +155,36 @@ public sealed class DistrictAssessment
             cancellationToken);
         progress?.Report(new AssessmentProgress(AssessmentStage.Done, null, data.CemsHourly?.RowCount ?? 0));
         return result;
+    }
+
+    /// <summary>
+    /// Streams a folder's <c>cems_hourly</c> into a summary per outlet and month: the calculators are first run over
+    /// placeholders to learn what they will ask (which limits, bases and outlets; it depends on the dimension tables, the
+    /// catalogue and the criteria, never on the hours), then the file is read once, row group by row group.
+    /// </summary>
+    private static async Task<ClusterDataset> StreamCemsHourlyAsync(
+        ClusterDataset data,
+        CemsHourlyStream cems,
+        AssessmentOptions options,
+        DateOnly asOf,
+        IProgress<AssessmentProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var questions = new CemsQuestions();
+        int[] years = options.Year is { } year && year != EmissionTargets.BaselineYear ? [EmissionTargets.BaselineYear, year] : [EmissionTargets.BaselineYear];
+        CemsHours.Attach(data, new CemsQuestions.Recorder(questions, data.Outlets.Select(o => o.OutletId), years));
+        _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year);
+
+        var outletIds = data.Outlets.Select(o => o.OutletId).ToHashSet(StringComparer.Ordinal);
+        (StreamedCemsHours hours, bool illustrative) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
+        if (illustrative && !data.Illustrative)
+        {
+            data = new ClusterDataset(data.Name, illustrative: true, data.Enterprises, data.Facilities, data.TreatmentFacilities, data.Outlets,
+                data.EnergyLedger, data.SolidWasteLedger, data.EmissionFactors, cemsHourly: null);
+        }
+
+        CemsHours.Attach(data, hours);
+        return data;
     }
 
     private static DistrictAssessment Create(

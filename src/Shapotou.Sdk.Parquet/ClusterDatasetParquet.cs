@@ -45,7 +45,11 @@ public static class ClusterDatasetParquet
     /// <returns>The dataset, named after the folder.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="ShapotouDataException">A file or value is bad; the message names file, column, row group and row.</exception>
-    public static async Task<ClusterDataset> ReadAsync(string directory, bool illustrative = false, CancellationToken cancellationToken = default)
+    public static Task<ClusterDataset> ReadAsync(string directory, bool illustrative = false, CancellationToken cancellationToken = default) =>
+        ReadAsync(directory, illustrative, includeCemsHourly: true, cancellationToken);
+
+    /// <summary>Reads a folder of contract tables, with or without <c>cems_hourly</c> (which the assessment streams).</summary>
+    internal static async Task<ClusterDataset> ReadAsync(string directory, bool illustrative, bool includeCemsHourly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -88,7 +92,9 @@ public static class ClusterDatasetParquet
         IReadOnlyList<EnergyLedgerEntry> energy = await Table(ContractSchema.EnergyLedger, ContractMapping.ToEnergyLedger).ConfigureAwait(false);
         IReadOnlyList<SolidWasteLedgerEntry> waste = await Table(ContractSchema.SolidWasteLedger, ContractMapping.ToSolidWasteLedger).ConfigureAwait(false);
         IReadOnlyList<EmissionFactor> factors = await Table(ContractSchema.EmissionFactors, ContractMapping.ToEmissionFactors).ConfigureAwait(false);
-        IReadOnlyList<CemsHourlyTable> cems = await Table(ContractSchema.CemsHourly, t => (IReadOnlyList<CemsHourlyTable>)[ContractMapping.ToCemsHourly(t)]).ConfigureAwait(false);
+        IReadOnlyList<CemsHourlyTable> cems = includeCemsHourly
+            ? await Table(ContractSchema.CemsHourly, t => (IReadOnlyList<CemsHourlyTable>)[ContractMapping.ToCemsHourly(t)]).ConfigureAwait(false)
+            : [];
         return new ClusterDataset(
             new DirectoryInfo(directory).Name,
             illustrative || marked,

@@ -178,11 +178,18 @@ public sealed class DistrictAssessmentTests : IDisposable
     public async Task RunAsync_ReportsProgressAndHonoursCancellation()
     {
         await DefaultDataset.WriteAsync(_folder);
-        var stages = new List<AssessmentStage>();
-        var progress = new SynchronousProgress(p => stages.Add(p.Stage));
+        var reports = new List<AssessmentProgress>();
+        var progress = new SynchronousProgress(reports.Add);
 
         await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder), progress: progress);
+
+        // The stages in order, and while reading, the hourly rows streamed so far, row group by row group, up to the table's.
+        AssessmentStage[] stages = reports.Select(r => r.Stage).Where((s, i) => i == 0 || reports[i - 1].Stage != s).ToArray();
         Assert.Equal([AssessmentStage.Reading, AssessmentStage.Emissions, AssessmentStage.Energy, AssessmentStage.Done], stages);
+        long[] rows = reports.Where(r => r.Table == "cems_hourly").Select(r => r.Rows).ToArray();
+        Assert.True(rows.Length >= 2, $"{rows.Length} reports of cems_hourly");
+        Assert.Equal(rows.Order(), rows);
+        Assert.Equal(DefaultDataset.Instance.CemsHourly!.RowCount, rows[^1]);
 
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
