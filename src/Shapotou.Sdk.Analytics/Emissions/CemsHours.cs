@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Shapotou.Sdk.Analytics.Kernels;
 using Shapotou.Sdk.Model;
@@ -19,6 +20,7 @@ namespace Shapotou.Sdk.Analytics.Emissions;
 internal abstract class CemsHours
 {
     private static readonly ConditionalWeakTable<ClusterDataset, CemsHours> s_attached = new();
+    private readonly ConcurrentDictionary<int, ILookup<string, CemsRun>> _byOutlet = new();
 
     /// <summary>Gets the years that have rows, in order.</summary>
     public abstract IReadOnlyList<int> Years { get; }
@@ -53,20 +55,22 @@ internal abstract class CemsHours
     /// <summary>The hours of a run flagged N with a finite <c>nh3</c> value.</summary>
     public abstract int ValidAmmoniaHours(CemsRun run);
 
-    /// <summary>The accumulation of one outlet over every run of a year.</summary>
+    /// <summary>The accumulation of one outlet over every run of a year, in table order.</summary>
     public MeasuredAccumulation Accumulate(string outletId, int year, Pollutant pollutant, double referenceOxygen, double limit)
     {
         MeasuredAccumulation total = new(0, 0, 0, double.NaN);
-        foreach (CemsRun run in Runs(year))
+        foreach (CemsRun run in RunsOf(outletId, year))
         {
-            if (string.Equals(run.OutletId, outletId, StringComparison.Ordinal))
-            {
-                total = CemsRunArithmetic.Add(total, Accumulate(run, pollutant, referenceOxygen, limit));
-            }
+            total = CemsRunArithmetic.Add(total, Accumulate(run, pollutant, referenceOxygen, limit));
         }
 
         return total;
     }
+
+    /// <summary>Gets the runs of one outlet in a year, in table order (indexed once per year, so that asking about every
+    /// outlet costs the runs once, not once per outlet).</summary>
+    public IEnumerable<CemsRun> RunsOf(string outletId, int year) =>
+        _byOutlet.GetOrAdd(year, y => Runs(y).ToLookup(r => r.OutletId, StringComparer.Ordinal))[outletId];
 }
 
 /// <summary>Rows of one outlet and one month that follow each other in the table.</summary>

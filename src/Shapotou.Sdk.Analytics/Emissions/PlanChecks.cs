@@ -188,12 +188,9 @@ public static class PlanChecks
         int hours = 0;
         if (CemsHours.Of(data) is { } cems)
         {
-            foreach (CemsRun run in cems.Runs(year))
+            foreach (CemsRun run in outlets.SelectMany(o => cems.RunsOf(o, year)))
             {
-                if (outlets.Contains(run.OutletId))
-                {
-                    hours += cems.ValidAmmoniaHours(run);
-                }
+                hours += cems.ValidAmmoniaHours(run);
             }
         }
 
