@@ -38,7 +38,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
             {
                 if (!outletIds.Contains(rows.OutletIds[i]))
                 {
-                    throw new ShapotouDataException($"{batch.Describe(i)}: column 'outlet_id' is '{rows.OutletIds[i]}', which is not in table 'outlets'; expected the id of an outlet.");
+                    throw new ShapotouDataException($"File '{batch.Source}', {batch.Data.Where(i)}: column 'outlet_id' is '{rows.OutletIds[i]}', which is not in table 'outlets'; expected the id of an outlet.");
                 }
             }
 

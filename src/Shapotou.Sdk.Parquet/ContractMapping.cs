@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Units;
 using UnitsNet;
@@ -7,7 +8,7 @@ using UnitsNet.Units;
 namespace Shapotou.Sdk.Parquet;
 
 /// <summary>Maps the model's records to contract tables and back, one column at a time.</summary>
-internal static class ContractMapping
+internal static partial class ContractMapping
 {
     public static TableData FromEnterprises(IReadOnlyList<Enterprise> rows) => Build(ContractSchema.Enterprises, rows.Count, t =>
     {
@@ -278,9 +279,19 @@ internal static class ContractMapping
         }
         catch (ArgumentException exception)
         {
-            throw new ShapotouDataException($"{t.Label}: {Reason(exception)}", exception);
+            // The model names the row of the columns it was given; the file's reader names the row group and its row.
+            string reason = Reason(exception);
+            Match row = ModelRow().Match(reason);
+            throw new ShapotouDataException(
+                row.Success
+                    ? $"{t.Label}, column '{row.Groups["column"].Value}', {t.Where(int.Parse(row.Groups["row"].Value, CultureInfo.InvariantCulture))}, {row.Groups["rest"].Value}"
+                    : $"{t.Label}: {reason}",
+                exception);
         }
     }
+
+    [GeneratedRegex("^Column '(?<column>[^']+)' of cems_hourly, row (?<row>[0-9]+), (?<rest>.*)$", RegexOptions.Singleline)]
+    private static partial Regex ModelRow();
 
     /// <summary>Checks every row the way the model does, throwing the first bad value with its file, row and field.</summary>
     public static void Validate(TableData t)

@@ -1,0 +1,119 @@
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Parquet;
+
+namespace Shapotou.Sdk.Assessment.Tests;
+
+/// <summary>Bad <c>cems_hourly</c> files on the streamed path: refused with the file, column, row group and row.</summary>
+public sealed class StreamedInputTests : IDisposable
+{
+    private const int RowGroup = 1_000;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"shapotou-streamed-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>The default dataset's folder with its first 3 000 CEMS hours in row groups of 1 000, one value changed.</summary>
+    private async Task<string> WriteAsync(Action<TableBatch> change)
+    {
+        await DefaultDataset.WriteAsync(_folder);
+        string path = Path.Combine(_folder, "cems_hourly.parquet");
+        TableBatch all = await ParquetTables.ReadAsync(path, ContractSchema.CemsHourly);
+        var batch = new TableBatch(ContractSchema.CemsHourly, 3 * RowGroup);
+        foreach (string column in new[] { "outlet_id", "flag" })
+        {
+            batch.SetText(column, all.Text(column)[..(3 * RowGroup)].ToArray());
+        }
+
+        batch.SetTimes("hour", all.Times("hour")[..(3 * RowGroup)].ToArray());
+        foreach (string column in new[] { "so2", "nox", "pm", "o2", "flow" })
+        {
+            batch.SetNumbers(column, all.Numbers(column)[..(3 * RowGroup)].ToArray(), all.UnitOf(column));
+        }
+
+        change(batch);
+        await using ParquetTableWriter writer = await ParquetTableWriter.CreateAsync(path, ContractSchema.CemsHourly, batch.Columns, rowGroupSize: RowGroup);
+        await writer.WriteAsync(batch);
+        await writer.CommitAsync();
+        return path;
+    }
+
+    [Fact]
+    public async Task UnknownOutlet_IsRefusedNamingFileRowGroupAndRow()
+    {
+        string path = await WriteAsync(b =>
+        {
+            string?[] ids = b.Text("outlet_id").ToArray();
+            ids[RowGroup + 503] = "ghost";
+            b.SetText("outlet_id", ids);
+        });
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        Assert.Equal(
+            $"File '{Path.GetFileName(path)}', row group 1, row 503: column 'outlet_id' is 'ghost', which is not in table 'outlets'; expected the id of an outlet.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task ValueOutOfRange_IsRefusedNamingFileColumnRowGroupAndRow()
+    {
+        await WriteAsync(b =>
+        {
+            double[] o2 = b.Numbers("o2").ToArray();
+            o2[(2 * RowGroup) + 7] = 25;
+            b.SetNumbers("o2", o2, b.UnitOf("o2"));
+        });
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        Assert.StartsWith("File 'cems_hourly.parquet', column 'o2', row group 2, row 7, is 25", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CorruptRowGroup_IsRefusedNamingFileColumnAndRowGroup()
+    {
+        string path = await WriteAsync(_ => { });
+        byte[] bytes = await File.ReadAllBytesAsync(path);
+        int footer = BitConverter.ToInt32(bytes, bytes.Length - 8) + 8;
+        for (int i = (bytes.Length - footer) / 2; i < bytes.Length - footer; i++)
+        {
+            bytes[i] = 0xA5;
+        }
+
+        await File.WriteAllBytesAsync(path, bytes);
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        Assert.StartsWith("File 'cems_hourly.parquet', column '", error.Message, StringComparison.Ordinal);
+        Assert.Contains("row group ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SameRowsInSmallRowGroups_GiveTheFiguresOfTheTableInMemory()
+    {
+        // Runs of an outlet and month cross row groups of 1 000 rows: each is kept until it ends and computed whole.
+        await WriteAsync(_ => { });
+        ClusterDataset whole = await AssessmentSource.FromFolder(_folder).LoadDatasetAsync();
+
+        DistrictAssessment streamed = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+        DistrictAssessment memory = await DistrictAssessment.RunAsync(AssessmentSource.FromDataset(whole));
+
+        Assert.Equal(3 * RowGroup, whole.CemsHourly!.RowCount);
+        Assert.Equal(Document(memory), Document(streamed));
+        Assert.Contains(streamed.Emissions.Inventories.Single().Rows, r => r.Method == Shapotou.Sdk.Analytics.Emissions.EmissionMethod.Measured && r.Mass is not null);
+    }
+
+    private static string Document(DistrictAssessment a)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(AssessmentJson.Serialize(a))!.AsObject();
+        json.Remove("dataset");
+        json.Remove("assumptions");
+        return json.ToJsonString();
+    }
+}
