@@ -25,6 +25,11 @@ internal static class AssessCommand
             Description = "Enterprise facts for grading (fugitive control, transport; JSON, docs/grading.md).",
             HelpName = "FILE",
         };
+        var output = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Also write the result tables (unit energy, solid waste, inventory, totals, 2027 progress, compliance, P6 checks, tax, CO₂) as <table>.parquet and <table>.csv into DIR, units in the metadata and headers.",
+            HelpName = "DIR",
+        };
         var command = new Command("assess", "Assess the district: enterprises by township, the ferroalloy cluster, unit energy against the benchmark, solid waste and waste heat, the emission inventory and the 2027 ceilings, limits and the P6 checks, tax, CO₂ and performance grades.")
         {
             json,
@@ -34,6 +39,7 @@ internal static class AssessCommand
             criteria,
             facts,
             year,
+            output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,6 +56,14 @@ internal static class AssessCommand
             DistrictAssessment assessment = await context.WithProgressAsync(
                 "Assessing",
                 progress => DistrictAssessment.RunAsync(source, options, progress, cancellationToken)).ConfigureAwait(false);
+            if (parse.GetValue(output) is { } tables)
+            {
+                foreach (string path in await AssessmentTables.WriteAsync(assessment, tables.FullName, cancellationToken).ConfigureAwait(false))
+                {
+                    await context.Error.WriteLineAsync($"wrote {path}").ConfigureAwait(false);
+                }
+            }
+
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(AssessmentJson.Serialize(assessment));
