@@ -261,7 +261,7 @@ public class OperatingLogBenchmarks
 /// A summary column whose value a benchmark process left through <see cref="PeakRss.Record"/> (so it survives
 /// BenchmarkDotNet's child processes), keyed per benchmark case and row count.
 /// </summary>
-internal sealed class RecordedColumn(string name, Func<BenchmarkCase, string> key, string legend) : IColumn
+internal sealed class RecordedColumn(string name, Func<BenchmarkCase, string> key, string legend, string sizeParameter = "RowCount") : IColumn
 {
     public string Id => nameof(RecordedColumn) + name;
 
@@ -280,7 +280,7 @@ internal sealed class RecordedColumn(string name, Func<BenchmarkCase, string> ke
     public string Legend => legend;
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-        PeakRss.Read(key(benchmarkCase), (int)benchmarkCase.Parameters["RowCount"]) ?? "-";
+        PeakRss.Read(key(benchmarkCase), (int)benchmarkCase.Parameters[sizeParameter]) ?? "-";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
 

@@ -1,0 +1,210 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using DuckDB.NET.Data;
+using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Analytics.Sql;
+using Shapotou.Sdk.Assessment;
+using Shapotou.Sdk.Benchmarks.Parquet;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Benchmarks.Assessment;
+
+/// <summary>
+/// The main job at province scale: <c>shapotou export --scale N</c> data (N copies of the default cluster; 20 by
+/// default: 1 380 enterprises, 9.3 M CEMS hours), the SDK's whole <see cref="DistrictAssessment"/> over the folder
+/// against DuckDB.NET (two threads, baseline) running the views of <c>shapotou sql</c> over the same files — which
+/// compute a part of what the assessment does (unit energy, solid waste, the measured inventory, reference-O₂ hours).
+/// </summary>
+/// <remarks>
+/// Setup writes the folder once (under the temporary folder) and checks that the figures both compute agree to 1e-9
+/// relative: unit energy per enterprise, year and product; measured mass per outlet and pollutant; the highest hourly
+/// reference-O₂ concentration and the hours above the limit per outlet and pollutant. Peak RSS is the benchmark
+/// process's VmHWM over its iterations, reset after setup, so DuckDB's native memory counts too.
+/// </remarks>
+[Config(typeof(Config))]
+public class AssessmentBenchmarks
+{
+    private static readonly DateOnly s_asOf = new(2024, 12, 31);
+    private static readonly string[] s_tables = ["energy_ledger", "facilities", "outlets", "cems_hourly", "solid_waste_ledger"];
+
+    private DuckDBConnection? _duck;
+
+    /// <summary>Copies of the cluster: 20; <c>SHAPOTOU_BENCH_SCALE</c> sets others (e.g. 20,100), the CI smoke run 1.</summary>
+    [ParamsSource(nameof(Scales))]
+    public int Scale { get; set; }
+
+    public static IEnumerable<int> Scales() =>
+        Environment.GetEnvironmentVariable("SHAPOTOU_BENCH_SCALE") is { Length: > 0 } scales
+            ? scales.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+            : Environment.GetEnvironmentVariable("SHAPOTOU_BENCH_LENGTHS") is { Length: > 0 } ? [1] : [20];
+
+    private string Folder => Path.Combine(Path.GetTempPath(), "shapotou-bench", string.Create(CultureInfo.InvariantCulture, $"assessment-x{Scale}"));
+
+    private string BenchmarkMethod { get; set; } = string.Empty;
+
+    [GlobalSetup(Target = nameof(DuckDbViews))]
+    public void SetupDuckDb()
+    {
+        Prepare();
+        DistrictAssessment sdk = DistrictAssessment.RunAsync(AssessmentSource.FromFolder(Folder)).GetAwaiter().GetResult();
+        _duck = OpenDuck();
+        double worst = Agreement(sdk);
+        if (worst > 1e-9)
+        {
+            throw new InvalidOperationException($"DuckDB and the SDK differ by {worst:E2} relative; expected at most 1e-9.");
+        }
+
+        PeakRss.Record("assessment-agreement", Scale, worst.ToString("E2", CultureInfo.InvariantCulture));
+        sdk = null!;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        PeakRss.Reset();
+    }
+
+    [GlobalSetup(Target = nameof(SdkAssessment))]
+    public void SetupSdk()
+    {
+        Prepare();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        PeakRss.Reset();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        PeakRss.Record($"assessment-{BenchmarkMethod}", Scale, PeakRss.ReadMegabytes());
+        _duck?.Dispose();
+    }
+
+    /// <summary>Every view of <c>shapotou sql</c> over the folder, each read to its last row.</summary>
+    [Benchmark(Baseline = true)]
+    public long DuckDbViews()
+    {
+        BenchmarkMethod = nameof(DuckDbViews);
+        long rows = 0;
+        foreach (string view in new[] { "unit_energy", "solid_waste_utilisation", "measured_inventory", "reference_oxygen" })
+        {
+            using DuckDBCommand command = _duck!.CreateCommand();
+            command.CommandText = $"SELECT * FROM {view}";
+            using DuckDBDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows++;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The whole district assessment over the folder, as <c>shapotou assess --data</c> runs it.</summary>
+    [Benchmark]
+    public DistrictAssessment SdkAssessment()
+    {
+        BenchmarkMethod = nameof(SdkAssessment);
+        return DistrictAssessment.RunAsync(AssessmentSource.FromFolder(Folder)).GetAwaiter().GetResult();
+    }
+
+    private void Prepare()
+    {
+        if (!File.Exists(Path.Combine(Folder, "cems_hourly.parquet")))
+        {
+            DefaultDataset.WriteAsync(Folder, Scale).GetAwaiter().GetResult();
+        }
+    }
+
+    private DuckDBConnection OpenDuck()
+    {
+        var tables = s_tables.ToDictionary(t => t, _ => false, StringComparer.Ordinal);
+        IReadOnlySet<string> cemsColumns = new HashSet<string>(["outlet_id", "hour", "so2", "nox", "pm", "o2", "flow", "flag"], StringComparer.Ordinal);
+        string script = SqlCalculators.Script(SqlEngine.DuckDb, Folder, tables, SqlCalculators.Queries(ReferenceCatalogue.Builtin, s_asOf, cemsColumns));
+        var duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+        using DuckDBCommand command = duck.CreateCommand();
+        command.CommandText = "SET threads = 2;";
+        command.ExecuteNonQuery();
+        command.CommandText = script;
+        command.ExecuteNonQuery();
+        return duck;
+    }
+
+    private double Agreement(DistrictAssessment sdk)
+    {
+        double worst = 0;
+        void Compare(double expected, double actual)
+        {
+            double scale = Math.Max(Math.Abs(expected), Math.Abs(actual));
+            worst = Math.Max(worst, scale == 0 ? 0 : Math.Abs(expected - actual) / scale);
+        }
+
+        int compared = 0;
+        var energy = sdk.Energy.Where(e => e.UnitEnergyKgcePerT is not null).ToDictionary(e => (e.GroupId, e.Year, e.Product));
+        foreach (object?[] row in Query("SELECT enterprise_id, year, product, unit_energy_kgce_per_t FROM unit_energy WHERE unit_energy_kgce_per_t IS NOT NULL"))
+        {
+            if (energy.TryGetValue(((string)row[0]!, Convert.ToInt32(row[1], CultureInfo.InvariantCulture), (string)row[2]!), out var e))
+            {
+                Compare(e.UnitEnergyKgcePerT!.Value, (double)row[3]!);
+                compared++;
+            }
+        }
+
+        EmissionInventory inventory = sdk.Emissions.Inventories.Single(i => i.Year == 2024);
+        var measured = inventory.Totals(EmissionGrouping.Outlet).Where(t => t.Methods.SequenceEqual([EmissionMethod.Measured]) && t.Mass is not null)
+            .ToDictionary(t => (t.GroupId, ContractNames.ToName(t.Pollutant)), t => t.Mass!.Value.Tonnes);
+        foreach (object?[] row in Query("SELECT outlet_id, pollutant, mass_t FROM measured_inventory WHERE year = 2024 AND mass_t IS NOT NULL"))
+        {
+            if (measured.TryGetValue(((string)row[0]!, (string)row[1]!), out double mass))
+            {
+                Compare(mass, (double)row[2]!);
+                compared++;
+            }
+        }
+
+        var compliance = sdk.Emissions.Compliance!.Outlets.Where(c => c.MaxHourly is not null).ToDictionary(c => (c.OutletId, ContractNames.ToName(c.Pollutant)));
+        foreach (object?[] row in Query("SELECT outlet_id, pollutant, max_hourly_mg_per_m3, over_limit_hours FROM reference_oxygen WHERE year = 2024 AND max_hourly_mg_per_m3 IS NOT NULL"))
+        {
+            if (compliance.TryGetValue(((string)row[0]!, (string)row[1]!), out var c))
+            {
+                Compare(c.MaxHourly!.Value.MilligramsPerCubicMeter, (double)row[2]!);
+                Compare(c.OverLimitHours, Convert.ToDouble(row[3], CultureInfo.InvariantCulture));
+                compared++;
+            }
+        }
+
+        if (compared == 0)
+        {
+            throw new InvalidOperationException("DuckDB and the SDK had no figure in common to compare.");
+        }
+
+        return worst;
+    }
+
+    private List<object?[]> Query(string sql)
+    {
+        using DuckDBCommand command = _duck!.CreateCommand();
+        command.CommandText = sql;
+        using DuckDBDataReader reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddColumn(new RecordedColumn("Peak RSS (MB)", c => $"assessment-{c.Descriptor.WorkloadMethod.Name}", "Peak resident set of the benchmark process over its iterations (VmHWM, reset after setup)", "Scale"));
+            AddColumn(new RecordedColumn("Max rel. diff", _ => "assessment-agreement", "Largest relative difference between DuckDB and the SDK over unit energy, measured mass, the highest reference-O₂ hour and hours over the limit", "Scale"));
+        }
+    }
+}
