@@ -84,6 +84,10 @@ internal static class Hj212SimulateCommand
         return command;
     }
 
+    /// <summary>Whether a stored value is the one sent, to a relative 1e-9: the file may hold it in another unit of the
+    /// same quantity, which is not bit-exact; a forged value (999.99 against about 25) is far outside.</summary>
+    private static bool Same(double stored, double sent) => Math.Abs(stored - sent) <= 1e-9 * Math.Max(1, Math.Abs(sent));
+
     /// <summary>The logger index in a simulated MN's last 12 digits.</summary>
     private static int LoggerOf(string mn) => int.Parse(mn.AsSpan(mn.Length - 12), NumberStyles.None, CultureInfo.InvariantCulture);
 
@@ -138,7 +142,7 @@ internal static class Hj212SimulateCommand
                         {
                             unexpected++;
                         }
-                        else if (interval == CemsInterval.Minute && so2[i] != Hj212LoggerSimulator.So2(LoggerOf(key.Item1), (int)(key.Item2 - options.Start).TotalMinutes, options.Seed))
+                        else if (interval == CemsInterval.Minute && !Same(so2[i], Hj212LoggerSimulator.So2(LoggerOf(key.Item1), (int)(key.Item2 - options.Start).TotalMinutes, options.Seed)))
                         {
                             altered++; // not the logger's own value: a forged or changed record
                         }

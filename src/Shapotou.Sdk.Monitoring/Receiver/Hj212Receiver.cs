@@ -411,7 +411,8 @@ public sealed class Hj212Receiver : IAsyncDisposable
                     if (throttled)
                     {
                         Interlocked.Increment(ref _throttled);
-                        await Task.Delay(TimeSpan.FromSeconds((1 - tokens) / rate), clock, token).ConfigureAwait(false);
+                        // Whole milliseconds, at least one: a shorter delay completes at once and would spin.
+                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((1 - tokens) / rate * 1000))), clock, token).ConfigureAwait(false);
                         continue;
                     }
 
