@@ -83,6 +83,10 @@ public sealed class Hj212Receiver : IAsyncDisposable
         _listener = listener;
         LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
         LoadRecentKeys();
+
+        // Listening only once the keys are loaded: until then a logger's connection is refused at once and it retries,
+        // rather than waiting in a full backlog while its SYNs are dropped and its retries back off.
+        listener.Listen(512);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
@@ -115,7 +119,7 @@ public sealed class Hj212Receiver : IAsyncDisposable
         try
         {
             listener.Bind(options.EndPoint);
-            listener.Listen(512);
+            return new Hj212Receiver(options, log, listener);
         }
         catch
         {
@@ -123,8 +127,6 @@ public sealed class Hj212Receiver : IAsyncDisposable
             log.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
-
-        return new Hj212Receiver(options, log, listener);
     }
 
     /// <summary>Gets the counters so far.</summary>
