@@ -105,15 +105,15 @@ public sealed class Hj212Receiver : IAsyncDisposable
     public static Hj212Receiver Start(Hj212ReceiverOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxConnections, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxConnectionsPerAddress, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxPacketsPerSecond, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDuplicateKeysPerMn, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxLoggers, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxReportsPerMinute, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.IdleTimeout, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ReadTimeout, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.DuplicateWindow, TimeSpan.Zero, nameof(options));
+        Positive(options.MaxConnections, nameof(options.MaxConnections), nameof(options));
+        Positive(options.MaxConnectionsPerAddress, nameof(options.MaxConnectionsPerAddress), nameof(options));
+        Positive(options.MaxPacketsPerSecond, nameof(options.MaxPacketsPerSecond), nameof(options));
+        Positive(options.MaxDuplicateKeysPerMn, nameof(options.MaxDuplicateKeysPerMn), nameof(options));
+        Positive(options.MaxLoggers, nameof(options.MaxLoggers), nameof(options));
+        Positive(options.MaxReportsPerMinute + 1, nameof(options.MaxReportsPerMinute), nameof(options), options.MaxReportsPerMinute, "0");
+        Positive(options.IdleTimeout, nameof(options.IdleTimeout), nameof(options));
+        Positive(options.ReadTimeout, nameof(options.ReadTimeout), nameof(options));
+        Positive(options.DuplicateWindow, nameof(options.DuplicateWindow), nameof(options));
         Hj212Log log = Hj212Log.Open(options.LogDirectory, options.SegmentBytes, options.MaxBatch, options.MaxQueuedAppends);
         var listener = new Socket(options.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -126,6 +126,23 @@ public sealed class Hj212Receiver : IAsyncDisposable
             listener.Dispose();
             log.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
+        }
+    }
+
+    /// <summary>Checks one limit of the options; the exception names the parameter <c>options</c> and the option.</summary>
+    private static void Positive(int value, string name, string paramName, int? shown = null, string least = "1")
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, shown ?? value, string.Create(CultureInfo.InvariantCulture, $"Option {name} is {shown ?? value}; expected at least {least}."));
+        }
+    }
+
+    private static void Positive(TimeSpan value, string name, string paramName)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"Option {name} is {value}; expected a positive time."));
         }
     }
 

@@ -26,6 +26,37 @@ public sealed class ReceiverLimitsTests : IDisposable
     private static byte[] Minute(string mn, int minute) =>
         ReceiverSecurityTests.Minute(mn, "123456", new DateTime(2025, 1, 1, 9, 0, 0).AddMinutes(minute), qn: "2025010109" + minute.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + "00000");
 
+    [Theory]
+    [InlineData("MaxConnections", "Option MaxConnections is 0; expected at least 1.")] // no connection at all
+    [InlineData("MaxConnectionsPerAddress", "Option MaxConnectionsPerAddress is 0; expected at least 1.")] // no address could connect
+    [InlineData("MaxPacketsPerSecond", "Option MaxPacketsPerSecond is 0; expected at least 1.")] // nothing would ever be read
+    [InlineData("MaxDuplicateKeysPerMn", "Option MaxDuplicateKeysPerMn is 0; expected at least 1.")] // no duplicate memory
+    [InlineData("MaxLoggers", "Option MaxLoggers is 0; expected at least 1.")] // every MN refused
+    [InlineData("MaxReportsPerMinute", "Option MaxReportsPerMinute is -1; expected at least 0.")] // 0 is allowed: no reports
+    [InlineData("IdleTimeout", "Option IdleTimeout is 00:00:00; expected a positive time.")] // closes at once
+    [InlineData("ReadTimeout", "Option ReadTimeout is -00:00:01; expected a positive time.")] // negative
+    [InlineData("DuplicateWindow", "Option DuplicateWindow is 00:00:00; expected a positive time.")] // no window
+    public void Start_ALimitOutOfRange_NamesTheOptionAndItsValue(string option, string message)
+    {
+        var options = new Hj212ReceiverOptions(LogDirectory);
+        options = option switch
+        {
+            "MaxConnections" => options with { MaxConnections = 0 },
+            "MaxConnectionsPerAddress" => options with { MaxConnectionsPerAddress = 0 },
+            "MaxPacketsPerSecond" => options with { MaxPacketsPerSecond = 0 },
+            "MaxDuplicateKeysPerMn" => options with { MaxDuplicateKeysPerMn = 0 },
+            "MaxLoggers" => options with { MaxLoggers = 0 },
+            "MaxReportsPerMinute" => options with { MaxReportsPerMinute = -1 },
+            "IdleTimeout" => options with { IdleTimeout = TimeSpan.Zero },
+            "ReadTimeout" => options with { ReadTimeout = TimeSpan.FromSeconds(-1) },
+            _ => options with { DuplicateWindow = TimeSpan.Zero },
+        };
+
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => Hj212Receiver.Start(options));
+        Assert.Equal(("options", message + " (Parameter 'options')" + Environment.NewLine + "Actual value was " + error.ActualValue + "."), (error.ParamName, error.Message));
+        Assert.False(Directory.Exists(LogDirectory));
+    }
+
     [Fact]
     public async Task IdleConnection_IsClosedAfterIdleTimeout_AndCounted()
     {
