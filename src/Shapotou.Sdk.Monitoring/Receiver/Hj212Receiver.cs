@@ -85,8 +85,10 @@ public sealed class Hj212Receiver : IAsyncDisposable
         LoadRecentKeys();
 
         // Listening only once the keys are loaded: until then a logger's connection is refused at once and it retries,
-        // rather than waiting in a full backlog while its SYNs are dropped and its retries back off.
-        listener.Listen(512);
+        // rather than waiting in a full backlog while its SYNs are dropped and its retries back off. The backlog holds
+        // as many connections as may be served (the kernel caps it at its somaxconn), so that every logger reconnecting
+        // after a restart is accepted at once rather than after seconds of SYN back-off.
+        listener.Listen(Math.Max(512, options.MaxConnections));
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
