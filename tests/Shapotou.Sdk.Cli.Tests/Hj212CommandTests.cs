@@ -188,6 +188,99 @@ public sealed class Hj212CommandTests
     }
 
     [Fact]
+    public void Check_OverlongLine_IsRejectedWithOneSentence_AndTheNextLinesAreStillChecked()
+    {
+        using var file = new TemporaryFile(Official + "\n" + new string('#', 100_000) + "\r\n" + Official + "\n" + new string('x', 20_000), ".txt");
+
+        (int exitCode, string output, string error) = CliRunner.Run("hj212", "check", file.Path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            [
+                "ok",
+                "rejected: length: Expected a line of at most 16384 bytes, found 100001 bytes without a line break.",
+                "ok",
+                "rejected: length: Expected a line of at most 16384 bytes, found 20000 bytes without a line break.",
+            ],
+            Lines(output));
+        Assert.Equal(string.Empty, error);
+    }
+
+    [Fact]
+    public void Check_OverlongLine_Json_IsALengthRejection()
+    {
+        using var file = new TemporaryFile(new string('x', 20_000) + "\n", ".txt");
+
+        (int exitCode, string output, _) = CliRunner.Run("hj212", "check", "--json", file.Path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            """{"line":1,"ok":false,"reason":"length","detail":"Expected a line of at most 16384 bytes, found 20000 bytes without a line break.","warnings":[],"packet":null}""",
+            Assert.Single(Lines(output)));
+    }
+
+    [Fact]
+    public void LineReader_HundredsOfMegabytesWithoutALineBreak_AreSkippedInBoundedMemory()
+    {
+        // 400 MB without a LF, then one packet: generated as read, never held.
+        const long Length = 400L << 20;
+        using var stream = new GeneratedStream(Length, Encoding.ASCII.GetBytes("\n" + Official + "\n"));
+        var reader = new Shapotou.Sdk.Cli.Commands.Hj212Command.LineReader(stream);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.True(reader.TryReadLine(out ReadOnlySpan<byte> first, out long overlong));
+        Assert.Equal((0, Length), (first.Length, overlong));
+        Assert.True(reader.TryReadLine(out ReadOnlySpan<byte> second, out overlong));
+        Assert.Equal((Official, 0L), (Encoding.ASCII.GetString(second), overlong));
+        Assert.False(reader.TryReadLine(out _, out _));
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < (1 << 20), $"allocated {allocated} bytes");
+    }
+
+    /// <summary>A stream of <c>length</c> bytes of 'x' and then a tail, made as it is read.</summary>
+    private sealed class GeneratedStream(long length, byte[] tail) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length + tail.Length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position < length)
+            {
+                int run = (int)Math.Min(count, length - _position);
+                buffer.AsSpan(offset, run).Fill((byte)'x');
+                _position += run;
+                return run;
+            }
+
+            int rest = (int)Math.Min(count, Length - _position);
+            tail.AsSpan((int)(_position - length), rest).CopyTo(buffer.AsSpan(offset));
+            _position += rest;
+            return rest;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void Check_MissingFile_IsAnIoError_Exit2()
     {
         (int exitCode, string output, string error) = CliRunner.Run("hj212", "check", "/nonexistent/packets.txt");

@@ -49,7 +49,7 @@ public sealed class Hj212ServeCommandTests : IDisposable
         Assert.Equal(0, verifyCode);
         string[] lines = verify.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("cems_minute: expected 600, rows 600 in ", lines[0][..39]);
-        Assert.EndsWith("files, lost 0, duplicated 0, unexpected 0", lines[0].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.EndsWith("files, lost 0, duplicated 0, unexpected 0, altered 0", lines[0].TrimEnd('\r'), StringComparison.Ordinal);
         Assert.StartsWith("cems_hourly: expected 10, rows 10 in ", lines[1], StringComparison.Ordinal);
 
         // A partition file: the minute rows of logger 0 on 1 January, readable as the contract table.
@@ -71,8 +71,8 @@ public sealed class Hj212ServeCommandTests : IDisposable
     {
         (int code, string output, _) = CliRunner.Run("hj212", "simulate", "--loggers", "2", "--minutes", "60", "--verify", _directory);
         Assert.Equal(1, code);
-        Assert.Contains("cems_minute: expected 120, rows 0 in 0 files, lost 120, duplicated 0, unexpected 0", output, StringComparison.Ordinal);
-        Assert.Contains("cems_hourly: expected 2, rows 0 in 0 files, lost 2, duplicated 0, unexpected 0", output, StringComparison.Ordinal);
+        Assert.Contains("cems_minute: expected 120, rows 0 in 0 files, lost 120, duplicated 0, unexpected 0, altered 0", output, StringComparison.Ordinal);
+        Assert.Contains("cems_hourly: expected 2, rows 0 in 0 files, lost 2, duplicated 0, unexpected 0, altered 0", output, StringComparison.Ordinal);
     }
 
     [Fact]

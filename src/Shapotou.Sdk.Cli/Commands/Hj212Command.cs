@@ -93,9 +93,32 @@ internal static class Hj212Command
         var jsonOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         bool allAccepted = true;
         int number = 0;
-        while (reader.TryReadLine(out ReadOnlySpan<byte> line))
+        while (reader.TryReadLine(out ReadOnlySpan<byte> line, out long overlong))
         {
             number++;
+            if (overlong > 0)
+            {
+                // Longer than any packet can be: refused without keeping it, whatever its length.
+                allAccepted = false;
+                string detail = string.Create(CultureInfo.InvariantCulture, $"Expected a line of at most {LineReader.MaxLineBytes} bytes, found {overlong} bytes without a line break.");
+                if (json)
+                {
+                    buffer.ResetWrittenCount();
+                    using (var writer = new Utf8JsonWriter(buffer, jsonOptions))
+                    {
+                        WriteOverlongJson(writer, number, detail);
+                    }
+
+                    context.Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+                }
+                else
+                {
+                    context.Output.WriteLine("rejected: length: " + detail);
+                }
+
+                continue;
+            }
+
             Hj212ParseResult result = Hj212Packet.Parse(line, options);
             allAccepted &= result.IsAccepted;
             if (json)
@@ -119,6 +142,19 @@ internal static class Hj212Command
         }
 
         return allAccepted;
+    }
+
+    private static void WriteOverlongJson(Utf8JsonWriter writer, int line, string detail)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("line", line);
+        writer.WriteBoolean("ok", false);
+        writer.WriteString("reason", "length");
+        writer.WriteString("detail", detail);
+        writer.WriteStartArray("warnings");
+        writer.WriteEndArray();
+        writer.WriteNull("packet");
+        writer.WriteEndObject();
     }
 
     private static void WriteJson(Utf8JsonWriter writer, int line, Hj212ParseResult result)
@@ -179,19 +215,28 @@ internal static class Hj212Command
     }
 
     /// <summary>Splits a stream into lines of bytes at LF, without the trailing CR and LF bytes, skipping a UTF-8 byte
-    /// order mark at the start.</summary>
-    /// <remarks>A line is a view into the reader's buffer, valid until the next call. The buffer grows to the longest
-    /// line; packets are at most a few kilobytes.</remarks>
-    private sealed class LineReader(Stream stream)
+    /// order mark at the start; a line longer than <see cref="MaxLineBytes"/> is skipped and reported by its length.</summary>
+    /// <remarks>A line is a view into the reader's buffer, valid until the next call. The buffer never grows: memory is
+    /// bounded whatever the input (a file of hundreds of megabytes without a line break included).</remarks>
+    internal sealed class LineReader(Stream stream)
     {
-        private byte[] _buffer = new byte[64 * 1024];
+        /// <summary>The longest line kept: more than the largest frame (6 + 9 999 + 4 + 2 bytes with
+        /// <c>--max-length 9999</c>).</summary>
+        public const int MaxLineBytes = 16 * 1024;
+
+        private readonly byte[] _buffer = new byte[64 * 1024];
         private int _start;
         private int _end;
         private bool _endOfStream;
         private bool _atStart = true;
 
-        public bool TryReadLine(out ReadOnlySpan<byte> line)
+        /// <summary>Reads the next line.</summary>
+        /// <param name="line">The line, when it is at most <see cref="MaxLineBytes"/> long.</param>
+        /// <param name="overlong">The length of a longer line (then skipped up to its LF), or 0.</param>
+        /// <returns><see langword="false"/> at the end of the input.</returns>
+        public bool TryReadLine(out ReadOnlySpan<byte> line, out long overlong)
         {
+            overlong = 0;
             if (_atStart)
             {
                 _atStart = false;
@@ -209,10 +254,17 @@ internal static class Hj212Command
             while (true)
             {
                 int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
-                if (newline >= 0)
+                if (newline >= 0 && newline <= MaxLineBytes)
                 {
                     line = TrimLineBreaks(_buffer.AsSpan(_start, newline));
                     _start += newline + 1;
+                    return true;
+                }
+
+                if (newline > MaxLineBytes || _end - _start > MaxLineBytes)
+                {
+                    line = default;
+                    overlong = Skip();
                     return true;
                 }
 
@@ -228,6 +280,32 @@ internal static class Hj212Command
             }
         }
 
+        /// <summary>Skips the current line up to and including its LF (or the end of the input) and returns its length
+        /// without the LF.</summary>
+        private long Skip()
+        {
+            long length = 0;
+            while (true)
+            {
+                int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    length += newline;
+                    _start += newline + 1;
+                    return length;
+                }
+
+                length += _end - _start;
+                _start = _end;
+                if (_endOfStream)
+                {
+                    return length;
+                }
+
+                Fill();
+            }
+        }
+
         private void Fill()
         {
             if (_start > 0)
@@ -235,11 +313,6 @@ internal static class Hj212Command
                 _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
                 _end -= _start;
                 _start = 0;
-            }
-
-            if (_end == _buffer.Length)
-            {
-                Array.Resize(ref _buffer, _buffer.Length * 2);
             }
 
             int read = stream.Read(_buffer, _end, _buffer.Length - _end);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Shapotou.Sdk.Monitoring.Hj212;
 using Shapotou.Sdk.Monitoring.Receiver;
@@ -21,36 +22,106 @@ internal static class Hj212ServeCommand
     public static Command Create(CommandContext context)
     {
         var port = new Option<int>("--port") { Description = "The TCP port to listen on.", Required = true, HelpName = "N" };
-        var host = new Option<string>("--host") { Description = "The address to listen on (default 0.0.0.0, every interface).", DefaultValueFactory = _ => "0.0.0.0", HelpName = "ADDRESS" };
+        var host = new Option<string>("--host") { Description = "The address to listen on (default 127.0.0.1, loopback only); any other address needs --registry.", DefaultValueFactory = _ => "127.0.0.1", HelpName = "ADDRESS" };
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder of the Parquet partitions (cems_minute/, cems_hourly/).", Required = true, HelpName = "DIR" };
         var log = new Option<DirectoryInfo?>("--log") { Description = "The folder of the durable log (default DIR/log).", HelpName = "DIR" };
-        var outlets = new Option<FileInfo?>("--outlets") { Description = "An outlets.parquet whose 'mn' column maps data loggers to outlets; other MNs are refused (QnRtn 4). Without it the MN is the outlet id.", HelpName = "FILE" };
+        var registry = new Option<FileInfo?>("--registry") { Description = "A text file of the data loggers allowed to send, one 'MN,PW[,OUTLET_ID]' per line: other MNs are refused (QnRtn 4), wrong PWs too (QnRtn 3). Required beyond loopback.", HelpName = "FILE" };
+        var outlets = new Option<FileInfo?>("--outlets") { Description = "An outlets.parquet whose 'mn' column maps data loggers to outlets; other MNs are refused (QnRtn 4); PWs are not checked. Without it or --registry the MN is the outlet id.", HelpName = "FILE" };
         var roll = new Option<int>("--roll-seconds") { Description = "Seconds between rolls of the log into Parquet (default 300).", DefaultValueFactory = _ => 300, HelpName = "S" };
         var stopAfter = new Option<int?>("--stop-after") { Description = "Stop after this many seconds (for scripted runs).", HelpName = "S" };
         var lenientCrc = new Option<bool>("--lenient-crc") { Description = "Accept CRC-16/MODBUS (as written or byte-swapped) in place of the Annex A CRC." };
-        var command = new Command("serve", "Receive HJ 212 packets over TCP from many data loggers: store each accepted packet in a durable log before answering (9014, QnRtn), count duplicates, and roll the log into cems_minute / cems_hourly Parquet partitions per day and outlet.")
+        var defaults = new Hj212ReceiverOptions(".");
+        var maxConnections = Positive("--max-connections", $"Connections served at once (default {defaults.MaxConnections}); beyond it the oldest one without an accepted packet is closed.", defaults.MaxConnections);
+        var maxPerAddress = Positive("--max-connections-per-address", $"Connections from one remote address at once (default {defaults.MaxConnectionsPerAddress}).", defaults.MaxConnectionsPerAddress);
+        var idleTimeout = Positive("--idle-timeout", $"Seconds a connection may send nothing between packets before it is closed (default {defaults.IdleTimeout.TotalSeconds:F0}).", (int)defaults.IdleTimeout.TotalSeconds);
+        var readTimeout = Positive("--read-timeout", $"Seconds a packet may take from its first byte to its line end, and the sender to take an answer (default {defaults.ReadTimeout.TotalSeconds:F0}).", (int)defaults.ReadTimeout.TotalSeconds);
+        var maxRate = Positive("--max-packets-per-second", $"Packets per second read from one connection; faster senders are slowed down (default {defaults.MaxPacketsPerSecond}).", defaults.MaxPacketsPerSecond);
+        var command = new Command("serve", "Receive HJ 212 packets over TCP from many data loggers: check who sent each, store each accepted packet in a durable log before answering (9014, QnRtn), count duplicates, and roll the log into cems_minute / cems_hourly Parquet partitions per day and outlet.")
         {
-            port, host, output, log, outlets, roll, stopAfter, lenientCrc,
+            port, host, output, log, registry, outlets, roll, stopAfter, lenientCrc, maxConnections, maxPerAddress, idleTimeout, readTimeout, maxRate,
         };
-        command.SetAction((parse, token) => RunAsync(
-            context,
-            new IPEndPoint(IPAddress.Parse(parse.GetValue(host)!), parse.GetValue(port)),
-            parse.GetValue(output)!.FullName,
-            parse.GetValue(log)?.FullName,
-            parse.GetValue(outlets),
-            TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(roll))),
-            parse.GetValue(stopAfter),
-            new Hj212ParseOptions { LenientCrc = parse.GetValue(lenientCrc) },
-            token));
+        command.SetAction((parse, token) =>
+        {
+            string hostText = parse.GetValue(host)!;
+            if (!IPAddress.TryParse(hostText, out IPAddress? address))
+            {
+                return Fail(context, $"--host '{hostText}' is not an IP address; expected one such as 127.0.0.1 or 0.0.0.0.");
+            }
+
+            FileInfo? registryFile = parse.GetValue(registry);
+            FileInfo? outletsFile = parse.GetValue(outlets);
+            if (registryFile is not null && outletsFile is not null)
+            {
+                return Fail(context, "--registry and --outlets were both given; expected one of them (the registry names each logger's outlet).");
+            }
+
+            if (!IPAddress.IsLoopback(address) && registryFile is null)
+            {
+                return Fail(context, $"--host {address} listens beyond loopback without --registry; expected a registry of the loggers allowed to send (MN, PW), or --host 127.0.0.1.");
+            }
+
+            var options = new Hj212ReceiverOptions(parse.GetValue(log)?.FullName ?? Path.Combine(parse.GetValue(output)!.FullName, "log"))
+            {
+                EndPoint = new IPEndPoint(address, parse.GetValue(port)),
+                ParseOptions = new Hj212ParseOptions { LenientCrc = parse.GetValue(lenientCrc) },
+                SegmentBytes = SegmentBytes,
+                MaxConnections = parse.GetValue(maxConnections),
+                MaxConnectionsPerAddress = parse.GetValue(maxPerAddress),
+                IdleTimeout = TimeSpan.FromSeconds(parse.GetValue(idleTimeout)),
+                ReadTimeout = TimeSpan.FromSeconds(parse.GetValue(readTimeout)),
+                MaxPacketsPerSecond = parse.GetValue(maxRate),
+            };
+            return RunAsync(
+                context,
+                options,
+                parse.GetValue(output)!.FullName,
+                registryFile,
+                outletsFile,
+                TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(roll))),
+                parse.GetValue(stopAfter),
+                token);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        CommandContext context, IPEndPoint endPoint, string output, string? logDirectory, FileInfo? outletsFile,
-        TimeSpan rollEvery, int? stopAfter, Hj212ParseOptions parseOptions, CancellationToken token)
+    private static Option<int> Positive(string name, string description, int defaultValue)
     {
-        logDirectory ??= Path.Combine(output, "log");
-        IReadOnlyDictionary<string, string>? outlets = outletsFile is null ? null : await ReadOutletsAsync(outletsFile, token).ConfigureAwait(false);
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value <= 0)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be at least 1; found {value}."));
+            }
+        });
+        return option;
+    }
+
+    private static Task<int> Fail(CommandContext context, string sentence)
+    {
+        context.Error.WriteLine("hj212 serve: " + sentence);
+        return Task.FromResult(ShapotouApp.RejectedInput);
+    }
+
+    private static async Task<int> RunAsync(
+        CommandContext context, Hj212ReceiverOptions options, string output, FileInfo? registryFile, FileInfo? outletsFile,
+        TimeSpan rollEvery, int? stopAfter, CancellationToken token)
+    {
+        string logDirectory = options.LogDirectory;
+        Hj212LoggerRegistry? registry = registryFile is null ? null : Hj212LoggerRegistry.Load(registryFile.FullName);
+        IReadOnlyDictionary<string, string>? outlets = registry?.OutletByMn
+            ?? (outletsFile is null ? null : await ReadOutletsAsync(outletsFile, token).ConfigureAwait(false));
+        var errorLock = new Lock();
+        void Say(string sentence)
+        {
+            lock (errorLock)
+            {
+                context.Error.WriteLine("hj212 serve: " + sentence);
+            }
+        }
+
+        options = options with { Registry = registry, OutletByMn = registry is null ? outlets : null, Report = Say };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
         using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -61,12 +132,29 @@ internal static class Hj212ServeCommand
 
         var sink = new Hj212ParquetSink(output);
         var rolled = new long[2];
-        Hj212Receiver receiver = Hj212Receiver.Start(new Hj212ReceiverOptions(logDirectory) { EndPoint = endPoint, ParseOptions = parseOptions, OutletByMn = outlets, SegmentBytes = SegmentBytes });
+        Hj212Receiver receiver;
+        try
+        {
+            receiver = Hj212Receiver.Start(options);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return await Fail(context, $"Port {options.EndPoint.Port} on {options.EndPoint.Address} is already in use; expected a free port.").ConfigureAwait(false);
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressNotAvailable)
+        {
+            return await Fail(context, $"Address {options.EndPoint.Address} is not an address of this machine; expected one of its own addresses, 127.0.0.1 or 0.0.0.0.").ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            return await Fail(context, $"Cannot listen on {options.EndPoint}: {e.Message.TrimEnd('.')}.").ConfigureAwait(false);
+        }
+
         var clock = Stopwatch.StartNew();
         Hj212ReceiverStatistics stats;
         try
         {
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hj212 serve: listening on {receiver.LocalEndPoint}, log {logDirectory}, partitions {output}"));
+            Say(string.Create(CultureInfo.InvariantCulture, $"listening on {receiver.LocalEndPoint}, log {logDirectory}, partitions {output}{(registry is null ? string.Empty : $", {registry.Count} registered loggers")}"));
             while (!stop.IsCancellationRequested)
             {
                 try
@@ -79,7 +167,7 @@ internal static class Hj212ServeCommand
                 }
 
                 long through = await receiver.SealAsync(CancellationToken.None).ConfigureAwait(false);
-                Report(context, await Hj212LogRoller.RollAsync(logDirectory, sink, outlets, through, CancellationToken.None).ConfigureAwait(false), rolled);
+                await RollAsync(Say, logDirectory, sink, outlets, through, rolled).ConfigureAwait(false);
             }
         }
         finally
@@ -89,23 +177,42 @@ internal static class Hj212ServeCommand
         }
 
         // The log is closed: every segment is sealed and rolled.
-        Report(context, await Hj212LogRoller.RollAsync(logDirectory, sink, outlets, null, CancellationToken.None).ConfigureAwait(false), rolled);
+        await RollAsync(Say, logDirectory, sink, outlets, null, rolled).ConfigureAwait(false);
         using var process = Process.GetCurrentProcess();
         context.Output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"received {stats.Received}, stored {stats.Logged}, duplicates {stats.Duplicates}, rejected {stats.Rejected} (crc {stats.RejectedCrc}), unknown MN {stats.UnknownMn}, answers {stats.Answers}, group commits {stats.Commits}, connections {stats.Connections}; rolled {rolled[0]} minute rows and {rolled[1]} hour rows into {sink.Files} files; {clock.Elapsed.TotalSeconds:F1} s; peak working set {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
+            $"received {stats.Received}, stored {stats.Logged}, duplicates {stats.Duplicates}, conflicts {stats.Conflicts}, rejected {stats.Rejected} (crc {stats.RejectedCrc}), unknown MN {stats.UnknownMn}, wrong PW {stats.WrongPw}, answers {stats.Answers}, group commits {stats.Commits}, connections {stats.Connections} (refused {stats.RefusedConnections}, evicted {stats.EvictedConnections}, idle timeouts {stats.IdleTimeouts}, read timeouts {stats.ReadTimeouts}, throttled {stats.Throttled}); rolled {rolled[0]} minute rows and {rolled[1]} hour rows into {sink.Files} files; {clock.Elapsed.TotalSeconds:F1} s; peak working set {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
         return ShapotouApp.Success;
     }
 
-    private static void Report(CommandContext context, Hj212RollResult result, long[] rolled)
+    /// <summary>Rolls the log; a failure is reported and left to the next roll (the records stay in the log), so that a
+    /// roll never stops the server.</summary>
+    private static async Task RollAsync(Action<string> say, string logDirectory, Hj212ParquetSink sink, IReadOnlyDictionary<string, string>? outlets, long? through, long[] rolled)
+    {
+        try
+        {
+            Report(say, await Hj212LogRoller.RollAsync(logDirectory, sink, outlets, through, CancellationToken.None).ConfigureAwait(false), rolled);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ShapotouDataException)
+        {
+            say($"the roll failed and is tried again at the next one; the log keeps its records: {e.Message.TrimEnd('.')}.");
+        }
+    }
+
+    private static void Report(Action<string> say, Hj212RollResult result, long[] rolled)
     {
         rolled[0] += result.MinuteRows;
         rolled[1] += result.HourRows;
-        if (result.Segments > 0)
+        foreach (string reason in result.QuarantineReasons)
         {
-            context.Error.WriteLine(string.Create(
+            say(reason);
+        }
+
+        if (result.Segments > 0 || result.QuarantineWritten > 0)
+        {
+            say(string.Create(
                 CultureInfo.InvariantCulture,
-                $"hj212 serve: rolled {result.Segments} segment(s): {result.MinuteRows} minute rows, {result.HourRows} hour rows, {result.Partitions} partitions; duplicates {result.Duplicates}, other packets {result.OtherPackets}, split parts pending {result.SplitPartsPending}, values set missing {result.ValuesSetMissing}, unmapped MN {result.UnmappedMn}"));
+                $"rolled {result.Segments} segment(s): {result.MinuteRows} minute rows, {result.HourRows} hour rows, {result.Partitions} partitions; duplicates {result.Duplicates} (conflicts {result.Conflicts}), other packets {result.OtherPackets}, split parts pending {result.SplitPartsPending}, values set missing {result.ValuesSetMissing}, unmapped MN {result.UnmappedMn}; quarantined {result.Quarantined}, written from quarantine {result.QuarantineWritten}, in quarantine {result.QuarantinePending}"));
         }
     }
 

@@ -28,10 +28,13 @@ internal static class Hj212SimulateCommand
         var malformed = new Option<double>("--malformed") { Description = "Share of packets preceded by a malformed frame, 0 to 1 (default 0).", HelpName = "SHARE" };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated values (default 1).", DefaultValueFactory = _ => 1, HelpName = "N" };
         var timeout = new Option<int>("--timeout-seconds") { Description = "Seconds a logger waits for answers before it reconnects and sends again (default 10).", DefaultValueFactory = _ => 10, HelpName = "S" };
+        var idle = new Option<int>("--idle-connections") { Description = "Connections opened beside the loggers that send nothing, re-opened when closed (default 0).", HelpName = "N" };
+        var forgers = new Option<int>("--forgers") { Description = "Forgers sending packets for the loggers' MNs and minutes with other values and a wrong PW while the loggers run (default 0).", HelpName = "N" };
+        var writeRegistry = new Option<FileInfo?>("--write-registry") { Description = "Send nothing; write the registry of the simulated loggers (MN,PW per line) for 'hj212 serve --registry'.", HelpName = "FILE" };
         var verify = new Option<DirectoryInfo?>("--verify") { Description = "Send nothing; check that the partitions under DIR hold every simulated minute and hour exactly once.", HelpName = "DIR" };
         var command = new Command("simulate", "Simulate HJ 212 data loggers sending minute (2051) and hourly (2061) data, each waiting for the 9014 answer and re-sending what was not answered; or, with --verify, check a receiver's partitions for lost and duplicated records.")
         {
-            port, host, loggers, minutes, start, window, malformed, seed, timeout, verify,
+            port, host, loggers, minutes, start, window, malformed, seed, timeout, idle, forgers, writeRegistry, verify,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -44,7 +47,17 @@ internal static class Hj212SimulateCommand
                 MalformedShare = parse.GetValue(malformed),
                 Seed = parse.GetValue(seed),
                 AnswerTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
+                IdleConnections = Math.Max(0, parse.GetValue(idle)),
+                Forgers = Math.Max(0, parse.GetValue(forgers)),
             };
+            if (parse.GetValue(writeRegistry) is { } registryFile)
+            {
+                Hj212LoggerRegistry registry = Hj212LoggerSimulator.Registry(Math.Max(1, options.Loggers));
+                await File.WriteAllLinesAsync(registryFile.FullName, registry.Loggers.Select(l => l.Mn + "," + l.Pw), token).ConfigureAwait(false);
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {registry.Count} loggers to {registryFile.FullName}"));
+                return ShapotouApp.Success;
+            }
+
             if (parse.GetValue(verify) is { } directory)
             {
                 return await VerifyAsync(context, options, directory.FullName, token).ConfigureAwait(false);
@@ -59,10 +72,24 @@ internal static class Hj212SimulateCommand
             context.Output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"loggers {result.Loggers}, packets {result.Packets}, acknowledged {result.Acknowledged}, sent {result.Sent}, re-sent {result.Resent}, malformed {result.Malformed}, reconnects {result.Reconnects}, {result.Elapsed.TotalSeconds:F1} s, {result.PacketsPerSecond:F0} packets/s"));
-            return result.Acknowledged == result.Packets ? ShapotouApp.Success : ShapotouApp.RejectedInput;
+            if (options.IdleConnections > 0 || options.Forgers > 0)
+            {
+                context.Output.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"idle connections {options.IdleConnections} (opened {result.IdleOpened}, closed by the receiver {result.IdleClosed}); forged {result.Forged}, refused {result.ForgedRefused}, acknowledged {result.ForgedAcknowledged}"));
+            }
+
+            return result.Acknowledged == result.Packets && result.ForgedAcknowledged == 0 ? ShapotouApp.Success : ShapotouApp.RejectedInput;
         });
         return command;
     }
+
+    /// <summary>Whether a stored value is the one sent, to a relative 1e-9: the file may hold it in another unit of the
+    /// same quantity, which is not bit-exact; a forged value (999.99 against about 25) is far outside.</summary>
+    private static bool Same(double stored, double sent) => Math.Abs(stored - sent) <= 1e-9 * Math.Max(1, Math.Abs(sent));
+
+    /// <summary>The logger index in a simulated MN's last 12 digits.</summary>
+    private static int LoggerOf(string mn) => int.Parse(mn.AsSpan(mn.Length - 12), NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static DateTime Fail(System.CommandLine.Parsing.ArgumentResult result)
     {
@@ -92,6 +119,7 @@ internal static class Hj212SimulateCommand
             long rows = 0;
             long duplicated = 0;
             long unexpected = 0;
+            long altered = 0;
             long files = 0;
             if (Directory.Exists(folder))
             {
@@ -101,6 +129,7 @@ internal static class Hj212SimulateCommand
                     IReadOnlyDictionary<string, Array> columns = await ContractTableFile.ReadAsync(file, spec, token).ConfigureAwait(false);
                     var outlets = (string?[])columns["outlet_id"];
                     var times = (DateTime?[])columns[spec.Columns[1].Name];
+                    var so2 = (double[])columns["so2"];
                     for (int i = 0; i < outlets.Length; i++)
                     {
                         rows++;
@@ -113,15 +142,19 @@ internal static class Hj212SimulateCommand
                         {
                             unexpected++;
                         }
+                        else if (interval == CemsInterval.Minute && !Same(so2[i], Hj212LoggerSimulator.So2(LoggerOf(key.Item1), (int)(key.Item2 - options.Start).TotalMinutes, options.Seed)))
+                        {
+                            altered++; // not the logger's own value: a forged or changed record
+                        }
                     }
                 }
             }
 
             long lost = expected.Count(k => !seen.Contains(k));
-            ok &= lost == 0 && duplicated == 0 && unexpected == 0;
+            ok &= lost == 0 && duplicated == 0 && unexpected == 0 && altered == 0;
             context.Output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{spec.Name}: expected {expected.Count}, rows {rows} in {files} files, lost {lost}, duplicated {duplicated}, unexpected {unexpected}"));
+                $"{spec.Name}: expected {expected.Count}, rows {rows} in {files} files, lost {lost}, duplicated {duplicated}, unexpected {unexpected}, altered {altered}"));
         }
 
         return ok ? ShapotouApp.Success : ShapotouApp.RejectedInput;

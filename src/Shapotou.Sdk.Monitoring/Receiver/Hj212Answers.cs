@@ -11,6 +11,9 @@ internal static class Hj212Answers
     /// <summary>QnRtn 1: ready to execute.</summary>
     public const int Ready = 1;
 
+    /// <summary>QnRtn 3: PW error.</summary>
+    public const int PwError = 3;
+
     /// <summary>QnRtn 4: MN error.</summary>
     public const int MnError = 4;
 

@@ -19,7 +19,10 @@ namespace Shapotou.Sdk.Monitoring.Receiver;
 /// m³/s (HJ 212-2017 Table B.2) and is written × 3600 as m³/h; without it, <c>a00000-Cou</c> (m³ in the interval) ÷ the
 /// interval in hours. The row flag is N: HJ 212 data packets flag each factor, not the record.</para>
 /// <para>Packets of an MN with no outlet in the map are written under the MN as outlet id and counted; with no map at
-/// all the MN is the outlet id.</para>
+/// all the MN is the outlet id. A partition whose outlet id cannot name a folder
+/// (<see cref="Hj212LoggerRegistry.IsValidOutletId"/>), or that the sink fails to write, is quarantined: its records and
+/// the reason go to the log folder's <c>quarantine/</c>, the roll goes on with the other partitions, and every later
+/// roll tries the quarantined ones again (with the outlet map of that roll) until they are written.</para>
 /// <para>Do not roll a log folder while a receiver in another process writes to it: its active segment is not sealed.
 /// In the same process, roll through <see cref="Hj212Receiver.SealAsync"/>'s segment.</para>
 /// </remarks>
@@ -55,6 +58,9 @@ public static class Hj212LogRoller
     {
         ArgumentNullException.ThrowIfNull(logDirectory);
         ArgumentNullException.ThrowIfNull(sink);
+        var quarantine = new QuarantineState();
+        await RetryQuarantineAsync(logDirectory, sink, outletByMn, quarantine, cancellationToken).ConfigureAwait(false);
+
         long last = LastRolledSegment(logDirectory);
         var state = new RollState(outletByMn);
         string carryPath = CarryPath(logDirectory, last);
@@ -79,13 +85,21 @@ public static class Hj212LogRoller
                 state.Add(record.Packet);
             }
 
-            foreach (CemsPartition partition in state.TakePartitions(number))
+            int index = 0;
+            foreach ((CemsPartition partition, byte[][] records) in state.TakePartitions(number))
             {
-                await sink.WriteAsync(partition, cancellationToken).ConfigureAwait(false);
+                if (await TryWriteAsync(sink, partition, cancellationToken).ConfigureAwait(false) is { } reason)
+                {
+                    await QuarantineAsync(logDirectory, number, index, records, reason).ConfigureAwait(false);
+                    quarantine.Quarantined++;
+                    quarantine.Reasons.Add(reason);
+                }
+
+                index++;
             }
 
             string newCarry = CarryPath(logDirectory, number);
-            await WriteCarryAsync(newCarry, state.PendingParts()).ConfigureAwait(false);
+            await WriteRecordsAsync(newCarry, state.PendingParts()).ConfigureAwait(false);
             WriteAtomically(Path.Combine(logDirectory, CheckpointFile), number.ToString(CultureInfo.InvariantCulture));
             File.Delete(carryPath);
             carryPath = newCarry;
@@ -93,13 +107,114 @@ public static class Hj212LogRoller
             segments++;
         }
 
-        return state.Result(segments);
+        return state.Result(segments) with
+        {
+            Quarantined = quarantine.Quarantined,
+            QuarantineWritten = quarantine.Written,
+            QuarantinePending = QuarantineFiles(logDirectory).Count,
+            QuarantineReasons = quarantine.Reasons,
+        };
+    }
+
+    /// <summary>Gets the partitions in quarantine in a log folder: each with the reason it could not be written.</summary>
+    /// <param name="logDirectory">The log folder.</param>
+    /// <returns>The reasons, one sentence per quarantined partition, oldest segment first.</returns>
+    public static IReadOnlyList<string> QuarantinedPartitions(string logDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(logDirectory);
+        return QuarantineFiles(logDirectory).Select(f => File.ReadAllText(Path.ChangeExtension(f, ReasonExtension))).ToArray();
+    }
+
+    /// <summary>Writes a partition, returning why it could not be written, or <see langword="null"/>. An outlet id that
+    /// cannot name a partition (<see cref="Hj212LoggerRegistry.IsValidOutletId"/>) is not given to the sink.</summary>
+    private static async Task<string?> TryWriteAsync(ICemsPartitionSink sink, CemsPartition partition, CancellationToken cancellationToken)
+    {
+        string what = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Partition {(partition.Interval == CemsInterval.Minute ? "cems_minute" : "cems_hourly")} {partition.Day:yyyy-MM-dd} of outlet '{Shorten(partition.OutletId)}' from log segment {partition.Segment} ({partition.Rows.RowCount} rows)");
+        if (!Hj212LoggerRegistry.IsValidOutletId(partition.OutletId))
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{what} is quarantined: its outlet id of {System.Text.Encoding.UTF8.GetByteCount(partition.OutletId)} bytes is not 1 to {Hj212LoggerRegistry.MaxOutletIdBytes} bytes without a control character, '/' or '\\'; register its MN with an outlet id.");
+        }
+
+        try
+        {
+            await sink.WriteAsync(partition, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever the sink throws (a folder that cannot be made, a full disk, a name too long), one partition's
+            // failure must not stop the others: it is kept for a later roll with its reason.
+            string message = e.Message.Trim();
+            return $"{what} is quarantined: {message.TrimEnd('.')}.";
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    private const string QuarantineFolder = "quarantine";
+    private const string RecordsExtension = ".records";
+    private const string ReasonExtension = ".reason";
+
+    private static List<string> QuarantineFiles(string logDirectory)
+    {
+        string folder = Path.Combine(logDirectory, QuarantineFolder);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*" + RecordsExtension).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
+
+    /// <summary>Keeps a partition's records (the packets as stored in the log) and its reason in the log folder's
+    /// quarantine, named by segment and partition index, never by anything a packet carries.</summary>
+    private static async Task QuarantineAsync(string logDirectory, long segment, int index, byte[][] records, string reason)
+    {
+        string folder = Path.Combine(logDirectory, QuarantineFolder);
+        Directory.CreateDirectory(folder);
+        string name = string.Create(CultureInfo.InvariantCulture, $"{segment:D8}-{index:D6}");
+        WriteAtomically(Path.Combine(folder, name + ReasonExtension), reason);
+        await WriteRecordsAsync(Path.Combine(folder, name + RecordsExtension), records).ConfigureAwait(false);
+    }
+
+    /// <summary>Tries again every quarantined partition (the outlet map may have changed, the folder been fixed); a
+    /// partition written leaves the quarantine, one still failing keeps its place with its new reason.</summary>
+    private static async Task RetryQuarantineAsync(
+        string logDirectory, ICemsPartitionSink sink, IReadOnlyDictionary<string, string>? outletByMn, QuarantineState quarantine, CancellationToken cancellationToken)
+    {
+        foreach (string file in QuarantineFiles(logDirectory))
+        {
+            long segment = long.Parse(Path.GetFileName(file).AsSpan(0, 8), NumberStyles.None, CultureInfo.InvariantCulture);
+            var state = new RollState(outletByMn);
+            foreach (Hj212LogRecord record in Hj212Log.Read(0, file))
+            {
+                state.Add(record.Packet);
+            }
+
+            string? failed = null;
+            foreach ((CemsPartition partition, _) in state.TakePartitions(segment))
+            {
+                failed ??= await TryWriteAsync(sink, partition, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (failed is null)
+            {
+                quarantine.Written++;
+                File.Delete(file);
+                File.Delete(Path.ChangeExtension(file, ReasonExtension));
+            }
+            else
+            {
+                WriteAtomically(Path.ChangeExtension(file, ReasonExtension), failed);
+            }
+        }
     }
 
     private static string CarryPath(string directory, long segment) =>
         Path.Combine(directory, "carry-" + segment.ToString("D8", CultureInfo.InvariantCulture) + ".carry");
 
-    private static async Task WriteCarryAsync(string path, byte[][] parts)
+    private static async Task WriteRecordsAsync(string path, byte[][] parts)
     {
         if (parts.Length == 0)
         {
@@ -107,13 +222,13 @@ public static class Hj212LogRoller
         }
 
         string directory = Path.GetDirectoryName(path)!;
-        string temporary = Path.Combine(directory, "carry-tmp");
+        string temporary = Path.Combine(directory, "records-tmp");
         if (Directory.Exists(temporary))
         {
             Directory.Delete(temporary, recursive: true);
         }
 
-        // A carry file is a one-segment log of its own.
+        // A carry or quarantine file is a one-segment log of its own.
         Hj212Log log = Hj212Log.Open(temporary);
         await using (log.ConfigureAwait(false))
         {
@@ -136,12 +251,22 @@ public static class Hj212LogRoller
         File.Move(temporary, path, overwrite: true);
     }
 
+    private sealed class QuarantineState
+    {
+        public long Quarantined { get; set; }
+
+        public long Written { get; set; }
+
+        public List<string> Reasons { get; } = [];
+    }
+
     private sealed class RollState(IReadOnlyDictionary<string, string>? outletByMn)
     {
         private static readonly TimeSpan s_chinaStandardTime = TimeSpan.FromHours(8);
-        private readonly HashSet<PacketKey> _seen = [];
+        private readonly Dictionary<PacketKey, ulong> _seen = [];
+        private long _conflicts;
         private readonly Dictionary<(string Mn, string Cn, string? Qn, int Pnum), SortedDictionary<int, (byte[] Bytes, Hj212Packet Packet)>> _splits = [];
-        private readonly Dictionary<(CemsInterval, DateOnly, string), CemsTableBuilder> _partitions = [];
+        private readonly Dictionary<(CemsInterval, DateOnly, string), (CemsTableBuilder Rows, List<byte[]> Records)> _partitions = [];
         private long _records;
         private long _minuteRows;
         private long _hourRows;
@@ -172,23 +297,23 @@ public static class Hj212LogRoller
                 if (parts.Count == pnum && parts.Keys.First() == 1 && parts.Keys.Last() == pnum)
                 {
                     _splits.Remove(key);
-                    Place(parts.Values.Select(p => p.Item2).ToArray());
+                    Place(parts.Values.Select(p => p.Item2).ToArray(), parts.Values.Select(p => p.Item1));
                 }
 
                 return;
             }
 
-            Place([packet]);
+            Place([packet], [bytes]);
         }
 
-        public List<CemsPartition> TakePartitions(long segment)
+        public List<(CemsPartition Partition, byte[][] Records)> TakePartitions(long segment)
         {
-            var list = new List<CemsPartition>();
-            foreach (KeyValuePair<(CemsInterval Interval, DateOnly Day, string Outlet), CemsTableBuilder> pair in _partitions
+            var list = new List<(CemsPartition, byte[][])>();
+            foreach (KeyValuePair<(CemsInterval Interval, DateOnly Day, string Outlet), (CemsTableBuilder Rows, List<byte[]> Records)> pair in _partitions
                          .OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).ThenBy(p => p.Key.Item3, StringComparer.Ordinal))
             {
-                CemsTable rows = pair.Value.Build();
-                list.Add(new CemsPartition(pair.Key.Interval, pair.Key.Day, pair.Key.Outlet, segment, Sorted(rows)));
+                CemsTable rows = pair.Value.Rows.Build();
+                list.Add((new CemsPartition(pair.Key.Interval, pair.Key.Day, pair.Key.Outlet, segment, Sorted(rows)), [.. pair.Value.Records]));
             }
 
             _partitions.Clear();
@@ -199,9 +324,9 @@ public static class Hj212LogRoller
         public byte[][] PendingParts() => _splits.Values.SelectMany(p => p.Values.Select(v => v.Bytes)).ToArray();
 
         public Hj212RollResult Result(int segments) =>
-            new(segments, _records, _minuteRows, _hourRows, _duplicates, _other, PendingParts().Length, _missing, _unmapped, _written);
+            new(segments, _records, _minuteRows, _hourRows, _duplicates, _other, PendingParts().Length, _missing, _unmapped, _written) { Conflicts = _conflicts };
 
-        private void Place(Hj212Packet[] parts)
+        private void Place(Hj212Packet[] parts, IEnumerable<byte[]> records)
         {
             Hj212Packet first = parts[0];
             CemsInterval interval;
@@ -227,8 +352,22 @@ public static class Hj212LogRoller
             }
 
             DateTime start = time.ToOffset(s_chinaStandardTime).DateTime;
-            if (!_seen.Add(new PacketKey(first.Mn, first.Cn == "2051" ? 2051 : 2061, start.Ticks, 0)))
+            ulong data = 0;
+            foreach (Hj212Packet part in parts)
             {
+                data = (data * 31) + System.IO.Hashing.XxHash3.HashToUInt64(Cp(part.DataSegmentUtf8));
+            }
+
+            var seenKey = new PacketKey(first.Mn, first.Cn == "2051" ? 2051 : 2061, start.Ticks, 0);
+            if (!_seen.TryAdd(seenKey, data))
+            {
+                // The first copy in the log is the one tabled; a copy with other data is a conflict, counted apart so
+                // that the roll's report names it (both copies stay in the log).
+                if (_seen[seenKey] != data)
+                {
+                    _conflicts++;
+                }
+
                 _duplicates++;
                 return;
             }
@@ -245,10 +384,13 @@ public static class Hj212LogRoller
             }
 
             var key = (interval, DateOnly.FromDateTime(start), outlet);
-            if (!_partitions.TryGetValue(key, out CemsTableBuilder? builder))
+            if (!_partitions.TryGetValue(key, out (CemsTableBuilder Rows, List<byte[]> Records) partition))
             {
-                _partitions[key] = builder = new CemsTableBuilder(interval);
+                _partitions[key] = partition = (new CemsTableBuilder(interval), []);
             }
+
+            CemsTableBuilder builder = partition.Rows;
+            partition.Records.AddRange(records);
 
             builder.AddRow(outlet, start, DataFlag.N);
             Span<double> values = stackalloc double[CemsChannels.Count];
@@ -306,6 +448,9 @@ public static class Hj212LogRoller
                 _hourRows++;
             }
         }
+
+        private static ReadOnlySpan<byte> Cp(ReadOnlySpan<byte> segment) =>
+            segment[(segment.StartsWith("CP=&&"u8) ? 0 : segment.IndexOf(";CP=&&"u8) + 1)..];
 
         private double Number(Hj212Field field, double scale, CemsChannel channel)
         {

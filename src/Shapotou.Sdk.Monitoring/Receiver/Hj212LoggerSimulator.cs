@@ -38,6 +38,14 @@ public sealed record Hj212SimulationOptions(IPEndPoint Server)
 
     /// <summary>Gets the seed of the simulated values. Default 1.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>Gets the connections opened beside the loggers that send nothing, held open while the loggers run and
+    /// opened again when the receiver closes them (an attacker's idle connections). Default 0.</summary>
+    public int IdleConnections { get; init; }
+
+    /// <summary>Gets the forgers run beside the loggers: each sends, while the loggers run, packets for the loggers' MNs
+    /// and minutes with other values and a wrong PW, and now and then an unregistered or overlong MN. Default 0.</summary>
+    public int Forgers { get; init; }
 }
 
 /// <summary>What a simulation did.</summary>
@@ -52,6 +60,21 @@ public sealed record Hj212SimulationOptions(IPEndPoint Server)
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record Hj212SimulationResult(int Loggers, long Packets, long Acknowledged, long Sent, long Resent, long Malformed, long Reconnects, TimeSpan Elapsed)
 {
+    /// <summary>Gets the idle connections opened (re-openings included).</summary>
+    public long IdleOpened { get; init; }
+
+    /// <summary>Gets the idle connections the receiver closed (evicted, timed out, refused once accepted, or stopped).</summary>
+    public long IdleClosed { get; init; }
+
+    /// <summary>Gets the forged packets sent.</summary>
+    public long Forged { get; init; }
+
+    /// <summary>Gets the forged packets the receiver refused (9011 with QnRtn 3 or 4).</summary>
+    public long ForgedRefused { get; init; }
+
+    /// <summary>Gets the forged packets the receiver acknowledged as stored (9014): zero when it checks PWs.</summary>
+    public long ForgedAcknowledged { get; init; }
+
     /// <summary>Gets the acknowledged packets per second of wall time.</summary>
     public double PacketsPerSecond => Elapsed.TotalSeconds > 0 ? Acknowledged / Elapsed.TotalSeconds : 0;
 }
@@ -70,6 +93,28 @@ public static class Hj212LoggerSimulator
     /// <returns>The MN.</returns>
     public static string Mn(int logger) => "010000A89000" + logger.ToString("D12", CultureInfo.InvariantCulture);
 
+    /// <summary>Gets the PW of a simulated logger: six digits, different per logger.</summary>
+    /// <param name="logger">The 0-based logger index.</param>
+    /// <returns>The PW.</returns>
+    public static string Pw(int logger) => (100_000 + (((logger * 7_919L) + 104_729) % 900_000)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the registry of the simulated loggers: each MN with its PW, the MN as its outlet id.</summary>
+    /// <param name="loggers">The number of loggers.</param>
+    /// <returns>The registry.</returns>
+    public static Hj212LoggerRegistry Registry(int loggers)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(loggers);
+        return new Hj212LoggerRegistry(Enumerable.Range(0, loggers).Select(i => new Hj212RegisteredLogger(Mn(i), Pw(i), Mn(i))));
+    }
+
+    /// <summary>Gets the SO₂ minute average a simulated logger sends for a minute, as written in its packet, for checking
+    /// that stored values are the logger's own.</summary>
+    /// <param name="logger">The 0-based logger index.</param>
+    /// <param name="minuteIndex">The 0-based minute since <see cref="Hj212SimulationOptions.Start"/>.</param>
+    /// <param name="seed">The seed of the simulated values.</param>
+    /// <returns>The value in mg/m³.</returns>
+    public static double So2(int logger, int minuteIndex, int seed = 1) => Values(seed, logger, minuteIndex).So2;
+
     /// <summary>Gets the packets a logger sends, in order, with their QN.</summary>
     /// <param name="logger">The 0-based logger index.</param>
     /// <param name="options">The simulation.</param>
@@ -85,7 +130,7 @@ public static class Hj212LoggerSimulator
             DateTime minute = options.Start.AddMinutes(m);
             (double so2, double nox, double pm, double o2, double flow, char flag) = Values(options.Seed, logger, m);
             string qn = Qn(minute, 0);
-            var builder = new Hj212PacketBuilder("31", "2051", "123456", mn).SetQn(qn).SetFlag(5)
+            var builder = new Hj212PacketBuilder("31", "2051", Pw(logger), mn).SetQn(qn).SetFlag(5)
                 .AddDataTime(new DateTimeOffset(minute, Hj212Time.ChinaStandardTime)).EndItem();
             Factor(builder, "a21026", so2, 2, flag);
             Factor(builder, "a21002", nox, 1, flag);
@@ -101,7 +146,7 @@ public static class Hj212LoggerSimulator
                 DateTime hour = minute.AddMinutes(-59);
                 string hqn = Qn(hour, 1);
                 double flowM3h = sums[4] / 60 * 3600;
-                var hourly = new Hj212PacketBuilder("31", "2061", "123456", mn).SetQn(hqn).SetFlag(5)
+                var hourly = new Hj212PacketBuilder("31", "2061", Pw(logger), mn).SetQn(hqn).SetFlag(5)
                     .AddDataTime(new DateTimeOffset(hour, Hj212Time.ChinaStandardTime)).EndItem();
                 Factor(hourly, "a21026", sums[0] / 60, 2, 'N', sums[0] / 60 * flowM3h * 1e-6);
                 Factor(hourly, "a21002", sums[1] / 60, 1, 'N', sums[1] / 60 * flowM3h * 1e-6);
@@ -129,19 +174,145 @@ public static class Hj212LoggerSimulator
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var counters = new long[6];
+        var counters = new long[11];
+        using var others = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        List<Task> idle = [];
+        for (int i = 0; i < options.IdleConnections; i++)
+        {
+            // Opened before the loggers start, so that they meet a receiver already full of idle connections.
+            idle.Add(HoldIdleAsync(options, counters, others.Token));
+            if (i % 256 == 255)
+            {
+                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        Task[] forgers = Enumerable.Range(0, options.Forgers)
+            .Select(i => Task.Run(() => ForgeAsync(i, options, counters, others.Token), CancellationToken.None))
+            .ToArray();
         Task[] loggers = Enumerable.Range(0, options.Loggers)
             .Select(i => Task.Run(() => RunLoggerAsync(i, options, counters, cancellationToken), cancellationToken))
             .ToArray();
-        await Task.WhenAll(loggers).ConfigureAwait(false);
-        return new Hj212SimulationResult(options.Loggers, counters[0], counters[1], counters[2], counters[3], counters[4], counters[5], clock.Elapsed);
+        try
+        {
+            await Task.WhenAll(loggers).ConfigureAwait(false);
+        }
+        finally
+        {
+            await others.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(idle.Concat(forgers)).ConfigureAwait(false);
+        }
+
+        return new Hj212SimulationResult(options.Loggers, counters[0], counters[1], counters[2], counters[3], counters[4], counters[5], clock.Elapsed)
+        {
+            IdleOpened = Interlocked.Read(ref counters[6]),
+            IdleClosed = Interlocked.Read(ref counters[7]),
+            Forged = Interlocked.Read(ref counters[8]),
+            ForgedRefused = Interlocked.Read(ref counters[9]),
+            ForgedAcknowledged = Interlocked.Read(ref counters[10]),
+        };
+    }
+
+    /// <summary>Holds a connection that sends nothing, opening it again whenever the receiver closes it.</summary>
+    private static async Task HoldIdleAsync(Hj212SimulationOptions options, long[] counters, CancellationToken cancellationToken)
+    {
+        byte[] buffer = new byte[256];
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            bool connected = false;
+            try
+            {
+                using var socket = new Socket(options.Server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(options.Server, cancellationToken).ConfigureAwait(false);
+                connected = true;
+                Interlocked.Increment(ref counters[6]);
+                while (await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                }
+
+                Interlocked.Increment(ref counters[7]);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (SocketException) when (connected)
+            {
+                Interlocked.Increment(ref counters[7]); // reset by the receiver
+            }
+            catch (SocketException)
+            {
+                // Not listening (a restart): try again.
+            }
+
+            try
+            {
+                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends forged packets while the loggers run: a real MN and minute with other values (SO₂ 999.99) and a
+    /// wrong PW; every tenth with an unregistered MN, every fiftieth with an MN of 250 bytes. Each waits for its answer.</summary>
+    private static async Task ForgeAsync(int forger, Hj212SimulationOptions options, long[] counters, CancellationToken cancellationToken)
+    {
+        var random = new Random(StableSeed(options.Seed, forger, 11));
+        int n = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var socket = new Socket(options.Server.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(options.Server, cancellationToken).ConfigureAwait(false);
+                await using var stream = new NetworkStream(socket, ownsSocket: false);
+                var answers = new AnswerReader(stream);
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    int logger = random.Next(Math.Max(1, options.Loggers));
+                    DateTime minute = options.Start.AddMinutes(random.Next(Math.Max(1, options.Minutes)));
+                    string mn = (n % 50) == 49 ? new string('7', 250) : (n % 10) == 9 ? "ZZ" + Mn(logger)[2..] : Mn(logger);
+                    string qn = Qn(minute, 9);
+                    byte[] packet = new Hj212PacketBuilder("31", "2051", "999999", mn).SetQn(qn).SetFlag(5)
+                        .AddDataTime(new DateTimeOffset(minute, Hj212Time.ChinaStandardTime)).EndItem()
+                        .AddField("a21026-Avg", "999.99").AddField("a21026-Flag", "N").EndItem()
+                        .BuildUtf8();
+                    n++;
+                    await stream.WriteAsync(packet, cancellationToken).ConfigureAwait(false);
+                    Interlocked.Increment(ref counters[8]);
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    timeout.CancelAfter(options.AnswerTimeout);
+                    (string Cn, string? QnRtn)? answer = await answers.NextAnswerAsync(timeout.Token).ConfigureAwait(false);
+                    if (answer is null)
+                    {
+                        break;
+                    }
+
+                    if (answer.Value.Cn == "9014")
+                    {
+                        Interlocked.Increment(ref counters[10]);
+                    }
+                    else if (answer.Value.QnRtn is "3" or "4")
+                    {
+                        Interlocked.Increment(ref counters[9]);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                // Closed or timed out: connect again while the loggers run.
+            }
+        }
     }
 
     private static async Task RunLoggerAsync(int logger, Hj212SimulationOptions options, long[] counters, CancellationToken cancellationToken)
     {
         (string Qn, byte[] Packet)[] packets = Packets(logger, options).ToArray();
         Interlocked.Add(ref counters[0], packets.Length);
-        var random = new Random(HashCode.Combine(options.Seed, logger, 7));
+        var random = new Random(StableSeed(options.Seed, logger, 7));
         int next = 0;
         int sentUpTo = 0;
         bool firstConnection = true;
@@ -245,9 +416,13 @@ public static class Hj212LoggerSimulator
     private static string Qn(DateTime time, int kind) =>
         time.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + kind.ToString("D3", CultureInfo.InvariantCulture);
 
+    /// <summary>A seed mixed from three numbers, the same in every process (<see cref="HashCode"/> is randomized per
+    /// process, so values drawn from it could not be checked by another process, such as <c>simulate --verify</c>).</summary>
+    private static int StableSeed(int a, int b, int c) => unchecked((int)((((((uint)a * 2_654_435_761u) ^ (uint)b) * 2_246_822_519u) ^ (uint)c) * 3_266_489_917u));
+
     private static (double So2, double Nox, double Pm, double O2, double Flow, char Flag) Values(int seed, int logger, int minute)
     {
-        var random = new Random(HashCode.Combine(seed, logger, minute));
+        var random = new Random(StableSeed(seed, logger, minute));
         double drift = Math.Sin(minute / 90.0 + logger);
         char flag = random.Next(200) == 0 ? 'C' : 'N';
         return (
@@ -271,15 +446,39 @@ public static class Hj212LoggerSimulator
         {
             while (true)
             {
+                Hj212Packet? packet = await NextPacketAsync(cancellationToken).ConfigureAwait(false);
+                if (packet is null)
+                {
+                    return null;
+                }
+
+                if (packet is { Cn: "9014", Qn: { } qn })
+                {
+                    return qn;
+                }
+            }
+        }
+
+        /// <summary>Returns the next answer's CN and QnRtn, or <see langword="null"/> at the end of the connection.</summary>
+        public async Task<(string Cn, string? QnRtn)?> NextAnswerAsync(CancellationToken cancellationToken)
+        {
+            Hj212Packet? packet = await NextPacketAsync(cancellationToken).ConfigureAwait(false);
+            return packet is null ? null : (packet.Cn, packet.TryGetField("QnRtn", out Hj212Field qnRtn) ? qnRtn.Value : null);
+        }
+
+        private async Task<Hj212Packet?> NextPacketAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
                 int lf = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
                 if (lf >= 0)
                 {
                     ReadOnlyMemory<byte> line = _buffer.AsMemory(_start, lf - _start);
                     _start = lf + 1;
                     Hj212ParseResult parsed = Hj212Packet.Parse(line.Span.TrimEnd((byte)'\r'));
-                    if (parsed.Packet is { Cn: "9014", Qn: { } qn })
+                    if (parsed.Packet is { } packet)
                     {
-                        return qn;
+                        return packet;
                     }
 
                     continue;

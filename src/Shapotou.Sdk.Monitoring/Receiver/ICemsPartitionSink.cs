@@ -37,7 +37,7 @@ public interface ICemsPartitionSink
 /// <param name="ValuesSetMissing">Values written as missing (NaN) because the packet's text is not a number, is
 /// negative, or is an O₂ of 21 % or more; the packet as received stays in the log.</param>
 /// <param name="UnmappedMn">Packets of an MN with no outlet in the map, written under the MN as outlet id.</param>
-/// <param name="Partitions">Partitions written.</param>
+/// <param name="Partitions">Partitions made from the segments (written or quarantined).</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record Hj212RollResult(
     int Segments,
@@ -49,4 +49,22 @@ public sealed record Hj212RollResult(
     long SplitPartsPending,
     long ValuesSetMissing,
     long UnmappedMn,
-    long Partitions);
+    long Partitions)
+{
+    /// <summary>Gets, of <see cref="Duplicates"/>, the packets whose key was rolled before with other data (CP): the
+    /// first copy in the log is tabled, both stay in the log.</summary>
+    public long Conflicts { get; init; }
+
+    /// <summary>Gets the partitions that could not be written in this roll and were put in quarantine (the log folder's
+    /// <c>quarantine/</c>: their records and the reason), to be tried again at every later roll.</summary>
+    public long Quarantined { get; init; }
+
+    /// <summary>Gets the partitions written in this roll out of the quarantine of earlier rolls.</summary>
+    public long QuarantineWritten { get; init; }
+
+    /// <summary>Gets the partitions still in quarantine after this roll.</summary>
+    public long QuarantinePending { get; init; }
+
+    /// <summary>Gets why each partition quarantined in this roll could not be written, one sentence each.</summary>
+    public IReadOnlyList<string> QuarantineReasons { get; init; } = [];
+}
