@@ -21,7 +21,11 @@ internal static class ShapotouApp
     /// <summary>The exit code of a command stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CancellationToken.None);
+
+    /// <summary>Runs the tool; <paramref name="cancellationToken"/> stops a command as Ctrl+C would (a server stops
+    /// taking packets, rolls and exits 0), so a host or a test ends a long-running command when it is done with it.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces with errors.", Recursive = true };
         // A plain command named as the tool, not a RootCommand, whose name would be the assembly's ("Shapotou.Sdk.Cli") in help.
@@ -56,7 +60,10 @@ internal static class ShapotouApp
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            return cancellationToken.CanBeCanceled
+                ? parse.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult()
+                : parse.Invoke(configuration);
         }
         catch (Exception exception) when (Classify(exception) is { } code)
         {

@@ -18,27 +18,17 @@ public sealed class Hj212ServeCommandTests : IDisposable
         }
     }
 
-    private static string FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port.ToString(CultureInfo.InvariantCulture);
-    }
-
     [Fact]
     public async Task ServeThenSimulate_EveryMinuteAndHourLandsOnceInTheParquetPartitions()
     {
-        string port = FreePort();
-        Task<(int ExitCode, string Output, string Error)> serve = Task.Run(() => CliRunner.Run(
-            "hj212", "serve", "--port", port, "--host", "127.0.0.1", "--out", _directory, "--roll-seconds", "1", "--stop-after", "8"));
+        using CliRunner.ServeRun serve = CliRunner.Serve("--host", "127.0.0.1", "--out", _directory, "--roll-seconds", "1");
+        string port = (await serve.Port).ToString(CultureInfo.InvariantCulture);
 
         (int code, string output, string error) = CliRunner.Run("hj212", "simulate", "--port", port, "--loggers", "5", "--minutes", "120", "--malformed", "0.05");
         Assert.True(code == 0, error);
         Assert.StartsWith("loggers 5, packets 610, acknowledged 610, sent 610, re-sent 0, malformed ", output, StringComparison.Ordinal);
 
-        (int serveCode, string serveOutput, string serveError) = await serve;
+        (int serveCode, string serveOutput, string serveError) = await serve.StopAsync();
         Assert.True(serveCode == 0, serveError);
         Assert.StartsWith("received ", serveOutput, StringComparison.Ordinal);
         Assert.Contains(", stored 610, duplicates 0, ", serveOutput, StringComparison.Ordinal);
@@ -95,7 +85,7 @@ public sealed class Hj212ServeCommandTests : IDisposable
             ["pollutant"] = new string?[] { "so2", "so2" },
         });
 
-        (int code, _, string error) = CliRunner.Run("hj212", "serve", "--port", FreePort(), "--out", _directory, "--outlets", outlets);
+        (int code, _, string error) = CliRunner.Run("hj212", "serve", "--port", "0", "--out", _directory, "--outlets", outlets);
         Assert.Equal(1, code);
         Assert.Contains("Column 'mn' of table 'outlets' (outlets.parquet), row 1, is '010000A89000000000000000', which also reports outlet 'DA001'", error, StringComparison.Ordinal);
     }

@@ -21,13 +21,6 @@ public sealed class Hj212ServeSecurityTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static byte[] Minute(string mn, int minute = 0) =>
@@ -134,9 +127,8 @@ public sealed class Hj212ServeSecurityTests : IDisposable
     [Fact]
     public async Task Serve_APacketWithA250ByteMn_IsRefused_AndTheServerRollsAndStopsNormally()
     {
-        int port = FreePort();
-        Task<(int ExitCode, string Output, string Error)> serve = Task.Run(() => CliRunner.Run(
-            "hj212", "serve", "--port", Text(port), "--out", _directory, "--roll-seconds", "1", "--stop-after", "4"));
+        using CliRunner.ServeRun serve = CliRunner.Serve("--out", _directory, "--roll-seconds", "1");
+        int port = await serve.Port;
 
         Hj212Packet refused = await SendAsync(port, Minute(new string('A', 250)));
         Assert.Equal("9011", refused.Cn);
@@ -146,7 +138,7 @@ public sealed class Hj212ServeSecurityTests : IDisposable
         Assert.Equal("9011", chinese.Cn);
         Assert.Equal("9014", (await SendAsync(port, Minute("010000A8900016F000169DC0"))).Cn);
 
-        (int code, string output, string error) = await serve;
+        (int code, string output, string error) = await serve.StopAsync();
         Assert.True(code == 0, error);
         Assert.Contains(", stored 1, duplicates 0, conflicts 0, ", output, StringComparison.Ordinal);
         Assert.Contains(", unknown MN 2, ", output, StringComparison.Ordinal);
@@ -162,14 +154,13 @@ public sealed class Hj212ServeSecurityTests : IDisposable
         Directory.CreateDirectory(_directory);
         string blocker = Path.Combine(_directory, "cems_minute");
         File.WriteAllText(blocker, "in the way");
-        int port = FreePort();
-        Task<(int ExitCode, string Output, string Error)> serve = Task.Run(() => CliRunner.Run(
-            "hj212", "serve", "--port", Text(port), "--out", _directory, "--roll-seconds", "1", "--stop-after", "4"));
+        using CliRunner.ServeRun serve = CliRunner.Serve("--out", _directory, "--roll-seconds", "1");
+        int port = await serve.Port;
 
         Assert.Equal("9014", (await SendAsync(port, Minute("LOGGER1", 0))).Cn);
         Assert.Equal("9014", (await SendAsync(port, Minute("LOGGER1", 1))).Cn);
 
-        (int code, string output, string error) = await serve;
+        (int code, string output, string error) = await serve.StopAsync();
         Assert.True(code == 0, error);
         Assert.Contains(", stored 2, ", output, StringComparison.Ordinal);
         Assert.Contains("hj212 serve: Partition cems_minute 2025-01-01 of outlet 'LOGGER1' from log segment ", error, StringComparison.Ordinal);
@@ -198,10 +189,9 @@ public sealed class Hj212ServeSecurityTests : IDisposable
         Directory.CreateDirectory(_directory);
         string registry = Path.Combine(_directory, "registry.txt");
         Assert.Equal(0, CliRunner.Run("hj212", "simulate", "--loggers", "5", "--write-registry", registry).ExitCode);
-        int port = FreePort();
-        Task<(int ExitCode, string Output, string Error)> serve = Task.Run(() => CliRunner.Run(
-            "hj212", "serve", "--port", Text(port), "--out", Path.Combine(_directory, "data"), "--registry", registry, "--roll-seconds", "1", "--stop-after", "10",
-            "--max-connections", "40"));
+        using CliRunner.ServeRun serve = CliRunner.Serve(
+            "--out", Path.Combine(_directory, "data"), "--registry", registry, "--roll-seconds", "1", "--max-connections", "40");
+        int port = await serve.Port;
 
         (int code, string output, string error) = CliRunner.Run(
             "hj212", "simulate", "--port", Text(port), "--loggers", "5", "--minutes", "60", "--idle-connections", "60", "--forgers", "1");
@@ -210,7 +200,7 @@ public sealed class Hj212ServeSecurityTests : IDisposable
         Assert.StartsWith("loggers 5, packets 305, acknowledged 305, ", lines[0], StringComparison.Ordinal);
         Assert.Matches("^idle connections 60 \\(opened [0-9]+, closed by the receiver [0-9]+\\); forged [0-9]+, refused [0-9]+, acknowledged 0$", lines[1]);
 
-        (int serveCode, string serveOutput, string serveError) = await serve;
+        (int serveCode, string serveOutput, string serveError) = await serve.StopAsync();
         Assert.True(serveCode == 0, serveError);
         Assert.Contains(", stored 305, duplicates 0, conflicts 0, ", serveOutput, StringComparison.Ordinal);
 
