@@ -235,10 +235,8 @@ public sealed class ReceiverTests : IDisposable
             await client.SendAsync(packet.AsSpan(0, packet.Length - 10).ToArray());
         }
 
-        for (int i = 0; i < 100 && receiver.GetStatistics().Received == 0; i++)
-        {
-            await Task.Delay(20);
-        }
+        // Wait on the receiver's own counters (a hang guard, not a time budget: a loaded machine only waits longer).
+        await ReceiverClient.WaitUntilAsync(receiver, s => s.Rejected >= 1);
 
         Hj212ReceiverStatistics stats = receiver.GetStatistics();
         Assert.Equal((1L, 1L, 0L, 0L), (stats.Received, stats.Rejected, stats.Logged, stats.Answers));
