@@ -16,10 +16,10 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
     /// <param name="outletIds">The outlet ids of table <c>outlets</c>; a row naming another is refused.</param>
     /// <param name="progress">Receives the rows read.</param>
     /// <param name="cancellationToken">Cancels the read between row groups.</param>
-    /// <returns>The hours, and whether a file carries the illustrative mark.</returns>
+    /// <returns>The hours, whether a file carries the illustrative mark, and the rows read.</returns>
     /// <exception cref="ShapotouDataException">A row group or value is bad, or a row names an unknown outlet; the message
     /// names the file, column, row group and row.</exception>
-    public async Task<(StreamedCemsHours Hours, bool Illustrative)> ReadAsync(
+    public async Task<(StreamedCemsHours Hours, bool Illustrative, long Rows)> ReadAsync(
         CemsQuestions questions,
         IReadOnlySet<string> outletIds,
         IProgress<AssessmentProgress>? progress,
@@ -46,6 +46,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
             progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
         }
 
-        return (builder.Complete(), marked);
+        long rows = builder.Rows;
+        return (builder.Complete(), marked, rows);
     }
 }

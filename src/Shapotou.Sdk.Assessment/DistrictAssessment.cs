@@ -124,9 +124,10 @@ public sealed class DistrictAssessment
         cancellationToken.ThrowIfCancellationRequested();
         PlanFigures figures = PlanFigures.LoadEmbedded();
         DateOnly asOf = options.AsOf ?? new DateOnly(figures.BaselineYear, 12, 31);
+        long streamed = 0;
         if (cems is not null)
         {
-            data = await StreamCemsHourlyAsync(data, cems, options, asOf, progress, cancellationToken).ConfigureAwait(false);
+            (data, streamed) = await StreamCemsHourlyAsync(data, cems, options, asOf, progress, cancellationToken).ConfigureAwait(false);
         }
 
         List<string> assumptions = source.Kind switch
@@ -153,7 +154,7 @@ public sealed class DistrictAssessment
             assumptions,
             progress,
             cancellationToken);
-        progress?.Report(new AssessmentProgress(AssessmentStage.Done, null, data.CemsHourly?.RowCount ?? 0));
+        progress?.Report(new AssessmentProgress(AssessmentStage.Done, null, data.CemsHourly?.RowCount ?? streamed));
         return result;
     }
 
@@ -162,7 +163,7 @@ public sealed class DistrictAssessment
     /// placeholders to learn what they will ask (which limits, bases and outlets; it depends on the dimension tables, the
     /// catalogue and the criteria, never on the hours), then the file is read once, row group by row group.
     /// </summary>
-    private static async Task<ClusterDataset> StreamCemsHourlyAsync(
+    private static async Task<(ClusterDataset Data, long Rows)> StreamCemsHourlyAsync(
         ClusterDataset data,
         CemsHourlyStream cems,
         AssessmentOptions options,
@@ -176,7 +177,7 @@ public sealed class DistrictAssessment
         _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year);
 
         var outletIds = data.Outlets.Select(o => o.OutletId).ToHashSet(StringComparer.Ordinal);
-        (StreamedCemsHours hours, bool illustrative) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
+        (StreamedCemsHours hours, bool illustrative, long rows) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
         if (illustrative && !data.Illustrative)
         {
             data = new ClusterDataset(data.Name, illustrative: true, data.Enterprises, data.Facilities, data.TreatmentFacilities, data.Outlets,
@@ -184,7 +185,7 @@ public sealed class DistrictAssessment
         }
 
         CemsHours.Attach(data, hours);
-        return data;
+        return (data, rows);
     }
 
     private static DistrictAssessment Create(

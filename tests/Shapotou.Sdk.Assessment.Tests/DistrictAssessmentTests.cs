@@ -190,6 +190,7 @@ public sealed class DistrictAssessmentTests : IDisposable
         Assert.True(rows.Length >= 2, $"{rows.Length} reports of cems_hourly");
         Assert.Equal(rows.Order(), rows);
         Assert.Equal(DefaultDataset.Instance.CemsHourly!.RowCount, rows[^1]);
+        Assert.Equal(DefaultDataset.Instance.CemsHourly!.RowCount, reports[^1].Rows);
 
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();

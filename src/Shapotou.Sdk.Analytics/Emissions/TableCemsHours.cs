@@ -6,6 +6,8 @@ namespace Shapotou.Sdk.Analytics.Emissions;
 
 /// <summary>The CEMS hours of a table in memory: columns converted once per table and shared by every calculator,
 /// each question answered by one kernel pass over the run.</summary>
+/// <remarks>The converted columns (about 70 bytes a row) live as long as the table does; a table too large to hold twice
+/// is streamed instead (<see cref="StreamedCemsHours"/>).</remarks>
 internal sealed class TableCemsHours : CemsHours
 {
     private static readonly ConditionalWeakTable<CemsHourlyTable, TableCemsHours> s_tables = new();
