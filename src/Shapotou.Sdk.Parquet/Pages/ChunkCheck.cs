@@ -1,0 +1,170 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
+
+namespace Shapotou.Sdk.Parquet.Pages;
+
+/// <summary>
+/// Walks a column chunk's page headers before Parquet.Net reads the chunk, with the page decoder's checks
+/// (<see cref="PageHeader.Read"/>, <see cref="PageChecks"/>) and its value count: so Parquet.Net, which reads page after
+/// page until it has the chunk's values and reads a varint past the end of the file for ever, only meets pages that end
+/// inside the chunk and hold exactly the chunk's values, and the two readers accept the same chunks.
+/// </summary>
+/// <remarks>
+/// Only the headers are read (a positioned read of a few hundred bytes per page), and a page's bytes only when its
+/// header carries a CRC-32.
+/// </remarks>
+internal static class ChunkCheck
+{
+    private const int HeaderRead = 256;
+
+    /// <summary>The chunk as <see cref="ChunkCheck"/> and the decoder see it, from Parquet.Net's reading of the footer.</summary>
+    /// <param name="column">The column chunk's metadata.</param>
+    /// <returns>The chunk.</returns>
+    public static ChunkInfo FromMetadata(global::Parquet.Meta.ColumnChunk column)
+    {
+        global::Parquet.Meta.ColumnMetaData meta = column.MetaData!;
+        long start = meta.DataPageOffset;
+        foreach (long offset in (ReadOnlySpan<long>)[meta.DictionaryPageOffset ?? 0, meta.IndexPageOffset ?? 0])
+        {
+            start = offset > 0 ? Math.Min(start, offset) : start;
+        }
+
+        long encodings = 0;
+        foreach (global::Parquet.Meta.Encoding encoding in meta.Encodings)
+        {
+            encodings |= (int)encoding is >= 0 and < 64 ? 1L << (int)encoding : 0;
+        }
+
+        return new ChunkInfo(start, (int)Math.Min(meta.TotalCompressedSize, int.MaxValue), (Codec)(int)meta.Codec, Decodable: false, meta.DataPageOffset, meta.DictionaryPageOffset ?? 0, encodings);
+    }
+
+    /// <summary>
+    /// How far a chunk's pages may run past its stated size: 100 bytes for files of parquet-mr before 1.2.9, which left
+    /// the dictionary page's header out of the chunk's size (PARQUET-816; other readers allow the same), none otherwise.
+    /// </summary>
+    /// <param name="createdBy">The footer's <c>created_by</c>.</param>
+    /// <returns>The bytes allowed past a chunk's end.</returns>
+    public static int Slack(string? createdBy)
+    {
+        if (createdBy is null || !createdBy.StartsWith("parquet-mr", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        // "parquet-mr version 1.2.8 (build …)"; no version at all is older still.
+        string[] words = createdBy.Split(' ');
+        return words.Length < 3 || !Version.TryParse(words[2].Split('-')[0], out Version? version) || version < new Version(1, 2, 9) ? 100 : 0;
+    }
+
+    /// <summary>Checks a chunk's pages.</summary>
+    /// <param name="file">The open file.</param>
+    /// <param name="chunk">The chunk.</param>
+    /// <param name="values">The values the chunk's metadata states.</param>
+    /// <param name="slack">How far pages may run past the chunk's stated end (see <see cref="Slack"/>).</param>
+    /// <param name="page">The index of the page checked last (the one at fault when this throws).</param>
+    /// <exception cref="PageFormatException">A page is malformed, contradicts the chunk, or the values do not add up.</exception>
+    public static void Check(SafeFileHandle file, in ChunkInfo chunk, long values, int slack, out int page)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(HeaderRead);
+        try
+        {
+            long position = chunk.Start;
+            long stated = chunk.Start + chunk.Length;
+            long end = Math.Min(stated + slack, RandomAccess.GetLength(file));
+            long seen = 0;
+            bool dataSeen = false;
+            for (page = 0; seen < values || position < stated; page++)
+            {
+                if (position >= end)
+                {
+                    throw new PageFormatException($"the chunk ends after {seen} of its {values} values");
+                }
+
+                // Read enough of the page to hold its header, growing the read while the header runs past it.
+                int available = (int)Math.Min(end - position, Array.MaxLength);
+                int wanted = Math.Min(available, HeaderRead);
+                PageHeader header;
+                int headerLength;
+                while (true)
+                {
+                    if (buffer.Length < wanted)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = [];
+                        buffer = ArrayPool<byte>.Shared.Rent(wanted);
+                    }
+
+                    ReadExactly(file, buffer.AsSpan(0, wanted), position);
+                    try
+                    {
+                        header = PageHeader.Read(buffer.AsSpan(0, wanted), out headerLength);
+                        break;
+                    }
+                    catch (PageFormatException) when (wanted < available)
+                    {
+                        wanted = (int)Math.Min(available, 2L * wanted);
+                    }
+                }
+
+                long body = position + headerLength;
+                if (header.CompressedSize > end - body)
+                {
+                    throw new PageFormatException($"a page of {header.CompressedSize} bytes runs past the chunk's end, {end - body} bytes on");
+                }
+
+                ReadOnlySpan<byte> stored;
+                bool whole = !header.HasCrc && header.CompressedSize <= wanted - headerLength;
+                if (header.HasCrc && header.CompressedSize > wanted - headerLength)
+                {
+                    byte[] bytes = ArrayPool<byte>.Shared.Rent(header.CompressedSize);
+                    try
+                    {
+                        ReadExactly(file, bytes.AsSpan(0, header.CompressedSize), body);
+                        PageChecks.Check(header, bytes.AsSpan(0, header.CompressedSize), position, chunk, page, dataSeen, whole: true);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(bytes);
+                    }
+                }
+                else
+                {
+                    stored = buffer.AsSpan(headerLength, Math.Min(header.CompressedSize, wanted - headerLength));
+                    PageChecks.Check(header, stored, position, chunk, page, dataSeen, whole: header.HasCrc || whole);
+                }
+
+                if (header.Type is PageType.DataPage or PageType.DataPageV2)
+                {
+                    dataSeen = true;
+                    if (header.ValueCount > values - seen)
+                    {
+                        throw new PageFormatException($"a page of {header.ValueCount} values where {values - seen} of the chunk's {values} values remain");
+                    }
+
+                    seen += header.ValueCount;
+                }
+
+                position = body + header.CompressedSize;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void ReadExactly(SafeFileHandle file, Span<byte> buffer, long offset)
+    {
+        while (!buffer.IsEmpty)
+        {
+            int read = RandomAccess.Read(file, buffer, offset);
+            if (read == 0)
+            {
+                throw new PageFormatException("the chunk runs past the end of the file");
+            }
+
+            buffer = buffer[read..];
+            offset += read;
+        }
+    }
+}
