@@ -218,7 +218,8 @@ public static class ParquetColumnScan
                     if (!batch.IntsDecoded[c])
                     {
                         fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
-                        await ReadAsync(fallback.Group(g), fallback.Ints[c], batch.Ints!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
+                        fallback.Check(g, fallback.Ints[c], scan.File);
+                        await ReadAsync(fallback.Group(g, scan.File), fallback.Ints[c], batch.Ints!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -228,7 +229,8 @@ public static class ParquetColumnScan
                     if (!batch.DoublesDecoded[c])
                     {
                         fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
-                        await ReadAsync(fallback.Group(g), fallback.Doubles[c], batch.Doubles!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
+                        fallback.Check(g, fallback.Doubles[c], scan.File);
+                        await ReadAsync(fallback.Group(g, scan.File), fallback.Doubles[c], batch.Doubles!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -251,6 +253,7 @@ public static class ParquetColumnScan
     }
 
     /// <summary>Decodes a chunk with the page decoder; <see langword="false"/> leaves it to Parquet.Net.</summary>
+    /// <exception cref="ShapotouDataException">A page is malformed or contradicts its chunk: refused, never left to Parquet.Net.</exception>
     private static bool TryDecode<T>(ColumnChunkDecoder pages, SafeFileHandle handle, Scan scan, int rowGroup, int leaf, Span<T> values, long firstRow)
         where T : unmanaged
     {
@@ -266,10 +269,14 @@ public static class ParquetColumnScan
         {
             missing = pages.Decode(handle, chunk, column.MaxDefinitionLevel == 1, values);
         }
-        catch (PageFormatException)
+        catch (PageFormatException exception) when (exception.Unsupported)
         {
-            // A page in another layout, or malformed: Parquet.Net reads the chunk, and reports what it finds.
+            // A valid page in a layout the decoder leaves: Parquet.Net reads the chunk.
             return false;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw PageError(scan.File, column.Name, rowGroup, pages.Page, exception);
         }
 
         if (missing >= 0)
@@ -279,6 +286,10 @@ public static class ParquetColumnScan
 
         return true;
     }
+
+    /// <summary>The refusal of a chunk whose page is malformed or contradicts the chunk.</summary>
+    internal static ShapotouDataException PageError(string file, string column, int rowGroup, int page, Exception exception) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"File '{file}', column '{column}', row group {rowGroup}, page {page}: {exception.Message.TrimEnd('.')}."), exception);
 
     /// <summary>
     /// What every worker of a scan shares: the file, the columns, the row groups, and (when the page decoder is used)
@@ -343,12 +354,13 @@ public static class ParquetColumnScan
                 FileFooter footer;
                 try
                 {
-                    using SafeFileHandle handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                    using SafeFileHandle handle = FooterCheck.OpenRead(path, file);
                     footer = FileFooter.Read(handle, [.. ints, .. doubles]);
                 }
-                catch (PageFormatException)
+                catch (PageFormatException exception)
                 {
-                    return null;
+                    // A malformed footer is refused here: Parquet.Net may spin on it.
+                    throw FooterCheck.Refusal(file, exception);
                 }
 
                 // Only plain INT32 and DOUBLE leaves, found by path or top-level name; anything else gets Parquet.Net's checks.
@@ -399,11 +411,13 @@ public static class ParquetColumnScan
     private sealed class Fallback : IAsyncDisposable
     {
         private readonly ParquetReader _reader;
+        private readonly SafeFileHandle _handle;
+        private readonly DataField[] _leaves;
         private ParquetRowGroupReader? _group;
         private int _groupIndex = -1;
 
-        private Fallback(ParquetReader reader, DataField[] ints, DataField[] doubles, int[]? levels) =>
-            (_reader, Ints, Doubles, Levels) = (reader, ints, doubles, levels);
+        private Fallback(ParquetReader reader, SafeFileHandle handle, DataField[] ints, DataField[] doubles, int[]? levels) =>
+            (_reader, _handle, _leaves, Ints, Doubles, Levels) = (reader, handle, reader.Schema.GetDataFields(), ints, doubles, levels);
 
         public DataField[] Ints { get; }
 
@@ -415,18 +429,51 @@ public static class ParquetColumnScan
         public static async Task<Fallback> OpenAsync(Scan scan, CancellationToken cancellationToken)
         {
             ParquetReader reader = await ParquetColumnScan.OpenAsync(scan.Path, scan.File, cancellationToken).ConfigureAwait(false);
-            DataField[] ints = Fields(reader, scan.Ints, typeof(int), scan.File);
-            DataField[] doubles = Fields(reader, scan.Doubles, typeof(double), scan.File);
-            int[]? levels = ints.Any(f => f.IsNullable) || doubles.Any(f => f.IsNullable) ? ArrayPool<int>.Shared.Rent(scan.Largest) : null;
-            return new Fallback(reader, ints, doubles, levels);
+            try
+            {
+                DataField[] ints = Fields(reader, scan.Ints, typeof(int), scan.File);
+                DataField[] doubles = Fields(reader, scan.Doubles, typeof(double), scan.File);
+                SafeFileHandle handle = FooterCheck.OpenRead(scan.Path, scan.File);
+                int[]? levels = ints.Any(f => f.IsNullable) || doubles.Any(f => f.IsNullable) ? ArrayPool<int>.Shared.Rent(scan.Largest) : null;
+                return new Fallback(reader, handle, ints, doubles, levels);
+            }
+            catch
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
-        public ParquetRowGroupReader Group(int g)
+        /// <summary>Checks a chunk's pages (<see cref="ChunkCheck"/>) before Parquet.Net reads it.</summary>
+        public void Check(int g, DataField field, string file)
+        {
+            int page = 0;
+            try
+            {
+                global::Parquet.Meta.ColumnChunk chunk = _reader.Metadata!.RowGroups[g].Columns[Array.IndexOf(_leaves, field)];
+                ChunkCheck.Check(_handle, ChunkCheck.FromMetadata(chunk), chunk.MetaData!.NumValues, ChunkCheck.Slack(_reader.Metadata.CreatedBy), out page);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                throw PageError(file, field.Name, g, page, exception);
+            }
+        }
+
+        public ParquetRowGroupReader Group(int g, string file)
         {
             if (_groupIndex != g)
             {
                 _group?.Dispose();
-                _group = _reader.OpenRowGroupReader(g);
+                _group = null;
+                try
+                {
+                    _group = _reader.OpenRowGroupReader(g);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture, $"File '{file}', row group {g}: the row group cannot be opened ({exception.Message.TrimEnd('.')})."), exception);
+                }
+
                 _groupIndex = g;
             }
 
@@ -441,6 +488,7 @@ public static class ParquetColumnScan
                 ArrayPool<int>.Shared.Return(Levels);
             }
 
+            _handle.Dispose();
             await _reader.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -477,7 +525,16 @@ public static class ParquetColumnScan
 
     private static DataField[] Fields(ParquetReader reader, IReadOnlyList<string> names, Type type, string file)
     {
-        DataField[] all = reader.Schema.GetDataFields();
+        DataField[] all;
+        try
+        {
+            all = reader.Schema.GetDataFields();
+        }
+        catch (Exception exception)
+        {
+            throw new ShapotouDataException($"File '{file}' has a schema the SDK cannot read: {exception.Message.TrimEnd('.')}.", exception);
+        }
+
         var fields = new DataField[names.Count];
         for (int c = 0; c < names.Count; c++)
         {
@@ -496,6 +553,9 @@ public static class ParquetColumnScan
 
     private static async Task<ParquetReader> OpenAsync(string path, string file, CancellationToken cancellationToken)
     {
+        // Only a footer the SDK's bounded reader accepts reaches Parquet.Net, which spins on some malformed ones.
+        FooterCheck.Validate(path, file);
+
         // A 1 MB read buffer: Parquet.Net reads a column chunk in many small reads (page headers, then pages).
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
         try
