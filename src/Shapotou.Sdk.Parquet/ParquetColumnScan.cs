@@ -451,7 +451,7 @@ public static class ParquetColumnScan
             try
             {
                 global::Parquet.Meta.ColumnChunk chunk = _reader.Metadata!.RowGroups[g].Columns[Array.IndexOf(_leaves, field)];
-                ChunkCheck.Check(_handle, ChunkCheck.FromMetadata(chunk), chunk.MetaData!.NumValues, ChunkCheck.Slack(_reader.Metadata.CreatedBy), out page);
+                ChunkCheck.Check(_handle, ChunkCheck.FromMetadata(chunk), chunk.MetaData!.NumValues, ChunkCheck.Slack(_reader.Metadata.CreatedBy), ChunkCheck.ColumnLevels.Of(field, chunk), out page);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -118,7 +118,7 @@ internal static class ParquetTableReader
         try
         {
             global::Parquet.Meta.ColumnChunk chunk = reader.Metadata!.RowGroups[g].Columns[Array.IndexOf(leaves, field)];
-            ChunkCheck.Check(handle, ChunkCheck.FromMetadata(chunk), chunk.MetaData!.NumValues, ChunkCheck.Slack(reader.Metadata.CreatedBy), out page);
+            ChunkCheck.Check(handle, ChunkCheck.FromMetadata(chunk), chunk.MetaData!.NumValues, ChunkCheck.Slack(reader.Metadata.CreatedBy), ChunkCheck.ColumnLevels.Of(field, chunk), out page);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -15,6 +15,26 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// </remarks>
 internal static class ChunkCheck
 {
+    /// <summary>A column's value width (for the physical types that have one) and levels, from its schema.</summary>
+    /// <param name="Width">Bytes per value (INT32, FLOAT 4; INT64, DOUBLE 8; INT96 12), or 0.</param>
+    /// <param name="MaxDefinition">Its maximum definition level.</param>
+    /// <param name="MaxRepetition">Its maximum repetition level.</param>
+    internal readonly record struct ColumnLevels(int Width, int MaxDefinition, int MaxRepetition)
+    {
+        /// <summary>The levels of a Parquet.Net field and the width of its chunk's physical type.</summary>
+        /// <param name="field">The field.</param>
+        /// <param name="chunk">Its chunk in a row group.</param>
+        /// <returns>The levels.</returns>
+        public static ColumnLevels Of(global::Parquet.Schema.DataField field, global::Parquet.Meta.ColumnChunk chunk) =>
+            new(chunk.MetaData!.Type switch
+            {
+                global::Parquet.Meta.Type.INT32 or global::Parquet.Meta.Type.FLOAT => 4,
+                global::Parquet.Meta.Type.INT64 or global::Parquet.Meta.Type.DOUBLE => 8,
+                global::Parquet.Meta.Type.INT96 => 12,
+                _ => 0,
+            }, field.MaxDefinitionLevel, field.MaxRepetitionLevel);
+    }
+
     private const int HeaderRead = 256;
 
     /// <summary>The chunk as <see cref="ChunkCheck"/> and the decoder see it, from Parquet.Net's reading of the footer.</summary>
@@ -61,9 +81,10 @@ internal static class ChunkCheck
     /// <param name="chunk">The chunk.</param>
     /// <param name="values">The values the chunk's metadata states.</param>
     /// <param name="slack">How far pages may run past the chunk's stated end (see <see cref="Slack"/>).</param>
+    /// <param name="column">The column's value width (0 when not fixed) and levels.</param>
     /// <param name="page">The index of the page checked last (the one at fault when this throws).</param>
-    /// <exception cref="PageFormatException">A page is malformed, contradicts the chunk, or the values do not add up.</exception>
-    public static void Check(SafeFileHandle file, in ChunkInfo chunk, long values, int slack, out int page)
+    /// <exception cref="PageFormatException">A page is malformed, contradicts the chunk or its column, or the values do not add up.</exception>
+    public static void Check(SafeFileHandle file, in ChunkInfo chunk, long values, int slack, ColumnLevels column, out int page)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(HeaderRead);
         try
@@ -133,6 +154,7 @@ internal static class ChunkCheck
                     PageChecks.Check(header, stored, position, chunk, page, dataSeen, whole: header.HasCrc || whole);
                 }
 
+                CheckLevels(header, column);
                 if (header.Type is PageType.DataPage or PageType.DataPageV2)
                 {
                     dataSeen = true;
@@ -150,6 +172,28 @@ internal static class ChunkCheck
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// What a page's sizes say of its column's levels, without decompressing: a PLAIN page of a required flat
+    /// fixed-width column (or a dictionary page) holds nothing but its values, and a version-2 page has levels exactly
+    /// where the column has them. This is what tells a footer that made an optional column required (or back) from the
+    /// pages, for the columns whose values have a width.
+    /// </summary>
+    private static void CheckLevels(in PageHeader header, ColumnLevels column)
+    {
+        bool plainValuesOnly = header.Encoding == PageEncoding.Plain && column.Width > 0
+            && (header.Type == PageType.DictionaryPage || (header.Type == PageType.DataPage && column.MaxDefinition == 0 && column.MaxRepetition == 0));
+        if (plainValuesOnly && (long)header.ValueCount * column.Width != header.UncompressedSize)
+        {
+            throw new PageFormatException($"a PLAIN page of {header.ValueCount} values of {column.Width} bytes stated as {header.UncompressedSize} bytes; the column has {(column.MaxDefinition == 0 ? "no" : "its")} levels");
+        }
+
+        if (header.Type == PageType.DataPageV2 && header.ValueCount > 0
+            && ((header.DefinitionLevelsLength > 0) != (column.MaxDefinition > 0) || (header.RepetitionLevelsLength > 0) != (column.MaxRepetition > 0)))
+        {
+            throw new PageFormatException($"a version 2 page with levels of {header.RepetitionLevelsLength} and {header.DefinitionLevelsLength} bytes in a column of {column.MaxRepetition} repetition and {column.MaxDefinition} definition levels");
         }
     }
 
