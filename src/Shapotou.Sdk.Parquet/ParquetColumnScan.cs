@@ -287,6 +287,30 @@ public static class ParquetColumnScan
         return true;
     }
 
+    /// <summary>
+    /// Checks from its page headers a chunk whose row group has more rows than 8 per byte of the chunk (beyond what
+    /// 1-bit dictionary indices pack; run-length runs of one value go further), before any worker sizes its buffers
+    /// by the rows: a footer whose figures agree on 2^28 rows is refused here, not by running out of memory. Such a
+    /// chunk is small for its rows, so the walk is cheap; other chunks are checked as they are read.
+    /// </summary>
+    private static void CheckDense(SafeFileHandle handle, string file, string column, int rowGroup, ChunkInfo chunk, long rows, long values, ChunkCheck.ColumnLevels levels, int slack)
+    {
+        if (rows <= 8L * Math.Max(chunk.Length, 1))
+        {
+            return;
+        }
+
+        int page = 0;
+        try
+        {
+            ChunkCheck.Check(handle, chunk, values, slack, levels, out page);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw PageError(file, column, rowGroup, page, exception);
+        }
+    }
+
     /// <summary>The refusal of a chunk whose page is malformed or contradicts the chunk.</summary>
     internal static ShapotouDataException PageError(string file, string column, int rowGroup, int page, Exception exception) =>
         new(string.Create(CultureInfo.InvariantCulture, $"File '{file}', column '{column}', row group {rowGroup}, page {page}: {exception.Message.TrimEnd('.')}."), exception);
@@ -338,12 +362,21 @@ public static class ParquetColumnScan
             ParquetReader reader = await ParquetColumnScan.OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                _ = Fields(reader, ints, typeof(int), file);
-                _ = Fields(reader, doubles, typeof(double), file);
+                DataField[] fields = [.. Fields(reader, ints, typeof(int), file), .. Fields(reader, doubles, typeof(double), file)];
+                DataField[] leaves = reader.Schema.GetDataFields();
+                int slack = ChunkCheck.Slack(reader.Metadata!.CreatedBy);
+                using SafeFileHandle handle = FooterCheck.OpenRead(path, file);
                 long[] firstRows = new long[reader.RowGroupCount + 1];
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
-                    firstRows[g + 1] = firstRows[g] + reader.Metadata!.RowGroups[g].NumRows;
+                    global::Parquet.Meta.RowGroup group = reader.Metadata.RowGroups[g];
+                    foreach (DataField field in fields)
+                    {
+                        global::Parquet.Meta.ColumnChunk chunk = group.Columns[Array.IndexOf(leaves, field)];
+                        CheckDense(handle, file, field.Name, g, ChunkCheck.FromMetadata(chunk), group.NumRows, chunk.MetaData!.NumValues, ChunkCheck.ColumnLevels.Of(field, chunk), slack);
+                    }
+
+                    firstRows[g + 1] = firstRows[g] + group.NumRows;
                 }
 
                 return new Scan(path, file, ints, doubles, firstRows, null, [], []);
@@ -370,9 +403,18 @@ public static class ParquetColumnScan
                     return null;
                 }
 
+                int slack = ChunkCheck.Slack(footer.CreatedBy);
+                using SafeFileHandle pages = FooterCheck.OpenRead(path, file);
                 long[] firstRows = new long[footer.RowGroupRows.Length + 1];
                 for (int g = 0; g < footer.RowGroupRows.Length; g++)
                 {
+                    foreach (int leaf in intLeaves.Concat(doubleLeaves))
+                    {
+                        FooterColumn column = footer.Columns[leaf];
+                        var levels = new ChunkCheck.ColumnLevels(column.PhysicalType == (int)PhysicalType.Int32 ? 4 : 8, column.MaxDefinitionLevel, column.MaxRepetitionLevel);
+                        CheckDense(pages, file, column.Name, g, footer.Chunk(g, leaf), footer.RowGroupRows[g], footer.RowGroupRows[g], levels, slack);
+                    }
+
                     firstRows[g + 1] = firstRows[g] + footer.RowGroupRows[g];
                 }
 

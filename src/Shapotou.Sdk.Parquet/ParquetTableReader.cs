@@ -63,7 +63,16 @@ internal static class ParquetTableReader
                 cancellationToken.ThrowIfCancellationRequested();
                 using ParquetRowGroupReader group = OpenRowGroup(reader, g, file);
 
-                // FooterCheck bounds a row group's rows by the file's length and by int.MaxValue.
+                // FooterCheck bounds a row group's rows by int.MaxValue; its chunks' pages must hold them (checked
+                // from their headers) before anything is sized by them.
+                foreach (ColumnSpec column in spec.Columns)
+                {
+                    if (fields.TryGetValue(column.Name, out DataField? field))
+                    {
+                        CheckChunk(reader, handle, leaves, field, g, file);
+                    }
+                }
+
                 int rows = (int)group.RowCount;
                 var batch = new TableData(spec, file, rows);
                 batch.AddRowGroup(g, 0);
@@ -76,7 +85,6 @@ internal static class ParquetTableReader
                 {
                     if (fields.TryGetValue(column.Name, out DataField? field))
                     {
-                        CheckChunk(reader, handle, leaves, field, g, file);
                         ColumnData data;
                         try
                         {

@@ -43,11 +43,14 @@ internal static class ChunkCheck
     public static ChunkInfo FromMetadata(global::Parquet.Meta.ColumnChunk column)
     {
         global::Parquet.Meta.ColumnMetaData meta = column.MetaData!;
-        long start = meta.DataPageOffset;
-        foreach (long offset in (ReadOnlySpan<long>)[meta.DictionaryPageOffset ?? 0, meta.IndexPageOffset ?? 0])
+        // The lowest offset stated, zero meaning none (an empty chunk may state no data page), as Parquet.Net starts.
+        long start = long.MaxValue;
+        foreach (long offset in (ReadOnlySpan<long>)[meta.DataPageOffset, meta.DictionaryPageOffset ?? 0, meta.IndexPageOffset ?? 0])
         {
             start = offset > 0 ? Math.Min(start, offset) : start;
         }
+
+        start = start == long.MaxValue ? 0 : start;
 
         long encodings = 0;
         foreach (global::Parquet.Meta.Encoding encoding in meta.Encodings)
@@ -190,8 +193,9 @@ internal static class ChunkCheck
             throw new PageFormatException($"a PLAIN page of {header.ValueCount} values of {column.Width} bytes stated as {header.UncompressedSize} bytes; the column has {(column.MaxDefinition == 0 ? "no" : "its")} levels");
         }
 
+        // Repetition levels a flat column does not need are written by some writers (empty runs) and skipped by readers.
         if (header.Type == PageType.DataPageV2 && header.ValueCount > 0
-            && ((header.DefinitionLevelsLength > 0) != (column.MaxDefinition > 0) || (header.RepetitionLevelsLength > 0) != (column.MaxRepetition > 0)))
+            && ((header.DefinitionLevelsLength > 0) != (column.MaxDefinition > 0) || (header.RepetitionLevelsLength == 0 && column.MaxRepetition > 0)))
         {
             throw new PageFormatException($"a version 2 page with levels of {header.RepetitionLevelsLength} and {header.DefinitionLevelsLength} bytes in a column of {column.MaxRepetition} repetition and {column.MaxDefinition} definition levels");
         }

@@ -160,9 +160,15 @@ internal sealed class ColumnChunkDecoder : IDisposable
                     {
                         int count = ValueCount(header, destination.Length - written);
                         int levels = header.DefinitionLevelsLength;
-                        if (header.RepetitionLevelsLength != 0 || (!optional && levels != 0))
+                        if (header.RepetitionLevelsLength != 0)
                         {
-                            throw new PageFormatException($"levels of {header.RepetitionLevelsLength} and {levels} bytes in a flat {(optional ? "optional" : "required")} column");
+                            // Repetition levels a flat column does not need (some writers write empty runs): Parquet.Net skips them.
+                            throw new PageFormatException($"repetition levels of {header.RepetitionLevelsLength} bytes in a flat column", unsupported: true);
+                        }
+
+                        if (!optional && levels != 0)
+                        {
+                            throw new PageFormatException($"definition levels of {levels} bytes in a required column");
                         }
 
                         if (header.RowCount != count)

@@ -64,6 +64,9 @@ internal sealed class FileFooter
     /// <summary>Gets the schema's leaf columns, in the order of a row group's chunks.</summary>
     public IReadOnlyList<FooterColumn> Columns { get; }
 
+    /// <summary>Gets the writer the footer names (<c>created_by</c>), or null.</summary>
+    public string? CreatedBy { get; private init; }
+
     /// <summary>Gets each row group's rows.</summary>
     public long[] RowGroupRows { get; }
 
@@ -111,6 +114,7 @@ internal sealed class FileFooter
     private static FileFooter Parse(ReadOnlySpan<byte> bytes, IReadOnlyCollection<string> wanted)
     {
         var reader = new ThriftCompactReader(bytes);
+        string? createdBy = null;
         var schema = new List<(string Name, int Type, int Repetition, int Children, bool Annotated)>();
         var rowGroupRows = new List<long>();
         var chunks = new List<long[]>();
@@ -153,13 +157,17 @@ internal sealed class FileFooter
                         break;
                     }
 
+                case 6:
+                    createdBy = Encoding.UTF8.GetString(reader.ReadBinary(type));
+                    break;
+
                 default:
                     reader.Skip(type);
                     break;
             }
         }
 
-        return columns is null ? throw new PageFormatException("a footer without a schema") : new FileFooter(columns, slots!, [.. rowGroupRows], chunks);
+        return columns is null ? throw new PageFormatException("a footer without a schema") : new FileFooter(columns, slots!, [.. rowGroupRows], chunks) { CreatedBy = createdBy };
     }
 
     private static (string, int, int, int, bool) ReadSchemaElement(ref ThriftCompactReader reader, byte type)
@@ -414,9 +422,10 @@ internal sealed class FileFooter
         }
 
         // The lowest offset stated (zero means none), as Parquet.Net starts; FooterCheck has checked them.
-        long start = dataPage;
+        long start = dataPage > 0 ? dataPage : long.MaxValue;
         start = dictionaryPage > 0 ? Math.Min(start, dictionaryPage) : start;
         start = indexPage > 0 ? Math.Min(start, indexPage) : start;
+        start = start == long.MaxValue ? 0 : start;
         bool decodable = plain && encodings && physical == column.PhysicalType && dataPage > 0 && compressed > 0 && compressed <= Array.MaxLength
             && codec is (int)Codec.Uncompressed or (int)Codec.Snappy or (int)Codec.Zstd
             && column.MaxRepetitionLevel == 0 && column.MaxDefinitionLevel <= 1 && BitConverter.IsLittleEndian;

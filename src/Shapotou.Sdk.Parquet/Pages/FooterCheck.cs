@@ -10,8 +10,8 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// Validates a file's footer (parquet.thrift <c>FileMetaData</c>) before any reader sees it: the SDK's bounded walk
 /// (<see cref="ThriftWalk"/>) reads it the way Parquet.Net will, then the figures are checked against the file: the
 /// schema's tree, every column chunk inside the column data and apart from the others, its type the schema's, its
-/// value count the row group's rows, the row groups' rows adding up to the file's and within
-/// <see cref="MaxRowsPerByte"/> of the file's length.
+/// value count the row group's rows, at most <see cref="int.MaxValue"/> of them. Whether the pages hold that many is
+/// checked from their headers (<see cref="ChunkCheck"/>, the page decoder) before any buffer is sized by it.
 /// </summary>
 /// <remarks>
 /// Parquet.Net 6.1.0 spins for ever on some one-byte changes of a footer and on lists declaring 2^40 entries; only a
@@ -19,14 +19,6 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// </remarks>
 internal static class FooterCheck
 {
-    /// <summary>
-    /// The most rows a row group may declare per byte of the file, 4 096. The densest layout writers produce, a constant
-    /// column dictionary-encoded in one run per page, takes a few bytes per page of up to 20 000–100 000 values; a file of
-    /// 100 000 constant rows in DuckDB's default layout holds about 150 rows per byte. A footer declaring more is
-    /// refused before any reader sizes a buffer by it: a row group of 2^28 rows in a file of 10 KB would ask for GBs.
-    /// </summary>
-    public const long MaxRowsPerByte = 4096;
-
     /// <summary>The deepest schema nesting accepted (groups within groups).</summary>
     public const int MaxSchemaDepth = 64;
 
@@ -124,7 +116,7 @@ internal static class FooterCheck
     /// <exception cref="PageFormatException">The footer is malformed or inconsistent with the file.</exception>
     public static void Check(ReadOnlySpan<byte> footer, long fileLength)
     {
-        var facts = new Facts(fileLength, fileLength - 8 - footer.Length);
+        var facts = new Facts(fileLength - 8 - footer.Length);
         var reader = new ThriftCompactReader(footer);
         ThriftWalk.Struct(ref reader, ThriftShape.FileMetaData, ref facts);
     }
@@ -133,13 +125,12 @@ internal static class FooterCheck
     private readonly record struct Leaf(string Path, int Type, int MaxRepetition);
 
     /// <summary>Collects the figures the walk reads and checks each struct when it ends.</summary>
-    private struct Facts(long fileLength, long dataEnd) : IThriftVisitor
+    private struct Facts(long dataEnd) : IThriftVisitor
     {
         private readonly List<(string? Name, int Type, int Repetition, int Children)> _schema = [];
         private (string? Name, int Type, int Repetition, int Children) _element;
         private List<Leaf>? _leaves;
         private long _fileRows = -1;
-        private long _rowGroupRows;
         private int _rowGroups;
         private bool _hasRowGroups;
 
@@ -258,10 +249,8 @@ internal static class FooterCheck
                     throw new PageFormatException(_hasRowGroups ? "the footer lacks the file's row count" : "the footer lacks its list of row groups");
                 }
 
-                if (_fileRows != _rowGroupRows)
-                {
-                    throw new PageFormatException(Invariant($"the footer states {_fileRows} rows but its row groups hold {_rowGroupRows}"));
-                }
+                // The file's own row count is not compared with its row groups': some writers state 0 there, and no
+                // reader sizes anything by it.
             }
         }
 
@@ -348,9 +337,9 @@ internal static class FooterCheck
                 }
             }
 
-            if (_rows > int.MaxValue || _rows > Math.Max(1 << 16, fileLength * MaxRowsPerByte / Math.Max(1, _leaves.Count)))
+            if (_rows > int.MaxValue)
             {
-                throw new PageFormatException(Invariant($"{where} declares {_rows} rows, more than a file of {fileLength} bytes can hold"));
+                throw new PageFormatException(Invariant($"{where} declares {_rows} rows; a row group holds at most {int.MaxValue}"));
             }
 
             _extents.Sort();
@@ -362,7 +351,6 @@ internal static class FooterCheck
                 }
             }
 
-            _rowGroupRows = _rowGroupRows + _rows < _rowGroupRows ? long.MaxValue : _rowGroupRows + _rows;
             _rowGroups++;
         }
 

@@ -145,9 +145,9 @@ public sealed class HostileFileTests : IDisposable
     }
 
     [Fact]
-    public async Task RowGroupAndChunksDeclaring2To28Rows_AreRefusedForTheFilesLength()
+    public async Task RowGroupAndChunksDeclaring2To28Rows_AreRefusedByTheirPages_BeforeAnyBufferIsSized()
     {
-        // Every figure agrees (the row group's, the chunk's and the file's rows): only the file's length gives it away.
+        // Every figure of the footer agrees (the row group's, the chunks' and the file's rows): the pages hold 1 000.
         (string path, byte[] bytes) = await SdkAsync();
         const long Rows = 1L << 28;
         foreach (int[] field in new[] { new[] { 3 }, [4, 2, 3], [4, 2, 1, 3, 3, 5], [4, 2, 1, 2, 3, 5], [4, 2, 1, 1, 3, 5], [4, 2, 1, 0, 3, 5] })
@@ -162,7 +162,9 @@ public sealed class HostileFileTests : IDisposable
 
         Assert.All(await OutcomesAsync(path, ContractSchema.CemsHourly, [], HostileFiles.SdkDoubles), o => Assert.Equal("refused", o));
         ShapotouDataException error = await ScanErrorAsync(path, [], HostileFiles.SdkDoubles);
-        Assert.Equal($"File 'cems_hourly.parquet' is not a readable Parquet file: row group 2 declares {Rows} rows, more than a file of {bytes.Length} bytes can hold.", error.Message);
+        Assert.Equal($"File 'cems_hourly.parquet', column 'so2', row group 2, page 1: the chunk ends after 1000 of its {Rows} values.", error.Message);
+        ShapotouDataException read = await Assert.ThrowsAsync<ShapotouDataException>(() => ParquetTableReader.ReadAsync(path, ContractSchema.CemsHourly, default));
+        Assert.Equal($"File 'cems_hourly.parquet', column 'outlet_id', row group 2, page 1: the chunk ends after 1000 of its {Rows} values.", read.Message);
     }
 
     [Fact]
