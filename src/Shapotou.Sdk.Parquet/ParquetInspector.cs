@@ -28,6 +28,11 @@ public static class ParquetInspector
         {
             return new ParquetInspection(file, 0, 0, null, [], exception.Message);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A file that cannot be opened at all (missing, unreadable) is reported, not thrown.
+            return new ParquetInspection(file, 0, 0, null, [], $"File '{file}' is not a readable Parquet file: {exception.Message.TrimEnd('.')}.");
+        }
 
         await using (reader.ConfigureAwait(false))
         {
