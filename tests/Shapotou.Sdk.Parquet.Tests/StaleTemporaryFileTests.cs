@@ -83,7 +83,7 @@ public sealed class StaleTemporaryFileTests : IDisposable
     public async Task WriterKilledMidWrite_ItsTemporaryFileIsDeletedByTheNextWrite()
     {
         string path = Path.Combine(_folder, "cems_hourly.parquet");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "Shapotou.Sdk.Parquet.WriterProcess.dll"), path, "2", "20", "10000", "hold" })
         {
             start.ArgumentList.Add(argument);
