@@ -107,7 +107,8 @@ public enum ColumnScanDecoder
 /// <see cref="ColumnScanDecoder.Automatic"/>: one positioned read per chunk, pages decompressed into pooled buffers,
 /// PLAIN values of a required column straight into the caller's buffer, dictionary indices looked up without
 /// materialising anything), and by Parquet.Net otherwise or when a page turns out to be in another layout; both give
-/// the same values, and <see cref="ColumnScanBatch.IsNumberColumnPageDecoded"/> says which read a column.</para>
+/// the same values, and <see cref="ColumnScanBatch.IsNumberColumnPageDecoded"/> says which read a column. A malformed
+/// page is refused on either path, never read by the other.</para>
 /// <para>Memory stays bounded by the row groups in flight (workers × columns × the largest row group), whatever the
 /// file's length: the footer is read by the SDK, which keeps only the requested chunks' positions (Parquet.Net's
 /// footer is parsed only when a chunk falls back to it). Nothing is materialised per row: no nullable arrays, no
@@ -130,7 +131,8 @@ public static class ParquetColumnScan
     /// <param name="decoder">How column chunks are decoded; the default is the fastest that reads them.</param>
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>The states of the workers.</returns>
-    /// <exception cref="ShapotouDataException">A column is missing, has another type, or holds a null.</exception>
+    /// <exception cref="ShapotouDataException">The file is not Parquet or is malformed (its footer, or a page: the message
+    /// names file, column, row group and page), or a column is missing, has another type, or holds a null.</exception>
     public static async Task<IReadOnlyList<TState>> ScanAsync<TState>(
         string path,
         IReadOnlyList<string> int32Columns,

@@ -19,7 +19,9 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// RLE_DICTIONARY) values and DELTA_BINARY_PACKED INT32 values,
 /// RLE definition levels of a column with at most one optional level and no repetition, codecs UNCOMPRESSED, SNAPPY
 /// and ZSTD. <see cref="FileFooter"/> says from the footer whether a chunk is one of them; a page that turns out not
-/// to be (or is malformed) throws <see cref="PageFormatException"/>, and the scan reads that chunk with Parquet.Net.</para>
+/// to be throws a <see cref="PageFormatException"/> marked <see cref="PageFormatException.Unsupported"/>, and the scan
+/// reads that chunk with Parquet.Net; a malformed page, or one that contradicts its chunk (<see cref="PageChecks"/>),
+/// throws one that is not, and the scan refuses the file.</para>
 /// <para>One instance per worker: its buffers are rented once, grown to the largest chunk and page, and returned on
 /// <see cref="Dispose"/>.</para>
 /// </remarks>
@@ -38,7 +40,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
     /// <param name="optional">Whether the column has a definition level (is optional).</param>
     /// <param name="destination">The row group's values; its length is the row group's row count.</param>
     /// <returns>The position of the first null in the row group, or -1 when every row has a value.</returns>
-    /// <exception cref="PageFormatException">A page is malformed or in a layout the decoder leaves to Parquet.Net.</exception>
+    /// <exception cref="PageFormatException">A page is malformed, contradicts its chunk, or is in a layout the decoder leaves to Parquet.Net.</exception>
     public int Decode<T>(SafeFileHandle file, ChunkInfo chunk, bool optional, Span<T> destination)
         where T : unmanaged
     {

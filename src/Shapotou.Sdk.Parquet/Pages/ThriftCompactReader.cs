@@ -4,8 +4,9 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// Reads the Thrift compact protocol, as Parquet's page headers are written, from a span without allocating.
 /// </summary>
 /// <remarks>
-/// Only what a page header needs: field headers, zigzag varints, and skipping any value (statistics, unknown fields).
-/// Malformed input throws <see cref="PageFormatException"/>; the caller then falls back to the general reader.
+/// Field headers, zigzag varints, lengths checked against the bytes left, and skipping any value (statistics, unknown
+/// fields); <see cref="ThriftWalk"/> reads a whole struct against its parquet.thrift shape. Malformed input throws
+/// <see cref="PageFormatException"/>, never reads past the span, and never loops longer than the span is long.
 /// </remarks>
 internal ref struct ThriftCompactReader
 {
