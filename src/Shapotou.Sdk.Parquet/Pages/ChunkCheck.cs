@@ -157,7 +157,7 @@ internal static class ChunkCheck
                     PageChecks.Check(header, stored, position, chunk, page, dataSeen, whole: header.HasCrc || whole);
                 }
 
-                CheckLevels(header, column);
+                CheckLevels(header, column, chunk.Codec, buffer.AsSpan(headerLength, Math.Min(header.CompressedSize, wanted - headerLength)));
                 if (header.Type is PageType.DataPage or PageType.DataPageV2)
                 {
                     dataSeen = true;
@@ -184,8 +184,18 @@ internal static class ChunkCheck
     /// where the column has them. This is what tells a footer that made an optional column required (or back) from the
     /// pages, for the columns whose values have a width.
     /// </summary>
-    private static void CheckLevels(in PageHeader header, ColumnLevels column)
+    private static void CheckLevels(in PageHeader header, ColumnLevels column, Codec codec, ReadOnlySpan<byte> stored)
     {
+        // A version-1 page of dictionary indices in a required flat column starts with the indices' bit width and a
+        // run header; an optional column's page starts with its levels' 4-byte length instead, whose upper bytes read as
+        // an empty run. The page decoder refuses such runs; this keeps Parquet.Net from reading them as indices.
+        if (header.Type == PageType.DataPage && header.ValueCount > 0 && column.MaxDefinition == 0 && column.MaxRepetition == 0
+            && header.Encoding is PageEncoding.PlainDictionary or PageEncoding.RleDictionary
+            && FirstBytes(stored, codec) is { Length: >= 2 } first && (first[0] > 32 || first[1] == 0))
+        {
+            throw new PageFormatException($"dictionary indices of {first[0]} bits whose first run {(first[0] > 32 ? "is wider than 32 bits" : "is empty")}; a required column's page starts with them");
+        }
+
         bool plainValuesOnly = header.Encoding == PageEncoding.Plain && column.Width > 0
             && (header.Type == PageType.DictionaryPage || (header.Type == PageType.DataPage && column.MaxDefinition == 0 && column.MaxRepetition == 0));
         if (plainValuesOnly && (long)header.ValueCount * column.Width != header.UncompressedSize)
@@ -199,6 +209,42 @@ internal static class ChunkCheck
         {
             throw new PageFormatException($"a version 2 page with levels of {header.RepetitionLevelsLength} and {header.DefinitionLevelsLength} bytes in a column of {column.MaxRepetition} repetition and {column.MaxDefinition} definition levels");
         }
+    }
+
+    /// <summary>
+    /// The first bytes of a page's content without decompressing it: the stored bytes of an uncompressed page, the first
+    /// literal of a Snappy stream (which always starts with one); empty for other codecs or when they are not at hand.
+    /// </summary>
+    private static ReadOnlySpan<byte> FirstBytes(ReadOnlySpan<byte> stored, Codec codec)
+    {
+        if (codec == Codec.Uncompressed)
+        {
+            return stored;
+        }
+
+        if (codec != Codec.Snappy)
+        {
+            return default;
+        }
+
+        int position = 0;
+        for (int i = 0; i < 5 && position < stored.Length; i++)
+        {
+            if ((stored[position++] & 0x80) == 0)
+            {
+                break;
+            }
+        }
+
+        if (position >= stored.Length || (stored[position] & 3) != 0)
+        {
+            return default;
+        }
+
+        int length = stored[position] >> 2;
+        position += 1 + (length >= 60 ? length - 59 : 0);
+        int literal = length >= 60 ? int.MaxValue : length + 1;
+        return position < stored.Length ? stored[position..Math.Min(stored.Length, position + Math.Min(literal, stored.Length))] : default;
     }
 
     private static void ReadExactly(SafeFileHandle file, Span<byte> buffer, long offset)

@@ -111,6 +111,27 @@ public sealed class HostileFileTests : IDisposable
     }
 
     [Fact]
+    public async Task OptionalDictionaryColumnMadeRequired_IsRefusedByBothScanPaths()
+    {
+        string path = HostileFiles.WriteDuckDbFile(_folder);
+        byte[] bytes = await File.ReadAllBytesAsync(path);
+
+        // Schema element 5, 'id' (dictionary-encoded INT32): repetition_type OPTIONAL (zigzag 2) becomes REQUIRED (0).
+        // Its pages start with their levels' length, which Parquet.Net then reads as the indices' bit width and runs.
+        (int at, int length) = HostileFiles.Locate(bytes, 2, 5, 3);
+        Assert.Equal((1, (byte)0x02), (length, bytes[at]));
+        bytes[at] = 0x00;
+        await File.WriteAllBytesAsync(path, bytes);
+
+        ShapotouDataException fast = await ScanErrorAsync(path, HostileFiles.DuckDbInts, HostileFiles.DuckDbDoubles);
+        ShapotouDataException reference = await Assert.ThrowsAsync<ShapotouDataException>(() => HostileFiles.ScanAsync(path, HostileFiles.DuckDbInts, HostileFiles.DuckDbDoubles, ColumnScanDecoder.ParquetNet, default));
+
+        // Two workers: whichever row group fails first is the one named.
+        Assert.Matches(@"^File 'duckdb-V1\.parquet', column 'id', row group [0-2], page 1: an empty run\.$", fast.Message);
+        Assert.Matches(@"^File 'duckdb-V1\.parquet', column 'id', row group [0-2], page 1: dictionary indices of [0-9]+ bits whose first run is empty; a required column's page starts with them\.$", reference.Message);
+    }
+
+    [Fact]
     public async Task SnappyPageLongerThanItsHeaderStates_IsRefusedByEveryReader()
     {
         (string path, byte[] bytes) = await SdkAsync();
