@@ -22,12 +22,24 @@ public static class ClusterDatasetParquet
     /// <param name="directory">The folder; created when missing.</param>
     /// <param name="cancellationToken">Cancels the write; files already renamed into place stay complete.</param>
     /// <returns>The paths written, in table order.</returns>
+    /// <remarks>Stale temporary files of the contract's tables in the folder (<c>.&lt;table&gt;.parquet.&lt;id&gt;.tmp</c>, left by a
+    /// killed write) are deleted first; one an unfinished writer still holds open is kept.</remarks>
     public static async Task<IReadOnlyList<string>> WriteAsync(ClusterDataset data, string directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(directory);
         IReadOnlyList<TableBatch> tables = ContractTables.FromDataset(data);
         var paths = new List<string>(tables.Count);
+
+        // Temporary files a killed earlier write left behind, of any contract table, whether written again or not.
+        if (Directory.Exists(directory))
+        {
+            foreach (TableSpec spec in ContractSchema.Tables)
+            {
+                ParquetTableWriter.DeleteStaleTemporaries(Path.GetFullPath(directory), $"{spec.Name}.parquet");
+            }
+        }
+
         foreach (TableBatch table in tables)
         {
             string path = Path.Combine(directory, $"{table.Table.Name}.parquet");

@@ -107,7 +107,8 @@ public enum ColumnScanDecoder
 /// <see cref="ColumnScanDecoder.Automatic"/>: one positioned read per chunk, pages decompressed into pooled buffers,
 /// PLAIN values of a required column straight into the caller's buffer, dictionary indices looked up without
 /// materialising anything), and by Parquet.Net otherwise or when a page turns out to be in another layout; both give
-/// the same values, and <see cref="ColumnScanBatch.IsNumberColumnPageDecoded"/> says which read a column.</para>
+/// the same values, and <see cref="ColumnScanBatch.IsNumberColumnPageDecoded"/> says which read a column. A malformed
+/// page is refused on either path, never read by the other.</para>
 /// <para>Memory stays bounded by the row groups in flight (workers × columns × the largest row group), whatever the
 /// file's length: the footer is read by the SDK, which keeps only the requested chunks' positions (Parquet.Net's
 /// footer is parsed only when a chunk falls back to it). Nothing is materialised per row: no nullable arrays, no
@@ -130,7 +131,8 @@ public static class ParquetColumnScan
     /// <param name="decoder">How column chunks are decoded; the default is the fastest that reads them.</param>
     /// <param name="cancellationToken">Cancels the scan.</param>
     /// <returns>The states of the workers.</returns>
-    /// <exception cref="ShapotouDataException">A column is missing, has another type, or holds a null.</exception>
+    /// <exception cref="ShapotouDataException">The file is not Parquet or is malformed (its footer, or a page: the message
+    /// names file, column, row group and page), or a column is missing, has another type, or holds a null.</exception>
     public static async Task<IReadOnlyList<TState>> ScanAsync<TState>(
         string path,
         IReadOnlyList<string> int32Columns,
@@ -218,7 +220,8 @@ public static class ParquetColumnScan
                     if (!batch.IntsDecoded[c])
                     {
                         fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
-                        await ReadAsync(fallback.Group(g), fallback.Ints[c], batch.Ints!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
+                        fallback.Check(g, fallback.Ints[c], scan.File);
+                        await ReadAsync(fallback.Group(g, scan.File), fallback.Ints[c], batch.Ints!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -228,7 +231,8 @@ public static class ParquetColumnScan
                     if (!batch.DoublesDecoded[c])
                     {
                         fallback ??= await Fallback.OpenAsync(scan, cancellationToken).ConfigureAwait(false);
-                        await ReadAsync(fallback.Group(g), fallback.Doubles[c], batch.Doubles!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
+                        fallback.Check(g, fallback.Doubles[c], scan.File);
+                        await ReadAsync(fallback.Group(g, scan.File), fallback.Doubles[c], batch.Doubles!.Memory(c)[..rows], fallback.Levels, scan.File, g, firstRow, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -251,6 +255,7 @@ public static class ParquetColumnScan
     }
 
     /// <summary>Decodes a chunk with the page decoder; <see langword="false"/> leaves it to Parquet.Net.</summary>
+    /// <exception cref="ShapotouDataException">A page is malformed or contradicts its chunk: refused, never left to Parquet.Net.</exception>
     private static bool TryDecode<T>(ColumnChunkDecoder pages, SafeFileHandle handle, Scan scan, int rowGroup, int leaf, Span<T> values, long firstRow)
         where T : unmanaged
     {
@@ -266,10 +271,14 @@ public static class ParquetColumnScan
         {
             missing = pages.Decode(handle, chunk, column.MaxDefinitionLevel == 1, values);
         }
-        catch (PageFormatException)
+        catch (PageFormatException exception) when (exception.Unsupported)
         {
-            // A page in another layout, or malformed: Parquet.Net reads the chunk, and reports what it finds.
+            // A valid page in a layout the decoder leaves: Parquet.Net reads the chunk.
             return false;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw PageError(scan.File, column.Name, rowGroup, pages.Page, exception);
         }
 
         if (missing >= 0)
@@ -279,6 +288,34 @@ public static class ParquetColumnScan
 
         return true;
     }
+
+    /// <summary>
+    /// Checks from its page headers a chunk whose row group has more rows than 8 per byte of the chunk (beyond what
+    /// 1-bit dictionary indices pack; run-length runs of one value go further), before any worker sizes its buffers
+    /// by the rows: a footer whose figures agree on 2^28 rows is refused here, not by running out of memory. Such a
+    /// chunk is small for its rows, so the walk is cheap; other chunks are checked as they are read.
+    /// </summary>
+    private static void CheckDense(SafeFileHandle handle, string file, string column, int rowGroup, ChunkInfo chunk, long rows, long values, ChunkCheck.ColumnLevels levels, int slack)
+    {
+        if (rows <= 8L * Math.Max(chunk.Length, 1))
+        {
+            return;
+        }
+
+        int page = 0;
+        try
+        {
+            ChunkCheck.Check(handle, chunk, values, slack, levels, out page);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw PageError(file, column, rowGroup, page, exception);
+        }
+    }
+
+    /// <summary>The refusal of a chunk whose page is malformed or contradicts the chunk.</summary>
+    internal static ShapotouDataException PageError(string file, string column, int rowGroup, int page, Exception exception) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"File '{file}', column '{column}', row group {rowGroup}, page {page}: {exception.Message.TrimEnd('.')}."), exception);
 
     /// <summary>
     /// What every worker of a scan shares: the file, the columns, the row groups, and (when the page decoder is used)
@@ -327,12 +364,21 @@ public static class ParquetColumnScan
             ParquetReader reader = await ParquetColumnScan.OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                _ = Fields(reader, ints, typeof(int), file);
-                _ = Fields(reader, doubles, typeof(double), file);
+                DataField[] fields = [.. Fields(reader, ints, typeof(int), file), .. Fields(reader, doubles, typeof(double), file)];
+                DataField[] leaves = reader.Schema.GetDataFields();
+                int slack = ChunkCheck.Slack(reader.Metadata!.CreatedBy);
+                using SafeFileHandle handle = FooterCheck.OpenRead(path, file);
                 long[] firstRows = new long[reader.RowGroupCount + 1];
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
-                    firstRows[g + 1] = firstRows[g] + reader.Metadata!.RowGroups[g].NumRows;
+                    global::Parquet.Meta.RowGroup group = reader.Metadata.RowGroups[g];
+                    foreach (DataField field in fields)
+                    {
+                        global::Parquet.Meta.ColumnChunk chunk = group.Columns[Array.IndexOf(leaves, field)];
+                        CheckDense(handle, file, field.Name, g, ChunkCheck.FromMetadata(chunk), group.NumRows, chunk.MetaData!.NumValues, ChunkCheck.ColumnLevels.Of(field, chunk), slack);
+                    }
+
+                    firstRows[g + 1] = firstRows[g] + group.NumRows;
                 }
 
                 return new Scan(path, file, ints, doubles, firstRows, null, [], []);
@@ -343,12 +389,13 @@ public static class ParquetColumnScan
                 FileFooter footer;
                 try
                 {
-                    using SafeFileHandle handle = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                    using SafeFileHandle handle = FooterCheck.OpenRead(path, file);
                     footer = FileFooter.Read(handle, [.. ints, .. doubles]);
                 }
-                catch (PageFormatException)
+                catch (PageFormatException exception)
                 {
-                    return null;
+                    // A malformed footer is refused here: Parquet.Net may spin on it.
+                    throw FooterCheck.Refusal(file, exception);
                 }
 
                 // Only plain INT32 and DOUBLE leaves, found by path or top-level name; anything else gets Parquet.Net's checks.
@@ -358,9 +405,18 @@ public static class ParquetColumnScan
                     return null;
                 }
 
+                int slack = ChunkCheck.Slack(footer.CreatedBy);
+                using SafeFileHandle pages = FooterCheck.OpenRead(path, file);
                 long[] firstRows = new long[footer.RowGroupRows.Length + 1];
                 for (int g = 0; g < footer.RowGroupRows.Length; g++)
                 {
+                    foreach (int leaf in intLeaves.Concat(doubleLeaves))
+                    {
+                        FooterColumn column = footer.Columns[leaf];
+                        var levels = new ChunkCheck.ColumnLevels(column.PhysicalType == (int)PhysicalType.Int32 ? 4 : 8, column.MaxDefinitionLevel, column.MaxRepetitionLevel);
+                        CheckDense(pages, file, column.Name, g, footer.Chunk(g, leaf), footer.RowGroupRows[g], footer.RowGroupRows[g], levels, slack);
+                    }
+
                     firstRows[g + 1] = firstRows[g] + footer.RowGroupRows[g];
                 }
 
@@ -399,11 +455,13 @@ public static class ParquetColumnScan
     private sealed class Fallback : IAsyncDisposable
     {
         private readonly ParquetReader _reader;
+        private readonly SafeFileHandle _handle;
+        private readonly DataField[] _leaves;
         private ParquetRowGroupReader? _group;
         private int _groupIndex = -1;
 
-        private Fallback(ParquetReader reader, DataField[] ints, DataField[] doubles, int[]? levels) =>
-            (_reader, Ints, Doubles, Levels) = (reader, ints, doubles, levels);
+        private Fallback(ParquetReader reader, SafeFileHandle handle, DataField[] ints, DataField[] doubles, int[]? levels) =>
+            (_reader, _handle, _leaves, Ints, Doubles, Levels) = (reader, handle, reader.Schema.GetDataFields(), ints, doubles, levels);
 
         public DataField[] Ints { get; }
 
@@ -415,18 +473,51 @@ public static class ParquetColumnScan
         public static async Task<Fallback> OpenAsync(Scan scan, CancellationToken cancellationToken)
         {
             ParquetReader reader = await ParquetColumnScan.OpenAsync(scan.Path, scan.File, cancellationToken).ConfigureAwait(false);
-            DataField[] ints = Fields(reader, scan.Ints, typeof(int), scan.File);
-            DataField[] doubles = Fields(reader, scan.Doubles, typeof(double), scan.File);
-            int[]? levels = ints.Any(f => f.IsNullable) || doubles.Any(f => f.IsNullable) ? ArrayPool<int>.Shared.Rent(scan.Largest) : null;
-            return new Fallback(reader, ints, doubles, levels);
+            try
+            {
+                DataField[] ints = Fields(reader, scan.Ints, typeof(int), scan.File);
+                DataField[] doubles = Fields(reader, scan.Doubles, typeof(double), scan.File);
+                SafeFileHandle handle = FooterCheck.OpenRead(scan.Path, scan.File);
+                int[]? levels = ints.Any(f => f.IsNullable) || doubles.Any(f => f.IsNullable) ? ArrayPool<int>.Shared.Rent(scan.Largest) : null;
+                return new Fallback(reader, handle, ints, doubles, levels);
+            }
+            catch
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
-        public ParquetRowGroupReader Group(int g)
+        /// <summary>Checks a chunk's pages (<see cref="ChunkCheck"/>) before Parquet.Net reads it.</summary>
+        public void Check(int g, DataField field, string file)
+        {
+            int page = 0;
+            try
+            {
+                global::Parquet.Meta.ColumnChunk chunk = _reader.Metadata!.RowGroups[g].Columns[Array.IndexOf(_leaves, field)];
+                ChunkCheck.Check(_handle, ChunkCheck.FromMetadata(chunk), chunk.MetaData!.NumValues, ChunkCheck.Slack(_reader.Metadata.CreatedBy), ChunkCheck.ColumnLevels.Of(field, chunk), out page);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                throw PageError(file, field.Name, g, page, exception);
+            }
+        }
+
+        public ParquetRowGroupReader Group(int g, string file)
         {
             if (_groupIndex != g)
             {
                 _group?.Dispose();
-                _group = _reader.OpenRowGroupReader(g);
+                _group = null;
+                try
+                {
+                    _group = _reader.OpenRowGroupReader(g);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture, $"File '{file}', row group {g}: the row group cannot be opened ({exception.Message.TrimEnd('.')})."), exception);
+                }
+
                 _groupIndex = g;
             }
 
@@ -441,6 +532,7 @@ public static class ParquetColumnScan
                 ArrayPool<int>.Shared.Return(Levels);
             }
 
+            _handle.Dispose();
             await _reader.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -477,7 +569,16 @@ public static class ParquetColumnScan
 
     private static DataField[] Fields(ParquetReader reader, IReadOnlyList<string> names, Type type, string file)
     {
-        DataField[] all = reader.Schema.GetDataFields();
+        DataField[] all;
+        try
+        {
+            all = reader.Schema.GetDataFields();
+        }
+        catch (Exception exception)
+        {
+            throw new ShapotouDataException($"File '{file}' has a schema the SDK cannot read: {exception.Message.TrimEnd('.')}.", exception);
+        }
+
         var fields = new DataField[names.Count];
         for (int c = 0; c < names.Count; c++)
         {
@@ -496,6 +597,9 @@ public static class ParquetColumnScan
 
     private static async Task<ParquetReader> OpenAsync(string path, string file, CancellationToken cancellationToken)
     {
+        // Only a footer the SDK's bounded reader accepts reaches Parquet.Net, which spins on some malformed ones.
+        FooterCheck.Validate(path, file);
+
         // A 1 MB read buffer: Parquet.Net reads a column chunk in many small reads (page headers, then pages).
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
         try

@@ -21,10 +21,16 @@ public static class ParquetInspector
         ParquetReader reader;
         try
         {
-            reader = await ParquetReader.CreateAsync(path, ParquetTableReader.Options, cancellationToken).ConfigureAwait(false);
+            // The SDK's bounded footer reader first: Parquet.Net spins on some malformed footers.
+            reader = await ParquetTableReader.OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ShapotouDataException exception)
+        {
+            return new ParquetInspection(file, 0, 0, null, [], exception.Message);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // A file that cannot be opened at all (missing, unreadable) is reported, not thrown.
             return new ParquetInspection(file, 0, 0, null, [], $"File '{file}' is not a readable Parquet file: {exception.Message.TrimEnd('.')}.");
         }
 
@@ -32,7 +38,8 @@ public static class ParquetInspector
         {
             try
             {
-                return await InspectOpenedAsync(reader, path, file, cancellationToken).ConfigureAwait(false);
+                using Microsoft.Win32.SafeHandles.SafeFileHandle handle = Pages.FooterCheck.OpenRead(path, file);
+                return await InspectOpenedAsync(reader, handle, path, file, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -62,9 +69,9 @@ public static class ParquetInspector
             using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             footer = Pages.FileFooter.Read(handle, wanted);
         }
-        catch (Exception exception) when (exception is Pages.PageFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Advice, not a verdict: the file's reading is judged by Parquet.Net above.
+            // Advice, not a verdict: whatever goes wrong here, the file's reading is judged above.
             return wanted.ToDictionary(n => n, n => $"Parquet.Net (footer: {exception.Message})", StringComparer.Ordinal);
         }
 
@@ -91,7 +98,7 @@ public static class ParquetInspector
         return result;
     }
 
-    private static async Task<ParquetInspection> InspectOpenedAsync(ParquetReader reader, string path, string file, CancellationToken cancellationToken)
+    private static async Task<ParquetInspection> InspectOpenedAsync(ParquetReader reader, Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path, string file, CancellationToken cancellationToken)
     {
         {
             DataField[] fields = reader.Schema.GetDataFields();
@@ -125,6 +132,7 @@ public static class ParquetInspector
 
                         try
                         {
+                            ParquetTableReader.CheckChunk(reader, handle, fields, field, g, file);
                             (long values, long nulls) = await ParquetTableReader.CountAsync(group, field, checked((int)group.RowCount), cancellationToken).ConfigureAwait(false);
                             (long v, long n) = counts.GetValueOrDefault(field.Name);
                             counts[field.Name] = (v + values, n + nulls);
@@ -137,7 +145,16 @@ public static class ParquetInspector
                 }
             }
 
-            IReadOnlyDictionary<string, string> fastScan = FastScan(path, fields);
+            IReadOnlyDictionary<string, string> fastScan;
+            try
+            {
+                fastScan = FastScan(path, fields);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The fast scan's column is advice: it never decides whether the file reads.
+                fastScan = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
             foreach (DataField field in fields)
             {
                 string type = (Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType).Name;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Parquet;
+using Microsoft.Win32.SafeHandles;
 using Parquet.Schema;
+using Shapotou.Sdk.Parquet.Pages;
 using Shapotou.Sdk.Units;
 
 namespace Shapotou.Sdk.Parquet;
@@ -40,12 +42,15 @@ internal static class ParquetTableReader
     {
         string file = name ?? Path.GetFileName(path);
         ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
+        using SafeFileHandle handle = FooterCheck.OpenRead(path, file);
         await using (reader.ConfigureAwait(false))
         {
             Dictionary<string, DataField> fields;
+            DataField[] leaves;
             try
             {
                 fields = Fields(reader, spec, file, supplied);
+                leaves = reader.Schema.GetDataFields();
             }
             catch (Exception exception) when (exception is not ShapotouDataException)
             {
@@ -56,8 +61,19 @@ internal static class ParquetTableReader
             for (int g = 0; g < reader.RowGroupCount; g++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-                int rows = checked((int)group.RowCount);
+                using ParquetRowGroupReader group = OpenRowGroup(reader, g, file);
+
+                // FooterCheck bounds a row group's rows by int.MaxValue; its chunks' pages must hold them (checked
+                // from their headers) before anything is sized by them.
+                foreach (ColumnSpec column in spec.Columns)
+                {
+                    if (fields.TryGetValue(column.Name, out DataField? field))
+                    {
+                        CheckChunk(reader, handle, leaves, field, g, file);
+                    }
+                }
+
+                int rows = (int)group.RowCount;
                 var batch = new TableData(spec, file, rows);
                 batch.AddRowGroup(g, 0);
                 foreach (KeyValuePair<string, string> pair in reader.CustomMetadata ?? [])
@@ -89,13 +105,45 @@ internal static class ParquetTableReader
         }
     }
 
-    private static async Task<ParquetReader> OpenAsync(string path, string file, CancellationToken cancellationToken)
+    /// <summary>Opens a row group; Parquet.Net's errors become refusals naming the file and row group.</summary>
+    internal static ParquetRowGroupReader OpenRowGroup(ParquetReader reader, int g, string file)
+    {
+        try
+        {
+            return reader.OpenRowGroupReader(g);
+        }
+        catch (Exception exception)
+        {
+            throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture, $"File '{file}', row group {g}: the row group cannot be opened ({exception.Message.TrimEnd('.')})."), exception);
+        }
+    }
+
+    /// <summary>Checks a column chunk's pages (<see cref="ChunkCheck"/>) before Parquet.Net reads it.</summary>
+    /// <exception cref="ShapotouDataException">A page is malformed or contradicts the chunk; the message names file, column, row group and page.</exception>
+    internal static void CheckChunk(ParquetReader reader, SafeFileHandle handle, DataField[] leaves, DataField field, int g, string file)
+    {
+        int page = 0;
+        try
+        {
+            global::Parquet.Meta.ColumnChunk chunk = reader.Metadata!.RowGroups[g].Columns[Array.IndexOf(leaves, field)];
+            ChunkCheck.Check(handle, ChunkCheck.FromMetadata(chunk), chunk.MetaData!.NumValues, ChunkCheck.Slack(reader.Metadata.CreatedBy), ChunkCheck.ColumnLevels.Of(field, chunk), out page);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new ShapotouDataException(string.Create(CultureInfo.InvariantCulture, $"File '{file}', column '{field.Path}', row group {g}, page {page}: {exception.Message.TrimEnd('.')}."), exception);
+        }
+    }
+
+    /// <summary>Opens a file with Parquet.Net once the SDK's bounded reader has accepted its footer.</summary>
+    internal static async Task<ParquetReader> OpenAsync(string path, string file, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"File '{path}' does not exist.", path);
         }
 
+        // Parquet.Net spins on some malformed footers: only one the SDK's bounded reader accepts reaches it.
+        FooterCheck.Validate(path, file);
         try
         {
             return await ParquetReader.CreateAsync(path, Options, cancellationToken).ConfigureAwait(false);
@@ -154,6 +202,11 @@ internal static class ParquetTableReader
             {
                 units[column.Name] = column.DefaultUnit!;
                 continue;
+            }
+
+            if (unitName is null)
+            {
+                throw new ShapotouDataException($"File '{file}', column '{column.Name}': the key 'shapotou.unit.{column.Name}' has no value; expected a unit name such as '{QuantityUnits.NameOf(column.DefaultUnit!)}'.");
             }
 
             string quantity = metadata.GetValueOrDefault($"shapotou.quantity.{column.Name}") ?? column.QuantityName!;

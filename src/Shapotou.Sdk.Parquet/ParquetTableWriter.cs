@@ -13,10 +13,11 @@ namespace Shapotou.Sdk.Parquet;
 /// <remarks>
 /// <para>Each batch becomes one or more row groups of at most <see cref="RowGroupSize"/> rows and is written out before
 /// the call returns, so memory is bounded by the batch the caller holds.</para>
-/// <para>The write is atomic: rows go to a temporary file in the same folder (named <c>.&lt;file&gt;.&lt;id&gt;.tmp</c>);
+/// <para>The write is atomic: rows go to a temporary file in the same folder (named <c>.&lt;file&gt;.&lt;id&gt;.tmp</c>, deleted
+/// when stale by the next writer of the same file);
 /// <see cref="CommitAsync"/> flushes it to disk and renames it over the target. Until then the target is untouched: a
 /// writer disposed without a commit deletes its temporary file, and a process killed mid-write leaves the previous
-/// file intact (and at most a stale temporary file, which readers ignore).</para>
+/// file intact (and at most a stale temporary file, which readers ignore and the next writer of that file deletes).</para>
 /// <para>Not thread-safe.</para>
 /// </remarks>
 public sealed class ParquetTableWriter : IAsyncDisposable
@@ -123,6 +124,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
+        DeleteStaleTemporaries(directory, Path.GetFileName(full));
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         var writer = new ParquetTableWriter(full, temporary, table, specs, unitOf, rowGroupSize);
         try
@@ -136,6 +138,49 @@ public sealed class ParquetTableWriter : IAsyncDisposable
         }
 
         return writer;
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of <paramref name="fileName"/> in <paramref name="directory"/> that no writer holds:
+    /// <c>.&lt;file&gt;.&lt;32 hex digits&gt;.tmp</c>, left by a process killed mid-write.
+    /// </summary>
+    /// <remarks>
+    /// A live writer holds its temporary file open unshared (an exclusive lock on Unix), so opening it unshared fails and
+    /// the file is kept; a killed writer's lock went with its process. Files that cannot be deleted are left for the next
+    /// write.
+    /// </remarks>
+    /// <param name="directory">The target's folder.</param>
+    /// <param name="fileName">The target's file name.</param>
+    /// <returns>The files deleted.</returns>
+    internal static int DeleteStaleTemporaries(string directory, string fileName)
+    {
+        int deleted = 0;
+        string prefix = $".{fileName}.";
+        foreach (string candidate in Directory.EnumerateFiles(directory, $".{fileName}.*.tmp"))
+        {
+            string name = Path.GetFileName(candidate);
+            string id = name[prefix.Length..^".tmp".Length];
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || id.Length != 32 || !id.All(char.IsAsciiHexDigitLower))
+            {
+                continue;
+            }
+
+            try
+            {
+                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+
+                File.Delete(candidate);
+                deleted++;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Held by a writer still at work, or not ours to delete: left alone.
+            }
+        }
+
+        return deleted;
     }
 
     /// <summary>Writes a whole table atomically (the writer of <see cref="ClusterDatasetParquet"/>).</summary>

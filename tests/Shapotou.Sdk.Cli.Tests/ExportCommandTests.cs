@@ -42,6 +42,22 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_DeletesTheTemporaryFilesAKilledExportLeft()
+    {
+        Directory.CreateDirectory(_folder);
+        string[] stale = [.. new[] { "facilities", "cems_hourly", "solid_waste_ledger" }.Select(t => Path.Combine(_folder, $".{t}.parquet.{Guid.NewGuid():N}.tmp"))];
+        foreach (string path in stale)
+        {
+            File.WriteAllBytes(path, [0x50, 0x41, 0x52]);
+        }
+
+        Assert.Equal(0, CliRunner.Run("export", "--out", _folder).ExitCode);
+
+        Assert.All(stale, path => Assert.False(File.Exists(path), path));
+        Assert.Empty(Directory.GetFiles(_folder, ".*.tmp"));
+    }
+
+    [Fact]
     public void Export_ThenAssessTheFolder_GivesTheSameFiguresAsTheEmbeddedDataset()
     {
         (int exportCode, string exportOutput, string exportError) = CliRunner.Run("export", "--out", _folder);

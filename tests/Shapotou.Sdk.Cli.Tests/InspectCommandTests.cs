@@ -44,6 +44,24 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Inspect_FooterStopByteMadeAField_IsRefusedWithExitOne_NotAHang()
+    {
+        Assert.Equal(0, CliRunner.Run("export", "--out", _folder).ExitCode);
+        string path = Path.Combine(_folder, "facilities.parquet");
+        byte[] bytes = File.ReadAllBytes(path);
+
+        // The footer's last byte, FileMetaData's stop, becomes an i64 field's header: Parquet.Net 6.1.0 spins on it.
+        Assert.Equal(0, bytes[^9]);
+        bytes[^9] = 0x16;
+        File.WriteAllBytes(path, bytes);
+
+        (int code, string output, _) = await Task.Run(() => CliRunner.Run("inspect", path)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, code);
+        Assert.Contains("  refused: File 'facilities.parquet' is not a readable Parquet file: field 7 of FileMetaData has compact type 6; expected 9.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Inspect_MissingFile_IsAnIoError()
     {
         (int code, _, string error) = CliRunner.Run("inspect", Path.Combine(_folder, "none.parquet"));

@@ -14,7 +14,7 @@ public sealed class ClusterDatasetParquetTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static ClusterDataset Sample()
+    internal static ClusterDataset Sample()
     {
         var hours = new[] { new DateTime(2024, 1, 1, 0, 0, 0), new DateTime(2024, 1, 1, 1, 0, 0), new DateTime(2024, 1, 1, 2, 0, 0) };
         return new ClusterDataset(

@@ -220,6 +220,6 @@ public sealed class ColumnScanTests : IDisposable
 
         ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ScanAsync(path, 1));
 
-        Assert.StartsWith("File 'text.parquet' is not a Parquet file the SDK can read", error.Message, StringComparison.Ordinal);
+        Assert.Equal("File 'text.parquet' is not a readable Parquet file: the file does not end in Parquet's magic PAR1 (an encrypted footer, or not Parquet).", error.Message);
     }
 }

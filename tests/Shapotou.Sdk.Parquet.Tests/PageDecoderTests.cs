@@ -147,7 +147,7 @@ public sealed class PageDecoderTests : IDisposable
     }
 
     [Fact]
-    public async Task CorruptPage_FallsBackToParquetNet_WhoseErrorNamesTheColumnAndRowGroup()
+    public async Task CorruptPage_IsRefusedByBothDecoders_NamingFileColumnRowGroupAndPage()
     {
         string path = Path.Combine(_folder, "corrupt.parquet");
         DuckDbWrittenFileTests.Execute($"COPY ({Select(10_000)}) TO '{path}' (FORMAT parquet, COMPRESSION snappy)");
@@ -158,7 +158,8 @@ public sealed class PageDecoderTests : IDisposable
             offset = reader.Metadata!.RowGroups[0].Columns[2].MetaData!.DataPageOffset;
         }
 
-        // The Snappy stream's first byte (its uncompressed length) off by one: neither decoder can read the page.
+        // The Snappy stream's first byte (its uncompressed length) off by one: neither decoder reads the page, and the page
+        // decoder refuses it rather than leave it to Parquet.Net.
         byte[] bytes = await File.ReadAllBytesAsync(path);
         PageHeader header = PageHeader.Read(bytes.AsSpan((int)offset), out int headerLength);
         Assert.Equal(PageType.DataPage, header.Type);
@@ -166,8 +167,12 @@ public sealed class PageDecoderTests : IDisposable
         await File.WriteAllBytesAsync(path, bytes);
 
         ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => ReadAllAsync(path, s_ints, s_doubles, ColumnScanDecoder.Automatic));
+        ShapotouDataException reference = await Assert.ThrowsAsync<ShapotouDataException>(() => ReadAllAsync(path, s_ints, s_doubles, ColumnScanDecoder.ParquetNet));
 
-        Assert.StartsWith("File 'corrupt.parquet', column 'value', row group 0: the column cannot be read (", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"File 'corrupt.parquet', column 'value', row group 0, page 0: a Snappy page that decompresses to {header.UncompressedSize ^ 1} bytes; its header states {header.UncompressedSize}.",
+            error.Message);
+        Assert.Equal(error.Message, reference.Message);
     }
 
     [Theory]
@@ -195,7 +200,10 @@ public sealed class PageDecoderTests : IDisposable
             {
                 global::Parquet.Meta.ColumnMetaData meta = reader.Metadata.RowGroups[g].Columns[leaf].MetaData!;
                 long start = meta.DictionaryPageOffset is > 0 and long d && d < meta.DataPageOffset ? d : meta.DataPageOffset;
-                Assert.Equal(new ChunkInfo(start, (int)meta.TotalCompressedSize, Codec.Zstd, Decodable: true), footer.Chunk(g, leaf));
+                Assert.Equal((start, (int)meta.TotalCompressedSize, Codec.Zstd), (footer.Chunk(g, leaf).Start, footer.Chunk(g, leaf).Length, footer.Chunk(g, leaf).Codec));
+
+                // The same chunk as the check before Parquet.Net reads it sees it, offsets and encodings included.
+                Assert.Equal(ChunkCheck.FromMetadata(reader.Metadata.RowGroups[g].Columns[leaf]) with { Decodable = true }, footer.Chunk(g, leaf));
             }
 
             // Columns not asked for are not kept.
@@ -393,7 +401,8 @@ public sealed class PageDecoderTests : IDisposable
             }
         }
 
-        bytes.AddRange([0x15, 0x00, 0x15, 0x06, 0x00, 0x00, 1, 2, 3, 4]);
+        // Encoding PLAIN, then the data page's definition level encoding RLE or the dictionary page's is_sorted false.
+        bytes.AddRange(pageType == 2 ? [0x15, 0x00, 0x12, 0x00, 0x00, 1, 2, 3, 4] : [0x15, 0x00, 0x15, 0x06, 0x00, 0x00, 1, 2, 3, 4]);
         string path = Path.Combine(_folder, "implausible.bin");
         File.WriteAllBytes(path, [.. bytes]);
         using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path);

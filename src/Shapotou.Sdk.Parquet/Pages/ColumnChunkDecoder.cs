@@ -19,7 +19,9 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// RLE_DICTIONARY) values and DELTA_BINARY_PACKED INT32 values,
 /// RLE definition levels of a column with at most one optional level and no repetition, codecs UNCOMPRESSED, SNAPPY
 /// and ZSTD. <see cref="FileFooter"/> says from the footer whether a chunk is one of them; a page that turns out not
-/// to be (or is malformed) throws <see cref="PageFormatException"/>, and the scan reads that chunk with Parquet.Net.</para>
+/// to be throws a <see cref="PageFormatException"/> marked <see cref="PageFormatException.Unsupported"/>, and the scan
+/// reads that chunk with Parquet.Net; a malformed page, or one that contradicts its chunk (<see cref="PageChecks"/>),
+/// throws one that is not, and the scan refuses the file.</para>
 /// <para>One instance per worker: its buffers are rented once, grown to the largest chunk and page, and returned on
 /// <see cref="Dispose"/>.</para>
 /// </remarks>
@@ -38,10 +40,11 @@ internal sealed class ColumnChunkDecoder : IDisposable
     /// <param name="optional">Whether the column has a definition level (is optional).</param>
     /// <param name="destination">The row group's values; its length is the row group's row count.</param>
     /// <returns>The position of the first null in the row group, or -1 when every row has a value.</returns>
-    /// <exception cref="PageFormatException">A page is malformed or in a layout the decoder leaves to Parquet.Net.</exception>
+    /// <exception cref="PageFormatException">A page is malformed, contradicts its chunk, or is in a layout the decoder leaves to Parquet.Net.</exception>
     public int Decode<T>(SafeFileHandle file, ChunkInfo chunk, bool optional, Span<T> destination)
         where T : unmanaged
     {
+        Page = 0;
         int length = chunk.Length;
         Span<byte> bytes = Rent(ref _chunk, length).AsSpan(0, length);
         ReadExactly(file, bytes, chunk.Start);
@@ -50,40 +53,58 @@ internal sealed class ColumnChunkDecoder : IDisposable
         int dictionaryCount = -1;
         int written = 0;
         int position = 0;
-        while (written < destination.Length)
+        bool dataSeen = false;
+        for (; written < destination.Length || position < bytes.Length; Page++)
         {
             if (position >= bytes.Length)
             {
                 throw new PageFormatException($"the chunk ends after {written} of {destination.Length} values");
             }
 
+            long at = chunk.Start + position;
             PageHeader header = PageHeader.Read(bytes[position..], out int headerLength);
             position += headerLength;
             if (header.CompressedSize > bytes.Length - position)
             {
-                throw new PageFormatException("a page runs past its chunk");
+                // Left to the chunk check before Parquet.Net, which knows the writer (see ChunkCheck.Slack).
+                throw new PageFormatException($"a page of {header.CompressedSize} bytes runs past the chunk's end, {bytes.Length - position} bytes on", unsupported: true);
             }
 
             ReadOnlySpan<byte> page = bytes.Slice(position, header.CompressedSize);
             position += header.CompressedSize;
-            if (header.Type is PageType.DataPage or PageType.DataPageV2 && header.UncompressedSize > 64 + ((long)Math.Max(header.ValueCount, 0) * ((2 * size) + 8)))
+            if (header.Type is PageType.DataPage or PageType.DataPageV2 && header.UncompressedSize > 64 + ((long)header.ValueCount * ((2 * size) + 8)))
             {
                 // No encoding the decoder reads takes this much per value: a corrupt header, not a buffer to rent.
                 throw new PageFormatException($"a page of {header.ValueCount} values stated as {header.UncompressedSize} bytes");
             }
 
+            if (header.Type == PageType.DictionaryPage && header.ValueCount > Math.Max(destination.Length, 1 << 20))
+            {
+                // More entries than rows: a layout to leave to Parquet.Net rather than allocate for.
+                throw new PageFormatException($"a dictionary of {header.ValueCount} entries for {destination.Length} rows", unsupported: true);
+            }
+
+            PageChecks.Check(header, page, at, chunk, Page, dataSeen);
+            if (header.Type is PageType.DataPage or PageType.DataPageV2)
+            {
+                dataSeen = true;
+                if (written == destination.Length)
+                {
+                    if (header.ValueCount > 0)
+                    {
+                        throw new PageFormatException($"a page of {header.ValueCount} values after the row group's {destination.Length} rows");
+                    }
+
+                    continue;
+                }
+            }
+
             switch (header.Type)
             {
                 case PageType.DictionaryPage:
-                    if (header.Encoding is not (PageEncoding.Plain or PageEncoding.PlainDictionary) || header.ValueCount < 0 || (long)header.ValueCount * size != header.UncompressedSize)
+                    if ((long)header.ValueCount * size != header.UncompressedSize)
                     {
-                        throw new PageFormatException("a dictionary page that is not PLAIN values of the column's type");
-                    }
-
-                    if (header.ValueCount > Math.Max(destination.Length, 1 << 20))
-                    {
-                        // More entries than rows: corrupt, or a layout to leave to Parquet.Net rather than allocate for.
-                        throw new PageFormatException($"a dictionary of {header.ValueCount} entries for {destination.Length} rows");
+                        throw new PageFormatException($"a dictionary page of {header.ValueCount} entries stated as {header.UncompressedSize} bytes; expected {(long)header.ValueCount * size}");
                     }
 
                     Decompress(chunk.Codec, page, Rent(ref _dictionary, header.UncompressedSize).AsSpan(0, header.UncompressedSize));
@@ -105,15 +126,20 @@ internal sealed class ColumnChunkDecoder : IDisposable
                             Decompress(chunk.Codec, page, content);
                             if (optional)
                             {
-                                if (header.DefinitionLevelEncoding != PageEncoding.Rle || content.Length < 4)
+                                if (header.DefinitionLevelEncoding != PageEncoding.Rle)
                                 {
-                                    throw new PageFormatException("definition levels that are not RLE");
+                                    throw new PageFormatException("definition levels that are not RLE", unsupported: header.DefinitionLevelEncoding == PageEncoding.BitPacked);
+                                }
+
+                                if (content.Length < 4)
+                                {
+                                    throw new PageFormatException($"a page of {content.Length} bytes without its definition levels' length");
                                 }
 
                                 int levels = BinaryPrimitives.ReadInt32LittleEndian(content);
                                 if (levels < 0 || levels > content.Length - 4)
                                 {
-                                    throw new PageFormatException("definition levels longer than their page");
+                                    throw new PageFormatException($"definition levels of {levels} bytes in a page of {content.Length}");
                                 }
 
                                 int nullAt = RleBitPackedHybrid.FirstNull(content.Slice(4, levels), count);
@@ -136,9 +162,20 @@ internal sealed class ColumnChunkDecoder : IDisposable
                     {
                         int count = ValueCount(header, destination.Length - written);
                         int levels = header.DefinitionLevelsLength;
-                        if (header.RepetitionLevelsLength != 0 || levels < 0 || levels > page.Length || (!optional && levels != 0))
+                        if (header.RepetitionLevelsLength != 0)
                         {
-                            throw new PageFormatException("levels a flat column does not have");
+                            // Repetition levels a flat column does not need (some writers write empty runs): Parquet.Net skips them.
+                            throw new PageFormatException($"repetition levels of {header.RepetitionLevelsLength} bytes in a flat column", unsupported: true);
+                        }
+
+                        if (!optional && levels != 0)
+                        {
+                            throw new PageFormatException($"definition levels of {levels} bytes in a required column");
+                        }
+
+                        if (header.RowCount != count)
+                        {
+                            throw new PageFormatException($"a version 2 page of {count} values in {header.RowCount} rows of a flat column");
                         }
 
                         if (optional && (header.NullCount != 0 || levels > 0))
@@ -151,17 +188,12 @@ internal sealed class ColumnChunkDecoder : IDisposable
 
                             if (header.NullCount != 0)
                             {
-                                throw new PageFormatException("a null count the levels do not show");
+                                throw new PageFormatException($"a null count of {header.NullCount} the levels do not show");
                             }
                         }
 
                         ReadOnlySpan<byte> stored = page[levels..];
                         int contentLength = header.UncompressedSize - levels;
-                        if (contentLength < 0)
-                        {
-                            throw new PageFormatException("an uncompressed size smaller than the levels");
-                        }
-
                         Span<T> values = destination.Slice(written, count);
                         Codec codec = header.IsCompressed ? chunk.Codec : Codec.Uncompressed;
                         if (header.Encoding == PageEncoding.Plain && contentLength == count * size)
@@ -180,13 +212,15 @@ internal sealed class ColumnChunkDecoder : IDisposable
                     }
 
                 default:
-                    // Index pages carry nothing to decode.
-                    break;
+                    throw new PageFormatException("an index page, which no reader the SDK uses reads");
             }
         }
 
         return -1;
     }
+
+    /// <summary>Gets the index in its chunk of the page decoded last (or that failed), the dictionary page counted.</summary>
+    public int Page { get; private set; }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -207,7 +241,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
     private static int ValueCount(in PageHeader header, int remaining) =>
         header.ValueCount >= 0 && header.ValueCount <= remaining
             ? header.ValueCount
-            : throw new PageFormatException($"a page of {header.ValueCount} values where {remaining} remain in the row group");
+            : throw new PageFormatException($"a page of {header.ValueCount} values where {remaining} of the row group's values remain");
 
     private void DecodeValues<T>(PageEncoding encoding, ReadOnlySpan<byte> content, Span<T> values, int dictionaryCount)
         where T : unmanaged
@@ -217,9 +251,9 @@ internal sealed class ColumnChunkDecoder : IDisposable
             case PageEncoding.Plain:
                 {
                     int length = values.Length * Unsafe.SizeOf<T>();
-                    if (length > content.Length)
+                    if (length != content.Length)
                     {
-                        throw new PageFormatException("a PLAIN page shorter than its values");
+                        throw new PageFormatException($"PLAIN values of {content.Length} bytes; {values.Length} values take {length}");
                     }
 
                     content[..length].CopyTo(MemoryMarshal.AsBytes(values));
@@ -235,9 +269,9 @@ internal sealed class ColumnChunkDecoder : IDisposable
                     // Byte k of value i is at k × count + i: gather each value's bytes from the streams.
                     int width = Unsafe.SizeOf<T>();
                     int count = values.Length;
-                    if ((long)count * width > content.Length)
+                    if ((long)count * width != content.Length)
                     {
-                        throw new PageFormatException("a BYTE_STREAM_SPLIT page shorter than its values");
+                        throw new PageFormatException($"BYTE_STREAM_SPLIT values of {content.Length} bytes; {count} values take {(long)count * width}");
                     }
 
                     Span<byte> bytes = MemoryMarshal.AsBytes(values);
@@ -281,7 +315,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
                 }
 
             default:
-                throw new PageFormatException($"values in encoding {encoding}");
+                throw new PageFormatException($"values in encoding {encoding}", unsupported: true);
         }
     }
 

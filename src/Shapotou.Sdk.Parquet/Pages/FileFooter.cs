@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -21,7 +20,14 @@ internal enum Codec
 }
 
 /// <summary>A column chunk's place in the file and whether the page decoder reads its layout.</summary>
-internal readonly record struct ChunkInfo(long Start, int Length, Codec Codec, bool Decodable);
+/// <param name="Start">The first page's offset: the lowest of the offsets stated, as Parquet.Net reads them.</param>
+/// <param name="Length">The chunk's bytes (its total compressed size).</param>
+/// <param name="Codec">Its codec.</param>
+/// <param name="Decodable">Whether the page decoder reads its layout.</param>
+/// <param name="DataOffset">Where the metadata says its first data page is.</param>
+/// <param name="DictionaryOffset">Where the metadata says its dictionary page is, or 0 for none.</param>
+/// <param name="Encodings">The encodings the metadata lists, as bits (1 &lt;&lt; encoding).</param>
+internal readonly record struct ChunkInfo(long Start, int Length, Codec Codec, bool Decodable, long DataOffset = 0, long DictionaryOffset = 0, long Encodings = 0);
 
 /// <summary>A leaf column of the schema, as the scan needs it.</summary>
 /// <param name="Path">The names from the root, joined by dots.</param>
@@ -41,7 +47,9 @@ internal sealed record FooterColumn(string Path, string Name, int PhysicalType, 
 /// </summary>
 internal sealed class FileFooter
 {
-    // Per row group, per kept leaf: start, length, codec, decodable (four longs); a leaf's slot, or -1 when not kept.
+    // Per row group, per kept leaf: start, length, codec, decodable, data page offset, dictionary offset, encodings
+    // (FieldsPerChunk longs); a leaf's slot, or -1 when not kept.
+    private const int FieldsPerChunk = 7;
     private readonly List<long[]> _chunkFields;
     private readonly int[] _slots;
 
@@ -55,6 +63,9 @@ internal sealed class FileFooter
 
     /// <summary>Gets the schema's leaf columns, in the order of a row group's chunks.</summary>
     public IReadOnlyList<FooterColumn> Columns { get; }
+
+    /// <summary>Gets the writer the footer names (<c>created_by</c>), or null.</summary>
+    public string? CreatedBy { get; private init; }
 
     /// <summary>Gets each row group's rows.</summary>
     public long[] RowGroupRows { get; }
@@ -73,52 +84,37 @@ internal sealed class FileFooter
         }
 
         long[] fields = _chunkFields[rowGroup];
-        int k = slot * 4;
-        return new ChunkInfo(fields[k], (int)fields[k + 1], (Codec)fields[k + 2], fields[k + 3] != 0);
+        int k = slot * FieldsPerChunk;
+        return new ChunkInfo(fields[k], (int)fields[k + 1], (Codec)fields[k + 2], fields[k + 3] != 0, fields[k + 4], fields[k + 5], fields[k + 6]);
     }
 
     /// <summary>Reads the footer of an open file.</summary>
     /// <param name="file">The file.</param>
     /// <param name="wanted">Leaf paths whose chunks are kept; others are skipped.</param>
     /// <returns>The footer.</returns>
-    /// <exception cref="PageFormatException">Not a plain (unencrypted) Parquet footer the reader understands.</exception>
+    /// <exception cref="PageFormatException">Not a plain (unencrypted) Parquet footer, or one <see cref="FooterCheck"/> refuses.</exception>
     public static FileFooter Read(SafeFileHandle file, IReadOnlyCollection<string> wanted)
     {
-        long length = RandomAccess.GetLength(file);
-        Span<byte> tail = stackalloc byte[8];
-        if (length < 12 || RandomAccess.Read(file, tail, length - 8) != 8 || !tail[4..].SequenceEqual("PAR1"u8))
-        {
-            throw new PageFormatException("no plain Parquet footer");
-        }
-
-        int footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail);
-        if (footerLength <= 0 || footerLength > length - 12)
-        {
-            throw new PageFormatException("a footer length outside the file");
-        }
-
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(footerLength);
+        byte[]? buffer = null;
         try
         {
-            Span<byte> bytes = buffer.AsSpan(0, footerLength);
-            int read = 0;
-            while (read < footerLength)
-            {
-                int n = RandomAccess.Read(file, bytes[read..], length - 8 - footerLength + read);
-                read += n > 0 ? n : throw new PageFormatException("the footer is truncated");
-            }
-
+            ReadOnlySpan<byte> bytes = FooterCheck.ReadFooter(file, out long length, ref buffer);
+            FooterCheck.Check(bytes, length);
             return Parse(bytes, wanted);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
     private static FileFooter Parse(ReadOnlySpan<byte> bytes, IReadOnlyCollection<string> wanted)
     {
         var reader = new ThriftCompactReader(bytes);
+        string? createdBy = null;
         var schema = new List<(string Name, int Type, int Repetition, int Children, bool Annotated)>();
         var rowGroupRows = new List<long>();
         var chunks = new List<long[]>();
@@ -161,13 +157,17 @@ internal sealed class FileFooter
                         break;
                     }
 
+                case 6:
+                    createdBy = Encoding.UTF8.GetString(reader.ReadBinary(type));
+                    break;
+
                 default:
                     reader.Skip(type);
                     break;
             }
         }
 
-        return columns is null ? throw new PageFormatException("a footer without a schema") : new FileFooter(columns, slots!, [.. rowGroupRows], chunks);
+        return columns is null ? throw new PageFormatException("a footer without a schema") : new FileFooter(columns, slots!, [.. rowGroupRows], chunks) { CreatedBy = createdBy };
     }
 
     private static (string, int, int, int, bool) ReadSchemaElement(ref ThriftCompactReader reader, byte type)
@@ -305,7 +305,7 @@ internal sealed class FileFooter
         }
 
         long rows = -1;
-        long[] fields = new long[kept * 4];
+        long[] fields = new long[kept * FieldsPerChunk];
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte field))
         {
@@ -323,7 +323,7 @@ internal sealed class FileFooter
                         {
                             if (slots[c] >= 0)
                             {
-                                ReadColumnChunk(ref reader, element, columns[c], fields.AsSpan(slots[c] * 4, 4));
+                                ReadColumnChunk(ref reader, element, columns[c], fields.AsSpan(slots[c] * FieldsPerChunk, FieldsPerChunk));
                             }
                             else
                             {
@@ -354,8 +354,9 @@ internal sealed class FileFooter
         }
 
         bool plain = true;
-        (int physical, int codec, long compressed, long dataPage, long dictionaryPage) = (-1, -1, -1, -1, -1);
+        (int physical, int codec, long compressed, long dataPage, long dictionaryPage, long indexPage) = (-1, -1, -1, -1, 0, 0);
         bool encodings = true;
+        long listed = 0;
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte field))
         {
@@ -377,7 +378,9 @@ internal sealed class FileFooter
                                         for (int i = 0; i < count; i++)
                                         {
                                             // PLAIN, PLAIN_DICTIONARY, RLE, BIT_PACKED, DELTA_BINARY_PACKED, RLE_DICTIONARY, BYTE_STREAM_SPLIT.
-                                            encodings &= reader.ReadListInteger() is 0 or 2 or 3 or 4 or 5 or 8 or 9;
+                                            long encoding = reader.ReadListInteger();
+                                            encodings &= encoding is 0 or 2 or 3 or 4 or 5 or 8 or 9;
+                                            listed |= encoding is >= 0 and < 64 ? 1L << (int)encoding : 0;
                                         }
 
                                         break;
@@ -391,6 +394,9 @@ internal sealed class FileFooter
                                     break;
                                 case 9:
                                     dataPage = reader.ReadInt64(metaField);
+                                    break;
+                                case 10:
+                                    indexPage = reader.ReadInt64(metaField);
                                     break;
                                 case 11:
                                     dictionaryPage = reader.ReadInt64(metaField);
@@ -415,13 +421,20 @@ internal sealed class FileFooter
             }
         }
 
-        long start = dictionaryPage > 0 && dictionaryPage < dataPage ? dictionaryPage : dataPage;
+        // The lowest offset stated (zero means none), as Parquet.Net starts; FooterCheck has checked them.
+        long start = dataPage > 0 ? dataPage : long.MaxValue;
+        start = dictionaryPage > 0 ? Math.Min(start, dictionaryPage) : start;
+        start = indexPage > 0 ? Math.Min(start, indexPage) : start;
+        start = start == long.MaxValue ? 0 : start;
         bool decodable = plain && encodings && physical == column.PhysicalType && dataPage > 0 && compressed > 0 && compressed <= Array.MaxLength
             && codec is (int)Codec.Uncompressed or (int)Codec.Snappy or (int)Codec.Zstd
             && column.MaxRepetitionLevel == 0 && column.MaxDefinitionLevel <= 1 && BitConverter.IsLittleEndian;
         fields[0] = start;
-        fields[1] = decodable ? compressed : 0;
+        fields[1] = Math.Min(compressed, int.MaxValue);
         fields[2] = codec;
         fields[3] = decodable ? 1 : 0;
+        fields[4] = dataPage;
+        fields[5] = dictionaryPage;
+        fields[6] = listed;
     }
 }

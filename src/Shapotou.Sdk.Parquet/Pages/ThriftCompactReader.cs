@@ -4,8 +4,9 @@ namespace Shapotou.Sdk.Parquet.Pages;
 /// Reads the Thrift compact protocol, as Parquet's page headers are written, from a span without allocating.
 /// </summary>
 /// <remarks>
-/// Only what a page header needs: field headers, zigzag varints, and skipping any value (statistics, unknown fields).
-/// Malformed input throws <see cref="PageFormatException"/>; the caller then falls back to the general reader.
+/// Field headers, zigzag varints, lengths checked against the bytes left, and skipping any value (statistics, unknown
+/// fields); <see cref="ThriftWalk"/> reads a whole struct against its parquet.thrift shape. Malformed input throws
+/// <see cref="PageFormatException"/>, never reads past the span, and never loops longer than the span is long.
 /// </remarks>
 internal ref struct ThriftCompactReader
 {
@@ -36,7 +37,19 @@ internal ref struct ThriftCompactReader
 
         type = (byte)(header & 0x0F);
         int delta = header >> 4;
-        id = delta == 0 ? checked((short)ReadZigZag()) : (short)(lastId + delta);
+        if (delta == 0)
+        {
+            // An i16 read as Thrift's readers read it (a 32-bit varint cut to 16 bits), so an id out of range names the
+            // same (undeclared) field for every reader rather than failing here alone.
+            uint raw = unchecked((uint)ReadVarint(5));
+            id = unchecked((short)((int)(raw >> 1) ^ -(int)(raw & 1)));
+        }
+        else
+        {
+            // Wraps as the compact protocol's readers compute it.
+            id = unchecked((short)(lastId + delta));
+        }
+
         lastId = id;
         return true;
     }
@@ -51,7 +64,13 @@ internal ref struct ThriftCompactReader
             throw new PageFormatException($"expected an integer field, found compact type {type}");
         }
 
-        return type == CompactType.I8 ? (sbyte)ReadByte() : checked((int)ReadZigZag());
+        if (type == CompactType.I8)
+        {
+            return (sbyte)ReadByte();
+        }
+
+        long value = ReadZigZag();
+        return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw new PageFormatException($"an i32 field of {value}");
     }
 
     /// <summary>Reads an i64 field's value (or a narrower integer).</summary>
@@ -77,7 +96,7 @@ internal ref struct ThriftCompactReader
             throw new PageFormatException($"expected a binary field, found compact type {type}");
         }
 
-        int length = checked((int)ReadVarint());
+        int length = ReadLength();
         int start = _position;
         Advance(length);
         return _data.Slice(start, length);
@@ -98,11 +117,45 @@ internal ref struct ThriftCompactReader
         int size = header >> 4;
         if (size == 15)
         {
-            size = checked((int)ReadVarint());
+            size = ReadLength();
         }
 
         elementType = (byte)(header & 0x0F);
         return size;
+    }
+
+    /// <summary>Gets the bytes not read yet.</summary>
+    public readonly int Remaining => _data.Length - _position;
+
+    /// <summary>Reads one byte (an i8 value, a boolean list element).</summary>
+    /// <returns>The byte.</returns>
+    public byte ReadRawByte() => ReadByte();
+
+    /// <summary>Skips bytes (a double's eight).</summary>
+    /// <param name="count">How many.</param>
+    public void SkipBytes(int count) => Advance(count);
+
+    /// <summary>Reads a varint no longer than <paramref name="maxBytes"/> bytes.</summary>
+    /// <param name="maxBytes">5 for an i16 or i32, 10 for an i64.</param>
+    /// <returns>The raw (zigzag) value.</returns>
+    public ulong ReadVarint(int maxBytes)
+    {
+        int start = _position;
+        ulong value = ReadVarint();
+        return _position - start <= maxBytes ? value : throw new PageFormatException($"a varint of {_position - start} bytes where at most {maxBytes} fit");
+    }
+
+    /// <summary>
+    /// Reads a collection size or binary length: a varint that must fit an int and be no more than the bytes left, since
+    /// every element or byte takes at least one byte. This is what keeps a declared 2^40 entries from being looped over.
+    /// </summary>
+    /// <returns>The length.</returns>
+    public int ReadLength()
+    {
+        ulong length = ReadVarint();
+        return length <= (ulong)Remaining
+            ? (int)length
+            : throw new PageFormatException($"a length of {length} where {Remaining} bytes remain");
     }
 
     /// <summary>Reads an integer element of a list (no field header).</summary>
@@ -144,7 +197,7 @@ internal ref struct ThriftCompactReader
                 Advance(8);
                 break;
             case CompactType.Binary:
-                Advance(checked((int)ReadVarint()));
+                Advance(ReadLength());
                 break;
             case CompactType.List or CompactType.Set:
                 {
@@ -152,7 +205,7 @@ internal ref struct ThriftCompactReader
                     int size = header >> 4;
                     if (size == 15)
                     {
-                        size = checked((int)ReadVarint());
+                        size = ReadLength();
                     }
 
                     byte element = (byte)(header & 0x0F);
@@ -174,7 +227,7 @@ internal ref struct ThriftCompactReader
 
             case CompactType.Map:
                 {
-                    int size = checked((int)ReadVarint());
+                    int size = ReadLength();
                     if (size == 0)
                     {
                         break;
@@ -249,7 +302,13 @@ internal static class CompactType
 }
 
 /// <summary>
-/// A page the SDK's decoder does not read: malformed, or in a layout it leaves to the general reader. Never leaves the
-/// scan: the column chunk is read again by Parquet.Net, whose error (if any) is the one reported.
+/// Bytes the SDK's readers do not accept: a malformed footer or page (<see cref="Unsupported"/> false), or a valid page
+/// in a layout the page decoder leaves to Parquet.Net (<see cref="Unsupported"/> true). Never leaves the SDK: a
+/// malformed file becomes a <see cref="ShapotouDataException"/> naming where, an unsupported layout a chunk read by
+/// Parquet.Net.
 /// </summary>
-internal sealed class PageFormatException(string message) : Exception(message);
+internal sealed class PageFormatException(string message, bool unsupported = false) : Exception(message)
+{
+    /// <summary>Gets whether the bytes are well formed but in a layout the page decoder leaves to Parquet.Net.</summary>
+    public bool Unsupported { get; } = unsupported;
+}
