@@ -33,16 +33,16 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
         await foreach (TableBatch batch in batches.ConfigureAwait(false))
         {
             marked |= batch.Metadata.TryGetValue(ClusterDatasetParquet.IllustrativeKey, out string? value) && value == "true";
-            CemsHourlyTable rows = ContractMapping.ToCemsHourly(batch.Data);
-            for (int i = 0; i < rows.RowCount; i++)
+            CemsHourlyTable chunk = ContractMapping.ToCemsHourly(batch.Data);
+            for (int i = 0; i < chunk.RowCount; i++)
             {
-                if (!outletIds.Contains(rows.OutletIds[i]))
+                if (!outletIds.Contains(chunk.OutletIds[i]))
                 {
-                    throw new ShapotouDataException($"File '{batch.Source}', {batch.Data.Where(i)}: column 'outlet_id' is '{rows.OutletIds[i]}', which is not in table 'outlets'; expected the id of an outlet.");
+                    throw new ShapotouDataException($"File '{batch.Source}', {batch.Data.Where(i)}: column 'outlet_id' is '{chunk.OutletIds[i]}', which is not in table 'outlets'; expected the id of an outlet.");
                 }
             }
 
-            builder.Add(CemsColumns.From(rows));
+            builder.Add(CemsColumns.From(chunk));
             progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
         }
 
