@@ -6,7 +6,8 @@ scan, the memory read floor for the kernel) in the same job and parameters, so a
 changes nothing; a benchmark that got slower against its reference does.
 
   record  RESULTS_DIR BASELINE_JSON   write the ratios of a deliberate run (BenchmarkDotNet's results folder,
-                                      exported with --exporters json) as the new baseline
+                                      exported with --exporters json) into the baseline, replacing the ratios of
+                                      the classes the run holds and keeping the others
   compare RESULTS_DIR BASELINE_JSON [--margin M]
                                       exit 1 when a ratio grew beyond (1 + M) times the recorded one (M defaults to
                                       the baseline's margin); benchmarks absent from the run are listed, not failed
@@ -22,6 +23,7 @@ import sys
 REFERENCES = {
     "OperatingLogScanBenchmarks": "DuckDbSql",
     "OperatingLogKernelBenchmarks": "ReadFloor",
+    "AssessmentBenchmarks": "DuckDbViews",
 }
 DEFAULT_MARGIN = 0.35
 
@@ -57,8 +59,13 @@ def main(argv):
         print(f"No guarded benchmark results (JSON export) in {results_dir}.")
         return 2
     if command == "record":
+        kept = {}
+        if os.path.exists(baseline_path):
+            with open(baseline_path, encoding="utf-8") as f:
+                recorded_types = {key.split(".", 1)[0] for key in found}
+                kept = {k: v for k, v in json.load(f)["ratios"].items() if k.split(".", 1)[0] not in recorded_types}
         with open(baseline_path, "w", encoding="utf-8") as f:
-            json.dump({"margin": DEFAULT_MARGIN, "references": REFERENCES, "ratios": dict(sorted(found.items()))}, f, indent=2)
+            json.dump({"margin": DEFAULT_MARGIN, "references": REFERENCES, "ratios": dict(sorted({**kept, **found}.items()))}, f, indent=2)
             f.write("\n")
         print(f"Recorded {len(found)} ratios in {baseline_path}.")
         return 0
