@@ -109,6 +109,33 @@ public sealed class StreamedInputTests : IDisposable
         Assert.Contains(streamed.Emissions.Inventories.Single().Rows, r => r.Method == Shapotou.Sdk.Analytics.Emissions.EmissionMethod.Measured && r.Mass is not null);
     }
 
+    [Fact]
+    public async Task HivePartitionedCemsHourly_IsStreamed_WithTheFiguresOfTheSameFolderInMemory()
+    {
+        // cems_hourly/ partitioned by outlet, as a receiver or Spark writes it, instead of cems_hourly.parquet.
+        await DefaultDataset.WriteAsync(_folder);
+        string file = Path.Combine(_folder, "cems_hourly.parquet");
+        TableBatch all = await ParquetTables.ReadAsync(file, ContractSchema.CemsHourly);
+        File.Delete(file);
+        await HiveDataset.AppendAsync(Path.Combine(_folder, "cems_hourly"), all, ["outlet_id"]);
+        ClusterDataset whole = await AssessmentSource.FromFolder(_folder).LoadDatasetAsync();
+
+        DistrictAssessment streamed = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+        DistrictAssessment memory = await DistrictAssessment.RunAsync(AssessmentSource.FromDataset(whole));
+        DistrictAssessment single = await DistrictAssessment.RunAsync(AssessmentSource.Default);
+
+        Assert.Equal(Document(memory), Document(streamed));
+        // Against the single file, only the order of the outlets differs: district totals agree to rounding.
+        foreach (Pollutant pollutant in Shapotou.Sdk.Analytics.Emissions.EmissionTargets.Pollutants)
+        {
+            double expected = single.Emissions.Inventories.Single(i => i.Year == 2024).Total(pollutant)!.Value.Tonnes;
+            double actual = streamed.Emissions.Inventories.Single(i => i.Year == 2024).Total(pollutant)!.Value.Tonnes;
+            Assert.Equal(expected, actual, 1e-9 * expected);
+        }
+
+        Assert.Equal(single.Targets!.Select(t => t.Ceiling.Tonnes), streamed.Targets!.Select(t => t.Ceiling.Tonnes));
+    }
+
     private static string Document(DistrictAssessment a)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(AssessmentJson.Serialize(a))!.AsObject();
