@@ -128,8 +128,10 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return await console.Status().StartAsync(title, async status =>
         {
-            var progress = new Progress<Shapotou.Sdk.Assessment.AssessmentProgress>(p => status.Status(p.Stage switch
+            // Reported on the assessment's own thread, so no update can arrive after the status line has ended.
+            var progress = new StatusProgress(p => status.Status(p.Stage switch
             {
+                Shapotou.Sdk.Assessment.AssessmentStage.Reading when p.Table is { } table => string.Create(CultureInfo.InvariantCulture, $"{title}: reading {table}, {p.Rows:N0} rows"),
                 Shapotou.Sdk.Assessment.AssessmentStage.Reading => $"{title}: reading the tables",
                 Shapotou.Sdk.Assessment.AssessmentStage.Emissions => $"{title}: emission inventory, ceilings, compliance, tax, CO₂, grades",
                 Shapotou.Sdk.Assessment.AssessmentStage.Energy => $"{title}: unit energy, solid waste, waste heat",
@@ -137,6 +139,11 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
             }));
             return await run(progress).ConfigureAwait(false);
         }).ConfigureAwait(false);
+    }
+
+    private sealed class StatusProgress(Action<Shapotou.Sdk.Assessment.AssessmentProgress> report) : IProgress<Shapotou.Sdk.Assessment.AssessmentProgress>
+    {
+        public void Report(Shapotou.Sdk.Assessment.AssessmentProgress value) => report(value);
     }
 
     public static DateOnly ParseDate(System.CommandLine.Parsing.ArgumentResult result)
