@@ -56,6 +56,14 @@ internal sealed class ReceiverClient : IDisposable
         }
     }
 
+    /// <summary>Reads the next answer line; the receiver closing the connection first fails the test.</summary>
+    public async Task<string> ReadLineAsync()
+    {
+        string? line = await ReadLineOrEndAsync();
+        Assert.NotNull(line);
+        return line;
+    }
+
     public async Task<Hj212Packet> ReadAnswerAsync()
     {
         string? line = await ReadLineOrEndAsync();

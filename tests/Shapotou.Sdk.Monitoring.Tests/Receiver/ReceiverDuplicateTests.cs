@@ -105,7 +105,7 @@ public sealed class ReceiverDuplicateTests : IDisposable
             .ToArray();
         Assert.Equal(["25.3", "31.0"], logged);
 
-        var sink = new ReceiverSecurityTests.MemorySink();
+        var sink = new MemorySink();
         Hj212RollResult roll = await Hj212LogRoller.RollAsync(LogDirectory, sink, throughSegment: through);
         Assert.Equal((2L, 1L, 1L, 1L), (roll.Records, roll.MinuteRows, roll.Duplicates, roll.Conflicts));
         Assert.Equal(25.3, Assert.Single(sink.Partitions).Rows.Values(CemsChannel.So2).Span[0]);

@@ -199,22 +199,4 @@ public sealed class ReceiverSecurityTests : IDisposable
         Assert.False(Hj212LoggerRegistry.IsValidOutletId(new string('沙', 22))); // 66 bytes
         Assert.False(Hj212LoggerRegistry.IsValidOutletId(" DA001"));
     }
-
-    internal sealed class MemorySink : ICemsPartitionSink
-    {
-        public List<CemsPartition> Partitions { get; } = [];
-
-        public Func<CemsPartition, Exception?> Fail { get; set; } = _ => null;
-
-        public Task WriteAsync(CemsPartition partition, CancellationToken cancellationToken = default)
-        {
-            if (Fail(partition) is { } exception)
-            {
-                throw exception;
-            }
-
-            Partitions.Add(partition);
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Aggregation;
@@ -89,7 +88,7 @@ public sealed class ReceiverTests : IDisposable
     public async Task Answers_FollowTheFlagBits_AndDuplicatesAreAnsweredButStoredOnce()
     {
         await using Hj212Receiver receiver = Start();
-        using var client = new LineClient(receiver);
+        using var client = new ReceiverClient(receiver);
         string mn = Hj212LoggerSimulator.Mn(1);
         var minute = new DateTime(2025, 1, 1, 9, 0, 0);
 
@@ -121,7 +120,7 @@ public sealed class ReceiverTests : IDisposable
     {
         string known = Hj212LoggerSimulator.Mn(1);
         await using Hj212Receiver receiver = Start(new Dictionary<string, string> { [known] = "DA001" });
-        using var client = new LineClient(receiver);
+        using var client = new ReceiverClient(receiver);
         await client.SendAsync(Minute(Hj212LoggerSimulator.Mn(2), new DateTime(2025, 1, 1, 9, 0, 0)));
         Hj212Packet answer = Hj212Packet.Parse(await client.ReadLineAsync()).Packet!;
         Assert.Equal("9011", answer.Cn);
@@ -142,7 +141,7 @@ public sealed class ReceiverTests : IDisposable
     public async Task SplitPackets_AreJoinedWhenRolled_EvenAcrossSegmentsAndRolls()
     {
         await using Hj212Receiver receiver = Start();
-        using var client = new LineClient(receiver);
+        using var client = new ReceiverClient(receiver);
         string mn = Hj212LoggerSimulator.Mn(1);
         var minute = new DateTime(2025, 1, 1, 9, 5, 0);
         byte[] part1 = Minute(mn, minute, flag: 7, qn: "20250101090500000", split: (2, 1), withNox: false);
@@ -204,7 +203,7 @@ public sealed class ReceiverTests : IDisposable
         var random = new Random(5);
         Task[] flood = Enumerable.Range(0, 4).Select(async c =>
         {
-            using var client = new LineClient(receiver);
+            using var client = new ReceiverClient(receiver);
             for (int i = 0; i < 250; i++)
             {
                 byte[] junk = new byte[random.Next(1, 200)];
@@ -230,7 +229,7 @@ public sealed class ReceiverTests : IDisposable
     {
         await using Hj212Receiver receiver = Start();
         byte[] packet = Minute(Hj212LoggerSimulator.Mn(1), new DateTime(2025, 1, 1, 9, 0, 0));
-        using (var client = new LineClient(receiver))
+        using (var client = new ReceiverClient(receiver))
         {
             await client.SendAsync(packet.AsSpan(0, packet.Length - 10).ToArray());
         }
@@ -265,58 +264,5 @@ public sealed class ReceiverTests : IDisposable
         Hj212LogRecord record = Assert.Single(Hj212Log.Read(1, path));
         Assert.Equal(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), record.ReceivedUtc);
         Assert.True(new FileInfo(path).Length < whole);
-    }
-
-    private sealed class MemorySink : ICemsPartitionSink
-    {
-        public List<CemsPartition> Partitions { get; } = [];
-
-        public Task WriteAsync(CemsPartition partition, CancellationToken cancellationToken = default)
-        {
-            Partitions.Add(partition);
-            return Task.CompletedTask;
-        }
-    }
-
-    private sealed class LineClient : IDisposable
-    {
-        private readonly TcpClient _client;
-        private readonly NetworkStream _stream;
-        private readonly List<byte> _pending = [];
-
-        public LineClient(Hj212Receiver receiver)
-        {
-            _client = new TcpClient();
-            _client.Connect(receiver.LocalEndPoint);
-            _stream = _client.GetStream();
-        }
-
-        public Task SendAsync(byte[] bytes) => _stream.WriteAsync(bytes).AsTask();
-
-        public async Task<string> ReadLineAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            byte[] buffer = new byte[4096];
-            while (true)
-            {
-                int lf = _pending.IndexOf((byte)'\n');
-                if (lf >= 0)
-                {
-                    string line = Encoding.UTF8.GetString(_pending.GetRange(0, lf).ToArray()).TrimEnd('\r');
-                    _pending.RemoveRange(0, lf + 1);
-                    return line;
-                }
-
-                int read = await _stream.ReadAsync(buffer, timeout.Token);
-                Assert.NotEqual(0, read);
-                _pending.AddRange(buffer.AsSpan(0, read).ToArray());
-            }
-        }
-
-        public void Dispose()
-        {
-            _stream.Dispose();
-            _client.Dispose();
-        }
     }
 }

@@ -37,7 +37,7 @@ public sealed class RollQuarantineTests : IDisposable
     {
         string longMn = new('A', 250);
         await WriteLogAsync(Minute(longMn), Minute("GOOD1"), Minute(longMn, 1));
-        var sink = new ReceiverSecurityTests.MemorySink();
+        var sink = new MemorySink();
 
         Hj212RollResult first = await Hj212LogRoller.RollAsync(LogDirectory, sink);
 
@@ -64,7 +64,7 @@ public sealed class RollQuarantineTests : IDisposable
     public async Task SinkThatCannotWrite_QuarantinesThatPartition_AndWritesItWhenItCanAgain()
     {
         await WriteLogAsync(Minute("GOOD1"), Minute("FULL1"));
-        var sink = new ReceiverSecurityTests.MemorySink { Fail = p => p.OutletId == "FULL1" ? new IOException("No space left on device.") : null };
+        var sink = new MemorySink { Fail = p => p.OutletId == "FULL1" ? new IOException("No space left on device.") : null };
 
         Hj212RollResult first = await Hj212LogRoller.RollAsync(LogDirectory, sink);
         Assert.Equal((1L, 1L), (first.Quarantined, first.QuarantinePending));
