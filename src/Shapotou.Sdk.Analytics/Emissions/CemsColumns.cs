@@ -11,17 +11,27 @@ namespace Shapotou.Sdk.Analytics.Emissions;
 /// <remarks>Rows of a whole table, or of one row group with the unfinished run of the one before.</remarks>
 internal sealed class CemsColumns
 {
-    private CemsColumns(int count)
+    private CemsColumns(
+        string[] outletIds,
+        DateTime[] hours,
+        double[][] concentration,
+        DataFlag[][] combined,
+        DataFlag[][] value,
+        double[] flow,
+        double[] oxygen,
+        DataFlag[] row,
+        double[]? ammonia)
     {
-        Count = count;
-        OutletIds = new string[count];
-        Hours = new DateTime[count];
-        Concentration = [new double[count], new double[count], new double[count]];
-        Combined = [new DataFlag[count], new DataFlag[count], new DataFlag[count]];
-        Value = [new DataFlag[count], new DataFlag[count], new DataFlag[count]];
-        Flow = new double[count];
-        Oxygen = new double[count];
-        Row = new DataFlag[count];
+        Count = outletIds.Length;
+        OutletIds = outletIds;
+        Hours = hours;
+        Concentration = concentration;
+        Combined = combined;
+        Value = value;
+        Flow = flow;
+        Oxygen = oxygen;
+        Row = row;
+        Ammonia = ammonia;
     }
 
     public int Count { get; }
@@ -46,7 +56,7 @@ internal sealed class CemsColumns
     public DataFlag[] Row { get; }
 
     /// <summary>Gets the ammonia concentrations, or null where the rows have no <c>nh3</c> column.</summary>
-    public double[]? Ammonia { get; private set; }
+    public double[]? Ammonia { get; }
 
     /// <summary>The index of pm, so2 and nox in the per-pollutant arrays.</summary>
     public static int PollutantIndex(Pollutant pollutant) => pollutant switch
@@ -60,79 +70,83 @@ internal sealed class CemsColumns
     /// <summary>The columns of a table, converted once.</summary>
     public static CemsColumns From(CemsHourlyTable table)
     {
-        var columns = new CemsColumns(table.RowCount);
-        for (int i = 0; i < table.RowCount; i++)
-        {
-            columns.OutletIds[i] = table.OutletIds[i];
-        }
-
-        table.Hours.Span.CopyTo(columns.Hours);
-        table.Flow.ToArray(VolumeFlowUnit.CubicMeterPerHour).CopyTo(columns.Flow, 0);
-        table.Oxygen.ToArray(VolumeConcentrationUnit.Percent).CopyTo(columns.Oxygen, 0);
-        table.Flags.Span.CopyTo(columns.Row);
         ReadOnlySpan<DataFlag> flowFlags = table.EffectiveFlags(CemsValue.Flow).Span;
+        var concentration = new double[3][];
+        var value = new DataFlag[3][];
+        var combined = new DataFlag[3][];
         foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
         {
             int p = PollutantIndex(pollutant);
-            table.Concentration(pollutant).ToArray(MassConcentrationUnit.MilligramPerCubicMeter).CopyTo(columns.Concentration[p], 0);
-            table.EffectiveFlags(CemsScanValue(pollutant)).Span.CopyTo(columns.Value[p]);
-            DataFlag[] value = columns.Value[p];
-            DataFlag[] combined = columns.Combined[p];
-            for (int i = 0; i < value.Length; i++)
+            concentration[p] = table.Concentration(pollutant).ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
+            value[p] = table.EffectiveFlags(CemsScanValue(pollutant)).ToArray();
+            combined[p] = new DataFlag[table.RowCount];
+            for (int i = 0; i < combined[p].Length; i++)
             {
-                combined[i] = value[i] != DataFlag.N ? value[i] : flowFlags[i];
+                combined[p][i] = value[p][i] != DataFlag.N ? value[p][i] : flowFlags[i];
             }
         }
 
-        columns.Ammonia = table.Optional.Nh3?.ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
-        return columns;
+        return new CemsColumns(
+            [.. table.OutletIds],
+            table.Hours.ToArray(),
+            concentration,
+            combined,
+            value,
+            table.Flow.ToArray(VolumeFlowUnit.CubicMeterPerHour),
+            table.Oxygen.ToArray(VolumeConcentrationUnit.Percent),
+            table.Flags.ToArray(),
+            table.Optional.Nh3?.ToArray(MassConcentrationUnit.MilligramPerCubicMeter));
     }
 
-    /// <summary>Rows <paramref name="start"/> to the end of <paramref name="first"/>, then every row of <paramref name="second"/>.</summary>
-    public static CemsColumns Concat(CemsColumns first, int start, CemsColumns second)
+    /// <summary>Rows <paramref name="start"/> to the end of <paramref name="first"/>, then the first
+    /// <paramref name="length"/> rows of <paramref name="second"/>.</summary>
+    public static CemsColumns Concat(CemsColumns first, int start, CemsColumns second, int length)
     {
         int head = first.Count - start;
-        var result = new CemsColumns(head + second.Count);
-        void Copy<T>(T[] a, T[] b, T[] target)
+        T[] Join<T>(T[] a, T[] b)
         {
-            Array.Copy(a, start, target, 0, head);
-            Array.Copy(b, 0, target, head, b.Length);
+            var joined = new T[head + length];
+            Array.Copy(a, start, joined, 0, head);
+            Array.Copy(b, 0, joined, head, length);
+            return joined;
         }
 
-        Copy(first.OutletIds, second.OutletIds, result.OutletIds);
-        Copy(first.Hours, second.Hours, result.Hours);
-        Copy(first.Flow, second.Flow, result.Flow);
-        Copy(first.Oxygen, second.Oxygen, result.Oxygen);
-        Copy(first.Row, second.Row, result.Row);
+        double[][] concentration = new double[3][];
+        DataFlag[][] combined = new DataFlag[3][];
+        DataFlag[][] value = new DataFlag[3][];
         for (int p = 0; p < 3; p++)
         {
-            Copy(first.Concentration[p], second.Concentration[p], result.Concentration[p]);
-            Copy(first.Combined[p], second.Combined[p], result.Combined[p]);
-            Copy(first.Value[p], second.Value[p], result.Value[p]);
+            concentration[p] = Join(first.Concentration[p], second.Concentration[p]);
+            combined[p] = Join(first.Combined[p], second.Combined[p]);
+            value[p] = Join(first.Value[p], second.Value[p]);
         }
 
-        if (first.Ammonia is not null || second.Ammonia is not null)
-        {
-            result.Ammonia = new double[result.Count];
-            Copy(first.Ammonia ?? Filled(first.Count), second.Ammonia ?? Filled(second.Count), result.Ammonia);
-        }
-
-        return result;
+        return new CemsColumns(
+            Join(first.OutletIds, second.OutletIds),
+            Join(first.Hours, second.Hours),
+            concentration,
+            combined,
+            value,
+            Join(first.Flow, second.Flow),
+            Join(first.Oxygen, second.Oxygen),
+            Join(first.Row, second.Row),
+            first.Ammonia is null && second.Ammonia is null ? null : Join(first.Ammonia ?? Filled(first.Count), second.Ammonia ?? Filled(second.Count)));
     }
 
-    /// <summary>Finds the runs of rows that share an outlet, a year and a month.</summary>
+    /// <summary>Whether row <paramref name="row"/> continues the run of <paramref name="outletId"/> in the month of <paramref name="hour"/>.</summary>
+    public bool Continues(int row, string outletId, DateTime hour) =>
+        Hours[row].Year == hour.Year && Hours[row].Month == hour.Month && string.Equals(OutletIds[row], outletId, StringComparison.Ordinal);
+
+    /// <summary>Finds the runs of rows that share an outlet, a year and a month, from row <paramref name="from"/> on.</summary>
     /// <returns>(start, length) of each run, in order.</returns>
-    public List<(int Start, int Length)> Runs()
+    public List<(int Start, int Length)> Runs(int from = 0)
     {
         var runs = new List<(int, int)>();
-        int start = 0;
+        int start = from;
         while (start < Count)
         {
-            string outlet = OutletIds[start];
-            int month = Hours[start].Month;
-            int year = Hours[start].Year;
             int end = start + 1;
-            while (end < Count && Hours[end].Year == year && Hours[end].Month == month && string.Equals(OutletIds[end], outlet, StringComparison.Ordinal))
+            while (end < Count && Continues(end, OutletIds[start], Hours[start]))
             {
                 end++;
             }

@@ -64,14 +64,34 @@ internal sealed class StreamedCemsHours : CemsHours
         public void Add(CemsColumns chunk)
         {
             Rows += chunk.Count;
-            CemsColumns columns = _pending is null ? chunk : CemsColumns.Concat(_pending, _pendingStart, chunk);
-            List<(int Start, int Length)> runs = columns.Runs();
-            for (int r = 0; r < runs.Count - 1; r++)
+            int from = 0;
+            if (_pending is { } pending)
             {
-                Summarise(columns, runs[r].Start, runs[r].Length);
+                // The unfinished run of the rows before, joined with the rows of this chunk that continue it, and no more.
+                string outlet = pending.OutletIds[_pendingStart];
+                DateTime hour = pending.Hours[_pendingStart];
+                while (from < chunk.Count && chunk.Continues(from, outlet, hour))
+                {
+                    from++;
+                }
+
+                CemsColumns run = CemsColumns.Concat(pending, _pendingStart, chunk, from);
+                if (from == chunk.Count)
+                {
+                    (_pending, _pendingStart) = (run, 0);
+                    return;
+                }
+
+                Summarise(run, 0, run.Count);
             }
 
-            (_pending, _pendingStart) = runs.Count > 0 ? (columns, runs[^1].Start) : (null, 0);
+            List<(int Start, int Length)> runs = chunk.Runs(from);
+            for (int r = 0; r < runs.Count - 1; r++)
+            {
+                Summarise(chunk, runs[r].Start, runs[r].Length);
+            }
+
+            (_pending, _pendingStart) = runs.Count > 0 ? (chunk, runs[^1].Start) : (null, 0);
         }
 
         /// <summary>Ends the table.</summary>
@@ -93,9 +113,9 @@ internal sealed class StreamedCemsHours : CemsHours
             var summary = new RunSummary { Ammonia = CemsRunArithmetic.ValidAmmonia(c, start, length) };
             foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
             {
-                (double, double) inventory = (double.NaN, double.PositiveInfinity);
-                summary.Accumulations[(pollutant, inventory.Item1, inventory.Item2)] =
-                    CemsRunArithmetic.Accumulate(c, start, length, pollutant, inventory.Item1, inventory.Item2);
+                // The inventory's question, asked of every run: the mass, compared with nothing.
+                summary.Accumulations[(pollutant, double.NaN, double.PositiveInfinity)] =
+                    CemsRunArithmetic.Accumulate(c, start, length, pollutant, double.NaN, double.PositiveInfinity);
             }
 
             foreach ((Pollutant pollutant, double reference, double limit) in questions.Accumulations(outlet))
