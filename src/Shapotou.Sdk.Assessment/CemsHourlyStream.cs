@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet;
@@ -9,6 +10,13 @@ namespace Shapotou.Sdk.Assessment;
 /// <see cref="StreamedCemsHours"/>: each row group is checked and converted, its whole runs of an outlet and month are
 /// summarised, and only the unfinished last run is kept for the next one.
 /// </summary>
+/// <remarks>
+/// A single file whose columns the page decoder reads (<see cref="CemsHourlyPages"/>: what the SDK, DuckDB and Arrow
+/// write) is decoded by it, row groups ahead of the summaries on the other processors, outlets as codes of table
+/// <c>outlets</c>, with no string or nullable per row; a row group it leaves (another layout, or a value the model
+/// refuses) is read by Parquet.Net, which names the bad value. Other files, and partitioned folders, are read by
+/// Parquet.Net. Both give the same rows.
+/// </remarks>
 internal sealed class CemsHourlyStream(string path, bool partitioned)
 {
     /// <summary>Streams the table.</summary>
@@ -21,32 +29,149 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
     /// names the file, column, row group and row.</exception>
     public async Task<(StreamedCemsHours Hours, bool Illustrative, long Rows)> ReadAsync(
         CemsQuestions questions,
-        IReadOnlySet<string> outletIds,
+        IReadOnlyList<string> outletIds,
         IProgress<AssessmentProgress>? progress,
         CancellationToken cancellationToken)
     {
         var builder = new StreamedCemsHours.Builder(questions);
+        var known = outletIds.ToHashSet(StringComparer.Ordinal);
         bool marked = false;
-        IAsyncEnumerable<TableBatch> batches = partitioned
-            ? HiveDataset.ReadBatchesAsync(path, ContractSchema.CemsHourly, null, cancellationToken)
-            : ParquetTables.ReadBatchesAsync(path, ContractSchema.CemsHourly, cancellationToken);
-        await foreach (TableBatch batch in batches.ConfigureAwait(false))
+        CemsHourlyPages? pages = partitioned ? null : await CemsHourlyPages.TryOpenAsync(path, outletIds, cancellationToken).ConfigureAwait(false);
+        if (pages is not null)
         {
-            marked |= batch.Metadata.TryGetValue(ClusterDatasetParquet.IllustrativeKey, out string? value) && value == "true";
-            CemsHourlyTable chunk = ContractMapping.ToCemsHourly(batch.Data);
-            for (int i = 0; i < chunk.RowCount; i++)
+            marked = pages.Illustrative;
+            await foreach (CemsColumns chunk in ReadPagesAsync(pages, outletIds, known, cancellationToken).ConfigureAwait(false))
             {
-                if (!outletIds.Contains(chunk.OutletIds[i]))
-                {
-                    throw new ShapotouDataException($"File '{batch.Source}', {batch.Data.Where(i)}: column 'outlet_id' is '{chunk.OutletIds[i]}', which is not in table 'outlets'; expected the id of an outlet.");
-                }
+                builder.Add(chunk);
+                progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
             }
-
-            builder.Add(CemsColumns.From(chunk));
-            progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
+        }
+        else
+        {
+            IAsyncEnumerable<TableBatch> batches = partitioned
+                ? HiveDataset.ReadBatchesAsync(path, ContractSchema.CemsHourly, null, cancellationToken)
+                : ParquetTables.ReadBatchesAsync(path, ContractSchema.CemsHourly, cancellationToken);
+            await foreach (TableBatch batch in batches.ConfigureAwait(false))
+            {
+                marked |= batch.Metadata.TryGetValue(ClusterDatasetParquet.IllustrativeKey, out string? value) && value == "true";
+                builder.Add(Convert(batch.Data, known));
+                progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
+            }
         }
 
         long rows = builder.Rows;
         return (builder.Complete(), marked, rows);
+    }
+
+    /// <summary>Rows read by Parquet.Net, checked by the model and against table <c>outlets</c>.</summary>
+    private static CemsColumns Convert(TableData data, HashSet<string> known)
+    {
+        CemsHourlyTable chunk = ContractMapping.ToCemsHourly(data);
+        for (int i = 0; i < chunk.RowCount; i++)
+        {
+            if (!known.Contains(chunk.OutletIds[i]))
+            {
+                throw new ShapotouDataException($"File '{data.Source}', {data.Where(i)}: column 'outlet_id' is '{chunk.OutletIds[i]}', which is not in table 'outlets'; expected the id of an outlet.");
+            }
+        }
+
+        return CemsColumns.From(chunk);
+    }
+
+    /// <summary>
+    /// The file's row groups in order, decoded by the page decoder on up to one worker per processor ahead of the
+    /// caller, so at most that many decoded row groups wait at a time.
+    /// </summary>
+    private async IAsyncEnumerable<CemsColumns> ReadPagesAsync(
+        CemsHourlyPages pages,
+        IReadOnlyList<string> outletIds,
+        HashSet<string> known,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string[] ids = [.. outletIds];
+        var idle = new ConcurrentBag<CemsHourlyPages.Worker>();
+        var pending = new Queue<Task<CemsColumns>>();
+        int ahead = Math.Max(1, Environment.ProcessorCount);
+        int next = 0;
+        try
+        {
+            while (next < pages.RowGroups || pending.Count > 0)
+            {
+                while (next < pages.RowGroups && pending.Count < ahead)
+                {
+                    int g = next++;
+                    pending.Enqueue(Task.Run(() => ReadRowGroupAsync(pages, g, ids, known, idle, cancellationToken), cancellationToken));
+                }
+
+                yield return await pending.Dequeue().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // An error or an early stop: let the row groups in flight end before their workers' files are closed.
+            while (pending.Count > 0)
+            {
+                try
+                {
+                    await pending.Dequeue().ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The first error is the one already thrown to the caller.
+                }
+            }
+
+            foreach (CemsHourlyPages.Worker worker in idle)
+            {
+                worker.Dispose();
+            }
+        }
+    }
+
+    private async Task<CemsColumns> ReadRowGroupAsync(CemsHourlyPages pages, int g, string[] ids, HashSet<string> known, ConcurrentBag<CemsHourlyPages.Worker> idle, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        CemsHourlyPages.Worker worker = idle.TryTake(out CemsHourlyPages.Worker? free) ? free : pages.OpenWorker();
+        CemsPageRowGroup? group;
+        try
+        {
+            group = pages.Read(worker, g);
+        }
+        finally
+        {
+            idle.Add(worker);
+        }
+
+        if (group is null)
+        {
+            // A layout the page decoder leaves, or a value the model refuses: Parquet.Net reads it, and names the value.
+            await foreach (TableData data in ParquetTableReader.ReadRowGroupsAsync(path, ContractSchema.CemsHourly, cancellationToken, only: g).ConfigureAwait(false))
+            {
+                return Convert(data, known);
+            }
+
+            throw new InvalidOperationException($"Row group {g} of '{pages.File}' was not read.");
+        }
+
+        var outletIds = new string[group.RowCount];
+        for (int i = 0; i < outletIds.Length; i++)
+        {
+            outletIds[i] = ids[group.Outlets[i]];
+        }
+
+        return CemsColumns.Create(
+            outletIds,
+            group.Hours,
+            group.Pm,
+            group.So2,
+            group.Nox,
+            group.PmFlags,
+            group.So2Flags,
+            group.NoxFlags,
+            group.Flow,
+            group.FlowFlags,
+            group.Oxygen,
+            group.Flags,
+            group.Ammonia);
     }
 }

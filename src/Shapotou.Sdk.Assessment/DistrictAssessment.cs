@@ -176,7 +176,7 @@ public sealed class DistrictAssessment
         CemsHours.Attach(data, new CemsQuestions.Recorder(questions, data.Outlets.Select(o => o.OutletId), years));
         _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year);
 
-        var outletIds = data.Outlets.Select(o => o.OutletId).ToHashSet(StringComparer.Ordinal);
+        string[] outletIds = [.. data.Outlets.Select(o => o.OutletId).Distinct(StringComparer.Ordinal)];
         (StreamedCemsHours hours, bool illustrative, long rows) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
         if (illustrative && !data.Illustrative)
         {

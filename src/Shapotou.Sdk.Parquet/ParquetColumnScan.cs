@@ -295,7 +295,7 @@ public static class ParquetColumnScan
     /// by the rows: a footer whose figures agree on 2^28 rows is refused here, not by running out of memory. Such a
     /// chunk is small for its rows, so the walk is cheap; other chunks are checked as they are read.
     /// </summary>
-    private static void CheckDense(SafeFileHandle handle, string file, string column, int rowGroup, ChunkInfo chunk, long rows, long values, ChunkCheck.ColumnLevels levels, int slack)
+    internal static void CheckDense(SafeFileHandle handle, string file, string column, int rowGroup, ChunkInfo chunk, long rows, long values, ChunkCheck.ColumnLevels levels, int slack)
     {
         if (rows <= 8L * Math.Max(chunk.Length, 1))
         {

@@ -38,7 +38,8 @@ internal static class ParquetTableReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="name">The file's name in messages (its file name when null).</param>
     /// <param name="supplied">Columns supplied from elsewhere (a partition folder's name): not required of the file.</param>
-    public static async IAsyncEnumerable<TableData> ReadRowGroupsAsync(string path, TableSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken, string? name = null, IReadOnlySet<string>? supplied = null)
+    /// <param name="only">The one row group to read, or null for all.</param>
+    public static async IAsyncEnumerable<TableData> ReadRowGroupsAsync(string path, TableSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken, string? name = null, IReadOnlySet<string>? supplied = null, int? only = null)
     {
         string file = name ?? Path.GetFileName(path);
         ParquetReader reader = await OpenAsync(path, file, cancellationToken).ConfigureAwait(false);
@@ -58,7 +59,7 @@ internal static class ParquetTableReader
             }
 
             Dictionary<string, Enum> units = Units(reader, spec, fields, file);
-            for (int g = 0; g < reader.RowGroupCount; g++)
+            for (int g = only ?? 0; g < (only + 1 ?? reader.RowGroupCount) && g < reader.RowGroupCount; g++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using ParquetRowGroupReader group = OpenRowGroup(reader, g, file);
@@ -154,7 +155,7 @@ internal static class ParquetTableReader
         }
     }
 
-    private static Dictionary<string, DataField> Fields(ParquetReader reader, TableSpec spec, string file, IReadOnlySet<string>? supplied)
+    internal static Dictionary<string, DataField> Fields(ParquetReader reader, TableSpec spec, string file, IReadOnlySet<string>? supplied)
     {
         // Columns are the schema's top-level fields. A contract column must be a flat one: nested in a group, a list or
         // a map it is refused, never flattened; other non-contract fields are ignored whatever their shape.
@@ -192,7 +193,7 @@ internal static class ParquetTableReader
         return fields;
     }
 
-    private static Dictionary<string, Enum> Units(ParquetReader reader, TableSpec spec, Dictionary<string, DataField> fields, string file)
+    internal static Dictionary<string, Enum> Units(ParquetReader reader, TableSpec spec, Dictionary<string, DataField> fields, string file)
     {
         var units = new Dictionary<string, Enum>(StringComparer.Ordinal);
         Dictionary<string, string> metadata = reader.CustomMetadata ?? [];
@@ -374,6 +375,15 @@ internal static class ParquetTableReader
         return result;
     }
 
+    /// <summary>
+    /// Whether a timestamp column holds instants (UTC-adjusted, or INT96, taken as UTC), converted to China Standard
+    /// Time by adding <see cref="ChinaStandardTime"/>; other timestamps are CST wall clock.
+    /// </summary>
+    internal static bool IsUtc(DataField field) => field is DateTimeDataField dt && (dt.IsAdjustedToUTC || dt.DateTimeFormat == DateTimeFormat.Impala);
+
+    /// <summary>Gets China Standard Time's offset from UTC.</summary>
+    internal static TimeSpan ChinaStandardTime => s_chinaStandardTime;
+
     private static async Task<DateTime?[]> ReadTimesAsync(ParquetRowGroupReader group, DataField field, Type type, int rows, string where, CancellationToken cancellationToken)
     {
         if (type == typeof(DateTimeOffset))
@@ -395,8 +405,7 @@ internal static class ParquetTableReader
 
         DateTime?[] times = await ReadAsync<DateTime>(group, field, rows, cancellationToken).ConfigureAwait(false);
 
-        // UTC-adjusted timestamps and INT96 (taken as UTC) are converted to China Standard Time; others are CST wall clock.
-        bool utc = field is DateTimeDataField dt && (dt.IsAdjustedToUTC || dt.DateTimeFormat == DateTimeFormat.Impala);
+        bool utc = IsUtc(field);
         for (int i = 0; i < rows; i++)
         {
             if (times[i] is { } t)

@@ -68,34 +68,51 @@ internal sealed class CemsColumns
     };
 
     /// <summary>The columns of a table, converted once.</summary>
-    public static CemsColumns From(CemsHourlyTable table)
+    public static CemsColumns From(CemsHourlyTable table) => Create(
+        [.. table.OutletIds],
+        table.Hours.ToArray(),
+        table.Pm.ToArray(MassConcentrationUnit.MilligramPerCubicMeter),
+        table.So2.ToArray(MassConcentrationUnit.MilligramPerCubicMeter),
+        table.Nox.ToArray(MassConcentrationUnit.MilligramPerCubicMeter),
+        table.EffectiveFlags(CemsValue.Pm).ToArray(),
+        table.EffectiveFlags(CemsValue.So2).ToArray(),
+        table.EffectiveFlags(CemsValue.Nox).ToArray(),
+        table.Flow.ToArray(VolumeFlowUnit.CubicMeterPerHour),
+        table.EffectiveFlags(CemsValue.Flow).ToArray(),
+        table.Oxygen.ToArray(VolumeConcentrationUnit.Percent),
+        table.Flags.ToArray(),
+        table.Optional.Nh3?.ToArray(MassConcentrationUnit.MilligramPerCubicMeter));
+
+    /// <summary>Columns already in the kernels' units (mg/m³, m³/h, %), with each value's flag resolved (its own, else
+    /// the row's); the arrays are kept, not copied.</summary>
+    public static CemsColumns Create(
+        string[] outletIds,
+        DateTime[] hours,
+        double[] pm,
+        double[] so2,
+        double[] nox,
+        DataFlag[] pmFlags,
+        DataFlag[] so2Flags,
+        DataFlag[] noxFlags,
+        double[] flow,
+        DataFlag[] flowFlags,
+        double[] oxygen,
+        DataFlag[] rowFlags,
+        double[]? ammonia)
     {
-        ReadOnlySpan<DataFlag> flowFlags = table.EffectiveFlags(CemsValue.Flow).Span;
-        var concentration = new double[3][];
-        var value = new DataFlag[3][];
+        double[][] concentration = [pm, so2, nox];
+        DataFlag[][] value = [pmFlags, so2Flags, noxFlags];
         var combined = new DataFlag[3][];
-        foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
+        for (int p = 0; p < 3; p++)
         {
-            int p = PollutantIndex(pollutant);
-            concentration[p] = table.Concentration(pollutant).ToArray(MassConcentrationUnit.MilligramPerCubicMeter);
-            value[p] = table.EffectiveFlags(CemsScanValue(pollutant)).ToArray();
-            combined[p] = new DataFlag[table.RowCount];
+            combined[p] = new DataFlag[outletIds.Length];
             for (int i = 0; i < combined[p].Length; i++)
             {
                 combined[p][i] = value[p][i] != DataFlag.N ? value[p][i] : flowFlags[i];
             }
         }
 
-        return new CemsColumns(
-            [.. table.OutletIds],
-            table.Hours.ToArray(),
-            concentration,
-            combined,
-            value,
-            table.Flow.ToArray(VolumeFlowUnit.CubicMeterPerHour),
-            table.Oxygen.ToArray(VolumeConcentrationUnit.Percent),
-            table.Flags.ToArray(),
-            table.Optional.Nh3?.ToArray(MassConcentrationUnit.MilligramPerCubicMeter));
+        return new CemsColumns(outletIds, hours, concentration, combined, value, flow, oxygen, rowFlags, ammonia);
     }
 
     /// <summary>Rows <paramref name="start"/> to the end of <paramref name="first"/>, then the first
@@ -164,14 +181,6 @@ internal sealed class CemsColumns
         Array.Fill(values, double.NaN);
         return values;
     }
-
-    private static CemsValue CemsScanValue(Pollutant pollutant) => pollutant switch
-    {
-        Pollutant.Pm => CemsValue.Pm,
-        Pollutant.So2 => CemsValue.So2,
-        Pollutant.Nox => CemsValue.Nox,
-        _ => throw new ArgumentOutOfRangeException(nameof(pollutant), pollutant, "CEMS concentrations are pm, so2 and nox."),
-    };
 }
 
 /// <summary>What the calculators compute over one whole run of <see cref="CemsColumns"/>: the same code for a table in

@@ -31,7 +31,13 @@ internal sealed class ColumnChunkDecoder : IDisposable
     private byte[] _page = [];
     private byte[] _dictionary = [];
     private int[] _indices = [];
+    private int[] _levels = [];
+    private int[] _dictionaryCodes = [];
     private Decompressor? _zstd;
+
+    // Set for one call of DecodeWithNulls: nulls become the missing value, and byte arrays become codes.
+    private bool _nulls;
+    private TextCodes? _text;
 
     /// <summary>Decodes a column chunk.</summary>
     /// <typeparam name="T"><see cref="int"/> or <see cref="double"/>, matching the chunk's physical type.</typeparam>
@@ -42,6 +48,44 @@ internal sealed class ColumnChunkDecoder : IDisposable
     /// <returns>The position of the first null in the row group, or -1 when every row has a value.</returns>
     /// <exception cref="PageFormatException">A page is malformed, contradicts its chunk, or is in a layout the decoder leaves to Parquet.Net.</exception>
     public int Decode<T>(SafeFileHandle file, ChunkInfo chunk, bool optional, Span<T> destination)
+        where T : unmanaged
+    {
+        (_nulls, _text) = (false, null);
+        return DecodeChunk(file, chunk, optional, destination, default);
+    }
+
+    /// <summary>
+    /// Decodes a column chunk whose nulls are kept: each null becomes <paramref name="missing"/>; a BYTE_ARRAY chunk
+    /// is read as the codes <paramref name="text"/> gives its values (each dictionary entry looked up once).
+    /// </summary>
+    /// <typeparam name="T">The values' type: <see cref="int"/> for codes, else the chunk's physical type.</typeparam>
+    /// <param name="file">The open file.</param>
+    /// <param name="chunk">The chunk, which the footer found <see cref="ChunkInfo.Decodable"/>.</param>
+    /// <param name="optional">Whether the column has a definition level.</param>
+    /// <param name="destination">The row group's values.</param>
+    /// <param name="missing">The value of a null.</param>
+    /// <param name="text">The codes of a BYTE_ARRAY chunk's values, or null for a fixed-width chunk.</param>
+    /// <exception cref="PageFormatException">A page is malformed, contradicts its chunk, or is in a layout the decoder leaves to Parquet.Net.</exception>
+    public void DecodeWithNulls<T>(SafeFileHandle file, ChunkInfo chunk, bool optional, Span<T> destination, T missing, TextCodes? text = null)
+        where T : unmanaged
+    {
+        if (text is not null && typeof(T) != typeof(int))
+        {
+            throw new ArgumentException("Text is decoded to int codes.", nameof(text));
+        }
+
+        (_nulls, _text) = (true, text);
+        try
+        {
+            _ = DecodeChunk(file, chunk, optional, destination, missing);
+        }
+        finally
+        {
+            (_nulls, _text) = (false, null);
+        }
+    }
+
+    private int DecodeChunk<T>(SafeFileHandle file, ChunkInfo chunk, bool optional, Span<T> destination, T missing)
         where T : unmanaged
     {
         Page = 0;
@@ -72,7 +116,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
 
             ReadOnlySpan<byte> page = bytes.Slice(position, header.CompressedSize);
             position += header.CompressedSize;
-            if (header.Type is PageType.DataPage or PageType.DataPageV2 && header.UncompressedSize > 64 + ((long)header.ValueCount * ((2 * size) + 8)))
+            if (header.Type is PageType.DataPage or PageType.DataPageV2 && header.UncompressedSize > 64 + ((long)header.ValueCount * ((2 * size) + 8 + (_text is null ? 0 : TextCodes.LongestValue))))
             {
                 // No encoding the decoder reads takes this much per value: a corrupt header, not a buffer to rent.
                 throw new PageFormatException($"a page of {header.ValueCount} values stated as {header.UncompressedSize} bytes");
@@ -102,6 +146,24 @@ internal sealed class ColumnChunkDecoder : IDisposable
             switch (header.Type)
             {
                 case PageType.DictionaryPage:
+                    if (_text is { } text)
+                    {
+                        if (header.UncompressedSize > 64 + ((long)header.ValueCount * (4 + TextCodes.LongestValue)))
+                        {
+                            throw new PageFormatException($"a dictionary page of {header.ValueCount} entries stated as {header.UncompressedSize} bytes", unsupported: true);
+                        }
+
+                        Span<byte> entries = Rent(ref _dictionary, header.UncompressedSize).AsSpan(0, header.UncompressedSize);
+                        Decompress(chunk.Codec, page, entries);
+                        if (text.Codes(entries, Rent(ref _dictionaryCodes, header.ValueCount).AsSpan(0, header.ValueCount)) != entries.Length)
+                        {
+                            throw new PageFormatException($"a dictionary page of {header.ValueCount} byte arrays that end before its {entries.Length} bytes");
+                        }
+
+                        dictionaryCount = header.ValueCount;
+                        break;
+                    }
+
                     if ((long)header.ValueCount * size != header.UncompressedSize)
                     {
                         throw new PageFormatException($"a dictionary page of {header.ValueCount} entries stated as {header.UncompressedSize} bytes; expected {(long)header.ValueCount * size}");
@@ -115,7 +177,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
                     {
                         int count = ValueCount(header, destination.Length - written);
                         Span<T> values = destination.Slice(written, count);
-                        if (!optional && header.Encoding == PageEncoding.Plain && header.UncompressedSize == count * size)
+                        if (!optional && _text is null && header.Encoding == PageEncoding.Plain && header.UncompressedSize == count * size)
                         {
                             // The page is nothing but the values: decompress them where they belong.
                             Decompress(chunk.Codec, page, MemoryMarshal.AsBytes(values));
@@ -140,6 +202,13 @@ internal sealed class ColumnChunkDecoder : IDisposable
                                 if (levels < 0 || levels > content.Length - 4)
                                 {
                                     throw new PageFormatException($"definition levels of {levels} bytes in a page of {content.Length}");
+                                }
+
+                                if (_nulls)
+                                {
+                                    DecodeSpread(header.Encoding, content.Slice(4, levels), content[(4 + levels)..], values, dictionaryCount, missing);
+                                    written += count;
+                                    break;
                                 }
 
                                 int nullAt = RleBitPackedHybrid.FirstNull(content.Slice(4, levels), count);
@@ -178,7 +247,8 @@ internal sealed class ColumnChunkDecoder : IDisposable
                             throw new PageFormatException($"a version 2 page of {count} values in {header.RowCount} rows of a flat column");
                         }
 
-                        if (optional && (header.NullCount != 0 || levels > 0))
+                        bool spread = optional && _nulls && levels > 0;
+                        if (!spread && optional && (header.NullCount != 0 || levels > 0))
                         {
                             int nullAt = RleBitPackedHybrid.FirstNull(page[..levels], count);
                             if (nullAt >= 0)
@@ -196,7 +266,7 @@ internal sealed class ColumnChunkDecoder : IDisposable
                         int contentLength = header.UncompressedSize - levels;
                         Span<T> values = destination.Slice(written, count);
                         Codec codec = header.IsCompressed ? chunk.Codec : Codec.Uncompressed;
-                        if (header.Encoding == PageEncoding.Plain && contentLength == count * size)
+                        if (!spread && _text is null && header.Encoding == PageEncoding.Plain && contentLength == count * size)
                         {
                             Decompress(codec, stored, MemoryMarshal.AsBytes(values));
                         }
@@ -204,7 +274,14 @@ internal sealed class ColumnChunkDecoder : IDisposable
                         {
                             Span<byte> content = Rent(ref _page, contentLength).AsSpan(0, contentLength);
                             Decompress(codec, stored, content);
-                            DecodeValues(header.Encoding, content, values, dictionaryCount);
+                            if (spread)
+                            {
+                                DecodeSpread(header.Encoding, page[..levels], content, values, dictionaryCount, missing);
+                            }
+                            else
+                            {
+                                DecodeValues(header.Encoding, content, values, dictionaryCount);
+                            }
                         }
 
                         written += count;
@@ -228,11 +305,9 @@ internal sealed class ColumnChunkDecoder : IDisposable
         Return(ref _chunk);
         Return(ref _page);
         Return(ref _dictionary);
-        if (_indices.Length > 0)
-        {
-            ArrayPool<int>.Shared.Return(_indices);
-            _indices = [];
-        }
+        Return(ref _indices);
+        Return(ref _levels);
+        Return(ref _dictionaryCodes);
 
         _zstd?.Dispose();
         _zstd = null;
@@ -243,9 +318,45 @@ internal sealed class ColumnChunkDecoder : IDisposable
             ? header.ValueCount
             : throw new PageFormatException($"a page of {header.ValueCount} values where {remaining} of the row group's values remain");
 
+    /// <summary>
+    /// Decodes a page of an optional column whose nulls are kept: its definition levels (bit width 1), then its values
+    /// into the first places of <paramref name="values"/>, then spread to their rows from the last backwards, nulls
+    /// becoming <paramref name="missing"/>.
+    /// </summary>
+    private void DecodeSpread<T>(PageEncoding encoding, ReadOnlySpan<byte> levelBytes, ReadOnlySpan<byte> content, Span<T> values, int dictionaryCount, T missing)
+        where T : unmanaged
+    {
+        int count = values.Length;
+        Span<int> levels = Rent(ref _levels, count).AsSpan(0, count);
+        RleBitPackedHybrid.Decode(levelBytes, 1, levels);
+        int present = 0;
+        foreach (int level in levels)
+        {
+            if ((uint)level > 1)
+            {
+                throw new PageFormatException($"a definition level of {level} in a column whose highest is 1");
+            }
+
+            present += level;
+        }
+
+        DecodeValues(encoding, content, values[..present], dictionaryCount);
+        int next = present - 1;
+        for (int i = count - 1; i >= 0 && i > next; i--)
+        {
+            values[i] = levels[i] == 1 ? values[next--] : missing;
+        }
+    }
+
     private void DecodeValues<T>(PageEncoding encoding, ReadOnlySpan<byte> content, Span<T> values, int dictionaryCount)
         where T : unmanaged
     {
+        if (_text is { } text)
+        {
+            DecodeCodes(encoding, content, MemoryMarshal.Cast<T, int>(values), dictionaryCount, text);
+            return;
+        }
+
         switch (encoding)
         {
             case PageEncoding.Plain:
@@ -319,6 +430,47 @@ internal sealed class ColumnChunkDecoder : IDisposable
         }
     }
 
+    /// <summary>Byte-array values as codes: PLAIN (each value looked up) or dictionary indices (the entries' codes).</summary>
+    private void DecodeCodes(PageEncoding encoding, ReadOnlySpan<byte> content, Span<int> codes, int dictionaryCount, TextCodes text)
+    {
+        switch (encoding)
+        {
+            case PageEncoding.Plain:
+                if (text.Codes(content, codes) != content.Length)
+                {
+                    throw new PageFormatException($"PLAIN byte arrays that end before the page's {content.Length} bytes");
+                }
+
+                break;
+
+            case PageEncoding.PlainDictionary or PageEncoding.RleDictionary:
+                {
+                    if (dictionaryCount < 0 || content.IsEmpty)
+                    {
+                        throw new PageFormatException("dictionary indices without a dictionary page");
+                    }
+
+                    RleBitPackedHybrid.Decode(content[1..], content[0], codes);
+                    ReadOnlySpan<int> entries = _dictionaryCodes.AsSpan(0, dictionaryCount);
+                    for (int i = 0; i < codes.Length; i++)
+                    {
+                        uint index = (uint)codes[i];
+                        if (index >= (uint)entries.Length)
+                        {
+                            throw new PageFormatException($"dictionary index {index} of {entries.Length} entries");
+                        }
+
+                        codes[i] = entries[(int)index];
+                    }
+
+                    break;
+                }
+
+            default:
+                throw new PageFormatException($"byte arrays in encoding {encoding}", unsupported: true);
+        }
+    }
+
     private void Decompress(Codec codec, ReadOnlySpan<byte> source, Span<byte> destination)
     {
         int produced;
@@ -387,11 +539,11 @@ internal sealed class ColumnChunkDecoder : IDisposable
         return buffer;
     }
 
-    private static void Return(ref byte[] buffer)
+    private static void Return<T>(ref T[] buffer)
     {
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<T>.Shared.Return(buffer);
             buffer = [];
         }
     }

@@ -8,7 +8,9 @@ namespace Shapotou.Sdk.Parquet.Pages;
 internal enum PhysicalType
 {
     Int32 = 1,
+    Int64 = 2,
     Double = 5,
+    ByteArray = 6,
 }
 
 /// <summary>Parquet's compression codecs (parquet.thrift <c>CompressionCodec</c>).</summary>
@@ -29,6 +31,22 @@ internal enum Codec
 /// <param name="Encodings">The encodings the metadata lists, as bits (1 &lt;&lt; encoding).</param>
 internal readonly record struct ChunkInfo(long Start, int Length, Codec Codec, bool Decodable, long DataOffset = 0, long DictionaryOffset = 0, long Encodings = 0);
 
+/// <summary>The unit of an INT64 timestamp column (parquet.thrift <c>TimeUnit</c>, or the converted type).</summary>
+internal enum TimestampUnit
+{
+    /// <summary>Not a timestamp.</summary>
+    None,
+
+    /// <summary>Milliseconds since the Unix epoch.</summary>
+    Millis,
+
+    /// <summary>Microseconds since the Unix epoch.</summary>
+    Micros,
+
+    /// <summary>Nanoseconds since the Unix epoch.</summary>
+    Nanos,
+}
+
 /// <summary>A leaf column of the schema, as the scan needs it.</summary>
 /// <param name="Path">The names from the root, joined by dots.</param>
 /// <param name="Name">The leaf's own name.</param>
@@ -37,7 +55,8 @@ internal readonly record struct ChunkInfo(long Start, int Length, Codec Codec, b
 /// <param name="MaxDefinitionLevel">Optional or repeated fields on its path.</param>
 /// <param name="MaxRepetitionLevel">Repeated fields on its path.</param>
 /// <param name="Depth">1 for a top-level column.</param>
-internal sealed record FooterColumn(string Path, string Name, int PhysicalType, bool Annotated, int MaxDefinitionLevel, int MaxRepetitionLevel, int Depth);
+/// <param name="Timestamp">The unit of an INT64 timestamp, from its logical or converted type.</param>
+internal sealed record FooterColumn(string Path, string Name, int PhysicalType, bool Annotated, int MaxDefinitionLevel, int MaxRepetitionLevel, int Depth, TimestampUnit Timestamp = TimestampUnit.None);
 
 /// <summary>
 /// The parts of a file's footer (parquet.thrift <c>FileMetaData</c>) the column scan needs, read straight from the
@@ -115,7 +134,7 @@ internal sealed class FileFooter
     {
         var reader = new ThriftCompactReader(bytes);
         string? createdBy = null;
-        var schema = new List<(string Name, int Type, int Repetition, int Children, bool Annotated)>();
+        var schema = new List<(string Name, int Type, int Repetition, int Children, bool Annotated, TimestampUnit Timestamp)>();
         var rowGroupRows = new List<long>();
         var chunks = new List<long[]>();
         List<FooterColumn>? columns = null;
@@ -170,7 +189,7 @@ internal sealed class FileFooter
         return columns is null ? throw new PageFormatException("a footer without a schema") : new FileFooter(columns, slots!, [.. rowGroupRows], chunks) { CreatedBy = createdBy };
     }
 
-    private static (string, int, int, int, bool) ReadSchemaElement(ref ThriftCompactReader reader, byte type)
+    private static (string, int, int, int, bool, TimestampUnit) ReadSchemaElement(ref ThriftCompactReader reader, byte type)
     {
         if (type != CompactType.Struct)
         {
@@ -178,6 +197,7 @@ internal sealed class FileFooter
         }
 
         (string name, int physical, int repetition, int children, bool annotated) = (string.Empty, -1, 0, 0, false);
+        TimestampUnit timestamp = TimestampUnit.None;
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte field))
         {
@@ -196,32 +216,42 @@ internal sealed class FileFooter
                     children = reader.ReadInt32(field);
                     break;
                 case 6:
-                    // A converted type other than INT_32 (17) makes the INT32 column something else (a date, a decimal, …).
-                    annotated |= reader.ReadInt32(field) != 17;
-                    break;
+                    {
+                        // A converted type other than INT_32 (17) makes the INT32 column something else (a date, a decimal, …).
+                        int converted = reader.ReadInt32(field);
+                        annotated |= converted != 17;
+                        timestamp = converted switch { 9 => TimestampUnit.Millis, 10 => TimestampUnit.Micros, _ => timestamp };
+                        break;
+                    }
+
                 case 10:
-                    // A logical type other than INT(32, signed): the scan leaves the column to Parquet.Net's type check.
-                    annotated |= !IsSignedInt32(ref reader, field);
-                    break;
+                    {
+                        // A logical type other than INT(32, signed): the scan leaves the column to Parquet.Net's type check.
+                        (bool signedInt32, TimestampUnit unit) = ReadLogicalType(ref reader, field);
+                        annotated |= !signedInt32;
+                        timestamp = unit == TimestampUnit.None ? timestamp : unit;
+                        break;
+                    }
                 default:
                     reader.Skip(field);
                     break;
             }
         }
 
-        return (name, physical, repetition, children, annotated);
+        return (name, physical, repetition, children, annotated, timestamp);
     }
 
-    /// <summary>Reads a LogicalType union: whether it is INTEGER(bitWidth 32, signed).</summary>
-    private static bool IsSignedInt32(ref ThriftCompactReader reader, byte type)
+    /// <summary>Reads a LogicalType union: whether it is INTEGER(bitWidth 32, signed), and a TIMESTAMP's unit.</summary>
+    private static (bool SignedInt32, TimestampUnit Timestamp) ReadLogicalType(ref ThriftCompactReader reader, byte type)
     {
         if (type != CompactType.Struct)
         {
             reader.Skip(type);
-            return false;
+            return (false, TimestampUnit.None);
         }
 
         bool signedInt32 = false;
+        TimestampUnit timestamp = TimestampUnit.None;
         short lastId = 0;
         while (reader.NextField(ref lastId, out short id, out byte member))
         {
@@ -247,17 +277,38 @@ internal sealed class FileFooter
 
                 signedInt32 = width == 32 && signed;
             }
+            else if (id == 8 && member == CompactType.Struct)
+            {
+                // TimestampType { 1: isAdjustedToUTC, 2: unit (a union: 1 MILLIS, 2 MICROS, 3 NANOS) }.
+                short timestampId = 0;
+                while (reader.NextField(ref timestampId, out short f, out byte value))
+                {
+                    if (f == 2 && value == CompactType.Struct)
+                    {
+                        short unitId = 0;
+                        while (reader.NextField(ref unitId, out short u, out byte unitValue))
+                        {
+                            timestamp = u switch { 1 => TimestampUnit.Millis, 2 => TimestampUnit.Micros, 3 => TimestampUnit.Nanos, _ => timestamp };
+                            reader.Skip(unitValue);
+                        }
+                    }
+                    else
+                    {
+                        reader.Skip(value);
+                    }
+                }
+            }
             else
             {
                 reader.Skip(member);
             }
         }
 
-        return signedInt32;
+        return (signedInt32, timestamp);
     }
 
     /// <summary>The leaves of a depth-first schema, with their paths and levels.</summary>
-    private static List<FooterColumn> Leaves(List<(string Name, int Type, int Repetition, int Children, bool Annotated)> schema)
+    private static List<FooterColumn> Leaves(List<(string Name, int Type, int Repetition, int Children, bool Annotated, TimestampUnit Timestamp)> schema)
     {
         var leaves = new List<FooterColumn>();
         int index = 1;
@@ -274,20 +325,20 @@ internal sealed class FileFooter
         return leaves;
     }
 
-    private static void Walk(List<(string Name, int Type, int Repetition, int Children, bool Annotated)> schema, ref int index, string prefix, int definition, int repetition, int depth, List<FooterColumn> leaves)
+    private static void Walk(List<(string Name, int Type, int Repetition, int Children, bool Annotated, TimestampUnit Timestamp)> schema, ref int index, string prefix, int definition, int repetition, int depth, List<FooterColumn> leaves)
     {
         if (index >= schema.Count || leaves.Count > 100_000)
         {
             throw new PageFormatException("a schema whose children run past its elements");
         }
 
-        (string name, int type, int rep, int children, bool annotated) = schema[index++];
+        (string name, int type, int rep, int children, bool annotated, TimestampUnit timestamp) = schema[index++];
         string path = prefix.Length == 0 ? name : prefix + "." + name;
         definition += rep == 0 ? 0 : 1;
         repetition += rep == 2 ? 1 : 0;
         if (children == 0)
         {
-            leaves.Add(new FooterColumn(path, name, type, annotated, definition, repetition, depth));
+            leaves.Add(new FooterColumn(path, name, type, annotated, definition, repetition, depth, type == (int)PhysicalType.Int64 ? timestamp : TimestampUnit.None));
             return;
         }
 

@@ -107,6 +107,40 @@ internal static class HostileFiles
         return text.ToString();
     }
 
+    /// <summary>The outlets of both files.</summary>
+    public static readonly string[] Outlets = ["yx-da000", "yx-da001", "yx-da002"];
+
+    /// <summary>
+    /// The rows as <see cref="CemsHourlyPages"/> decodes them, row group by row group; a row group (or the file) it
+    /// leaves to Parquet.Net is written <c>left</c>.
+    /// </summary>
+    public static async Task<string> ReadPagesAsync(string path, CancellationToken cancellationToken)
+    {
+        CemsHourlyPages? pages = await CemsHourlyPages.TryOpenAsync(path, Outlets, cancellationToken);
+        if (pages is null)
+        {
+            return "left";
+        }
+
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{pages.FirstRows[^1]} rows"));
+        using CemsHourlyPages.Worker worker = pages.OpenWorker();
+        for (int g = 0; g < pages.RowGroups; g++)
+        {
+            if (pages.Read(worker, g) is not { } group)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\nrow group {g} left");
+                continue;
+            }
+
+            for (int i = 0; i < group.RowCount; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n{Outlets[group.Outlets[i]]} {group.Hours[i]:O} {group.So2[i]:R} {group.Nox[i]:R} {group.Pm[i]:R} {group.Flow[i]:R} {group.Flags[i]} {group.So2Flags[i]}");
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The columns as <see cref="ParquetColumnScan"/> hands them over, in row order.</summary>
     public static async Task<string> ScanAsync(string path, string[] ints, string[] doubles, ColumnScanDecoder decoder, CancellationToken cancellationToken)
     {

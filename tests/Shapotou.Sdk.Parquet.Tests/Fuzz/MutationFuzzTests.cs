@@ -54,20 +54,22 @@ public sealed class MutationFuzzTests : IClassFixture<MutationFuzzTests.Original
         {
             string[] results = await ReadAllAsync(path, ints, doubles);
             Assert.DoesNotContain("refused", results);
+            Assert.DoesNotContain("left", results[4]);
             return new Source(path, await File.ReadAllBytesAsync(path), ints, doubles, await HostileFiles.PagesAsync(path), results);
         }
     }
 
-    /// <summary>Table reader, scan, scan with Parquet.Net, inspector.</summary>
+    /// <summary>Table reader, scan, scan with Parquet.Net, inspector, page reader of cems_hourly.</summary>
     private static async Task<string[]> ReadAllAsync(string path, string[] ints, string[] doubles) =>
     [
         await HostileFiles.OutcomeAsync($"table reader on {path}", ct => HostileFiles.ReadTableAsync(path, ContractSchema.CemsHourly, ct)),
         await HostileFiles.OutcomeAsync($"scan on {path}", ct => HostileFiles.ScanAsync(path, ints, doubles, ColumnScanDecoder.Automatic, ct)),
         await HostileFiles.OutcomeAsync($"scan with Parquet.Net on {path}", ct => HostileFiles.ScanAsync(path, ints, doubles, ColumnScanDecoder.ParquetNet, ct)),
         await HostileFiles.OutcomeAsync($"inspector on {path}", ct => HostileFiles.InspectAsync(path, ct)),
+        await HostileFiles.OutcomeAsync($"page reader on {path}", ct => HostileFiles.ReadPagesAsync(path, ct)),
     ];
 
-    private static readonly string[] s_readers = ["table reader", "scan", "scan with Parquet.Net", "inspector"];
+    private static readonly string[] s_readers = ["table reader", "scan", "scan with Parquet.Net", "inspector", "page reader of cems_hourly"];
 
     /// <summary>
     /// Every mutant of a kind: each reader answers in time with the original's result or a refusal, except where no reader
@@ -110,7 +112,9 @@ public sealed class MutationFuzzTests : IClassFixture<MutationFuzzTests.Original
             for (int r = 0; r < results.Length; r++)
             {
                 bool scan = r is 1 or 2;
-                bool ok = results[r] == "refused" || results[r] == source.Results[r] || rule switch
+
+                // The page reader may also leave a row group or the file to Parquet.Net, whose reading is the table reader's.
+                bool ok = results[r] == "refused" || results[r] == source.Results[r] || (r == 4 && results[r].Contains("left", StringComparison.Ordinal)) || rule switch
                 {
                     // Another valid file for the general readers; the scan reads the original's values or refuses.
                     Rule.ScanStrict => !scan,
