@@ -40,9 +40,19 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
         if (pages is not null)
         {
             marked = pages.Illustrative;
-            await foreach (CemsColumns chunk in ReadPagesAsync(pages, outletIds, known, cancellationToken).ConfigureAwait(false))
+            var free = new ConcurrentBag<RowGroupBuffers>();
+            RowGroupBuffers? held = null;
+            await foreach ((CemsColumns chunk, RowGroupBuffers? buffers) in ReadPagesAsync(pages, outletIds, known, free, cancellationToken).ConfigureAwait(false))
             {
                 builder.Add(chunk);
+
+                // The builder keeps at most the unfinished run of the last chunk: the one before is done with.
+                if (held is not null)
+                {
+                    free.Add(held);
+                }
+
+                held = buffers;
                 progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
             }
         }
@@ -80,17 +90,19 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
 
     /// <summary>
     /// The file's row groups in order, decoded by the page decoder on up to one worker per processor ahead of the
-    /// caller, so at most that many decoded row groups wait at a time.
+    /// caller, so at most that many decoded row groups wait at a time; each comes with the buffers it lies in (null
+    /// when Parquet.Net read it), which the caller hands back to <paramref name="free"/> once done with.
     /// </summary>
-    private async IAsyncEnumerable<CemsColumns> ReadPagesAsync(
+    private async IAsyncEnumerable<(CemsColumns Chunk, RowGroupBuffers? Buffers)> ReadPagesAsync(
         CemsHourlyPages pages,
         IReadOnlyList<string> outletIds,
         HashSet<string> known,
+        ConcurrentBag<RowGroupBuffers> free,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string[] ids = [.. outletIds];
         var idle = new ConcurrentBag<CemsHourlyPages.Worker>();
-        var pending = new Queue<Task<CemsColumns>>();
+        var pending = new Queue<Task<(CemsColumns, RowGroupBuffers?)>>();
         int ahead = Math.Max(1, Environment.ProcessorCount);
         int next = 0;
         try
@@ -100,7 +112,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
                 while (next < pages.RowGroups && pending.Count < ahead)
                 {
                     int g = next++;
-                    pending.Enqueue(Task.Run(() => ReadRowGroupAsync(pages, g, ids, known, idle, cancellationToken), cancellationToken));
+                    pending.Enqueue(Task.Run(() => ReadRowGroupAsync(pages, g, ids, known, idle, free, cancellationToken), cancellationToken));
                 }
 
                 yield return await pending.Dequeue().ConfigureAwait(false);
@@ -128,50 +140,77 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
         }
     }
 
-    private async Task<CemsColumns> ReadRowGroupAsync(CemsHourlyPages pages, int g, string[] ids, HashSet<string> known, ConcurrentBag<CemsHourlyPages.Worker> idle, CancellationToken cancellationToken)
+    private async Task<(CemsColumns, RowGroupBuffers?)> ReadRowGroupAsync(
+        CemsHourlyPages pages,
+        int g,
+        string[] ids,
+        HashSet<string> known,
+        ConcurrentBag<CemsHourlyPages.Worker> idle,
+        ConcurrentBag<RowGroupBuffers> free,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        CemsHourlyPages.Worker worker = idle.TryTake(out CemsHourlyPages.Worker? free) ? free : pages.OpenWorker();
-        CemsPageRowGroup? group;
+        CemsHourlyPages.Worker worker = idle.TryTake(out CemsHourlyPages.Worker? w) ? w : pages.OpenWorker();
+        RowGroupBuffers buffers = free.TryTake(out RowGroupBuffers? b) ? b : new RowGroupBuffers(pages.Largest);
+        bool read;
         try
         {
-            group = pages.Read(worker, g);
+            read = pages.Read(worker, g, buffers.Rows);
+        }
+        catch
+        {
+            free.Add(buffers);
+            throw;
         }
         finally
         {
             idle.Add(worker);
         }
 
-        if (group is null)
+        if (!read)
         {
             // A layout the page decoder leaves, or a value the model refuses: Parquet.Net reads it, and names the value.
+            free.Add(buffers);
             await foreach (TableData data in ParquetTableReader.ReadRowGroupsAsync(path, ContractSchema.CemsHourly, cancellationToken, only: g).ConfigureAwait(false))
             {
-                return Convert(data, known);
+                return (Convert(data, known), null);
             }
 
             throw new InvalidOperationException($"Row group {g} of '{pages.File}' was not read.");
         }
 
-        var outletIds = new string[group.RowCount];
-        for (int i = 0; i < outletIds.Length; i++)
+        CemsPageRowGroup rows = buffers.Rows;
+        for (int i = 0; i < rows.RowCount; i++)
         {
-            outletIds[i] = ids[group.Outlets[i]];
+            buffers.OutletIds[i] = ids[rows.Outlets[i]];
         }
 
-        return CemsColumns.Create(
-            outletIds,
-            group.Hours,
-            group.Pm,
-            group.So2,
-            group.Nox,
-            group.PmFlags,
-            group.So2Flags,
-            group.NoxFlags,
-            group.Flow,
-            group.FlowFlags,
-            group.Oxygen,
-            group.Flags,
-            group.Ammonia);
+        CemsColumns chunk = CemsColumns.Create(
+            rows.RowCount,
+            buffers.OutletIds,
+            rows.Hours,
+            rows.Pm,
+            rows.So2,
+            rows.Nox,
+            rows.PmFlags,
+            rows.So2Flags,
+            rows.NoxFlags,
+            rows.Flow,
+            rows.FlowFlags,
+            rows.Oxygen,
+            rows.Flags,
+            rows.HasAmmonia ? rows.Ammonia : null,
+            buffers.Combined);
+        return (chunk, buffers);
+    }
+
+    /// <summary>The arrays one decoded row group lies in, reused for a later one once the builder is done with it.</summary>
+    private sealed class RowGroupBuffers(int capacity)
+    {
+        public CemsPageRowGroup Rows { get; } = new(capacity);
+
+        public string[] OutletIds { get; } = new string[capacity];
+
+        public DataFlag[][] Combined { get; } = [new DataFlag[capacity], new DataFlag[capacity], new DataFlag[capacity]];
     }
 }

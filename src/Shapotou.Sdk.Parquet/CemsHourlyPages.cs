@@ -9,39 +9,65 @@ namespace Shapotou.Sdk.Parquet;
 /// <summary>One row group of <c>cems_hourly</c> as the page decoder reads it: every value in the contract's default
 /// unit, a null number as NaN, outlets as their place in table <c>outlets</c>, and each value's flag already resolved
 /// (its own where the row has one, else the row's).</summary>
+/// <remarks>Buffers for the largest row group of a file, filled again for each row group read into them, so a stream
+/// of row groups reuses a few sets instead of allocating large arrays per row group; the first
+/// <see cref="RowCount"/> places hold the rows.</remarks>
 internal sealed class CemsPageRowGroup
 {
-    public required int RowGroup { get; init; }
+    /// <summary>Initializes buffers for row groups of up to <paramref name="capacity"/> rows.</summary>
+    public CemsPageRowGroup(int capacity)
+    {
+        Outlets = new int[capacity];
+        Hours = new DateTime[capacity];
+        So2 = new double[capacity];
+        Nox = new double[capacity];
+        Pm = new double[capacity];
+        Oxygen = new double[capacity];
+        Flow = new double[capacity];
+        Ammonia = new double[capacity];
+        Flags = new DataFlag[capacity];
+        So2Flags = new DataFlag[capacity];
+        NoxFlags = new DataFlag[capacity];
+        PmFlags = new DataFlag[capacity];
+        FlowFlags = new DataFlag[capacity];
+    }
 
-    public required int RowCount { get; init; }
+    public int RowGroup { get; internal set; }
+
+    public int RowCount { get; internal set; }
+
+    /// <summary>Gets whether the file has an <c>nh3</c> column (else <see cref="Ammonia"/> is all NaN).</summary>
+    public bool HasAmmonia { get; internal set; }
 
     /// <summary>Gets each row's outlet, as its place in the outlet ids the file was opened with.</summary>
-    public required int[] Outlets { get; init; }
+    public int[] Outlets { get; }
 
-    public required DateTime[] Hours { get; init; }
+    public DateTime[] Hours { get; }
 
-    public required double[] So2 { get; init; }
+    public double[] So2 { get; }
 
-    public required double[] Nox { get; init; }
+    public double[] Nox { get; }
 
-    public required double[] Pm { get; init; }
+    public double[] Pm { get; }
 
-    public required double[] Oxygen { get; init; }
+    public double[] Oxygen { get; }
 
-    public required double[] Flow { get; init; }
+    public double[] Flow { get; }
 
-    /// <summary>Gets the ammonia concentrations, or null when the file has no <c>nh3</c> column.</summary>
-    public required double[]? Ammonia { get; init; }
+    public double[] Ammonia { get; }
 
-    public required DataFlag[] Flags { get; init; }
+    public DataFlag[] Flags { get; }
 
-    public required DataFlag[] So2Flags { get; init; }
+    public DataFlag[] So2Flags { get; }
 
-    public required DataFlag[] NoxFlags { get; init; }
+    public DataFlag[] NoxFlags { get; }
 
-    public required DataFlag[] PmFlags { get; init; }
+    public DataFlag[] PmFlags { get; }
 
-    public required DataFlag[] FlowFlags { get; init; }
+    public DataFlag[] FlowFlags { get; }
+
+    /// <summary>Gets the capacity, in rows.</summary>
+    public int Capacity => Outlets.Length;
 }
 
 /// <summary>
@@ -60,6 +86,9 @@ internal sealed class CemsPageRowGroup
 /// </remarks>
 internal sealed class CemsHourlyPages
 {
+    // Row groups larger than this (DuckDB's and Arrow's are 122 880 and 1 048 576 rows) are left to Parquet.Net.
+    private const int MaxRows = 1 << 22;
+
     private static readonly string[] s_flagColumns = ["flag", "so2_flag", "nox_flag", "pm_flag", "o2_flag", "flow_flag"];
     private static readonly string[] s_numberColumns = ["so2", "nox", "pm", "o2", "flow", "nh3"];
     private static readonly TextCodes s_flagCodes = new(ContractNames.All<DataFlag>());
@@ -81,6 +110,7 @@ internal sealed class CemsHourlyPages
         for (int g = 0; g < footer.RowGroupRows.Length; g++)
         {
             FirstRows[g + 1] = FirstRows[g] + footer.RowGroupRows[g];
+            Largest = (int)Math.Min(Math.Max(Largest, footer.RowGroupRows[g]), MaxRows);
         }
     }
 
@@ -98,6 +128,9 @@ internal sealed class CemsHourlyPages
 
     /// <summary>Gets the number of row groups.</summary>
     public int RowGroups => FirstRows.Length - 1;
+
+    /// <summary>Gets the rows of the largest row group (0 when it is too large for one buffer: each is then read by Parquet.Net).</summary>
+    public int Largest { get; }
 
     /// <summary>Opens a file for the page decoder, or returns null when its columns are not ones it reads.</summary>
     /// <param name="path">The file.</param>
@@ -166,118 +199,117 @@ internal sealed class CemsHourlyPages
     }
 
     /// <summary>Opens a worker's file handle and decoder; dispose it when the worker is done.</summary>
-    public Worker OpenWorker() => new(FooterCheck.OpenRead(Path, File));
+    public Worker OpenWorker() => new(FooterCheck.OpenRead(Path, File), Largest);
 
     /// <summary>Reads a row group.</summary>
     /// <param name="worker">The calling worker's handle and buffers.</param>
     /// <param name="rowGroup">The row group.</param>
-    /// <returns>The rows, or null when the row group is for Parquet.Net to read: a layout the decoder leaves, or a
-    /// value the model would refuse.</returns>
+    /// <param name="rows">Receives the rows; its capacity is <see cref="Largest"/>.</param>
+    /// <returns>Whether the rows were read; false when the row group is for Parquet.Net to read: a layout the decoder
+    /// leaves, or a value the model would refuse.</returns>
     /// <exception cref="ShapotouDataException">A page is malformed; the message names file, column, row group and page.</exception>
-    public CemsPageRowGroup? Read(Worker worker, int rowGroup)
+    public bool Read(Worker worker, int rowGroup, CemsPageRowGroup rows)
     {
-        long rows64 = _footer.RowGroupRows[rowGroup];
-        if (rows64 > Array.MaxLength)
+        long count64 = _footer.RowGroupRows[rowGroup];
+        if (count64 > rows.Capacity || count64 > worker.Capacity)
         {
-            return null;
+            return false;
         }
 
-        int rows = (int)rows64;
+        int count = (int)count64;
         foreach ((string name, int leaf) in _leaves)
         {
             ChunkInfo chunk = _footer.Chunk(rowGroup, leaf);
             if (!chunk.Decodable)
             {
-                return null;
+                return false;
             }
 
             FooterColumn column = _footer.Columns[leaf];
             int width = column.PhysicalType switch { (int)PhysicalType.Int32 => 4, (int)PhysicalType.ByteArray => 0, _ => 8 };
-            ParquetColumnScan.CheckDense(worker.Handle, File, name, rowGroup, chunk, rows, rows, new ChunkCheck.ColumnLevels(width, column.MaxDefinitionLevel, 0), _slack);
+            ParquetColumnScan.CheckDense(worker.Handle, File, name, rowGroup, chunk, count, count, new ChunkCheck.ColumnLevels(width, column.MaxDefinitionLevel, 0), _slack);
         }
 
-        var outlets = new int[rows];
-        var hours = new long[rows];
-        var flags = new int[s_flagColumns.Length][];
-        var numbers = new double[s_numberColumns.Length][];
+        Span<int> outlets = rows.Outlets.AsSpan(0, count);
+        Span<long> hours = worker.Hours.AsSpan(0, count);
         if (!Decode(worker, rowGroup, "outlet_id", outlets, -1, _outlets) || !Decode(worker, rowGroup, "hour", hours, long.MinValue))
         {
-            return null;
+            return false;
         }
 
         for (int f = 0; f < s_flagColumns.Length; f++)
         {
-            if (_leaves.ContainsKey(s_flagColumns[f]))
+            if (_leaves.ContainsKey(s_flagColumns[f]) && !Decode(worker, rowGroup, s_flagColumns[f], worker.Flags[f].AsSpan(0, count), -1, s_flagCodes))
             {
-                flags[f] = new int[rows];
-                if (!Decode(worker, rowGroup, s_flagColumns[f], flags[f], -1, s_flagCodes))
-                {
-                    return null;
-                }
+                return false;
             }
         }
 
+        double[][] numbers = [rows.So2, rows.Nox, rows.Pm, rows.Oxygen, rows.Flow, rows.Ammonia];
         for (int n = 0; n < s_numberColumns.Length; n++)
         {
-            numbers[n] = new double[rows];
+            Span<double> values = numbers[n].AsSpan(0, count);
             if (!_leaves.ContainsKey(s_numberColumns[n]))
             {
-                Array.Fill(numbers[n], double.NaN);
+                values.Fill(double.NaN);
             }
-            else if (!Decode(worker, rowGroup, s_numberColumns[n], numbers[n], double.NaN))
+            else if (!Decode(worker, rowGroup, s_numberColumns[n], values, double.NaN) || !InRange(values, s_numberColumns[n] == "o2" ? 21 : double.PositiveInfinity))
             {
-                return null;
+                return false;
             }
         }
 
         if (_leaves.ContainsKey("valid_minutes"))
         {
-            var minutes = new int[rows];
-            if (!Decode(worker, rowGroup, "valid_minutes", minutes, 0) || minutes.AsSpan().ContainsAnyExceptInRange(0, 60))
+            Span<int> minutes = worker.Minutes.AsSpan(0, count);
+            if (!Decode(worker, rowGroup, "valid_minutes", minutes, 0) || minutes.ContainsAnyExceptInRange(0, 60))
             {
-                return null;
+                return false;
             }
         }
 
-        DateTime[]? times = Times(hours);
-        if (times is null || outlets.AsSpan().IndexOfAnyInRange(int.MinValue, -1) >= 0 || !InRange(numbers))
+        if (!Times(hours, rows.Hours.AsSpan(0, count)) || outlets.IndexOfAnyInRange(int.MinValue, -1) >= 0)
         {
-            return null;
+            return false;
         }
 
-        DataFlag[]? rowFlags = flags[0] is null ? new DataFlag[rows] : Resolve(flags[0], null);
-        if (rowFlags is null || (flags[4] is not null && Resolve(flags[4], rowFlags) is null))
+        bool has(int f) => _leaves.ContainsKey(s_flagColumns[f]);
+        Span<DataFlag> rowFlags = rows.Flags.AsSpan(0, count);
+        if (has(0))
         {
-            return null;
+            if (!Resolve(worker.Flags[0].AsSpan(0, count), default, rowFlags))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            rowFlags.Fill(DataFlag.N);
         }
 
-        DataFlag[]? so2 = flags[1] is null ? rowFlags : Resolve(flags[1], rowFlags);
-        DataFlag[]? nox = flags[2] is null ? rowFlags : Resolve(flags[2], rowFlags);
-        DataFlag[]? pm = flags[3] is null ? rowFlags : Resolve(flags[3], rowFlags);
-        DataFlag[]? flow = flags[5] is null ? rowFlags : Resolve(flags[5], rowFlags);
-        if (so2 is null || nox is null || pm is null || flow is null)
+        // o2_flag: checked, not kept (no figure reads it).
+        if (has(4) && !Resolve(worker.Flags[4].AsSpan(0, count), rowFlags, rows.So2Flags.AsSpan(0, count)))
         {
-            return null;
+            return false;
         }
 
-        return new CemsPageRowGroup
+        (int Column, DataFlag[] Flags)[] resolved = [(1, rows.So2Flags), (2, rows.NoxFlags), (3, rows.PmFlags), (5, rows.FlowFlags)];
+        foreach ((int f, DataFlag[] flags) in resolved)
         {
-            RowGroup = rowGroup,
-            RowCount = rows,
-            Outlets = outlets,
-            Hours = times,
-            So2 = numbers[0],
-            Nox = numbers[1],
-            Pm = numbers[2],
-            Oxygen = numbers[3],
-            Flow = numbers[4],
-            Ammonia = _leaves.ContainsKey("nh3") ? numbers[5] : null,
-            Flags = rowFlags,
-            So2Flags = so2,
-            NoxFlags = nox,
-            PmFlags = pm,
-            FlowFlags = flow,
-        };
+            if (!has(f))
+            {
+                rowFlags.CopyTo(flags);
+            }
+            else if (!Resolve(worker.Flags[f].AsSpan(0, count), rowFlags, flags.AsSpan(0, count)))
+            {
+                return false;
+            }
+        }
+
+        rows.RowGroup = rowGroup;
+        rows.RowCount = count;
+        rows.HasAmmonia = _leaves.ContainsKey("nh3");
+        return true;
     }
 
     /// <summary>Whether the page decoder reads a contract column of this physical type and annotation.</summary>
@@ -298,28 +330,23 @@ internal sealed class CemsHourlyPages
         };
     }
 
-    /// <summary>Whether every number is NaN (missing) or in the model's range: at least 0 and finite, O₂ below 21 %.</summary>
-    private static bool InRange(double[][] numbers)
+    /// <summary>Whether every number is NaN (missing) or in the model's range: at least 0, below <paramref name="below"/> and finite.</summary>
+    private static bool InRange(ReadOnlySpan<double> values, double below)
     {
-        for (int n = 0; n < numbers.Length; n++)
+        foreach (double v in values)
         {
-            double below = s_numberColumns[n] == "o2" ? 21 : double.PositiveInfinity;
-            foreach (double v in numbers[n])
+            if (v < 0 || v >= below)
             {
-                if (v < 0 || v >= below)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
         return true;
     }
 
-    /// <summary>Flag codes as flags: a null is the row's flag (N for the row flag itself); an unknown code is null.</summary>
-    private static DataFlag[]? Resolve(int[] codes, DataFlag[]? rows)
+    /// <summary>Flag codes as flags: a null is the row's flag (N for the row flag itself); false on an unknown code.</summary>
+    private static bool Resolve(ReadOnlySpan<int> codes, ReadOnlySpan<DataFlag> rows, Span<DataFlag> flags)
     {
-        var flags = new DataFlag[codes.Length];
         for (int i = 0; i < codes.Length; i++)
         {
             int code = codes[i];
@@ -329,19 +356,19 @@ internal sealed class CemsHourlyPages
             }
             else if (code == -1)
             {
-                flags[i] = rows is null ? DataFlag.N : rows[i];
+                flags[i] = rows.IsEmpty ? DataFlag.N : rows[i];
             }
             else
             {
-                return null;
+                return false;
             }
         }
 
-        return flags;
+        return true;
     }
 
-    /// <summary>INT64 timestamps as China Standard Time clock hours, or null when one is null, out of range or not on the hour.</summary>
-    private DateTime[]? Times(long[] values)
+    /// <summary>INT64 timestamps as China Standard Time clock hours; false when one is null, out of range or not on the hour.</summary>
+    private bool Times(ReadOnlySpan<long> values, Span<DateTime> times)
     {
         (long perTick, long ticksPer) = _hourUnit switch
         {
@@ -351,34 +378,31 @@ internal sealed class CemsHourlyPages
         };
         long offset = _utc ? ParquetTableReader.ChinaStandardTime.Ticks : 0;
         long epoch = DateTime.UnixEpoch.Ticks;
-        var times = new DateTime[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
             long v = values[i];
             if (v == long.MinValue || v % perTick != 0)
             {
-                return null;
+                return false;
             }
 
-            long ticks;
-            try
+            // |v| / perTick × ticksPer stays within ±2^63 only for the range of DateTime, checked after.
+            long units = v / perTick;
+            if (units > (DateTime.MaxValue.Ticks / ticksPer) || units < -(DateTime.MaxValue.Ticks / ticksPer))
             {
-                ticks = checked((v / perTick * ticksPer) + epoch + offset);
-            }
-            catch (OverflowException)
-            {
-                return null;
+                return false;
             }
 
+            long ticks = (units * ticksPer) + epoch + offset;
             if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks || ticks % TimeSpan.TicksPerHour != 0)
             {
-                return null;
+                return false;
             }
 
             times[i] = new DateTime(ticks, DateTimeKind.Unspecified);
         }
 
-        return times;
+        return true;
     }
 
     /// <summary>Decodes one column of the row group; false when its layout is one the decoder leaves to Parquet.Net.</summary>
@@ -402,12 +426,20 @@ internal sealed class CemsHourlyPages
         }
     }
 
-    /// <summary>A worker's own file handle and page buffers.</summary>
-    internal sealed class Worker(SafeFileHandle handle) : IDisposable
+    /// <summary>A worker's own file handle, page buffers and the buffers of values no caller keeps.</summary>
+    internal sealed class Worker(SafeFileHandle handle, int capacity) : IDisposable
     {
         public SafeFileHandle Handle { get; } = handle;
 
         public ColumnChunkDecoder Pages { get; } = new();
+
+        public int Capacity { get; } = capacity;
+
+        public long[] Hours { get; } = new long[capacity];
+
+        public int[][] Flags { get; } = [.. s_flagColumns.Select(_ => new int[capacity])];
+
+        public int[] Minutes { get; } = new int[capacity];
 
         public void Dispose()
         {
@@ -415,5 +447,4 @@ internal sealed class CemsHourlyPages
             Handle.Dispose();
         }
     }
-
 }

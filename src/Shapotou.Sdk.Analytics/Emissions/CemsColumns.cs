@@ -8,10 +8,13 @@ namespace Shapotou.Sdk.Analytics.Emissions;
 /// Hourly CEMS rows in the kernels' units — concentrations in mg/m³, flow in m³/h, O₂ in % — with the flags that apply
 /// to each pollutant: the value's flag, else the flow's (for mass and limits), and the value's own (for tax means).
 /// </summary>
-/// <remarks>Rows of a whole table, or of one row group with the unfinished run of the one before.</remarks>
+/// <remarks>Rows of a whole table, or of one row group with the unfinished run of the one before. The arrays may be
+/// longer than <see cref="Count"/> (buffers reused from row group to row group); only the first <see cref="Count"/>
+/// places are rows.</remarks>
 internal sealed class CemsColumns
 {
     private CemsColumns(
+        int count,
         string[] outletIds,
         DateTime[] hours,
         double[][] concentration,
@@ -22,7 +25,7 @@ internal sealed class CemsColumns
         DataFlag[] row,
         double[]? ammonia)
     {
-        Count = outletIds.Length;
+        Count = count;
         OutletIds = outletIds;
         Hours = hours;
         Concentration = concentration;
@@ -69,6 +72,7 @@ internal sealed class CemsColumns
 
     /// <summary>The columns of a table, converted once.</summary>
     public static CemsColumns From(CemsHourlyTable table) => Create(
+        table.RowCount,
         [.. table.OutletIds],
         table.Hours.ToArray(),
         table.Pm.ToArray(MassConcentrationUnit.MilligramPerCubicMeter),
@@ -84,8 +88,10 @@ internal sealed class CemsColumns
         table.Optional.Nh3?.ToArray(MassConcentrationUnit.MilligramPerCubicMeter));
 
     /// <summary>Columns already in the kernels' units (mg/m³, m³/h, %), with each value's flag resolved (its own, else
-    /// the row's); the arrays are kept, not copied.</summary>
+    /// the row's); the arrays are kept, not copied, and their first <c>count</c> places are the rows. <c>combined</c>
+    /// receives the flags that apply to pm, so2 and nox mass (the value's, else the flow's); null allocates it.</summary>
     public static CemsColumns Create(
+        int count,
         string[] outletIds,
         DateTime[] hours,
         double[] pm,
@@ -98,21 +104,21 @@ internal sealed class CemsColumns
         DataFlag[] flowFlags,
         double[] oxygen,
         DataFlag[] rowFlags,
-        double[]? ammonia)
+        double[]? ammonia,
+        DataFlag[][]? combined = null)
     {
         double[][] concentration = [pm, so2, nox];
         DataFlag[][] value = [pmFlags, so2Flags, noxFlags];
-        var combined = new DataFlag[3][];
+        combined ??= [new DataFlag[count], new DataFlag[count], new DataFlag[count]];
         for (int p = 0; p < 3; p++)
         {
-            combined[p] = new DataFlag[outletIds.Length];
-            for (int i = 0; i < combined[p].Length; i++)
+            for (int i = 0; i < count; i++)
             {
                 combined[p][i] = value[p][i] != DataFlag.N ? value[p][i] : flowFlags[i];
             }
         }
 
-        return new CemsColumns(outletIds, hours, concentration, combined, value, flow, oxygen, rowFlags, ammonia);
+        return new CemsColumns(count, outletIds, hours, concentration, combined, value, flow, oxygen, rowFlags, ammonia);
     }
 
     /// <summary>Rows <paramref name="start"/> to the end of <paramref name="first"/>, then the first
@@ -139,6 +145,7 @@ internal sealed class CemsColumns
         }
 
         return new CemsColumns(
+            head + length,
             Join(first.OutletIds, second.OutletIds),
             Join(first.Hours, second.Hours),
             concentration,

@@ -12,25 +12,35 @@ internal sealed class StreamedCemsHours : CemsHours
 {
     private readonly Dictionary<int, CemsRun[]> _runs;
     private readonly Dictionary<int, RunSummary[]> _summaries;
+    private readonly MeasuredAccumulation[] _accumulations;
+    private readonly ReferenceStatistics[] _references;
 
-    private StreamedCemsHours(Dictionary<int, List<(CemsRun Run, RunSummary Summary)>> years)
+    private StreamedCemsHours(Builder builder)
     {
-        _runs = years.ToDictionary(y => y.Key, y => y.Value.Select(r => r.Run).ToArray());
-        _summaries = years.ToDictionary(y => y.Key, y => y.Value.Select(r => r.Summary).ToArray());
-        Years = years.Keys.Order().ToArray();
+        _runs = builder.Years.ToDictionary(y => y.Key, y => y.Value.Select(r => r.Run).ToArray());
+        _summaries = builder.Years.ToDictionary(y => y.Key, y => y.Value.Select(r => r.Summary).ToArray());
+        _accumulations = [.. builder.Accumulations];
+        _references = [.. builder.References];
+        Years = builder.Years.Keys.Order().ToArray();
     }
 
     public override IReadOnlyList<int> Years { get; }
 
     public override IReadOnlyList<CemsRun> Runs(int year) => _runs.TryGetValue(year, out CemsRun[]? runs) ? runs : [];
 
-    public override MeasuredAccumulation Accumulate(CemsRun run, Pollutant pollutant, double referenceOxygen, double limit) =>
-        Summary(run).Accumulations.TryGetValue((pollutant, referenceOxygen, limit), out MeasuredAccumulation a) ? a
+    public override MeasuredAccumulation Accumulate(CemsRun run, Pollutant pollutant, double referenceOxygen, double limit)
+    {
+        RunSummary summary = Summary(run);
+        return summary.Plan.Accumulations.TryGetValue((pollutant, referenceOxygen, limit), out int i) ? _accumulations[summary.FirstAccumulation + i]
             : throw Unasked($"{ContractNames.ToName(pollutant)} at reference O₂ {referenceOxygen} against {limit}");
+    }
 
-    public override ReferenceStatistics Reference(CemsRun run, Pollutant pollutant, double referenceOxygen) =>
-        Summary(run).References.TryGetValue((pollutant, referenceOxygen), out ReferenceStatistics r) ? r
+    public override ReferenceStatistics Reference(CemsRun run, Pollutant pollutant, double referenceOxygen)
+    {
+        RunSummary summary = Summary(run);
+        return summary.Plan.References.TryGetValue((pollutant, referenceOxygen), out int i) ? _references[summary.FirstReference + i]
             : throw Unasked($"monthly {ContractNames.ToName(pollutant)} at reference O₂ {referenceOxygen}");
+    }
 
     public override int ValidAmmoniaHours(CemsRun run) => Summary(run).Ammonia;
 
@@ -39,26 +49,54 @@ internal sealed class StreamedCemsHours : CemsHours
     private static InvalidOperationException Unasked(string what) =>
         new($"The streamed CEMS hours were not asked in advance for {what}; collect the questions with CemsQuestions before streaming.");
 
-    private sealed class RunSummary
+    /// <summary>The questions asked of an outlet's runs, each with its place among a run's answers.</summary>
+    internal sealed class OutletPlan
     {
-        public Dictionary<(Pollutant, double, double), MeasuredAccumulation> Accumulations { get; } = [];
+        public OutletPlan(CemsQuestions questions, string outletId)
+        {
+            foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
+            {
+                // The inventory's question, asked of every run: the mass, compared with nothing.
+                Accumulations.TryAdd((pollutant, double.NaN, double.PositiveInfinity), Accumulations.Count);
+            }
 
-        public Dictionary<(Pollutant, double), ReferenceStatistics> References { get; } = [];
+            foreach ((Pollutant pollutant, double reference, double limit) in questions.Accumulations(outletId))
+            {
+                Accumulations.TryAdd((pollutant, reference, limit), Accumulations.Count);
+            }
 
-        public int Ammonia { get; set; }
+            foreach ((Pollutant pollutant, double reference) in questions.References(outletId))
+            {
+                References.TryAdd((pollutant, reference), References.Count);
+            }
+        }
+
+        public Dictionary<(Pollutant Pollutant, double ReferenceOxygen, double Limit), int> Accumulations { get; } = [];
+
+        public Dictionary<(Pollutant Pollutant, double ReferenceOxygen), int> References { get; } = [];
     }
+
+    /// <summary>A run's answers: its outlet's plan, and where its answers start in the flat arrays.</summary>
+    internal readonly record struct RunSummary(OutletPlan Plan, int FirstAccumulation, int FirstReference, int Ammonia);
 
     /// <summary>Fills a <see cref="StreamedCemsHours"/> from chunks of rows in table order.</summary>
     /// <remarks>A run that continues into the next chunk is kept until it ends and then computed whole, so every answer
-    /// is the one a table in memory gives.</remarks>
+    /// is the one a table in memory gives. The answers of all runs lie in two flat arrays, in the order of each outlet's
+    /// plan, so the memory per run is its answers and a few words.</remarks>
     internal sealed class Builder(CemsQuestions questions)
     {
-        private readonly Dictionary<int, List<(CemsRun, RunSummary)>> _years = [];
+        private readonly Dictionary<string, OutletPlan> _plans = new(StringComparer.Ordinal);
         private CemsColumns? _pending;
         private int _pendingStart;
 
         /// <summary>Gets the rows added so far.</summary>
         public long Rows { get; private set; }
+
+        internal Dictionary<int, List<(CemsRun Run, RunSummary Summary)>> Years { get; } = [];
+
+        internal List<MeasuredAccumulation> Accumulations { get; } = [];
+
+        internal List<ReferenceStatistics> References { get; } = [];
 
         /// <summary>Adds the next rows of the table.</summary>
         public void Add(CemsColumns chunk)
@@ -103,35 +141,34 @@ internal sealed class StreamedCemsHours : CemsHours
                 _pending = null;
             }
 
-            return new StreamedCemsHours(_years);
+            return new StreamedCemsHours(this);
         }
 
         private void Summarise(CemsColumns c, int start, int length)
         {
             string outlet = c.OutletIds[start];
             DateTime hour = c.Hours[start];
-            var summary = new RunSummary { Ammonia = CemsRunArithmetic.ValidAmmonia(c, start, length) };
-            foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
+            if (!_plans.TryGetValue(outlet, out OutletPlan? plan))
             {
-                // The inventory's question, asked of every run: the mass, compared with nothing.
-                summary.Accumulations[(pollutant, double.NaN, double.PositiveInfinity)] =
-                    CemsRunArithmetic.Accumulate(c, start, length, pollutant, double.NaN, double.PositiveInfinity);
+                plan = new OutletPlan(questions, outlet);
+                _plans[outlet] = plan;
             }
 
-            foreach ((Pollutant pollutant, double reference, double limit) in questions.Accumulations(outlet))
+            var summary = new RunSummary(plan, Accumulations.Count, References.Count, CemsRunArithmetic.ValidAmmonia(c, start, length));
+            foreach ((Pollutant pollutant, double reference, double limit) in plan.Accumulations.Keys)
             {
-                summary.Accumulations.TryAdd((pollutant, reference, limit), CemsRunArithmetic.Accumulate(c, start, length, pollutant, reference, limit));
+                Accumulations.Add(CemsRunArithmetic.Accumulate(c, start, length, pollutant, reference, limit));
             }
 
-            foreach ((Pollutant pollutant, double reference) in questions.References(outlet))
+            foreach ((Pollutant pollutant, double reference) in plan.References.Keys)
             {
-                summary.References.TryAdd((pollutant, reference), CemsRunArithmetic.Reference(c, start, length, pollutant, reference));
+                References.Add(CemsRunArithmetic.Reference(c, start, length, pollutant, reference));
             }
 
-            if (!_years.TryGetValue(hour.Year, out List<(CemsRun, RunSummary)>? runs))
+            if (!Years.TryGetValue(hour.Year, out List<(CemsRun, RunSummary)>? runs))
             {
                 runs = [];
-                _years[hour.Year] = runs;
+                Years[hour.Year] = runs;
             }
 
             runs.Add((new CemsRun(outlet, hour.Year, hour.Month, length, CemsRunArithmetic.Stopped(c, start, length), runs.Count), summary));

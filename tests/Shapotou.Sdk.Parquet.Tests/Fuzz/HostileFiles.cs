@@ -124,9 +124,10 @@ internal static class HostileFiles
 
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{pages.FirstRows[^1]} rows"));
         using CemsHourlyPages.Worker worker = pages.OpenWorker();
+        var group = new CemsPageRowGroup(pages.Largest);
         for (int g = 0; g < pages.RowGroups; g++)
         {
-            if (pages.Read(worker, g) is not { } group)
+            if (!pages.Read(worker, g, group))
             {
                 text.Append(CultureInfo.InvariantCulture, $"\nrow group {g} left");
                 continue;
