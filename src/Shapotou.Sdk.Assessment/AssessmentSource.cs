@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Monitoring.Aggregation;
 using Shapotou.Sdk.Parquet;
 
 namespace Shapotou.Sdk.Assessment;
@@ -7,7 +8,9 @@ namespace Shapotou.Sdk.Assessment;
 /// <remarks>
 /// <para>A folder holds <c>&lt;table&gt;.parquet</c> files or Hive-partitioned <c>&lt;table&gt;/</c> folders of the
 /// contract's tables (docs/tables.md); a table it lacks is empty, and the figures that need it are unknown. A folder
-/// that holds none of the contract's tables is refused.</para>
+/// that holds none of the contract's tables is refused. A folder with <c>cems_minute</c> and no <c>cems_hourly</c> has
+/// its hours derived from the minutes by HJ 212-2017 Annex D and Annex C (<see cref="CemsAggregator.ToHourly"/>), in the
+/// same pass that reads them; where it holds both, <c>cems_hourly</c> is used.</para>
 /// <para>This type is immutable and thread-safe; a folder is read each time an assessment runs over it.</para>
 /// </remarks>
 public sealed class AssessmentSource
@@ -20,12 +23,14 @@ public sealed class AssessmentSource
 
     private readonly ClusterDataset? _dataset;
     private readonly string? _folder;
+    private readonly CemsAggregationOptions _minuteRules;
 
-    private AssessmentSource(AssessmentSourceKind kind, ClusterDataset? dataset, string? folder)
+    private AssessmentSource(AssessmentSourceKind kind, ClusterDataset? dataset, string? folder, CemsAggregationOptions? minuteRules = null)
     {
         Kind = kind;
         _dataset = dataset;
         _folder = folder;
+        _minuteRules = minuteRules ?? CemsAggregationOptions.Default;
     }
 
     /// <summary>Gets the embedded default dataset (<see cref="DefaultDataset.Instance"/>): synthetic at facility level and
@@ -45,12 +50,16 @@ public sealed class AssessmentSource
 
     /// <summary>A folder of contract tables.</summary>
     /// <param name="path">The folder.</param>
+    /// <param name="minuteRules">The rules that derive hours from <c>cems_minute</c> where the folder has no
+    /// <c>cems_hourly</c>, above all the loggers' MinInterval; null for <see cref="CemsAggregationOptions.Default"/>
+    /// (45 valid minutes, 75 %, a MinInterval of 1 min). The assumptions name the rules applied, and say when every row
+    /// falls on a coarser grid than the MinInterval given.</param>
     /// <returns>The source.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public static AssessmentSource FromFolder(string path)
+    public static AssessmentSource FromFolder(string path, CemsAggregationOptions? minuteRules = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return new AssessmentSource(AssessmentSourceKind.Folder, null, Path.GetFullPath(path));
+        return new AssessmentSource(AssessmentSourceKind.Folder, null, Path.GetFullPath(path), minuteRules);
     }
 
     /// <summary>A dataset in memory.</summary>
@@ -72,19 +81,25 @@ public sealed class AssessmentSource
     public async Task<ClusterDataset> LoadDatasetAsync(CancellationToken cancellationToken = default) =>
         (await LoadAsync(null, streamCemsHourly: false, cancellationToken).ConfigureAwait(false)).Dataset;
 
+    /// <summary>The contract tables a folder lacks, beside <c>cems_minute</c> (which only stands in for <c>cems_hourly</c>).</summary>
+    private static string[] Absent(string folder) => s_tables.Where(t => !Exists(folder, t)).ToArray();
+
+    private static bool Exists(string folder, string table) => File.Exists(Path.Combine(folder, table + ".parquet")) || Directory.Exists(Path.Combine(folder, table));
+
     /// <summary>
-    /// Reads the source; <c>Absent</c> names the contract tables a folder lacks. With <paramref name="streamCemsHourly"/>,
-    /// a folder's <c>cems_hourly</c> is not read but returned as <c>Cems</c>, to be streamed.
+    /// Reads the source; <c>Absent</c> names the contract tables a folder lacks, <c>Notes</c> what the assumptions must
+    /// say of the read. With <paramref name="streamCemsHourly"/>, a folder's <c>cems_hourly</c> (or the <c>cems_minute</c>
+    /// its hours come from) is not read but returned as <c>Cems</c>, to be streamed.
     /// </summary>
-    internal async Task<(ClusterDataset Dataset, IReadOnlyList<string> Absent, CemsHourlyStream? Cems)> LoadAsync(
+    internal async Task<(ClusterDataset Dataset, IReadOnlyList<string> Absent, ICemsHourSource? Cems, IReadOnlyList<string> Notes)> LoadAsync(
         IProgress<AssessmentProgress>? progress, bool streamCemsHourly, CancellationToken cancellationToken)
     {
         switch (Kind)
         {
             case AssessmentSourceKind.Default:
-                return (DefaultDataset.Instance, [], null);
+                return (DefaultDataset.Instance, [], null, []);
             case AssessmentSourceKind.Dataset:
-                return (_dataset!, [], null);
+                return (_dataset!, [], null, []);
         }
 
         string folder = _folder!;
@@ -98,11 +113,37 @@ public sealed class AssessmentSource
             throw new DirectoryNotFoundException($"Folder '{folder}' does not exist.");
         }
 
-        string[] absent = s_tables.Where(t => !File.Exists(Path.Combine(folder, t + ".parquet")) && !Directory.Exists(Path.Combine(folder, t))).ToArray();
-        if (absent.Length == s_tables.Length)
+        string[] absent = Absent(folder);
+        bool minutes = absent.Contains(ContractSchema.CemsHourly.Name) && Exists(folder, ContractSchema.CemsMinute.Name);
+        if (absent.Length == s_tables.Length && !minutes)
         {
             throw new ShapotouDataException(
-                $"Folder '{folder}' holds none of the contract's tables; expected at least one of {string.Join(", ", s_tables.Select(t => t + ".parquet"))} (or a <table>/ folder).");
+                $"Folder '{folder}' holds none of the contract's tables; expected at least one of {string.Join(", ", s_tables.Append(ContractSchema.CemsMinute.Name).Select(t => t + ".parquet"))} (or a <table>/ folder).");
+        }
+
+        if (minutes)
+        {
+            // The hours come from the minutes: cems_hourly is not missing.
+            absent = [.. absent.Where(t => t != ContractSchema.CemsHourly.Name)];
+            string minuteFile = Path.Combine(folder, ContractSchema.CemsMinute.Name + ".parquet");
+            string minuteFolder = Path.Combine(folder, ContractSchema.CemsMinute.Name);
+            if (File.Exists(minuteFile) && Directory.Exists(minuteFolder))
+            {
+                throw new ShapotouDataException($"Folder '{folder}' holds both cems_minute.parquet and a cems_minute/ folder; expected one of them.");
+            }
+
+            var minuteStream = new CemsMinuteStream(Directory.Exists(minuteFolder) ? minuteFolder : minuteFile, Directory.Exists(minuteFolder), _minuteRules);
+            ClusterDataset dimensions = await ClusterDatasetParquet.ReadAsync(folder, illustrative: false, includeCemsHourly: false, cancellationToken).ConfigureAwait(false);
+            if (streamCemsHourly)
+            {
+                return (dimensions, absent, minuteStream, []);
+            }
+
+            (CemsHourlyTable? hours, bool illustrative, IReadOnlyList<string> notes) = await minuteStream.ReadAllAsync(
+                [.. dimensions.Outlets.Select(o => o.OutletId)], cancellationToken).ConfigureAwait(false);
+            var whole = new ClusterDataset(dimensions.Name, dimensions.Illustrative || illustrative, dimensions.Enterprises, dimensions.Facilities,
+                dimensions.TreatmentFacilities, dimensions.Outlets, dimensions.EnergyLedger, dimensions.SolidWasteLedger, dimensions.EmissionFactors, hours);
+            return (whole, absent, null, notes);
         }
 
         progress?.Report(new AssessmentProgress(AssessmentStage.Reading, null, 0));
@@ -110,7 +151,7 @@ public sealed class AssessmentSource
         string cemsFolder = Path.Combine(folder, ContractSchema.CemsHourly.Name);
         bool stream = streamCemsHourly && !absent.Contains(ContractSchema.CemsHourly.Name) && !(File.Exists(cemsFile) && Directory.Exists(cemsFolder));
         ClusterDataset data = await ClusterDatasetParquet.ReadAsync(folder, illustrative: false, includeCemsHourly: !stream, cancellationToken).ConfigureAwait(false);
-        return (data, absent, stream ? new CemsHourlyStream(Directory.Exists(cemsFolder) ? cemsFolder : cemsFile, Directory.Exists(cemsFolder)) : null);
+        return (data, absent, stream ? new CemsHourlyStream(Directory.Exists(cemsFolder) ? cemsFolder : cemsFile, Directory.Exists(cemsFolder)) : null, []);
     }
 }
 

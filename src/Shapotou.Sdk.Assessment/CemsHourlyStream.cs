@@ -17,17 +17,12 @@ namespace Shapotou.Sdk.Assessment;
 /// refuses) is read by Parquet.Net, which names the bad value. Other files, and partitioned folders, are read by
 /// Parquet.Net. Both give the same rows.
 /// </remarks>
-internal sealed class CemsHourlyStream(string path, bool partitioned)
+internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHourSource
 {
-    /// <summary>Streams the table.</summary>
-    /// <param name="questions">What the calculators will ask of the hours.</param>
-    /// <param name="outletIds">The outlet ids of table <c>outlets</c>; a row naming another is refused.</param>
-    /// <param name="progress">Receives the rows read.</param>
-    /// <param name="cancellationToken">Cancels the read between row groups.</param>
-    /// <returns>The hours, whether a file carries the illustrative mark, and the rows read.</returns>
-    /// <exception cref="ShapotouDataException">A row group or value is bad, or a row names an unknown outlet; the message
-    /// names the file, column, row group and row.</exception>
-    public async Task<(StreamedCemsHours Hours, bool Illustrative, long Rows)> ReadAsync(
+    public string Table => ContractSchema.CemsHourly.Name;
+
+    /// <inheritdoc/>
+    public async Task<(StreamedCemsHours Hours, bool Illustrative, long Rows, IReadOnlyList<string> Notes)> ReadAsync(
         CemsQuestions questions,
         IReadOnlyList<string> outletIds,
         IProgress<AssessmentProgress>? progress,
@@ -70,7 +65,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned)
         }
 
         long rows = builder.Rows;
-        return (builder.Complete(), marked, rows);
+        return (builder.Complete(), marked, rows, []);
     }
 
     /// <summary>Rows read by Parquet.Net, checked by the model and against table <c>outlets</c>.</summary>

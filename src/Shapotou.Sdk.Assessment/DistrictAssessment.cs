@@ -119,7 +119,7 @@ public sealed class DistrictAssessment
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= AssessmentOptions.Default;
-        (ClusterDataset data, IReadOnlyList<string> absent, CemsHourlyStream? cems) =
+        (ClusterDataset data, IReadOnlyList<string> absent, ICemsHourSource? cems, IReadOnlyList<string> notes) =
             await source.LoadAsync(progress, streamCemsHourly: true, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         PlanFigures figures = PlanFigures.LoadEmbedded();
@@ -127,7 +127,7 @@ public sealed class DistrictAssessment
         long streamed = 0;
         if (cems is not null)
         {
-            (data, streamed) = await StreamCemsHourlyAsync(data, cems, options, asOf, progress, cancellationToken).ConfigureAwait(false);
+            (data, streamed, notes) = await StreamCemsHourlyAsync(data, cems, options, asOf, progress, cancellationToken).ConfigureAwait(false);
         }
 
         List<string> assumptions = source.Kind switch
@@ -145,6 +145,8 @@ public sealed class DistrictAssessment
             assumptions.Add($"The folder has no table {string.Join(", ", absent)}: the figures that need {(absent.Count == 1 ? "it" : "them")} are null or absent, never 0.");
         }
 
+        assumptions.AddRange(notes);
+
         DistrictAssessment result = Create(
             figures,
             data,
@@ -159,13 +161,13 @@ public sealed class DistrictAssessment
     }
 
     /// <summary>
-    /// Streams a folder's <c>cems_hourly</c> into a summary per outlet and month: the calculators are first run over
+    /// Streams a folder's <c>cems_hourly</c> (or the hours derived from its <c>cems_minute</c>) into a summary per outlet and month: the calculators are first run over
     /// placeholders to learn what they will ask (which limits, bases and outlets; it depends on the dimension tables, the
     /// catalogue and the criteria, never on the hours), then the file is read once, row group by row group.
     /// </summary>
-    private static async Task<(ClusterDataset Data, long Rows)> StreamCemsHourlyAsync(
+    private static async Task<(ClusterDataset Data, long Rows, IReadOnlyList<string> Notes)> StreamCemsHourlyAsync(
         ClusterDataset data,
-        CemsHourlyStream cems,
+        ICemsHourSource cems,
         AssessmentOptions options,
         DateOnly asOf,
         IProgress<AssessmentProgress>? progress,
@@ -177,7 +179,7 @@ public sealed class DistrictAssessment
         _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year);
 
         string[] outletIds = [.. data.Outlets.Select(o => o.OutletId).Distinct(StringComparer.Ordinal)];
-        (StreamedCemsHours hours, bool illustrative, long rows) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
+        (StreamedCemsHours hours, bool illustrative, long rows, IReadOnlyList<string> notes) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
         if (illustrative && !data.Illustrative)
         {
             data = new ClusterDataset(data.Name, illustrative: true, data.Enterprises, data.Facilities, data.TreatmentFacilities, data.Outlets,
@@ -185,7 +187,7 @@ public sealed class DistrictAssessment
         }
 
         CemsHours.Attach(data, hours);
-        return (data, rows);
+        return (data, rows, notes);
     }
 
     private static DistrictAssessment Create(
