@@ -154,6 +154,9 @@ public static class HiveDataset
     }
 
     /// <summary>Reads a partitioned table one row group at a time, with the partition values as columns.</summary>
+    /// <remarks>A partition key that is not a column of the table (<c>date=</c> of <c>hj212 serve</c>'s layout, a
+    /// <c>year=</c> or <c>month=</c> a job derived from a timestamp) places the files and is offered to the filter, but
+    /// adds no column: the rows keep their own timestamps.</remarks>
     /// <param name="folder">The table's folder.</param>
     /// <param name="table">The contract table.</param>
     /// <param name="filter">Which partitions to read (all when null); the files of the others are never opened.</param>
@@ -168,7 +171,9 @@ public static class HiveDataset
         List<(string Path, string Name, HivePartition Partition)> files = ListFiles(folder);
         if (files.Count > 0)
         {
-            foreach (KeyValuePair<string, string?> pair in files[0].Partition.Values)
+            // A key that is not a column of the table (hj212 serve's date=, a Spark job's year=) only places the file:
+            // the filter sees it, the rows do not get it.
+            foreach (KeyValuePair<string, string?> pair in files[0].Partition.Values.Where(p => table.Find(p.Key) is not null))
             {
                 try
                 {
@@ -190,12 +195,15 @@ public static class HiveDataset
                 continue;
             }
 
-            var supplied = new HashSet<string>(partition.Values.Select(v => v.Key), StringComparer.Ordinal);
+            var supplied = new HashSet<string>(partition.Values.Select(v => v.Key).Where(k => table.Find(k) is not null), StringComparer.Ordinal);
             await foreach (TableData data in ParquetTableReader.ReadRowGroupsAsync(path, table, cancellationToken, name, supplied).ConfigureAwait(false))
             {
                 foreach (KeyValuePair<string, string?> pair in partition.Values)
                 {
-                    AddPartitionColumn(data, table.Find(pair.Key)!, pair.Value, name);
+                    if (table.Find(pair.Key) is { } column)
+                    {
+                        AddPartitionColumn(data, column, pair.Value, name);
+                    }
                 }
 
                 yield return new TableBatch(data, group++, first);

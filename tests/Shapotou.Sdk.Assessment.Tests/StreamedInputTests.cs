@@ -136,6 +136,40 @@ public sealed class StreamedInputTests : IDisposable
         Assert.Equal(single.Targets!.Select(t => t.Ceiling.Tonnes), streamed.Targets!.Select(t => t.Ceiling.Tonnes));
     }
 
+    [Fact]
+    public async Task TheReceiversLayout_ByDateAndOutlet_IsAssessed_WithTheFiguresOfTheSameRowsInOneFile()
+    {
+        // hj212 serve writes cems_hourly/date=YYYY-MM-DD/outlet_id=ID/part-SEGMENT.parquet, outlet_id kept in the file;
+        // date= is not a column of the table and only places the files.
+        string path = await WriteAsync(_ => { });
+        DistrictAssessment single = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+        TableBatch all = await ParquetTables.ReadAsync(path, ContractSchema.CemsHourly);
+        File.Delete(path);
+        DateTime?[] hours = all.Times("hour").ToArray();
+        string?[] outlets = all.Text("outlet_id").ToArray();
+        string?[] flags = all.Text("flag").ToArray();
+        foreach (IGrouping<(string Day, string Outlet), int> file in Enumerable.Range(0, all.RowCount).GroupBy(i => (hours[i]!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), outlets[i]!)))
+        {
+            int[] rows = [.. file];
+            var batch = new TableBatch(ContractSchema.CemsHourly, rows.Length);
+            batch.SetText("outlet_id", rows.Select(i => outlets[i]).ToArray());
+            batch.SetText("flag", rows.Select(i => flags[i]).ToArray());
+            batch.SetTimes("hour", rows.Select(i => hours[i]).ToArray());
+            foreach (string column in new[] { "so2", "nox", "pm", "o2", "flow" })
+            {
+                double[] values = all.Numbers(column).ToArray();
+                batch.SetNumbers(column, rows.Select(i => values[i]).ToArray(), all.UnitOf(column)!);
+            }
+
+            await ParquetTables.WriteAsync(Path.Combine(_folder, "cems_hourly", $"date={file.Key.Day}", $"outlet_id={file.Key.Outlet}", "part-00000001.parquet"), batch);
+        }
+
+        DistrictAssessment partitioned = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+
+        Assert.True(Directory.GetDirectories(Path.Combine(_folder, "cems_hourly")).Length > 100);
+        Assert.Equal(Document(single), Document(partitioned));
+    }
+
     private static string Document(DistrictAssessment a)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(AssessmentJson.Serialize(a))!.AsObject();

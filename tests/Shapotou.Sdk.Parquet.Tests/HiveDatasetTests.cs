@@ -171,6 +171,21 @@ public sealed class HiveDatasetTests : IDisposable
     }
 
     [Fact]
+    public async Task AKeyThatIsNotAColumn_PlacesTheFiles_AndTheFilterSeesIt()
+    {
+        // hj212 serve's layout: year=/facility_id= where year is derived, not a column of the table.
+        await ParquetTables.WriteAsync(Path.Combine(Table, "year=2024", "facility_id=yx-f1", "part-0.parquet"), Ledger(["yx-f1"], Months(2024, 1, 2)));
+        await ParquetTables.WriteAsync(Path.Combine(Table, "year=2025", "facility_id=hx-f2", "part-0.parquet"), Ledger(["hx-f2"], Months(2025, 3)));
+
+        TableBatch all = await HiveDataset.ReadAsync(Table, ContractSchema.EnergyLedger);
+        TableBatch only2025 = await HiveDataset.ReadAsync(Table, ContractSchema.EnergyLedger, p => p.Values.Single(v => v.Key == "year").Value == "2025");
+
+        Assert.Equal(["yx-f1", "yx-f1", "hx-f2"], all.Text("facility_id").ToArray().Select(t => t!));
+        Assert.False(all.Has("year"));
+        Assert.Equal(["hx-f2"], only2025.Text("facility_id").ToArray().Select(t => t!));
+    }
+
+    [Fact]
     public async Task FileHoldingThePartitionColumn_MustAgreeWithItsFolder()
     {
         string file = Path.Combine(Table, "facility_id=yx-f1", "part-0.parquet");
