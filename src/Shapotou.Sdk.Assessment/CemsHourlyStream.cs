@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet;
+using Shapotou.Sdk.Parquet.Pages;
 
 namespace Shapotou.Sdk.Assessment;
 
@@ -51,14 +52,20 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
                 progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
             }
         }
+        else if (partitioned)
+        {
+            await foreach ((CemsColumns chunk, bool illustrative) in ReadFilesAsync(outletIds, known, cancellationToken).ConfigureAwait(false))
+            {
+                marked |= illustrative;
+                builder.Add(chunk);
+                progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
+            }
+        }
         else
         {
-            IAsyncEnumerable<TableBatch> batches = partitioned
-                ? HiveDataset.ReadBatchesAsync(path, ContractSchema.CemsHourly, null, cancellationToken)
-                : ParquetTables.ReadBatchesAsync(path, ContractSchema.CemsHourly, cancellationToken);
-            await foreach (TableBatch batch in batches.ConfigureAwait(false))
+            await foreach (TableBatch batch in ParquetTables.ReadBatchesAsync(path, ContractSchema.CemsHourly, cancellationToken).ConfigureAwait(false))
             {
-                marked |= batch.Metadata.TryGetValue(ClusterDatasetParquet.IllustrativeKey, out string? value) && value == "true";
+                marked |= Marked(batch.Data);
                 builder.Add(Convert(batch.Data, known));
                 progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
             }
@@ -66,6 +73,135 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
 
         long rows = builder.Rows;
         return (builder.Complete(), marked, rows, []);
+    }
+
+    private static bool Marked(TableData data) => data.Metadata.TryGetValue(ClusterDatasetParquet.IllustrativeKey, out string? value) && value == "true";
+
+    /// <summary>
+    /// A Hive folder's files in path order. Small files (a receiver writes one per day and outlet) are decoded by the page
+    /// decoder on up to two workers per processor ahead of the caller, each whole; a file the decoder leaves, whose rows
+    /// disagree with its partition's outlet, or with more than <see cref="SmallFile"/> rows is read by Parquet.Net, row
+    /// group by row group, which names the bad value.
+    /// </summary>
+    private async IAsyncEnumerable<(CemsColumns Chunk, bool Illustrative)> ReadFilesAsync(
+        IReadOnlyList<string> outletIds,
+        HashSet<string> known,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IReadOnlyList<HiveDataset.HiveFile> files = HiveDataset.FilesToRead(path, ContractSchema.CemsHourly, null);
+        string[] ids = [.. outletIds];
+        var codes = new TextCodes(ids);
+        var index = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (int i = ids.Length - 1; i >= 0; i--)
+        {
+            index[ids[i]] = i;
+        }
+
+        var pending = new Queue<Task<List<(CemsColumns, bool)>?>>();
+        int ahead = 2 * Math.Max(1, Environment.ProcessorCount);
+        int next = 0;
+        try
+        {
+            while (next < files.Count || pending.Count > 0)
+            {
+                while (next < files.Count && pending.Count < ahead)
+                {
+                    HiveDataset.HiveFile file = files[next++];
+                    pending.Enqueue(Task.Run(() => ReadSmallFileAsync(file, ids, codes, index, cancellationToken), cancellationToken));
+                }
+
+                int current = next - pending.Count;
+                List<(CemsColumns, bool)>? chunks = await pending.Dequeue().ConfigureAwait(false);
+                if (chunks is not null)
+                {
+                    foreach ((CemsColumns, bool) chunk in chunks)
+                    {
+                        yield return chunk;
+                    }
+
+                    continue;
+                }
+
+                await foreach (TableData data in files[current].ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return (Convert(data, known), Marked(data));
+                }
+            }
+        }
+        finally
+        {
+            while (pending.Count > 0)
+            {
+                try
+                {
+                    await pending.Dequeue().ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The first error is the one already thrown to the caller.
+                }
+            }
+        }
+    }
+
+    /// <summary>The most rows of a Hive file decoded whole ahead of the caller.</summary>
+    private const int SmallFile = 1 << 16;
+
+    /// <summary>A small file of a Hive folder decoded by the page decoder, or null where Parquet.Net is to read it.</summary>
+    private static async Task<List<(CemsColumns, bool)>?> ReadSmallFileAsync(
+        HiveDataset.HiveFile file,
+        string[] ids,
+        TextCodes codes,
+        Dictionary<string, int> index,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<KeyValuePair<string, string?>> keys = file.Partition.Values;
+        if (keys.Any(k => k.Key != "outlet_id" && ContractSchema.CemsHourly.Find(k.Key) is not null))
+        {
+            return null;
+        }
+
+        int expected = -1;
+        if (keys.Any(k => k.Key == "outlet_id"))
+        {
+            if (file.Partition["outlet_id"] is not { } outlet || !index.TryGetValue(outlet, out expected))
+            {
+                return null;
+            }
+        }
+
+        var supplied = new HashSet<string>(keys.Select(k => k.Key).Where(k => ContractSchema.CemsHourly.Find(k) is not null), StringComparer.Ordinal);
+        CemsHourlyPages? pages = await CemsHourlyPages.TryOpenAsync(file.Path, file.Name, codes, supplied, cancellationToken).ConfigureAwait(false);
+        if (pages is null || pages.FirstRows[^1] > SmallFile)
+        {
+            return null;
+        }
+
+        var chunks = new List<(CemsColumns, bool)>(pages.RowGroups);
+        using CemsHourlyPages.Worker worker = pages.OpenWorker();
+        for (int g = 0; g < pages.RowGroups; g++)
+        {
+            var buffers = new RowGroupBuffers(pages.Largest);
+            if (!pages.Read(worker, g, buffers.Rows))
+            {
+                return null;
+            }
+
+            CemsPageRowGroup rows = buffers.Rows;
+            for (int i = 0; i < rows.RowCount; i++)
+            {
+                if (expected >= 0 && rows.Outlets[i] != expected)
+                {
+                    // Parquet.Net names the row that disagrees with its folder.
+                    return null;
+                }
+            }
+
+            chunks.Add((Chunk(buffers, ids), pages.Illustrative));
+        }
+
+        return chunks;
     }
 
     /// <summary>Rows read by Parquet.Net, checked by the model and against table <c>outlets</c>.</summary>
@@ -174,13 +310,19 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             throw new InvalidOperationException($"Row group {g} of '{pages.File}' was not read.");
         }
 
+        return (Chunk(buffers, ids), buffers);
+    }
+
+    /// <summary>The columns of a decoded row group, in its buffers.</summary>
+    private static CemsColumns Chunk(RowGroupBuffers buffers, string[] ids)
+    {
         CemsPageRowGroup rows = buffers.Rows;
         for (int i = 0; i < rows.RowCount; i++)
         {
             buffers.OutletIds[i] = ids[rows.Outlets[i]];
         }
 
-        CemsColumns chunk = CemsColumns.Create(
+        return CemsColumns.Create(
             rows.RowCount,
             buffers.OutletIds,
             rows.Hours,
@@ -196,7 +338,6 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             rows.Flags,
             rows.HasAmmonia ? rows.Ammonia : null,
             buffers.Combined);
-        return (chunk, buffers);
     }
 
     /// <summary>The arrays one decoded row group lies in, reused for a later one once the builder is done with it.</summary>

@@ -78,7 +78,7 @@ internal sealed class CemsPageRowGroup
 /// <remarks>
 /// <para>A file qualifies when its contract columns have the physical types the SDK and the common writers use
 /// (BYTE_ARRAY text, INT64 TIMESTAMP, DOUBLE quantities in the default units, INT32 minutes); otherwise
-/// <see cref="TryOpenAsync"/> returns null and the caller reads the file with Parquet.Net. A row group is read by the
+/// <see cref="TryOpenAsync(string, IReadOnlyList{string}, CancellationToken)"/> returns null and the caller reads the file with Parquet.Net. A row group is read by the
 /// page decoder only when every value passes the model's checks (a known outlet, a clock hour, a known flag, values
 /// in range); otherwise <see cref="Read"/> returns null and the caller reads that row group with Parquet.Net, whose
 /// path names the first bad value. So the two paths give the same rows, and the same errors.</para>
@@ -138,9 +138,19 @@ internal sealed class CemsHourlyPages
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The reader, or null.</returns>
     /// <exception cref="ShapotouDataException">The file is not Parquet, is malformed, or lacks a required column.</exception>
-    public static async Task<CemsHourlyPages?> TryOpenAsync(string path, IReadOnlyList<string> outletIds, CancellationToken cancellationToken)
+    public static Task<CemsHourlyPages?> TryOpenAsync(string path, IReadOnlyList<string> outletIds, CancellationToken cancellationToken) =>
+        TryOpenAsync(path, System.IO.Path.GetFileName(path), new TextCodes(outletIds), null, cancellationToken);
+
+    /// <summary>Opens a file for the page decoder, or returns null when its columns are not ones it reads.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="file">The file's name as messages give it (for a Hive folder, relative to the table's folder).</param>
+    /// <param name="outlets">The codes of the outlet ids of table <c>outlets</c>, shared between files.</param>
+    /// <param name="supplied">Columns a Hive folder's partition supplies, which the file may lack (it is then left to Parquet.Net).</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>The reader, or null.</returns>
+    /// <exception cref="ShapotouDataException">The file is not Parquet, is malformed, or lacks a required column.</exception>
+    public static async Task<CemsHourlyPages?> TryOpenAsync(string path, string file, TextCodes outlets, IReadOnlySet<string>? supplied, CancellationToken cancellationToken)
     {
-        string file = System.IO.Path.GetFileName(path);
         TableSpec spec = ContractSchema.CemsHourly;
         bool utc;
         bool illustrative;
@@ -150,7 +160,7 @@ internal sealed class CemsHourlyPages
             Dictionary<string, DataField> fields;
             try
             {
-                fields = ParquetTableReader.Fields(reader, spec, file, null);
+                fields = ParquetTableReader.Fields(reader, spec, file, supplied);
             }
             catch (Exception exception) when (exception is not ShapotouDataException)
             {
@@ -194,7 +204,7 @@ internal sealed class CemsHourlyPages
         }
 
         return leaves.ContainsKey("outlet_id") && leaves.ContainsKey("hour")
-            ? new CemsHourlyPages(path, file, footer, new TextCodes(outletIds), leaves, utc, illustrative)
+            ? new CemsHourlyPages(path, file, footer, outlets, leaves, utc, illustrative)
             : null;
     }
 

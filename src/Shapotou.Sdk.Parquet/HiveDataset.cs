@@ -166,6 +166,21 @@ public static class HiveDataset
     /// <exception cref="ShapotouDataException">A folder name, file or value is bad; messages name the file (relative to the folder), column, row group and row.</exception>
     public static async IAsyncEnumerable<TableBatch> ReadBatchesAsync(string folder, TableSpec table, Func<HivePartition, bool>? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        long first = 0;
+        int group = 0;
+        foreach (HiveFile file in FilesToRead(folder, table, filter))
+        {
+            await foreach (TableData data in file.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return new TableBatch(data, group++, first);
+                first += data.RowCount;
+            }
+        }
+    }
+
+    /// <summary>The files of a partitioned table the filter keeps, in path order, its partition keys checked against the table.</summary>
+    internal static IReadOnlyList<HiveFile> FilesToRead(string folder, TableSpec table, Func<HivePartition, bool>? filter)
+    {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(table);
         List<(string Path, string Name, HivePartition Partition)> files = ListFiles(folder);
@@ -186,28 +201,31 @@ public static class HiveDataset
             }
         }
 
-        long first = 0;
-        int group = 0;
-        foreach ((string path, string name, HivePartition partition) in files)
-        {
-            if (filter is not null && !filter(partition))
-            {
-                continue;
-            }
+        return [.. files.Where(f => filter is null || filter(f.Partition)).Select(f => new HiveFile(f.Path, f.Name, f.Partition, table))];
+    }
 
-            var supplied = new HashSet<string>(partition.Values.Select(v => v.Key).Where(k => table.Find(k) is not null), StringComparer.Ordinal);
-            await foreach (TableData data in ParquetTableReader.ReadRowGroupsAsync(path, table, cancellationToken, name, supplied).ConfigureAwait(false))
+    /// <summary>One file of a partitioned table.</summary>
+    /// <param name="Path">The file.</param>
+    /// <param name="Name">The file relative to the table's folder, as messages name it.</param>
+    /// <param name="Partition">Its partition.</param>
+    /// <param name="Table">The contract table.</param>
+    internal sealed record HiveFile(string Path, string Name, HivePartition Partition, TableSpec Table)
+    {
+        /// <summary>Reads the file's row groups with Parquet.Net, the partition values that are columns of the table added as columns.</summary>
+        public async IAsyncEnumerable<TableData> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var supplied = new HashSet<string>(Partition.Values.Select(v => v.Key).Where(k => Table.Find(k) is not null), StringComparer.Ordinal);
+            await foreach (TableData data in ParquetTableReader.ReadRowGroupsAsync(Path, Table, cancellationToken, Name, supplied).ConfigureAwait(false))
             {
-                foreach (KeyValuePair<string, string?> pair in partition.Values)
+                foreach (KeyValuePair<string, string?> pair in Partition.Values)
                 {
-                    if (table.Find(pair.Key) is { } column)
+                    if (Table.Find(pair.Key) is { } column)
                     {
-                        AddPartitionColumn(data, column, pair.Value, name);
+                        AddPartitionColumn(data, column, pair.Value, Name);
                     }
                 }
 
-                yield return new TableBatch(data, group++, first);
-                first += data.RowCount;
+                yield return data;
             }
         }
     }

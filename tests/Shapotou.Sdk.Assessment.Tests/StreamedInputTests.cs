@@ -143,6 +143,57 @@ public sealed class StreamedInputTests : IDisposable
         // date= is not a column of the table and only places the files.
         string path = await WriteAsync(_ => { });
         DistrictAssessment single = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+        await SplitByDateAndOutletAsync(path, (_, _) => { });
+
+        DistrictAssessment partitioned = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+
+        Assert.True(Directory.GetDirectories(Path.Combine(_folder, "cems_hourly")).Length > 100);
+        Assert.Equal(Document(single), Document(partitioned));
+    }
+
+    [Fact]
+    public async Task TheReceiversLayout_AFileWhoseRowsDisagreeWithItsFolder_IsRefusedNamingTheFileAndRow()
+    {
+        string path = await WriteAsync(_ => { });
+        await SplitByDateAndOutletAsync(path, (day, batch) =>
+        {
+            if (day == "2024-01-05")
+            {
+                string?[] ids = batch.Text("outlet_id").ToArray();
+                ids[3] = DefaultDataset.Instance.Outlets[^1].OutletId;
+                batch.SetText("outlet_id", ids);
+            }
+        });
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        Assert.StartsWith("File 'date=2024-01-05/outlet_id=", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/part-00000001.parquet', column 'outlet_id', row group 0, row 3: '", error.Message, StringComparison.Ordinal);
+        Assert.Contains("' differs from its partition folder's '", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheReceiversLayout_AnUnknownOutletInAFile_IsRefusedNamingTheFileAndRow()
+    {
+        string path = await WriteAsync(_ => { });
+        await SplitByDateAndOutletAsync(path, (day, batch) =>
+        {
+            if (day == "2024-01-07")
+            {
+                batch.SetText("outlet_id", batch.Text("outlet_id").ToArray().Select(_ => (string?)"ghost").ToArray());
+            }
+        }, folderOutlet: (day, outlet) => day == "2024-01-07" ? "ghost" : outlet);
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        Assert.Equal(
+            "File 'date=2024-01-07/outlet_id=ghost/part-00000001.parquet', row group 0, row 0: column 'outlet_id' is 'ghost', which is not in table 'outlets'; expected the id of an outlet.",
+            error.Message);
+    }
+
+    /// <summary>Rewrites a cems_hourly file as the receiver's layout, one file per day and outlet, each changed first.</summary>
+    private async Task SplitByDateAndOutletAsync(string path, Action<string, TableBatch> change, Func<string, string, string>? folderOutlet = null)
+    {
         TableBatch all = await ParquetTables.ReadAsync(path, ContractSchema.CemsHourly);
         File.Delete(path);
         DateTime?[] hours = all.Times("hour").ToArray();
@@ -161,13 +212,10 @@ public sealed class StreamedInputTests : IDisposable
                 batch.SetNumbers(column, rows.Select(i => values[i]).ToArray(), all.UnitOf(column)!);
             }
 
-            await ParquetTables.WriteAsync(Path.Combine(_folder, "cems_hourly", $"date={file.Key.Day}", $"outlet_id={file.Key.Outlet}", "part-00000001.parquet"), batch);
+            change(file.Key.Day, batch);
+            string outlet = folderOutlet?.Invoke(file.Key.Day, file.Key.Outlet) ?? file.Key.Outlet;
+            await ParquetTables.WriteAsync(Path.Combine(_folder, "cems_hourly", $"date={file.Key.Day}", $"outlet_id={outlet}", "part-00000001.parquet"), batch);
         }
-
-        DistrictAssessment partitioned = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
-
-        Assert.True(Directory.GetDirectories(Path.Combine(_folder, "cems_hourly")).Length > 100);
-        Assert.Equal(Document(single), Document(partitioned));
     }
 
     private static string Document(DistrictAssessment a)
