@@ -176,6 +176,22 @@ public sealed class DefaultDatasetTests(ITestOutputHelper output)
         Assert.Equal(Fingerprint(s_data), first);
     }
 
+    [Fact]
+    public void Fingerprint_SeesAChangeFarBelowTheTextsTwoDecimals()
+    {
+        EnergyLedgerEntry first = s_data.EnergyLedger[0];
+        var changed = new EnergyLedgerEntry(first.FacilityId, first.Period, first.Product, UnitsNet.Mass.FromTonnes(first.Output.Tonnes + 1e-9),
+            first.ElectricityPurchased, first.FurnaceElectricity, first.WasteHeatPowerGenerated, first.ElectricityExported, first.Coke, first.SemiCoke,
+            first.Coal, first.NaturalGas, first.Diesel, first.ElectrodePaste, first.OreGrade);
+        var ledger = s_data.EnergyLedger.ToArray();
+        ledger[0] = changed;
+        var other = new ClusterDataset(s_data.Name, s_data.Illustrative, s_data.Enterprises, s_data.Facilities, s_data.TreatmentFacilities,
+            s_data.Outlets, ledger, s_data.SolidWasteLedger, s_data.EmissionFactors, s_data.CemsHourly);
+
+        Assert.Equal(first.ToString(), changed.ToString());
+        Assert.NotEqual(Fingerprint(s_data), Fingerprint(other));
+    }
+
     /// <summary>Σ activity × factor × Π(1 − η) ÷ 1000 over the ledger rows of facilities whose outlets have no CEMS.</summary>
     private static double FactorMethodTonnes(Pollutant pollutant, int year)
     {
@@ -199,20 +215,28 @@ public sealed class DefaultDatasetTests(ITestOutputHelper output)
         return kilograms / 1000;
     }
 
-    /// <summary>A SHA-256 over every value of every table, in table order, doubles by their bits.</summary>
+    /// <summary>A SHA-256 over every value of every table, in table order: each record's properties in declaration order,
+    /// doubles by their bits and quantities by their value's bits and unit (never a record's text, which UnitsNet rounds
+    /// to two decimals, so a change below 0.01 would go unseen).</summary>
     private static byte[] Fingerprint(ClusterDataset data)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(object? value) => hash.AppendData(System.Text.Encoding.UTF8.GetBytes((value switch
         {
             double d => BitConverter.DoubleToInt64Bits(d).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            UnitsNet.IQuantity q => BitConverter.DoubleToInt64Bits((double)q.Value).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + q.Unit,
             null => "null",
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
         }) + "\u001f"));
         foreach (object row in data.Enterprises.Cast<object>().Concat(data.Facilities).Concat(data.TreatmentFacilities)
                      .Concat(data.Outlets).Concat(data.EnergyLedger).Concat(data.SolidWasteLedger).Concat(data.EmissionFactors))
         {
-            Add(row.ToString());
+            Add(row.GetType().Name);
+            foreach (System.Reflection.PropertyInfo property in row.GetType().GetProperties().OrderBy(p => p.MetadataToken))
+            {
+                Add(property.Name);
+                Add(property.GetValue(row));
+            }
         }
 
         CemsHourlyTable cems = data.CemsHourly!;
