@@ -169,7 +169,7 @@ public sealed class OperatingLogAggregator
         ReadOnlySpan<double> pm,
         ReadOnlySpan<double> oxygenPercent,
         long firstRow = 0) =>
-        Add(facility, electricityKwh, cokeTonnes, coalTonnes, naturalGasCubicMetres, outputTonnes, flueGasCubicMetres, so2, nox, pm, oxygenPercent, firstRow, Vector.IsHardwareAccelerated);
+        Add(facility, electricityKwh, cokeTonnes, coalTonnes, naturalGasCubicMetres, outputTonnes, flueGasCubicMetres, so2, nox, pm, oxygenPercent, firstRow, Vector.IsHardwareAccelerated ? 512 : 0);
 
     /// <summary>The scalar path of <see cref="Add(ReadOnlySpan{int}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, long)"/>: one row at a time.</summary>
     /// <param name="facility">Facility ids.</param>
@@ -197,7 +197,30 @@ public sealed class OperatingLogAggregator
         ReadOnlySpan<double> pm,
         ReadOnlySpan<double> oxygenPercent,
         long firstRow = 0) =>
-        Add(facility, electricityKwh, cokeTonnes, coalTonnes, naturalGasCubicMetres, outputTonnes, flueGasCubicMetres, so2, nox, pm, oxygenPercent, firstRow, vector: false);
+        Add(facility, electricityKwh, cokeTonnes, coalTonnes, naturalGasCubicMetres, outputTonnes, flueGasCubicMetres, so2, nox, pm, oxygenPercent, firstRow, widestBits: 0);
+
+    /// <summary>Gets the vector widths, in bits, this machine's paths run at: 512, 256 and 128 where accelerated.</summary>
+    internal static IReadOnlyList<int> AcceleratedWidths =>
+        [.. new[] { (512, Avx512F.IsSupported && Vector512.IsHardwareAccelerated), (256, Avx.IsSupported && Vector256.IsHardwareAccelerated),
+            (128, Vector128.IsHardwareAccelerated && (Sse2.IsSupported || AdvSimd.Arm64.IsSupported)) }.Where(w => w.Item2).Select(w => w.Item1)];
+
+    /// <summary>Adds rows on the widest path no wider than <paramref name="widestBits"/> (0: the scalar path), so the tests
+    /// run every path in one process instead of one process per runtime setting.</summary>
+    internal void Add(
+        ReadOnlySpan<int> facility,
+        ReadOnlySpan<double> electricityKwh,
+        ReadOnlySpan<double> cokeTonnes,
+        ReadOnlySpan<double> coalTonnes,
+        ReadOnlySpan<double> naturalGasCubicMetres,
+        ReadOnlySpan<double> outputTonnes,
+        ReadOnlySpan<double> flueGasCubicMetres,
+        ReadOnlySpan<double> so2,
+        ReadOnlySpan<double> nox,
+        ReadOnlySpan<double> pm,
+        ReadOnlySpan<double> oxygenPercent,
+        long firstRow,
+        int widestBits) =>
+        AddRows(facility, electricityKwh, cokeTonnes, coalTonnes, naturalGasCubicMetres, outputTonnes, flueGasCubicMetres, so2, nox, pm, oxygenPercent, firstRow, widestBits);
 
     /// <summary>Adds another aggregator's sums (of the same coefficients) to this one's.</summary>
     /// <param name="other">The other aggregator.</param>
@@ -234,7 +257,7 @@ public sealed class OperatingLogAggregator
         return totals;
     }
 
-    private void Add(
+    private void AddRows(
         ReadOnlySpan<int> facility,
         ReadOnlySpan<double> e,
         ReadOnlySpan<double> coke,
@@ -247,7 +270,7 @@ public sealed class OperatingLogAggregator
         ReadOnlySpan<double> pm,
         ReadOnlySpan<double> o2,
         long firstRow,
-        bool vector)
+        int widestBits)
     {
         int n = facility.Length;
         if (e.Length != n || coke.Length != n || coal.Length != n || gas.Length != n || output.Length != n || flow.Length != n
@@ -262,16 +285,16 @@ public sealed class OperatingLogAggregator
         }
 
         int done = 0;
-        if (vector && Vector128.IsHardwareAccelerated && (Sse2.IsSupported || AdvSimd.Arm64.IsSupported))
+        if (widestBits >= 128 && Vector128.IsHardwareAccelerated && (Sse2.IsSupported || AdvSimd.Arm64.IsSupported))
         {
             // The vector paths read all eleven columns in one pass: the ids are checked first, all at once (checked a
             // chunk at a time, they measured the same within the noise). They add the rows of whole vectors.
             EnsureCapacity(HighestFacility(facility, firstRow));
-            if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+            if (widestBits >= 512 && Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
             {
                 done = AddRows512(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
             }
-            else if (Avx.IsSupported && Vector256.IsHardwareAccelerated)
+            else if (widestBits >= 256 && Avx.IsSupported && Vector256.IsHardwareAccelerated)
             {
                 done = AddRows256(facility, e, coke, coal, gas, output, flow, so2, nox, pm, o2, firstRow);
             }

@@ -112,6 +112,26 @@ public sealed class OperatingLogAggregatorTests
     }
 
     [Fact]
+    public void EveryVectorWidthTheMachineHas_IsBitIdenticalToTheScalarPath_InOneProcess()
+    {
+        IReadOnlyList<int> widths = OperatingLogAggregator.AcceleratedWidths;
+        Assert.NotEmpty(widths);
+        foreach (int length in new[] { 1, 3, 8, 9, 63, 1025, 8193, 16_390 })
+        {
+            Log log = Seeded(length, 37, SeededData.DefaultSeed + length);
+            double[][] c = log.Columns;
+            var scalar = new OperatingLogAggregator(s_coefficients);
+            log.AddTo(scalar, scalar: true, 0, length);
+            foreach (int width in widths)
+            {
+                var vector = new OperatingLogAggregator(s_coefficients);
+                vector.Add(log.Facility, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], 0, width);
+                Assert.Equal(scalar.Totals(), vector.Totals());
+            }
+        }
+    }
+
+    [Fact]
     public void Totals_MatchTheRowByRowDefinition_AcrossRunsAndMergedWorkers()
     {
         const int Length = 20_011;
