@@ -32,8 +32,31 @@ public static class AssessmentJson
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var writer = new Utf8JsonWriter(utf8Json, s_options);
-        Write(writer, assessment);
+        using var output = new ChunkedOutput(utf8Json, null);
+        using (var writer = new Utf8JsonWriter(output, s_options))
+        {
+            Write(writer, assessment);
+        }
+
+        output.Complete();
+    }
+
+    /// <summary>Writes the document to a text writer (standard output, a file), a chunk at a time: the document is never
+    /// held whole, however many outlets and enterprises it lists.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="text">The writer; left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(DistrictAssessment assessment, TextWriter text)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(text);
+        using var output = new ChunkedOutput(null, text);
+        using (var writer = new Utf8JsonWriter(output, s_options))
+        {
+            Write(writer, assessment);
+        }
+
+        output.Complete();
     }
 
     /// <summary>Writes the document as a string.</summary>
@@ -384,4 +407,89 @@ public static class AssessmentJson
         { } l => $"level_{(int)l}",
     };
 
+}
+
+/// <summary>The JSON writer's output in chunks of 64 KB, each passed to a stream or, decoded, to a text writer as it fills.</summary>
+internal sealed class ChunkedOutput(Stream? stream, TextWriter? text) : System.Buffers.IBufferWriter<byte>, IDisposable
+{
+    private const int ChunkSize = 1 << 16;
+    private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+    private byte[] _bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
+    private char[]? _chars = text is null ? null : System.Buffers.ArrayPool<char>.Shared.Rent(ChunkSize);
+    private int _length;
+
+    public void Advance(int count) => _length += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _bytes.AsMemory(_length);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _bytes.AsSpan(_length);
+    }
+
+    /// <summary>Passes on what is left.</summary>
+    public void Complete()
+    {
+        Pass(flush: true);
+        stream?.Flush();
+        text?.Flush();
+    }
+
+    public void Dispose()
+    {
+        System.Buffers.ArrayPool<byte>.Shared.Return(_bytes);
+        if (_chars is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(_chars);
+        }
+
+        _bytes = [];
+        _chars = null;
+    }
+
+    private void Reserve(int sizeHint)
+    {
+        int needed = Math.Max(sizeHint, 1);
+        if (_bytes.Length - _length >= needed)
+        {
+            return;
+        }
+
+        Pass(flush: false);
+        if (_bytes.Length < needed)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(needed);
+        }
+    }
+
+    private void Pass(bool flush)
+    {
+        if (stream is not null)
+        {
+            stream.Write(_bytes, 0, _length);
+        }
+        else
+        {
+            // The JSON writer never cuts a token, but the decoder would keep a cut character's first bytes for the next chunk.
+            int offset = 0;
+            while (offset < _length || flush)
+            {
+                _decoder.Convert(_bytes, offset, _length - offset, _chars!, 0, _chars!.Length, flush, out int used, out int chars, out bool completed);
+                text!.Write(_chars, 0, chars);
+                offset += used;
+                if (completed && offset >= _length)
+                {
+                    break;
+                }
+            }
+        }
+
+        _length = 0;
+    }
 }

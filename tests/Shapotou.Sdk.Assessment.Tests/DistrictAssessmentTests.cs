@@ -33,6 +33,35 @@ public sealed class DistrictAssessmentTests : IDisposable
         return document;
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ChunkedOutput_PassesEveryChunkInOrder_WithCharactersOfSeveralBytes(int shift)
+    {
+        // 20 000 values of three-byte characters over about seven chunks of 64 KB, shifted so each chunk ends elsewhere.
+        string[] values = [.. Enumerable.Range(0, 20_000).Select(i => new string('x', (i * shift) % 3) + $"CO₂ 沙坡头 {i}")];
+        var text = new StringWriter();
+        using (var output = new ChunkedOutput(null, text))
+        {
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                writer.WriteStartArray();
+                foreach (string value in values)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            output.Complete();
+        }
+
+        Assert.True(Encoding.UTF8.GetByteCount(text.ToString()) > 6 * 65_536);
+        Assert.Equal("[" + string.Join(",", values.Select(v => "\"" + v + "\"")) + "]", text.ToString());
+    }
+
     [Fact]
     public async Task RunAsync_DefaultDataset_WritesTheDocumentOfAssessJsonByteForByte()
     {
@@ -47,6 +76,13 @@ public sealed class DistrictAssessmentTests : IDisposable
             .TrimEnd('\n');
         Assert.Equal(expected, Encoding.UTF8.GetString(stream.ToArray()));
         Assert.Equal(expected, AssessmentJson.Serialize(assessment));
+
+        // To a text writer a chunk of 64 KB at a time, characters of several bytes cut between chunks and joined again.
+        var text = new StringWriter();
+        AssessmentJson.Write(assessment, text);
+        Assert.True(Encoding.UTF8.GetByteCount(expected) > 4 * 65_536);
+        Assert.Contains(expected, c => c > 0x7F);
+        Assert.Equal(expected, text.ToString());
     }
 
     [Fact]

@@ -66,7 +66,8 @@ internal static class AssessCommand
 
             if (parse.GetValue(json))
             {
-                context.Output.WriteLine(AssessmentJson.Serialize(assessment));
+                AssessmentJson.Write(assessment, context.Output);
+                context.Output.WriteLine();
             }
             else
             {
