@@ -9,7 +9,7 @@ namespace Shapotou.Sdk.Cli.Commands;
 internal static class SqlCommand
 {
     /// <summary>The tables the calculators read, as views of the same names.</summary>
-    private static readonly string[] s_tables = ["energy_ledger", "facilities", "outlets", "cems_hourly", "solid_waste_ledger"];
+    private static readonly string[] s_tables = ["enterprises", "facilities", "treatment_facilities", "outlets", "energy_ledger", "solid_waste_ledger", "emission_factors", "cems_hourly"];
 
     public static Command Create(CommandContext context)
     {
@@ -72,7 +72,7 @@ internal static class SqlCommand
                 "trino" => SqlEngine.Trino,
                 _ => SqlEngine.DuckDb,
             };
-            IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns);
+            IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns, tables.Keys.ToHashSet(StringComparer.Ordinal));
             context.Output.Write(SqlCalculators.Script(target, parse.GetValue(root) ?? folder.FullName, tables, queries));
             return ShapotouApp.Success;
         });
