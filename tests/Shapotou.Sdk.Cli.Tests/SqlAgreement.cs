@@ -103,4 +103,50 @@ internal static class SqlAgreement
 
         return ceilings;
     }
+
+    /// <summary><c>compliance</c> against <see cref="ConcentrationCompliance.Evaluate"/>.</summary>
+    /// <returns>The outlets and pollutants compared, and how many of them are not compliant.</returns>
+    public static (int Compared, int NotCompliant) Compliance(SqlExport export, int year)
+    {
+        ComplianceResult sdk = ConcentrationCompliance.Evaluate(export.Data, year);
+        var sql = export.Query($"SELECT outlet_id, pollutant, limit_mg_per_m3, reference_o2_pct, valid_hours, over_limit_hours, max_hourly_mg_per_m3, compliant FROM compliance WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!));
+
+        Assert.Equal(sdk.Outlets.Count, sql.Count);
+        foreach (OutletCompliance c in sdk.Outlets)
+        {
+            object?[] row = sql[(c.OutletId, ContractNames.ToName(c.Pollutant))];
+            string context = $"{c.OutletId} {c.Pollutant} {year}";
+            AssertSame(c.Limit.Value?.MilligramsPerCubicMeter, row[2], context);
+            AssertSame(c.Limit.Basis.ReferenceOxygen?.Percent, row[3], context);
+            Assert.Equal(c.ValidHours, Convert.ToInt64(row[4], CultureInfo.InvariantCulture));
+            Assert.Equal(c.OverLimitHours, Convert.ToInt64(row[5], CultureInfo.InvariantCulture));
+            AssertSame(c.MaxHourly?.MilligramsPerCubicMeter, row[6], context);
+            Assert.Equal(c.Compliant, (bool?)row[7]);
+        }
+
+        return (sql.Count, sdk.Outlets.Count(c => c.Compliant == false));
+    }
+
+    /// <summary><c>plan_checks_cems</c> against the checks of <see cref="PlanChecks.Evaluate"/> that scan <c>cems_hourly</c>.</summary>
+    /// <returns>The checks compared by outcome.</returns>
+    public static Dictionary<string, int> PlanChecksCems(SqlExport export, int year)
+    {
+        string[] scanning = ["ferroalloy_demonstration_pm", "cement_kiln_nox", "cement_kiln_ammonia_slip_monitored", "gas_boiler_nox"];
+        PlanCheck[] sdk = PlanChecks.Evaluate(export.Data, year, ReferenceCatalogue.Builtin, s_asOf).Where(c => scanning.Contains(c.CheckId)).ToArray();
+        var sql = export.Query($"SELECT check_id, facility_id, outcome, value, threshold FROM plan_checks_cems WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!));
+
+        Assert.Equal(sdk.Length, sql.Count);
+        foreach (PlanCheck c in sdk)
+        {
+            object?[] row = sql[(c.CheckId, c.FacilityId)];
+            string context = $"{c.CheckId} {c.FacilityId} {year}";
+            Assert.True(ContractNames.ToName(c.Outcome) == (string)row[2]!, $"{context}: {c.Outcome} against {row[2]}.");
+            AssertSame(c.Value, row[3], context);
+            AssertSame(c.Threshold, row[4], context);
+        }
+
+        return sdk.GroupBy(c => ContractNames.ToName(c.Outcome)).ToDictionary(g => g.Key, g => g.Count());
+    }
 }

@@ -118,6 +118,22 @@ public sealed class SqlCommandTests : IClassFixture<SqlCommandTests.ExportedData
     }
 
     [Fact]
+    public void Compliance_AgreesWithConcentrationCompliance()
+    {
+        (int compared, _) = SqlAgreement.Compliance(_export, 2024);
+
+        Assert.True(compared > 0);
+    }
+
+    [Fact]
+    public void PlanChecksOverCems_AgreeWithPlanChecks()
+    {
+        Dictionary<string, int> outcomes = SqlAgreement.PlanChecksCems(_export, 2024);
+
+        Assert.True(outcomes.Values.Sum() > 0);
+    }
+
+    [Fact]
     public void SdkWrittenTimestamps_CarryStatisticsAnEngineCanPruneBy()
     {
         // A filter on hour must not lose rows to wrong row-group statistics (aloneguid/parquet-dotnet#769 with MICROS).

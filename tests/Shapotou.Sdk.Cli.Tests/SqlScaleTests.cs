@@ -37,6 +37,13 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         Assert.Equal(6665.12, ceilings["pm"], 0.02);
     }
 
+    [Fact]
+    public void ComplianceAndPlanChecks_ThreeCopies_AgreeWithTheSdk()
+    {
+        Assert.True(SqlAgreement.Compliance(_export, 2024).Compared > 0);
+        Assert.True(SqlAgreement.PlanChecksCems(_export, 2024).Values.Sum() > 0);
+    }
+
     /// <summary>Three copies of the default cluster, exported as <c>shapotou export --scale 3</c> writes them.</summary>
     public sealed class ThreeCopies : SqlExport
     {
