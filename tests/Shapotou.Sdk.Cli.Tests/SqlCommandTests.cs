@@ -13,7 +13,7 @@ namespace Shapotou.Sdk.Cli.Tests;
 /// The SQL of <c>shapotou sql</c>, run by DuckDB.NET over the default dataset's exported files, gives the in-process
 /// results to 1e-9 relative.
 /// </summary>
-public sealed class SqlCommandTests : IClassFixture<SqlCommandTests.ExportedDataset>
+public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.ExportedDataset>
 {
     private const double Agreement = 1e-9;
     private readonly ExportedDataset _export;

@@ -32,7 +32,7 @@ internal static class SqlCommand
         };
         Option<DateOnly?> asOf = CommonOptions.AsOf("Inline the catalogue values in force on this date; default: 2024-12-31.");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
-        var command = new Command("sql", "Write the calculators (comprehensive and unit energy, measured inventory, reference-O₂ conversion, solid-waste utilisation) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
+        var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
         {
             data,
             engine,
