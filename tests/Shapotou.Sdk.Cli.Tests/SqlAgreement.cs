@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
@@ -148,5 +149,40 @@ internal static class SqlAgreement
         }
 
         return sdk.GroupBy(c => ContractNames.ToName(c.Outcome)).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary><c>carbon_enterprises</c> and <c>carbon_townships</c> against <see cref="CarbonCalculator.Compute"/>.</summary>
+    /// <returns>The enterprises compared.</returns>
+    public static int Carbon(SqlExport export, int year)
+    {
+        CarbonAssessment sdk = new CarbonCalculator(ReferenceCatalogue.Builtin).Compute(export.Data, year, s_asOf);
+        var enterprises = export.Query($"SELECT enterprise_id, combustion_t, process_t, electricity_t, total_t, t_per_t, t_per_10k_yuan, output_t FROM carbon_enterprises WHERE year = {year}")
+            .ToDictionary(r => (string)r[0]!);
+        Assert.Equal(sdk.Enterprises.Count, enterprises.Count);
+        foreach (EnterpriseCarbon e in sdk.Enterprises)
+        {
+            object?[] row = enterprises[e.EnterpriseId];
+            string context = $"{e.EnterpriseId} {year}";
+            AssertSame(e.CombustionT, row[1], context + " combustion");
+            AssertSame(e.ProcessT, row[2], context + " process");
+            AssertSame(e.ElectricityT, row[3], context + " electricity");
+            AssertSame(e.TotalT, row[4], context + " total");
+            AssertSame(e.PerTonne, row[5], context + " per t");
+            AssertSame(e.Per10kYuan, row[6], context + " per 1E4 yuan");
+            AssertSame(e.OutputT, row[7], context + " output");
+        }
+
+        var townships = export.Query($"SELECT township, total_t, t_per_10k_yuan, above_city_average FROM carbon_townships WHERE year = {year}")
+            .ToDictionary(r => (string)r[0]!);
+        Assert.Equal(sdk.Townships.Count, townships.Count);
+        foreach (TownshipCarbon t in sdk.Townships)
+        {
+            object?[] row = townships[t.Township];
+            AssertSame(t.TotalT, row[1], $"{t.Township} {year} total");
+            AssertSame(t.Per10kYuan, row[2], $"{t.Township} {year} per 1E4 yuan");
+            Assert.Equal(t.AboveCityAverage, (bool?)row[3]);
+        }
+
+        return enterprises.Count;
     }
 }

@@ -133,6 +133,14 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
         Assert.True(outcomes.Values.Sum() > 0);
     }
 
+    [Theory]
+    [InlineData(2022)] // the grid factor of the data year itself
+    [InlineData(2024)] // no factor of 2024 is published: the latest earlier one (2022)
+    public void Carbon_AgreesWithTheCarbonCalculator(int year)
+    {
+        Assert.True(SqlAgreement.Carbon(_export, year) > 0);
+    }
+
     [Fact]
     public void SdkWrittenTimestamps_CarryStatisticsAnEngineCanPruneBy()
     {

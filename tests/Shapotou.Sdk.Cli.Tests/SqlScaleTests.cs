@@ -44,6 +44,12 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         Assert.True(SqlAgreement.PlanChecksCems(_export, 2024).Values.Sum() > 0);
     }
 
+    [Fact]
+    public void Carbon_ThreeCopies_AgreesWithTheCarbonCalculator()
+    {
+        Assert.True(SqlAgreement.Carbon(_export, 2024) > 0);
+    }
+
     /// <summary>Three copies of the default cluster, exported as <c>shapotou export --scale 3</c> writes them.</summary>
     public sealed class ThreeCopies : SqlExport
     {

@@ -106,6 +106,7 @@ public static partial class SqlCalculators
         }
 
         candidates.AddRange(InventoryQueries(catalogue, asOf, cemsColumns is not null));
+        candidates.AddRange(CarbonQueries(catalogue, asOf));
 
         var queries = new List<SqlQuery>();
         var available = new HashSet<string>(StringComparer.Ordinal);

@@ -50,5 +50,14 @@ public static class SqlFigures
         new("emissions.plan_checks[].outcome", "the highest valid hour of the facility's outlets on the check's basis against the P6 value (≤, gas boilers <), or valid nh3 hours > 0", "PlanChecks.Evaluate", "plan_checks_cems", "outcome"),
         new("emissions.plan_checks[].value", "that highest valid hour in mg/m³, or the valid nh3 hours", "PlanChecks.Evaluate", "plan_checks_cems", "value"),
         new("emissions.plan_checks[].threshold", "the P6 value (plan.p6.*)", "PlanChecks.Evaluate", "plan_checks_cems", "threshold"),
+        new("carbon.enterprises[].combustion_t", "Σ fuel × combustion factor (coal as bituminous: NCV × C × oxidation × 44/12; gas carbon.process.natural_gas ÷ 1E4); a furnace's reductants are process CO₂", "CarbonCalculator.Compute", "carbon_enterprises", "combustion_t"),
+        new("carbon.enterprises[].process_t", "Σ furnace reductant × process factor (carbon.process.*)", "CarbonCalculator.Compute", "carbon_enterprises", "process_t"),
+        new("carbon.enterprises[].electricity_t", "(purchased − exported) kWh ÷ 1000 × grid factor (carbon.grid_factor.ningxia of the year, else the latest earlier)", "CarbonCalculator.Compute", "carbon_enterprises", "electricity_t"),
+        new("carbon.enterprises[].total_t", "combustion + process + electricity", "CarbonCalculator.Compute", "carbon_enterprises", "total_t"),
+        new("carbon.enterprises[].t_per_t", "total ÷ Σ output, when output > 0", "CarbonCalculator.Compute", "carbon_enterprises", "t_per_t"),
+        new("carbon.enterprises[].t_per_10k_yuan", "total ÷ output_value, when > 0", "CarbonCalculator.Compute", "carbon_enterprises", "t_per_10k_yuan"),
+        new("carbon.townships[].total_t", "Σ enterprises' totals", "CarbonCalculator.Compute", "carbon_townships", "total_t"),
+        new("carbon.townships[].t_per_10k_yuan", "total ÷ Σ output_value, when > 0", "CarbonCalculator.Compute", "carbon_townships", "t_per_10k_yuan"),
+        new("carbon.townships[].above_city_average", "intensity > the city's average, which the references lack: NULL", "CarbonCalculator.Compute", "carbon_townships", "above_city_average"),
     ];
 }
