@@ -81,15 +81,16 @@ public static partial class SqlCalculators
     /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
     /// <returns>The queries.</returns>
     public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns) =>
-        Queries(catalogue, asOf, cemsColumns, null);
+        Queries(catalogue, asOf, cemsColumns, null, null);
 
     /// <summary>Writes the calculators whose input tables the dataset has.</summary>
     /// <param name="catalogue">The catalogue whose coefficients are inlined.</param>
     /// <param name="asOf">The date whose rows apply.</param>
     /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
     /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
+    /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation).</param>
     /// <returns>The queries, each after the queries it reads.</returns>
-    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables)
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var candidates = new List<Candidate>
@@ -107,6 +108,10 @@ public static partial class SqlCalculators
 
         candidates.AddRange(InventoryQueries(catalogue, asOf, cemsColumns is not null));
         candidates.AddRange(CarbonQueries(catalogue, asOf));
+        if (minuteColumns is not null)
+        {
+            candidates.Add(new(new("cems_minute_hours", "Clock hours of cems_minute at a MinInterval of 1 min: each channel's mean of its valid minutes when at least the minimum (HJ 212-2017 Annex D), flags N when at least the normal share of the 60 minutes is normal, else D (Annex C); mirrors CemsAggregator.ToHourly with the default options.", MinuteHours(catalogue, minuteColumns)), ["cems_minute"]));
+        }
 
         var queries = new List<SqlQuery>();
         var available = new HashSet<string>(StringComparer.Ordinal);

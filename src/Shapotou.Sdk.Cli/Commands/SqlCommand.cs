@@ -9,7 +9,7 @@ namespace Shapotou.Sdk.Cli.Commands;
 internal static class SqlCommand
 {
     /// <summary>The tables the calculators read, as views of the same names.</summary>
-    private static readonly string[] s_tables = ["enterprises", "facilities", "treatment_facilities", "outlets", "energy_ledger", "solid_waste_ledger", "emission_factors", "cems_hourly"];
+    private static readonly string[] s_tables = ["enterprises", "facilities", "treatment_facilities", "outlets", "energy_ledger", "solid_waste_ledger", "emission_factors", "cems_hourly", "cems_minute"];
 
     public static Command Create(CommandContext context)
     {
@@ -64,6 +64,9 @@ internal static class SqlCommand
             IReadOnlySet<string>? cemsColumns = tables.TryGetValue("cems_hourly", out bool cemsFolder)
                 ? await ColumnsAsync(Path.Combine(folder.FullName, "cems_hourly" + (cemsFolder ? string.Empty : ".parquet")), cemsFolder, cancellationToken).ConfigureAwait(false)
                 : null;
+            IReadOnlySet<string>? minuteColumns = tables.TryGetValue("cems_minute", out bool minuteFolder)
+                ? await ColumnsAsync(Path.Combine(folder.FullName, "cems_minute" + (minuteFolder ? string.Empty : ".parquet")), minuteFolder, cancellationToken).ConfigureAwait(false)
+                : null;
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(2024, 12, 31);
             SqlEngine target = parse.GetValue(engine) switch
@@ -72,7 +75,7 @@ internal static class SqlCommand
                 "trino" => SqlEngine.Trino,
                 _ => SqlEngine.DuckDb,
             };
-            IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns, tables.Keys.ToHashSet(StringComparer.Ordinal));
+            IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns, tables.Keys.ToHashSet(StringComparer.Ordinal), minuteColumns);
             context.Output.Write(SqlCalculators.Script(target, parse.GetValue(root) ?? folder.FullName, tables, queries));
             return ShapotouApp.Success;
         });
