@@ -1,5 +1,3 @@
-using System.Data.Common;
-using DuckDB.NET.Data;
 using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Analytics.SolidWaste;
@@ -15,7 +13,7 @@ namespace Shapotou.Sdk.Cli.Tests;
 /// The SQL of <c>shapotou sql</c>, run by DuckDB.NET over the default dataset's exported files, gives the in-process
 /// results to 1e-9 relative.
 /// </summary>
-public sealed class SqlCommandTests : IClassFixture<SqlCommandTests.ExportedDataset>
+public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.ExportedDataset>
 {
     private const double Agreement = 1e-9;
     private readonly ExportedDataset _export;
@@ -88,6 +86,61 @@ public sealed class SqlCommandTests : IClassFixture<SqlCommandTests.ExportedData
         }
     }
 
+    [Theory]
+    [InlineData(2023)] // a ledger year without CEMS hours: every outlet by factor
+    [InlineData(2024)] // the CEMS year: measured outlets, the others by factor
+    public void InventoryOutlets_AgreeWithTheCalculator_MethodAndMass(int year)
+    {
+        Assert.True(SqlAgreement.InventoryOutlets(_export, year) > 0);
+    }
+
+    [Fact]
+    public void InventoryTotals_Of2024_AreTable1_2()
+    {
+        Dictionary<string, double?> totals = SqlAgreement.InventoryTotals(_export, 2024);
+
+        // Plan table 1-2 (2024): the default dataset's inventory gives it to 0.01 t (docs/emissions.md).
+        Assert.Equal(2376.16, totals["pm"]!.Value, 0.01);
+        Assert.Equal(3301.24, totals["so2"]!.Value, 0.01);
+        Assert.Equal(2697.45, totals["nox"]!.Value, 0.01);
+        SqlAgreement.InventoryTotals(_export, 2023);
+    }
+
+    [Fact]
+    public void Targets2027_AreThePlansCeilings_AndProgressAgrees()
+    {
+        Dictionary<string, double> ceilings = SqlAgreement.Targets(_export, [2023, 2024]);
+
+        // docs/emissions.md: 2 221.71 t PM, 3 228.61 t SO₂, 2 481.65 t NOx.
+        Assert.Equal(2221.71, ceilings["pm"]);
+        Assert.Equal(3228.61, ceilings["so2"]);
+        Assert.Equal(2481.65, ceilings["nox"]);
+    }
+
+    [Fact]
+    public void Compliance_AgreesWithConcentrationCompliance()
+    {
+        (int compared, _) = SqlAgreement.Compliance(_export, 2024);
+
+        Assert.True(compared > 0);
+    }
+
+    [Fact]
+    public void PlanChecksOverCems_AgreeWithPlanChecks()
+    {
+        Dictionary<string, int> outcomes = SqlAgreement.PlanChecksCems(_export, 2024);
+
+        Assert.True(outcomes.Values.Sum() > 0);
+    }
+
+    [Theory]
+    [InlineData(2022)] // the grid factor of the data year itself
+    [InlineData(2024)] // no factor of 2024 is published: the latest earlier one (2022)
+    public void Carbon_AgreesWithTheCarbonCalculator(int year)
+    {
+        Assert.True(SqlAgreement.Carbon(_export, year) > 0);
+    }
+
     [Fact]
     public void SdkWrittenTimestamps_CarryStatisticsAnEngineCanPruneBy()
     {
@@ -117,59 +170,11 @@ public sealed class SqlCommandTests : IClassFixture<SqlCommandTests.ExportedData
     }
 
     /// <summary>The default dataset exported once, and the DuckDB script of <c>shapotou sql</c> run over it.</summary>
-    public sealed class ExportedDataset : IDisposable
+    public sealed class ExportedDataset : SqlExport
     {
-        private readonly DuckDBConnection _connection;
-
         public ExportedDataset()
+            : base(folder => ClusterDatasetParquet.WriteAsync(DefaultDataset.Instance, folder).GetAwaiter().GetResult(), _ => DefaultDataset.Instance)
         {
-            Folder = Path.Combine(Path.GetTempPath(), $"shapotou-sql-{Guid.NewGuid():N}");
-            ClusterDatasetParquet.WriteAsync(DefaultDataset.Instance, Folder).GetAwaiter().GetResult();
-            (int code, string output, string error) = CliRunner.Run("sql", "--data", Folder);
-            if (code != 0)
-            {
-                throw new InvalidOperationException(error);
-            }
-
-            Script = output;
-            _connection = new DuckDBConnection("DataSource=:memory:");
-            _connection.Open();
-            using DbCommand command = _connection.CreateCommand();
-            command.CommandText = Script;
-            command.ExecuteNonQuery();
-        }
-
-        public string Folder { get; }
-
-        public string Script { get; }
-
-        public List<object?[]> Query(string sql)
-        {
-            using DbCommand command = _connection.CreateCommand();
-            command.CommandText = sql;
-            using DbDataReader reader = command.ExecuteReader();
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                for (int i = 0; i < row.Length; i++)
-                {
-                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                }
-
-                rows.Add(row);
-            }
-
-            return rows;
-        }
-
-        public void Dispose()
-        {
-            _connection.Dispose();
-            if (Directory.Exists(Folder))
-            {
-                Directory.Delete(Folder, recursive: true);
-            }
         }
     }
 }

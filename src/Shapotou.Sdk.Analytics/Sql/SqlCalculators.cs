@@ -37,7 +37,7 @@ public sealed record SqlQuery(string Name, string Description, string Sql);
 /// <para>The CEMS queries adapt to the columns a dataset's <c>cems_hourly</c> has: per-value flag columns are used where
 /// present (<c>COALESCE(so2_flag, flag, 'N')</c>), the row flag otherwise.</para>
 /// </remarks>
-public static class SqlCalculators
+public static partial class SqlCalculators
 {
     private static readonly (string Pollutant, string Column)[] s_pollutants = [("pm", "pm"), ("so2", "so2"), ("nox", "nox")];
 
@@ -80,19 +80,48 @@ public static class SqlCalculators
     /// <param name="asOf">The date whose rows apply.</param>
     /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
     /// <returns>The queries.</returns>
-    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns)
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns) =>
+        Queries(catalogue, asOf, cemsColumns, null, null);
+
+    /// <summary>Writes the calculators whose input tables the dataset has.</summary>
+    /// <param name="catalogue">The catalogue whose coefficients are inlined.</param>
+    /// <param name="asOf">The date whose rows apply.</param>
+    /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
+    /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
+    /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation).</param>
+    /// <returns>The queries, each after the queries it reads.</returns>
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        var queries = new List<SqlQuery>
+        var candidates = new List<Candidate>
         {
-            new("comprehensive_energy", "Comprehensive energy of each energy_ledger row in kgce (GB/T 2589-2020): Σ carrier × coefficient − exported electricity × coefficient; mirrors EnergyCalculator.ComputeRows.", ComprehensiveEnergy(catalogue, asOf)),
-            new("unit_energy", "Unit comprehensive energy per enterprise, year and product: Σ kgce ÷ Σ output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", UnitEnergy()),
-            new("solid_waste_utilisation", "Solid-waste utilisation per enterprise and year: 100 × Σ utilised ÷ (Σ generated + Σ utilised from storage); mirrors SolidWasteUtilisation.ByEnterprise.", SolidWaste()),
+            new(new("comprehensive_energy", "Comprehensive energy of each energy_ledger row in kgce (GB/T 2589-2020): Σ carrier × coefficient − exported electricity × coefficient; mirrors EnergyCalculator.ComputeRows.", ComprehensiveEnergy(catalogue, asOf)), ["energy_ledger"]),
+            new(new("unit_energy", "Unit comprehensive energy per enterprise, year and product: Σ kgce ÷ Σ output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", UnitEnergy()), ["comprehensive_energy", "facilities"]),
+            new(new("solid_waste_utilisation", "Solid-waste utilisation per enterprise and year: 100 × Σ utilised ÷ (Σ generated + Σ utilised from storage); mirrors SolidWasteUtilisation.ByEnterprise.", SolidWaste()), ["solid_waste_ledger"]),
         };
         if (cemsColumns is not null)
         {
-            queries.Add(new("measured_inventory", "Measured emission per outlet, year and pollutant in t: Σ c × Q × 1 h × 1e-9 over hours whose value and flow flags are N (HJ 212-2017 Annex D (33)); mirrors the measured rows of EmissionInventoryCalculator.", MeasuredInventory(cemsColumns)));
-            queries.Add(new("reference_oxygen", "Hourly concentrations on each outlet's permit basis, c × (21 − O₂ref) ÷ (21 − O₂) (GB 13271-2014 / GB 4915-2013 formula (1)): valid hours compared, the highest, and the hours above limit_value; mirrors ConcentrationCompliance.", ReferenceOxygen(cemsColumns)));
+            candidates.Add(new(new("measured_inventory", "Measured emission per outlet, year and pollutant in t: Σ c × Q × 1 h × 1e-9 over hours whose value and flow flags are N (HJ 212-2017 Annex D (33)), with the valid and stopped (F) hours; mirrors the measured rows of EmissionInventoryCalculator.", MeasuredInventory(cemsColumns)), ["cems_hourly"]));
+            candidates.Add(new(new("reference_oxygen", "Hourly concentrations on each outlet's permit basis, c × (21 − O₂ref) ÷ (21 − O₂) (GB 13271-2014 / GB 4915-2013 formula (1)): valid hours compared, the highest, and the hours above limit_value; mirrors ConcentrationCompliance.", ReferenceOxygen(cemsColumns)), ["cems_hourly", "outlets"]));
+            candidates.AddRange(ComplianceQueries(catalogue, asOf, cemsColumns));
+        }
+
+        candidates.AddRange(InventoryQueries(catalogue, asOf, cemsColumns is not null));
+        candidates.AddRange(CarbonQueries(catalogue, asOf));
+        if (minuteColumns is not null)
+        {
+            candidates.Add(new(new("cems_minute_hours", "Clock hours of cems_minute at a MinInterval of 1 min: each channel's mean of its valid minutes when at least the minimum (HJ 212-2017 Annex D), flags N when at least the normal share of the 60 minutes is normal, else D (Annex C); mirrors CemsAggregator.ToHourly with the default options.", MinuteHours(catalogue, minuteColumns)), ["cems_minute"]));
+        }
+
+        var queries = new List<SqlQuery>();
+        var available = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Candidate candidate in candidates)
+        {
+            if (candidate.Inputs.All(i => available.Contains(i) || (tables?.Contains(i) ?? !candidates.Any(c => c.Query.Name == i))))
+            {
+                queries.Add(candidate.Query);
+                available.Add(candidate.Query.Name);
+            }
         }
 
         return queries;
@@ -188,7 +217,8 @@ public static class SqlCalculators
               SUM(CASE WHEN {Flag(columns, p.Column)} = 'N' AND {Flag(columns, "flow")} = 'N' AND {p.Column} IS NOT NULL AND flow IS NOT NULL
                 THEN CAST({p.Column} AS DOUBLE) * CAST(flow AS DOUBLE) ELSE 0E0 END) * 1E-9 AS mass_t,
               CAST(SUM(CASE WHEN {Flag(columns, p.Column)} = 'N' AND {Flag(columns, "flow")} = 'N' AND {p.Column} IS NOT NULL AND flow IS NOT NULL
-                THEN 1 ELSE 0 END) AS BIGINT) AS valid_hours
+                THEN 1 ELSE 0 END) AS BIGINT) AS valid_hours,
+              CAST(SUM(CASE WHEN {(columns.Contains("flag") ? "COALESCE(flag, 'N')" : "'N'")} = 'F' THEN 1 ELSE 0 END) AS BIGINT) AS stopped_hours
             FROM cems_hourly
             GROUP BY outlet_id, EXTRACT(YEAR FROM hour)
             """);
@@ -219,6 +249,9 @@ public static class SqlCalculators
             GROUP BY outlet_id, year, pollutant, limit_mg_per_m3
             """;
     }
+
+    /// <summary>A query and the tables or queries it reads.</summary>
+    private sealed record Candidate(SqlQuery Query, string[] Inputs);
 
     /// <summary>A double as a literal in exponent form (round-trip precision), so that no engine types it DECIMAL.</summary>
     internal static string Literal(double value) => value.ToString("0.################E+0", CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ namespace Shapotou.Sdk.Cli.Commands;
 internal static class SqlCommand
 {
     /// <summary>The tables the calculators read, as views of the same names.</summary>
-    private static readonly string[] s_tables = ["energy_ledger", "facilities", "outlets", "cems_hourly", "solid_waste_ledger"];
+    private static readonly string[] s_tables = ["enterprises", "facilities", "treatment_facilities", "outlets", "energy_ledger", "solid_waste_ledger", "emission_factors", "cems_hourly", "cems_minute"];
 
     public static Command Create(CommandContext context)
     {
@@ -32,7 +32,7 @@ internal static class SqlCommand
         };
         Option<DateOnly?> asOf = CommonOptions.AsOf("Inline the catalogue values in force on this date; default: 2024-12-31.");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
-        var command = new Command("sql", "Write the calculators (comprehensive and unit energy, measured inventory, reference-O₂ conversion, solid-waste utilisation) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
+        var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
         {
             data,
             engine,
@@ -64,6 +64,9 @@ internal static class SqlCommand
             IReadOnlySet<string>? cemsColumns = tables.TryGetValue("cems_hourly", out bool cemsFolder)
                 ? await ColumnsAsync(Path.Combine(folder.FullName, "cems_hourly" + (cemsFolder ? string.Empty : ".parquet")), cemsFolder, cancellationToken).ConfigureAwait(false)
                 : null;
+            IReadOnlySet<string>? minuteColumns = tables.TryGetValue("cems_minute", out bool minuteFolder)
+                ? await ColumnsAsync(Path.Combine(folder.FullName, "cems_minute" + (minuteFolder ? string.Empty : ".parquet")), minuteFolder, cancellationToken).ConfigureAwait(false)
+                : null;
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(2024, 12, 31);
             SqlEngine target = parse.GetValue(engine) switch
@@ -72,7 +75,7 @@ internal static class SqlCommand
                 "trino" => SqlEngine.Trino,
                 _ => SqlEngine.DuckDb,
             };
-            IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns);
+            IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns, tables.Keys.ToHashSet(StringComparer.Ordinal), minuteColumns);
             context.Output.Write(SqlCalculators.Script(target, parse.GetValue(root) ?? folder.FullName, tables, queries));
             return ShapotouApp.Success;
         });

@@ -1,0 +1,58 @@
+using Shapotou.Sdk.Reference;
+
+namespace Shapotou.Sdk.Analytics.Sql;
+
+/// <content>The minute → hour aggregation of <c>cems_minute</c> (HJ 212-2017 Annex D and Annex C).</content>
+public static partial class SqlCalculators
+{
+    /// <summary>The channels of <c>cems_minute</c> and whether the table may carry a flag column of each.</summary>
+    private static readonly (string Column, bool Flagged)[] s_minuteChannels =
+        [("so2", true), ("nox", true), ("pm", true), ("nh3", false), ("o2", true), ("flow", true)];
+
+    /// <summary>
+    /// Clock hours of each outlet from <c>cems_minute</c> at a MinInterval of 1 min, as <c>CemsAggregator.ToHourly</c>
+    /// with the default options: a channel's value is the mean of its valid minutes (value present, its flag — its own,
+    /// else the row's — <c>N</c>) when there are at least the catalogue's minimum (HJ 212-2017 Annex D), else NULL; a
+    /// flag is <c>N</c> when at least the catalogue's share of the 60 minutes is normal, else <c>D</c> (Annex C); a
+    /// channel no minute reports is NULL with a NULL flag.
+    /// </summary>
+    private static string MinuteHours(ReferenceCatalogue catalogue, IReadOnlySet<string> columns)
+    {
+        var asOf = new DateOnly(2017, 5, 1); // HJ 212-2017 in force, as CemsAggregationOptions.FromCatalogue
+        ReferenceValue minimum = catalogue.Get("monitoring.hj212.valid_hour.min_minutes", asOf);
+        ReferenceValue share = catalogue.Get("monitoring.hj212.flag_normal_share", asOf);
+        const double Slots = 60;
+        string normal = Literal(share.GetValue() / 100 * Slots);
+        string rowFlag = columns.Contains("flag") ? "COALESCE(flag, 'N')" : "'N'";
+        string comments = string.Join("\n", new[]
+        {
+            $"  -- valid minutes for a value: {Literal(minimum.GetValue())}, monitoring.hj212.valid_hour.min_minutes [{minimum.ConfidenceMark}] {minimum.Source.Replace('\n', ' ')}",
+            $"  -- normal minutes for an N flag: {normal} = {Literal(share.GetValue())} % of 60, monitoring.hj212.flag_normal_share [{share.ConfidenceMark}] {share.Source.Replace('\n', ' ')}",
+        });
+        var parts = new List<string>
+        {
+            $"  CASE WHEN SUM(CASE WHEN {rowFlag} = 'N' THEN 1 ELSE 0 END) >= {normal} THEN 'N' ELSE 'D' END AS flag",
+        };
+        foreach ((string column, bool flagged) in s_minuteChannels.Where(c => columns.Contains(c.Column)))
+        {
+            bool ownFlag = flagged && columns.Contains($"{column}_flag");
+            string flag = ownFlag ? $"COALESCE({column}_flag, {rowFlag})" : rowFlag;
+            string valid = $"CASE WHEN {column} IS NOT NULL AND {flag} = 'N' THEN 1 ELSE 0 END";
+            string reported = ownFlag ? $"COUNT({column}) + COUNT({column}_flag) > 0" : $"COUNT({column}) > 0";
+            parts.Add($"""
+                  CASE WHEN {reported} AND SUM({valid}) >= {Literal(minimum.GetValue())}
+                    THEN SUM(CASE WHEN {column} IS NOT NULL AND {flag} = 'N' THEN CAST({column} AS DOUBLE) ELSE 0E0 END) / SUM({valid}) END AS {column},
+                  CASE WHEN {reported} THEN CASE WHEN SUM({valid}) >= {normal} THEN 'N' ELSE 'D' END END AS {column}_flag,
+                  CASE WHEN {reported} THEN CAST(SUM({valid}) AS BIGINT) END AS {column}_valid_minutes
+                """.TrimEnd());
+        }
+
+        return $"""
+            SELECT outlet_id, DATE_TRUNC('hour', minute) AS hour,
+            {comments}
+            {string.Join(",\n", parts)}
+            FROM cems_minute
+            GROUP BY outlet_id, DATE_TRUNC('hour', minute)
+            """;
+    }
+}

@@ -1,0 +1,63 @@
+namespace Shapotou.Sdk.Analytics.Sql;
+
+/// <summary>One figure of the district assessment with its one definition and its two executions: the SDK member
+/// that computes it in process and the SQL view column that computes it on an engine.</summary>
+/// <param name="JsonPath">Where <c>assess --json</c> writes it, as docs/tables.md names it (<c>emissions.outlets[].mass_t</c>).</param>
+/// <param name="Formula">The definition, in words and symbols, with its source.</param>
+/// <param name="SdkMember">The SDK member that computes it.</param>
+/// <param name="View">The view of <c>shapotou sql</c> that computes it.</param>
+/// <param name="Column">The view's column.</param>
+public sealed record SqlFigure(string JsonPath, string Formula, string SdkMember, string View, string Column);
+
+/// <summary>
+/// The figures of the district assessment that are computed from fact tables (<c>energy_ledger</c>,
+/// <c>solid_waste_ledger</c>, <c>cems_hourly</c>) and have a SQL view: the table docs/scale.md prints and the tests
+/// check both executions against.
+/// </summary>
+/// <remarks>This type is immutable and thread-safe. A test compares every figure's view and column with the DuckDB
+/// script, every figure's SDK value with the view's, and the figures of <c>assess --json</c> with this table, so that a
+/// new figure over a fact table without a view fails it, named.</remarks>
+public static class SqlFigures
+{
+    private const string Measured = "Σ c × Q × 1 h × 1e-9 t over hours whose value and flow flags are N (HJ 212-2017 Annex D (33))";
+
+    /// <summary>Gets every figure, in the order of <c>assess --json</c>.</summary>
+    public static IReadOnlyList<SqlFigure> All { get; } =
+    [
+        new("targets_2027_t.pm", "2024 district total × (100 − rate) ÷ 100, to 0.01 t half away from zero (Plan P4, plan.target_2027.reduction.*)", "EmissionTargets.Ceilings", "targets_2027", "ceiling_t"),
+        new("targets_2027_t.so2", "as targets_2027_t.pm", "EmissionTargets.Ceilings", "targets_2027", "ceiling_t"),
+        new("targets_2027_t.nox", "as targets_2027_t.pm", "EmissionTargets.Ceilings", "targets_2027", "ceiling_t"),
+        new("energy.enterprises[].output_t", "Σ output per enterprise, year and product", "EnergyCalculator.ByEnterprise", "unit_energy", "output_t"),
+        new("energy.enterprises[].output_basis_t", "Σ output × basis factor (FeSi grades by silicon content)", "EnergyCalculator.ByEnterprise", "unit_energy", "output_basis_t"),
+        new("energy.enterprises[].comprehensive_energy_kgce", "Σ carrier × coefficient − exported electricity × coefficient (GB/T 2589-2020); NULL with any unknown row", "EnergyCalculator.ByEnterprise", "unit_energy", "comprehensive_energy_kgce"),
+        new("energy.enterprises[].unit_energy_kgce_per_t", "comprehensive energy ÷ output on the benchmark basis", "EnergyCalculator.ByEnterprise", "unit_energy", "unit_energy_kgce_per_t"),
+        new("solid_waste.enterprises[].utilisation_rate_pct", "100 × Σ utilised ÷ (Σ generated + Σ utilised from storage)", "SolidWasteUtilisation.ByEnterprise", "solid_waste_utilisation", "utilisation_rate_pct"),
+        new("emissions.outlets[].method", "measured (a valid or stopped hour in the year), else factor (every facility has a factor for every product), else NULL (Environmental Protection Tax Law, Art. 10)", "EmissionInventory.Totals(Outlet).Methods", "inventory_outlets", "method"),
+        new("emissions.outlets[].mass_t", $"measured: {Measured}; factor: Σ activity × factor ÷ 1000 × Π(1 − η) ÷ outlets of the facility", "EmissionInventory.Totals(Outlet).Mass", "inventory_outlets", "mass_t"),
+        new("emissions.totals[].mass_t", "Σ outlets' mass_t; NULL when any is NULL", "EmissionInventory.Total", "inventory_totals", "mass_t"),
+        new("emissions.totals[].methods[]", "the methods of the outlets, as counts per method", "EmissionInventory.Totals(District).Methods", "inventory_totals", "measured_outlets"),
+        new("emissions.targets_progress[].emission_t", "the year's district total", "EmissionTargets.Progress", "targets_progress", "emission_t"),
+        new("emissions.targets_progress[].ceiling_2027_t", "targets_2027_t", "EmissionTargets.Progress", "targets_progress", "ceiling_2027_t"),
+        new("emissions.targets_progress[].reduction_pct", "(baseline − emission) ÷ baseline × 100", "EmissionTargets.Progress", "targets_progress", "reduction_pct"),
+        new("emissions.targets_progress[].gap_t", "emission − ceiling", "EmissionTargets.Progress", "targets_progress", "gap_t"),
+        new("emissions.targets_progress[].met", "emission ≤ ceiling", "EmissionTargets.Progress", "targets_progress", "met"),
+        new("emissions.compliance[].limit_mg_per_m3", "outlets.limit_value", "ConcentrationCompliance.Evaluate", "compliance", "limit_mg_per_m3"),
+        new("emissions.compliance[].reference_o2_pct", "outlets.reference_o2", "ConcentrationCompliance.Evaluate", "compliance", "reference_o2_pct"),
+        new("emissions.compliance[].valid_hours", "hours whose value and flow flags are N, both present", "ConcentrationCompliance.Evaluate", "compliance", "valid_hours"),
+        new("emissions.compliance[].over_limit_hours", "valid hours with c × (21 − O₂ref) ÷ (21 − O₂) > limit (GB 13271-2014 / GB 4915-2013 formula (1))", "ConcentrationCompliance.Evaluate", "compliance", "over_limit_hours"),
+        new("emissions.compliance[].max_hourly_mg_per_m3", "the highest valid hour on the limit's basis", "ConcentrationCompliance.Evaluate", "compliance", "max_hourly_mg_per_m3"),
+        new("emissions.compliance[].compliant", "no valid hour above the limit; NULL without a compared hour", "ConcentrationCompliance.Evaluate", "compliance", "compliant"),
+        new("emissions.plan_checks[].outcome", "the highest valid hour of the facility's outlets on the check's basis against the P6 value (≤, gas boilers <), or valid nh3 hours > 0", "PlanChecks.Evaluate", "plan_checks_cems", "outcome"),
+        new("emissions.plan_checks[].value", "that highest valid hour in mg/m³, or the valid nh3 hours", "PlanChecks.Evaluate", "plan_checks_cems", "value"),
+        new("emissions.plan_checks[].threshold", "the P6 value (plan.p6.*)", "PlanChecks.Evaluate", "plan_checks_cems", "threshold"),
+        new("carbon.enterprises[].combustion_t", "Σ fuel × combustion factor (coal as bituminous: NCV × C × oxidation × 44/12; gas carbon.process.natural_gas ÷ 1E4); a furnace's reductants are process CO₂", "CarbonCalculator.Compute", "carbon_enterprises", "combustion_t"),
+        new("carbon.enterprises[].process_t", "Σ furnace reductant × process factor (carbon.process.*)", "CarbonCalculator.Compute", "carbon_enterprises", "process_t"),
+        new("carbon.enterprises[].electricity_t", "(purchased − exported) kWh ÷ 1000 × grid factor (carbon.grid_factor.ningxia of the year, else the latest earlier)", "CarbonCalculator.Compute", "carbon_enterprises", "electricity_t"),
+        new("carbon.enterprises[].total_t", "combustion + process + electricity", "CarbonCalculator.Compute", "carbon_enterprises", "total_t"),
+        new("carbon.enterprises[].t_per_t", "total ÷ Σ output, when output > 0", "CarbonCalculator.Compute", "carbon_enterprises", "t_per_t"),
+        new("carbon.enterprises[].t_per_10k_yuan", "total ÷ output_value, when > 0", "CarbonCalculator.Compute", "carbon_enterprises", "t_per_10k_yuan"),
+        new("carbon.townships[].total_t", "Σ enterprises' totals", "CarbonCalculator.Compute", "carbon_townships", "total_t"),
+        new("carbon.townships[].t_per_10k_yuan", "total ÷ Σ output_value, when > 0", "CarbonCalculator.Compute", "carbon_townships", "t_per_10k_yuan"),
+        new("carbon.townships[].above_city_average", "intensity > the city's average, which the references lack: NULL", "CarbonCalculator.Compute", "carbon_townships", "above_city_average"),
+    ];
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using Shapotou.Sdk.Analytics.Carbon;
+using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.TestKit;
+using UnitsNet;
+
+namespace Shapotou.Sdk.Cli.Tests;
+
+/// <summary>
+/// Each figure of the SQL views against the SDK member it mirrors, over one exported dataset: to 1e-9 relative, a NULL
+/// exactly where the SDK's figure is unknown, and the same rows.
+/// </summary>
+internal static class SqlAgreement
+{
+    /// <summary>Relative agreement of a SQL figure with the SDK's: the sums are added in another order (1e-15 per
+    /// addition over at most 10⁷ rows), far inside 1e-9.</summary>
+    public const double Agreement = 1e-9;
+
+    private static readonly DateOnly s_asOf = new(2024, 12, 31);
+
+    /// <summary>A SQL value against the SDK's: both unknown, or both known and close.</summary>
+    public static void AssertSame(double? sdk, object? sql, string context)
+    {
+        if (sdk is null)
+        {
+            Assert.True(sql is null, $"{context}: the SDK's figure is unknown, the view's is {sql}.");
+            return;
+        }
+
+        Assert.True(sql is not null, $"{context}: the SDK's figure is {sdk.Value.ToString(CultureInfo.InvariantCulture)}, the view's is NULL.");
+        Tolerance.AssertClose(sdk.Value, Convert.ToDouble(sql, CultureInfo.InvariantCulture), Agreement, context);
+    }
+
+    /// <summary><c>inventory_outlets</c> against <see cref="EmissionInventory.Totals"/> per outlet: method and mass.</summary>
+    /// <returns>The outlets compared.</returns>
+    public static int InventoryOutlets(SqlExport export, int year)
+    {
+        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(export.Data, year);
+        var sdk = inventory.Totals(EmissionGrouping.Outlet).ToDictionary(t => (t.GroupId, ContractNames.ToName(t.Pollutant)));
+        List<object?[]> rows = export.Query($"SELECT outlet_id, pollutant, method, mass_t FROM inventory_outlets WHERE year = {year}");
+
+        Assert.Equal(sdk.Count, rows.Count);
+        foreach (object?[] row in rows)
+        {
+            string context = $"{row[0]} {row[1]} {year}";
+            EmissionTotal total = sdk[((string)row[0]!, (string)row[1]!)];
+            Assert.Equal(total.Methods.Count == 0 ? null : ContractNames.ToName(Assert.Single(total.Methods)), (string?)row[2]);
+            AssertSame(total.Mass?.Tonnes, row[3], context);
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary><c>inventory_totals</c> against <see cref="EmissionInventory.Total"/>.</summary>
+    /// <returns>The SQL totals by pollutant.</returns>
+    public static Dictionary<string, double?> InventoryTotals(SqlExport export, int year)
+    {
+        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(export.Data, year);
+        var sql = export.Query($"SELECT pollutant, mass_t FROM inventory_totals WHERE year = {year}")
+            .ToDictionary(r => (string)r[0]!, r => r[1] is null ? (double?)null : Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
+
+        Assert.Equal(3, sql.Count);
+        foreach (Pollutant pollutant in EmissionTargets.Pollutants)
+        {
+            AssertSame(inventory.Total(pollutant)?.Tonnes, sql[ContractNames.ToName(pollutant)], $"{pollutant} {year}");
+        }
+
+        return sql;
+    }
+
+    /// <summary><c>targets_2027</c> and <c>targets_progress</c> against <see cref="EmissionTargets"/>.</summary>
+    /// <returns>The SQL ceilings by pollutant.</returns>
+    public static Dictionary<string, double> Targets(SqlExport export, IReadOnlyList<int> years)
+    {
+        var calculator = new EmissionInventoryCalculator();
+        IReadOnlyList<PollutantTarget> targets = EmissionTargets.Ceilings(calculator.Compute(export.Data, EmissionTargets.BaselineYear), ReferenceCatalogue.Builtin, s_asOf)!;
+        var ceilings = export.Query("SELECT pollutant, ceiling_t, baseline_t FROM targets_2027")
+            .ToDictionary(r => (string)r[0]!, r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
+        Assert.Equal(targets.Count, ceilings.Count);
+        foreach (PollutantTarget target in targets)
+        {
+            AssertSame(target.Ceiling.Tonnes, ceilings[ContractNames.ToName(target.Pollutant)], $"ceiling {target.Pollutant}");
+        }
+
+        foreach (int year in years)
+        {
+            EmissionInventory inventory = calculator.Compute(export.Data, year);
+            Dictionary<Pollutant, Mass?> totals = EmissionTargets.Pollutants.ToDictionary(p => p, inventory.Total);
+            var sql = export.Query($"SELECT pollutant, emission_t, ceiling_2027_t, reduction_pct, gap_t, met FROM targets_progress WHERE year = {year}")
+                .ToDictionary(r => (string)r[0]!);
+            foreach (TargetProgress p in EmissionTargets.Progress(year, totals, targets))
+            {
+                object?[] row = sql[ContractNames.ToName(p.Pollutant)];
+                string context = $"progress {p.Pollutant} {year}";
+                AssertSame(p.Emission?.Tonnes, row[1], context);
+                AssertSame(p.Ceiling.Tonnes, row[2], context);
+                AssertSame(p.ReductionPct, row[3], context);
+                AssertSame(p.Gap?.Tonnes, row[4], context);
+                Assert.Equal(p.Met, (bool?)row[5]);
+            }
+        }
+
+        return ceilings;
+    }
+
+    /// <summary><c>compliance</c> against <see cref="ConcentrationCompliance.Evaluate"/>.</summary>
+    /// <returns>The outlets and pollutants compared, and how many of them are not compliant.</returns>
+    public static (int Compared, int NotCompliant) Compliance(SqlExport export, int year)
+    {
+        ComplianceResult sdk = ConcentrationCompliance.Evaluate(export.Data, year);
+        var sql = export.Query($"SELECT outlet_id, pollutant, limit_mg_per_m3, reference_o2_pct, valid_hours, over_limit_hours, max_hourly_mg_per_m3, compliant FROM compliance WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!));
+
+        Assert.Equal(sdk.Outlets.Count, sql.Count);
+        foreach (OutletCompliance c in sdk.Outlets)
+        {
+            object?[] row = sql[(c.OutletId, ContractNames.ToName(c.Pollutant))];
+            string context = $"{c.OutletId} {c.Pollutant} {year}";
+            AssertSame(c.Limit.Value?.MilligramsPerCubicMeter, row[2], context);
+            AssertSame(c.Limit.Basis.ReferenceOxygen?.Percent, row[3], context);
+            Assert.Equal(c.ValidHours, Convert.ToInt64(row[4], CultureInfo.InvariantCulture));
+            Assert.Equal(c.OverLimitHours, Convert.ToInt64(row[5], CultureInfo.InvariantCulture));
+            AssertSame(c.MaxHourly?.MilligramsPerCubicMeter, row[6], context);
+            Assert.Equal(c.Compliant, (bool?)row[7]);
+        }
+
+        return (sql.Count, sdk.Outlets.Count(c => c.Compliant == false));
+    }
+
+    /// <summary><c>plan_checks_cems</c> against the checks of <see cref="PlanChecks.Evaluate"/> that scan <c>cems_hourly</c>.</summary>
+    /// <returns>The checks compared by outcome.</returns>
+    public static Dictionary<string, int> PlanChecksCems(SqlExport export, int year)
+    {
+        string[] scanning = ["ferroalloy_demonstration_pm", "cement_kiln_nox", "cement_kiln_ammonia_slip_monitored", "gas_boiler_nox"];
+        PlanCheck[] sdk = PlanChecks.Evaluate(export.Data, year, ReferenceCatalogue.Builtin, s_asOf).Where(c => scanning.Contains(c.CheckId)).ToArray();
+        var sql = export.Query($"SELECT check_id, facility_id, outcome, value, threshold FROM plan_checks_cems WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!));
+
+        Assert.Equal(sdk.Length, sql.Count);
+        foreach (PlanCheck c in sdk)
+        {
+            object?[] row = sql[(c.CheckId, c.FacilityId)];
+            string context = $"{c.CheckId} {c.FacilityId} {year}";
+            Assert.True(ContractNames.ToName(c.Outcome) == (string)row[2]!, $"{context}: {c.Outcome} against {row[2]}.");
+            AssertSame(c.Value, row[3], context);
+            AssertSame(c.Threshold, row[4], context);
+        }
+
+        return sdk.GroupBy(c => ContractNames.ToName(c.Outcome)).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary><c>carbon_enterprises</c> and <c>carbon_townships</c> against <see cref="CarbonCalculator.Compute"/>.</summary>
+    /// <returns>The enterprises compared.</returns>
+    public static int Carbon(SqlExport export, int year)
+    {
+        CarbonAssessment sdk = new CarbonCalculator(ReferenceCatalogue.Builtin).Compute(export.Data, year, s_asOf);
+        var enterprises = export.Query($"SELECT enterprise_id, combustion_t, process_t, electricity_t, total_t, t_per_t, t_per_10k_yuan, output_t FROM carbon_enterprises WHERE year = {year}")
+            .ToDictionary(r => (string)r[0]!);
+        Assert.Equal(sdk.Enterprises.Count, enterprises.Count);
+        foreach (EnterpriseCarbon e in sdk.Enterprises)
+        {
+            object?[] row = enterprises[e.EnterpriseId];
+            string context = $"{e.EnterpriseId} {year}";
+            AssertSame(e.CombustionT, row[1], context + " combustion");
+            AssertSame(e.ProcessT, row[2], context + " process");
+            AssertSame(e.ElectricityT, row[3], context + " electricity");
+            AssertSame(e.TotalT, row[4], context + " total");
+            AssertSame(e.PerTonne, row[5], context + " per t");
+            AssertSame(e.Per10kYuan, row[6], context + " per 1E4 yuan");
+            AssertSame(e.OutputT, row[7], context + " output");
+        }
+
+        var townships = export.Query($"SELECT township, total_t, t_per_10k_yuan, above_city_average FROM carbon_townships WHERE year = {year}")
+            .ToDictionary(r => (string)r[0]!);
+        Assert.Equal(sdk.Townships.Count, townships.Count);
+        foreach (TownshipCarbon t in sdk.Townships)
+        {
+            object?[] row = townships[t.Township];
+            AssertSame(t.TotalT, row[1], $"{t.Township} {year} total");
+            AssertSame(t.Per10kYuan, row[2], $"{t.Township} {year} per 1E4 yuan");
+            Assert.Equal(t.AboveCityAverage, (bool?)row[3]);
+        }
+
+        return enterprises.Count;
+    }
+}

@@ -1,0 +1,63 @@
+using Shapotou.Sdk.Assessment;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Parquet;
+
+namespace Shapotou.Sdk.Cli.Tests;
+
+/// <summary>
+/// The DuckDB script over three copies of the cluster (<c>shapotou export --scale 3</c>) gives the SDK's figures over
+/// the same files read back, to 1e-9 relative, NULL where the SDK's are unknown.
+/// </summary>
+public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
+{
+    private readonly ThreeCopies _export;
+
+    public SqlScaleTests(ThreeCopies export)
+    {
+        _export = export;
+    }
+
+    [Fact]
+    public void Inventory_ThreeCopies_AgreesWithTheCalculator()
+    {
+        // Three whole clusters: three times the outlets of one (docs/assessment.md).
+        int outlets = DefaultDataset.Instance.Outlets.Where(o => o.Pollutant is Pollutant.Pm or Pollutant.So2 or Pollutant.Nox)
+            .Select(o => (o.OutletId, o.Pollutant)).Distinct().Count();
+        Assert.Equal(3 * outlets, SqlAgreement.InventoryOutlets(_export, 2024));
+        SqlAgreement.InventoryOutlets(_export, 2023);
+        SqlAgreement.InventoryTotals(_export, 2024);
+    }
+
+    [Fact]
+    public void Targets_ThreeCopies_AreThreeTimesTheCeilingsBeforeRounding()
+    {
+        Dictionary<string, double> ceilings = SqlAgreement.Targets(_export, [2023, 2024]);
+
+        // 3 × 2 376.16 t × 0.935, to 0.01 t.
+        Assert.Equal(6665.12, ceilings["pm"], 0.02);
+    }
+
+    [Fact]
+    public void ComplianceAndPlanChecks_ThreeCopies_AgreeWithTheSdk()
+    {
+        Assert.True(SqlAgreement.Compliance(_export, 2024).Compared > 0);
+        Assert.True(SqlAgreement.PlanChecksCems(_export, 2024).Values.Sum() > 0);
+    }
+
+    [Fact]
+    public void Carbon_ThreeCopies_AgreesWithTheCarbonCalculator()
+    {
+        Assert.True(SqlAgreement.Carbon(_export, 2024) > 0);
+    }
+
+    /// <summary>Three copies of the default cluster, exported as <c>shapotou export --scale 3</c> writes them.</summary>
+    public sealed class ThreeCopies : SqlExport
+    {
+        public ThreeCopies()
+            : base(
+                folder => DefaultDataset.WriteAsync(folder, 3).GetAwaiter().GetResult(),
+                folder => ClusterDatasetParquet.ReadAsync(folder, illustrative: true).GetAwaiter().GetResult())
+        {
+        }
+    }
+}
