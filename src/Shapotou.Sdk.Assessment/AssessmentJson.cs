@@ -278,8 +278,9 @@ public static class AssessmentJson
         }
 
         writer.WriteStartObject("tax");
-        writer.WriteNumber("year", tax.Outlets.Count > 0 ? tax.Outlets[0].Period.Year : 0);
+        writer.WriteNumber("year", tax.Year);
         writer.WriteNumber("rate_yuan_per_equivalent", tax.Rate.GetValue());
+        writer.WriteString("rounding", tax.Rounding);
         writer.WriteString("rate_mark", tax.Rate.ConfidenceMark);
         writer.WriteNumber("total_yuan", tax.Total);
         writer.WriteStartArray("outlets");

@@ -174,7 +174,7 @@ public sealed class DistrictAssessment
         var questions = new CemsQuestions();
         int[] years = options.Year is { } year && year != EmissionTargets.BaselineYear ? [EmissionTargets.BaselineYear, year] : [EmissionTargets.BaselineYear];
         CemsHours.Attach(data, new CemsQuestions.Recorder(questions, data.Outlets.Select(o => o.OutletId), years));
-        _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year);
+        _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year, options.Tax);
 
         string[] outletIds = [.. data.Outlets.Select(o => o.OutletId).Distinct(StringComparer.Ordinal)];
         (StreamedCemsHours hours, bool illustrative, long rows) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
@@ -202,7 +202,7 @@ public sealed class DistrictAssessment
         int? year = options.Year;
         ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
         progress?.Report(new AssessmentProgress(AssessmentStage.Emissions, null, 0));
-        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, year);
+        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, year, options.Tax);
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<PollutantTarget>? targets = emissions.Targets;
         assumptions.AddRange(emissions.Assumptions.Where(a => !assumptions.Contains(a)));

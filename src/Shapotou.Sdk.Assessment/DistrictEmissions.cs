@@ -39,7 +39,7 @@ public sealed record DistrictEmissions(
 {
     /// <summary>Computes the emissions part; <paramref name="year"/> restricts it to one year (the 2024 inventory is
     /// still computed for the ceilings).</summary>
-    internal static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingCriteria? criteria, IReadOnlyList<EnterpriseFacts> facts, int? year)
+    internal static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingCriteria? criteria, IReadOnlyList<EnterpriseFacts> facts, int? year, TaxOptions? taxOptions = null)
     {
         int[] dataYears = CemsHours.Of(data) is { Years.Count: > 0 } hours
             ? [.. hours.Years]
@@ -63,7 +63,7 @@ public sealed record DistrictEmissions(
         int? latest = years.Length > 0 ? years[^1] : null;
         ComplianceResult? compliance = latest is { } y1 ? ConcentrationCompliance.Evaluate(data, y1) : null;
         IReadOnlyList<PlanCheck> checks = latest is { } y2 ? PlanChecks.Evaluate(data, y2, catalogue, asOf) : [];
-        TaxAssessment? tax = inventories.Length > 0 ? new EnvironmentalTaxCalculator(catalogue).ForInventory(data, inventories[^1], asOf) : null;
+        TaxAssessment? tax = inventories.Length > 0 ? new EnvironmentalTaxCalculator(catalogue, taxOptions).ForInventory(data, inventories[^1], asOf) : null;
         int? carbonYear = latest ?? (data.EnergyLedger.Count > 0 ? data.EnergyLedger.Max(r => r.Period.Year) : null);
         CarbonAssessment? carbon = carbonYear is { } y3 ? new CarbonCalculator(catalogue).Compute(data, y3, asOf) : null;
         // Without the caller's criteria, the SDK's examples: cement from the references (sourced), ferroalloy labelled
