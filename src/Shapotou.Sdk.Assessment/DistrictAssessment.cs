@@ -145,6 +145,8 @@ public sealed class DistrictAssessment
             assumptions.Add($"The folder has no table {string.Join(", ", absent)}: the figures that need {(absent.Count == 1 ? "it" : "them")} are null or absent, never 0.");
         }
 
+        assumptions.AddRange(UnreportedLedgerColumns(data));
+
         DistrictAssessment result = Create(
             figures,
             data,
@@ -186,6 +188,33 @@ public sealed class DistrictAssessment
 
         CemsHours.Attach(data, hours);
         return (data, rows);
+    }
+
+    /// <summary>The ledger columns null in every row (a column a file lacks reads so): what needs them is unknown.</summary>
+    internal static IEnumerable<string> UnreportedLedgerColumns(ClusterDataset data)
+    {
+        static IEnumerable<string> Columns<T>(IReadOnlyList<T> rows, string table, params (string Column, Func<T, object?> Value)[] columns)
+        {
+            if (rows.Count == 0)
+            {
+                yield break;
+            }
+
+            string[] absent = columns.Where(c => rows.All(r => c.Value(r) is null)).Select(c => $"'{c.Column}'").ToArray();
+            if (absent.Length > 0)
+            {
+                yield return $"Table '{table}' has no value in column{(absent.Length == 1 ? string.Empty : "s")} {string.Join(", ", absent)} (absent from the file, or null in every row): the figures that need {(absent.Length == 1 ? "it" : "them")} are unknown, never 0.";
+            }
+        }
+
+        return Columns(data.EnergyLedger, "energy_ledger",
+                ("electricity_purchased", r => r.ElectricityPurchased), ("furnace_electricity", r => r.FurnaceElectricity),
+                ("waste_heat_power_generated", r => r.WasteHeatPowerGenerated), ("electricity_exported", r => r.ElectricityExported),
+                ("coke", r => r.Coke), ("semi_coke", r => r.SemiCoke), ("coal", r => r.Coal), ("natural_gas", r => r.NaturalGas),
+                ("diesel", r => r.Diesel), ("electrode_paste", r => r.ElectrodePaste), ("ore_grade", r => r.OreGrade))
+            .Concat(Columns(data.SolidWasteLedger, "solid_waste_ledger",
+                ("generated", r => r.Generated), ("utilised", r => r.Utilised), ("utilised_from_storage", r => r.UtilisedFromStorage),
+                ("disposed", r => r.Disposed), ("disposed_from_storage", r => r.DisposedFromStorage), ("stored", r => r.Stored), ("dumped", r => r.Dumped)));
     }
 
     private static DistrictAssessment Create(

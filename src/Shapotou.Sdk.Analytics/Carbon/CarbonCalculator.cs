@@ -251,7 +251,13 @@ public sealed class CarbonCalculator
         foreach (IGrouping<string, Enterprise> township in data.Enterprises.GroupBy(e => e.Township).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             EnterpriseCarbon[] members = enterprises.Where(e => e.Township == township.Key).ToArray();
-            double? total = members.Any(m => m.TotalT is null) ? null : members.Sum(m => m.TotalT!.Value);
+            // A township none of whose enterprises has a ledger row in the year has unknown CO₂, not 0 t.
+            double? total = members.Length == 0 || members.Any(m => m.TotalT is null) ? null : members.Sum(m => m.TotalT!.Value);
+            if (members.Length == 0)
+            {
+                missing.Add(string.Create(CultureInfo.InvariantCulture, $"Township '{township.Key}': no enterprise of it has energy_ledger rows in {year}; its CO₂ is unknown."));
+            }
+
             double? value = township.Any(e => e.OutputValue10kYuan is null) ? null : township.Sum(e => e.OutputValue10kYuan!.Value);
             double? intensity = value is > 0 ? total / value : null;
             bool? above = intensity is { } i && _options.CityAverageIntensityPer10kYuan is { } city ? i > city : null;

@@ -52,8 +52,12 @@ public sealed record TaxAssessment(ReferenceValue Rate, IReadOnlyList<OutletMont
     /// <value>The default value is <c>exact</c>.</value>
     public string Rounding { get; init; } = "exact";
 
-    /// <summary>Gets the total tax in yuan: the sum of the outlets' monthly taxes, each already to the fen.</summary>
-    public decimal Total => Outlets.Sum(o => o.Tax);
+    /// <summary>Gets the total tax in yuan: the sum of the outlets' monthly taxes, each already to the fen; <see langword="null"/>
+    /// when any outlet-month's tax is unknown (<see cref="Missing"/>), since a sum of the known ones is not the total.</summary>
+    public decimal? Total => Missing.Count > 0 ? null : Outlets.Sum(o => o.Tax);
+
+    /// <summary>Gets the sum of the outlet-months whose tax is known, in yuan.</summary>
+    public decimal KnownTotal => Outlets.Sum(o => o.Tax);
 }
 
 /// <summary>

@@ -157,7 +157,7 @@ internal static class AssessmentConsoleView
         {
             console.MarkupLine(string.Create(
                 c,
-                $"P19 · environmental-protection tax {tax.Year}: {tax.Total.ToString("N2", c)} yuan over {tax.Outlets.Select(o => o.OutletId).Distinct().Count()} outlets at {tax.Rate.GetValue().ToString(c)} yuan per equivalent (marked {tax.Rate.ConfidenceMark}), rounding '{tax.Rounding}'; {tax.Outlets.Count(o => o.Pollutants.Any(p => p.Taxed && p.LevyShare < 1))} outlet-months earn a reduction."));
+                $"P19 · environmental-protection tax {tax.Year}: {(tax.Total is { } total ? total.ToString("N2", c) : $"– (unknown: {tax.Missing.Count} outlet-months; {tax.KnownTotal.ToString("N2", c)} known)")} yuan over {tax.Outlets.Select(o => o.OutletId).Distinct().Count()} outlets at {tax.Rate.GetValue().ToString(c)} yuan per equivalent (marked {tax.Rate.ConfidenceMark}), rounding '{tax.Rounding}'; {tax.Outlets.Count(o => o.Pollutants.Any(p => p.Taxed && p.LevyShare < 1))} outlet-months earn a reduction."));
         }
 
         if (e.Carbon is { } carbon)
