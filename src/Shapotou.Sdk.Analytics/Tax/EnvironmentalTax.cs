@@ -161,7 +161,8 @@ public sealed class EnvironmentalTaxCalculator
     /// <summary>Computes the tax of every outlet and month of an inventory.</summary>
     /// <param name="data">The dataset (for the outlets' limits and CEMS hours).</param>
     /// <param name="inventory">The inventory.</param>
-    /// <param name="asOf">The date whose catalogue rows apply.</param>
+    /// <param name="asOf">The date whose rate is stated in the assumptions; each outlet-month is taxed with the catalogue
+    /// rows in force on the month's last day.</param>
     /// <returns>The assessment.</returns>
     /// <remarks>
     /// The standard a reduction is judged against is the outlet's <c>limit_value</c> at its <c>reference_o2</c> (the
@@ -194,7 +195,9 @@ public sealed class EnvironmentalTaxCalculator
                 pollutants.Add(new TaxablePollutant(name, row.Mass!.Value, row.Method == EmissionMethod.Measured ? basis : null));
             }
 
-            results.Add(Compute(group.Key.OutletId, group.Key.Period, pollutants, asOf));
+            // The month's own date picks the rate and equivalent values in force in it (a dated lookup per period).
+            DateOnly monthEnd = new(group.Key.Period.Year, group.Key.Period.Month, DateTime.DaysInMonth(group.Key.Period.Year, group.Key.Period.Month));
+            results.Add(Compute(group.Key.OutletId, group.Key.Period, pollutants, monthEnd));
         }
 
         ReferenceValue rate = Rate(asOf);
