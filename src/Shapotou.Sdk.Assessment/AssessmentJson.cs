@@ -310,10 +310,10 @@ public static class AssessmentJson
 
         writer.WriteStartObject("carbon");
         writer.WriteNumber("year", carbon.Year);
-        writer.WriteNumberOrNull("grid_factor_t_per_mwh", carbon.GridFactor.GetValue());
-        writer.WriteString("grid_factor_key", carbon.GridFactor.Key);
-        writer.WriteNumberOrNull("grid_factor_data_year", carbon.GridFactor.ValidFrom?.Year);
-        writer.WriteString("grid_factor_mark", carbon.GridFactor.ConfidenceMark);
+        writer.WriteNumberOrNull("grid_factor_t_per_mwh", carbon.GridFactor?.GetValue());
+        writer.WriteStringOrNull("grid_factor_key", carbon.GridFactor?.Key);
+        writer.WriteNumberOrNull("grid_factor_data_year", carbon.GridFactor?.ValidFrom?.Year);
+        writer.WriteStringOrNull("grid_factor_mark", carbon.GridFactor?.ConfidenceMark);
         writer.WriteStartArray("enterprises");
         foreach (EnterpriseCarbon e in carbon.Enterprises)
         {

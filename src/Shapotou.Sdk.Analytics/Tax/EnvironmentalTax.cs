@@ -197,7 +197,15 @@ public sealed class EnvironmentalTaxCalculator
 
             // The month's own date picks the rate and equivalent values in force in it (a dated lookup per period).
             DateOnly monthEnd = new(group.Key.Period.Year, group.Key.Period.Month, DateTime.DaysInMonth(group.Key.Period.Year, group.Key.Period.Month));
-            results.Add(Compute(group.Key.OutletId, group.Key.Period, pollutants, monthEnd));
+            try
+            {
+                results.Add(Compute(group.Key.OutletId, group.Key.Period, pollutants, monthEnd));
+            }
+            catch (KeyNotFoundException missingRow)
+            {
+                // A rate, rule or equivalent value the catalogue lacks for the month: a named missing input, as elsewhere.
+                missing.Add($"Outlet '{group.Key.OutletId}', {group.Key.Period:yyyy-MM}: its tax is unknown. {missingRow.Message}");
+            }
         }
 
         ReferenceValue rate = Rate(asOf);

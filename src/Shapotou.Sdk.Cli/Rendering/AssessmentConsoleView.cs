@@ -162,7 +162,7 @@ internal static class AssessmentConsoleView
 
         if (e.Carbon is { } carbon)
         {
-            var table = new Table().Title(string.Create(c, $"P10 · CO₂ {carbon.Year} (t) by township, grid factor {carbon.GridFactor.GetValue().ToString(c)} tCO₂/MWh (data year {carbon.GridFactor.ValidFrom?.Year.ToString(c) ?? "?"}, {carbon.GridFactor.ConfidenceMark})"))
+            var table = new Table().Title(string.Create(c, $"P10 · CO₂ {carbon.Year} (t) by township, {(carbon.GridFactor is { } grid ? $"grid factor {grid.GetValue().ToString(c)} tCO₂/MWh (data year {grid.ValidFrom?.Year.ToString(c) ?? "?"}, {grid.ConfidenceMark})" : "grid factor – (none in the catalogue for the year: electricity CO₂ unknown)")}"))
                 .AddColumn("township").AddColumn(new TableColumn("CO₂ t").RightAligned()).AddColumn(new TableColumn("t per 10⁴ yuan").RightAligned());
             foreach (TownshipCarbon t in carbon.Townships)
             {
