@@ -155,7 +155,7 @@ public static class AssessmentJson
         else
         {
             writer.WriteStartObject("waste_heat");
-            writer.WriteNumber("year", a.Figures.BaselineYear);
+            writer.WriteNumber("year", a.Year);
             writer.WriteNumber("furnaces", heat.Furnaces);
             writer.WriteNumber("furnaces_with_recovery", heat.FurnacesWithRecovery);
             writer.WriteNumberOrNull("coverage_pct", heat.CoveragePct);

@@ -83,7 +83,11 @@ public sealed class DistrictAssessment
     /// <summary>Gets solid-waste utilisation per enterprise and year.</summary>
     public IReadOnlyList<EnterpriseUtilisation> SolidWaste { get; }
 
-    /// <summary>Gets the ferroalloy furnaces' waste-heat recovery in the baseline year, or <see langword="null"/> without
+    /// <summary>Gets the year of the single-year sections (the ferroalloy cluster, waste heat, the console's titles):
+    /// <see cref="AssessmentOptions.Year"/>, or the plan's baseline year (2024) when every year is assessed.</summary>
+    public int Year { get; init; }
+
+    /// <summary>Gets the ferroalloy furnaces' waste-heat recovery in <see cref="Year"/>, or <see langword="null"/> without
     /// ferroalloy enterprises.</summary>
     public WasteHeatCoverage? WasteHeat { get; }
 
@@ -229,7 +233,22 @@ public sealed class DistrictAssessment
     {
         ReferenceCatalogue catalogue = options.Catalogue;
         int? year = options.Year;
-        ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
+        if (year is { } asked)
+        {
+            // A year the dataset does not hold is the caller's mistake (a usage error), not a dataset of unknowns.
+            int[] held = [.. data.EnergyLedger.Select(r => r.Period.Year)
+                .Concat(data.SolidWasteLedger.Select(r => r.Period.Year))
+                .Concat(CemsHours.Of(data)?.Years ?? [])
+                .Distinct().Order()];
+            if (!held.Contains(asked))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"Year {asked} is not in dataset '{data.Name}'; expected {(held.Length == 0 ? "a dataset with ledger or CEMS rows" : $"one of {string.Join(", ", held)}")}."));
+            }
+        }
+
+        int focusYear = year ?? figures.BaselineYear;
+        ClusterSummary summary = ClusterSummary.Count(data, focusYear);
         progress?.Report(new AssessmentProgress(AssessmentStage.Emissions, null, 0));
         DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, year, options.Tax);
         cancellationToken.ThrowIfCancellationRequested();
@@ -264,9 +283,9 @@ public sealed class DistrictAssessment
             (_, _, var c) => c,
         });
         var ferroalloy = data.Enterprises.Where(e => e.IndustryCode == ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
-        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, figures.BaselineYear) : null;
+        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, focusYear) : null;
         return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, wasteHeat,
-            catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio(), emissions, assumptions);
+            catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio(), emissions, assumptions) { Year = focusYear };
     }
 
     private static string SdkInformationalVersion()

@@ -298,4 +298,29 @@ public sealed class AssessCommandTests
         Assert.Equal(90.0, heat.GetProperty("coverage_pct").GetDouble());
         Assert.InRange(heat.GetProperty("power_kwh_per_t").GetDouble(), 850, 950); // the dataset's 900 kWh/t assumption, with noise
     }
+
+    [Theory]
+    [InlineData("99999")] // after the data
+    [InlineData("-5")] // no calendar year of any dataset
+    [InlineData("2021")] // before the default dataset's first year
+    public void Year_NotInTheDataset_IsAUsageErrorInOneSentence(string year)
+    {
+        (int exitCode, string output, string error) = CliRunner.Run(["assess", "--json", "--year", year]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"Year {year} is not in dataset 'default'; expected one of 2022, 2023, 2024.", error.Trim());
+    }
+
+    [Fact]
+    public void Year2023_EverySectionIsOnThatYear_OrSaysWhyNot()
+    {
+        JsonElement root = AssessJson("--year", "2023");
+
+        Assert.Equal(2023, root.GetProperty("ferroalloy").GetProperty("year").GetInt32());
+        Assert.Equal(2023, root.GetProperty("waste_heat").GetProperty("year").GetInt32());
+        Assert.Equal(2023, root.GetProperty("carbon").GetProperty("year").GetInt32()); // was 2024
+        Assert.All(root.GetProperty("energy").GetProperty("enterprises").EnumerateArray(), e => Assert.Equal(2023, e.GetProperty("year").GetInt32()));
+        Assert.Contains(root.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.StartsWith("Not available for 2023: the emission inventory, compliance, the P6 checks, the tax and the performance grades, because", StringComparison.Ordinal));
+    }
 }

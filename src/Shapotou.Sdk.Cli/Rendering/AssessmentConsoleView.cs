@@ -45,7 +45,7 @@ internal static class AssessmentConsoleView
             console.Write(ferroalloy);
         }
 
-        int energyYear = a.Summary.Ferroalloy?.Year ?? a.Figures.BaselineYear;
+        int energyYear = a.Year;
         var energy = new Table().Title($"P7 · unit energy {energyYear.ToString(c)} against the benchmark in force (kgce/t)")
             .AddColumn("enterprise").AddColumn("product").AddColumn(new TableColumn("output (t)").RightAligned())
             .AddColumn(new TableColumn("unit energy").RightAligned()).AddColumn(new TableColumn("benchmark / baseline").RightAligned())
