@@ -150,6 +150,7 @@ public sealed class DistrictAssessment
         }
 
         assumptions.AddRange(UnreportedLedgerColumns(data));
+        assumptions.AddRange(StandardChoices(data));
 
         DistrictAssessment result = Create(
             figures,
@@ -192,6 +193,26 @@ public sealed class DistrictAssessment
 
         CemsHours.Attach(data, hours);
         return (data, rows);
+    }
+
+    /// <summary>The choices of standard class and unit behind the outlets' limits and the CEMS values, where the data use them.</summary>
+    internal static IEnumerable<string> StandardChoices(ClusterDataset data)
+    {
+        if (data.Outlets.Any(o => o.Pollutant == Pollutant.So2 && o.Standard?.StartsWith("GB 16297", StringComparison.Ordinal) == true))
+        {
+            yield return StandardLimits.Gb16297So2Class;
+        }
+
+        var ceramicKilns = data.Facilities.Where(f => f.Kind == FacilityKind.CeramicKiln).Select(f => f.FacilityId).ToHashSet(StringComparer.Ordinal);
+        if (data.Outlets.Any(o => ceramicKilns.Contains(o.FacilityId) && o.Standard?.StartsWith("GB 9078", StringComparison.Ordinal) == true))
+        {
+            yield return StandardLimits.Gb9078CeramicKiln;
+        }
+
+        if (data.Outlets.Any(o => o.Pollutant == Pollutant.Nh3) || data.Facilities.Any(f => f.Kind == FacilityKind.CementKiln))
+        {
+            yield return "Ammonia (nh3, ammonia slip) is in mg/m³, the contract's unit and the unit slip is reported in; HJ 212-2017 Table B.2 prints ng/m³ for a21001, an ambient-air unit, so a21001 values received over HJ 212 are taken as mg/m³ (emissions.md, HJ 212 codes).";
+        }
     }
 
     /// <summary>The ledger columns null in every row (a column a file lacks reads so): what needs them is unknown.</summary>

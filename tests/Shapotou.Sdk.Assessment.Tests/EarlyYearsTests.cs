@@ -36,3 +36,32 @@ public sealed class EarlyYearsTests
         Assert.Contains("\"grid_factor_t_per_mwh\": null", json, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The choices the references leave open are disclosed in the assumptions where the data use them.</summary>
+public sealed class DisclosureTests
+{
+    [Fact]
+    public async Task RunAsync_DefaultDataset_DisclosesTheGb16297So2ClassAndTheAmmoniaUnit()
+    {
+        DistrictAssessment a = await DistrictAssessment.RunAsync(AssessmentSource.Default);
+
+        Assert.Contains(a.Assumptions, s => s.StartsWith("GB 16297-1996 Table 2 SO₂ is judged in the 'sulfur-compound use' class (", StringComparison.Ordinal) && s.Contains("550 mg/m³", StringComparison.Ordinal) && s.Contains("960 mg/m³", StringComparison.Ordinal));
+        Assert.Contains(a.Assumptions, s => s.StartsWith("Ammonia (nh3, ammonia slip) is in mg/m³", StringComparison.Ordinal) && s.Contains("ng/m³ for a21001", StringComparison.Ordinal));
+        // The default dataset's ceramic kilns are under GB 25464, so GB 9078's kiln class is not claimed.
+        Assert.DoesNotContain(a.Assumptions, s => s.StartsWith("GB 9078-1996 Table 2 particulate of a ceramic kiln", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StandardLimits_CeramicKilnUnderGb9078_AndGb16297So2_SayWhichClass()
+    {
+        var kiln = new Facility("k1", "e1", FacilityKind.CeramicKiln, FacilityStatus.Running);
+        var furnace = new Facility("f1", "e1", FacilityKind.CarbideFurnace, FacilityStatus.Running);
+
+        Analytics.Emissions.ResolvedLimit ceramic = Analytics.Emissions.StandardLimits.Resolve(Analytics.Emissions.LimitStandard.Gb9078Grade2, kiln, Pollutant.Pm, Reference.ReferenceCatalogue.Builtin, new DateOnly(2024, 12, 31));
+        Analytics.Emissions.ResolvedLimit so2 = Analytics.Emissions.StandardLimits.Resolve(Analytics.Emissions.LimitStandard.Gb16297Table2, furnace, Pollutant.So2, Reference.ReferenceCatalogue.Builtin, new DateOnly(2024, 12, 31));
+
+        Assert.StartsWith("GB 9078-1996 Table 2 particulate of a ceramic kiln is judged in the 'other kilns' class", ceramic.Assumption, StringComparison.Ordinal);
+        Assert.Equal(550, so2.Limit!.Value!.Value.MilligramsPerCubicMeter);
+        Assert.StartsWith("GB 16297-1996 Table 2 SO₂ is judged in the 'sulfur-compound use' class", so2.Assumption, StringComparison.Ordinal);
+    }
+}

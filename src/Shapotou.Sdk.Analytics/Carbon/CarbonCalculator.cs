@@ -309,7 +309,12 @@ public sealed class CarbonCalculator
 
         if (s_processKeys.TryGetValue(column, out string? key) && _catalogue.TryGet(key, asOf, out ReferenceValue? row))
         {
-            string taken = column == "coal" ? " (raw coal charged as a reductant is taken as anthracite)" : string.Empty;
+            string taken = column switch
+            {
+                "coal" => " (raw coal charged as a reductant is taken as anthracite)",
+                "electrode_paste" => " (electrode paste is taken as electrode carbon: the references give no factor of paste, whose pitch binder carries less carbon; pass CarbonOptions.ProcessFactors[\"electrode_paste\"] to replace it)",
+                _ => string.Empty,
+            };
             assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Process CO₂ of {column}{taken}: {row.GetValue()} tCO₂/t, {key}, marked {row.ConfidenceMark} ({row.Source})."));
             return row.GetValue();
         }
