@@ -125,7 +125,7 @@ public static class AssessmentJson
             writer.WriteStartObject("targets_2027_t");
             foreach (PollutantTarget target in a.Targets)
             {
-                writer.WriteNumber(ContractNames.ToName(target.Pollutant), target.Ceiling.Tonnes);
+                writer.WriteNumberOrNull(ContractNames.ToName(target.Pollutant), target.Ceiling.Tonnes);
             }
 
             writer.WriteEndObject();
@@ -139,8 +139,8 @@ public static class AssessmentJson
             writer.WriteString("enterprise_id", e.GroupId);
             writer.WriteNumber("year", e.Year);
             writer.WriteString("product", e.Product);
-            writer.WriteNumber("output_t", e.OutputT);
-            writer.WriteNumber("output_basis_t", e.OutputBasisT);
+            writer.WriteNumberOrNull("output_t", e.OutputT);
+            writer.WriteNumberOrNull("output_basis_t", e.OutputBasisT);
             writer.WriteNumberOrNull("comprehensive_energy_kgce", e.ComprehensiveEnergyKgce);
             writer.WriteNumberOrNull("unit_energy_kgce_per_t", e.UnitEnergyKgcePerT);
             writer.WriteStringOrNull("benchmark_class", e.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : null);
@@ -178,7 +178,7 @@ public static class AssessmentJson
         else
         {
             writer.WriteStartObject("waste_heat");
-            writer.WriteNumber("year", a.Figures.BaselineYear);
+            writer.WriteNumber("year", a.Year);
             writer.WriteNumber("furnaces", heat.Furnaces);
             writer.WriteNumber("furnaces_with_recovery", heat.FurnacesWithRecovery);
             writer.WriteNumberOrNull("coverage_pct", heat.CoveragePct);
@@ -245,7 +245,7 @@ public static class AssessmentJson
             writer.WriteNumber("year", p.Year);
             writer.WriteString("pollutant", ContractNames.ToName(p.Pollutant));
             writer.WriteNumberOrNull("emission_t", p.Emission?.Tonnes);
-            writer.WriteNumber("ceiling_2027_t", p.Ceiling.Tonnes);
+            writer.WriteNumberOrNull("ceiling_2027_t", p.Ceiling.Tonnes);
             writer.WriteNumberOrNull("reduction_pct", p.ReductionPct);
             writer.WriteNumberOrNull("gap_t", p.Gap?.Tonnes);
             writer.WriteBooleanOrNull("met", p.Met);
@@ -301,10 +301,12 @@ public static class AssessmentJson
         }
 
         writer.WriteStartObject("tax");
-        writer.WriteNumber("year", tax.Outlets.Count > 0 ? tax.Outlets[0].Period.Year : 0);
-        writer.WriteNumber("rate_yuan_per_equivalent", tax.Rate.GetValue());
+        writer.WriteNumber("year", tax.Year);
+        writer.WriteNumberOrNull("rate_yuan_per_equivalent", tax.Rate.GetValue());
+        writer.WriteString("rounding", tax.Rounding);
         writer.WriteString("rate_mark", tax.Rate.ConfidenceMark);
-        writer.WriteNumber("total_yuan", tax.Total);
+        writer.WriteNumberOrNull("total_yuan", tax.Total);
+        writer.WriteNumber("known_total_yuan", tax.KnownTotal);
         writer.WriteStartArray("outlets");
         foreach (IGrouping<string, OutletMonthTax> outlet in tax.Outlets.GroupBy(o => o.OutletId))
         {
@@ -331,10 +333,10 @@ public static class AssessmentJson
 
         writer.WriteStartObject("carbon");
         writer.WriteNumber("year", carbon.Year);
-        writer.WriteNumber("grid_factor_t_per_mwh", carbon.GridFactor.GetValue());
-        writer.WriteString("grid_factor_key", carbon.GridFactor.Key);
-        writer.WriteNumberOrNull("grid_factor_data_year", carbon.GridFactor.ValidFrom?.Year);
-        writer.WriteString("grid_factor_mark", carbon.GridFactor.ConfidenceMark);
+        writer.WriteNumberOrNull("grid_factor_t_per_mwh", carbon.GridFactor?.GetValue());
+        writer.WriteStringOrNull("grid_factor_key", carbon.GridFactor?.Key);
+        writer.WriteNumberOrNull("grid_factor_data_year", carbon.GridFactor?.ValidFrom?.Year);
+        writer.WriteStringOrNull("grid_factor_mark", carbon.GridFactor?.ConfidenceMark);
         writer.WriteStartArray("enterprises");
         foreach (EnterpriseCarbon e in carbon.Enterprises)
         {

@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Analytics.Grading;
+using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Reference;
 
 namespace Shapotou.Sdk.Assessment;
@@ -19,6 +20,10 @@ public sealed record AssessmentOptions
     /// <summary>Gets the one year to assess (energy, solid waste, emissions, tax, CO₂, grading); null for every year the
     /// dataset holds. The 2027 ceilings always come from the 2024 inventory.</summary>
     public int? Year { get; init; }
+
+    /// <summary>Gets the environmental-protection tax's policy options (rounding convention, boundary, particulate class);
+    /// <see cref="TaxOptions.Exact"/> by default.</summary>
+    public TaxOptions Tax { get; init; } = TaxOptions.Exact;
 
     /// <summary>Gets the performance-grading criteria; null for the SDK's examples (cement from the references,
     /// ferroalloy labelled illustrative).</summary>

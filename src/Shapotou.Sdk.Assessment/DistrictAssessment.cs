@@ -83,7 +83,11 @@ public sealed class DistrictAssessment
     /// <summary>Gets solid-waste utilisation per enterprise and year.</summary>
     public IReadOnlyList<EnterpriseUtilisation> SolidWaste { get; }
 
-    /// <summary>Gets the ferroalloy furnaces' waste-heat recovery in the baseline year, or <see langword="null"/> without
+    /// <summary>Gets the year of the single-year sections (the ferroalloy cluster, waste heat, the console's titles):
+    /// <see cref="AssessmentOptions.Year"/>, or the plan's baseline year (2024) when every year is assessed.</summary>
+    public int Year { get; init; }
+
+    /// <summary>Gets the ferroalloy furnaces' waste-heat recovery in <see cref="Year"/>, or <see langword="null"/> without
     /// ferroalloy enterprises.</summary>
     public WasteHeatCoverage? WasteHeat { get; }
 
@@ -146,6 +150,8 @@ public sealed class DistrictAssessment
         }
 
         assumptions.AddRange(notes);
+        assumptions.AddRange(UnreportedLedgerColumns(data));
+        assumptions.AddRange(StandardChoices(data));
 
         DistrictAssessment result = Create(
             figures,
@@ -176,7 +182,7 @@ public sealed class DistrictAssessment
         var questions = new CemsQuestions();
         int[] years = options.Year is { } year && year != EmissionTargets.BaselineYear ? [EmissionTargets.BaselineYear, year] : [EmissionTargets.BaselineYear];
         CemsHours.Attach(data, new CemsQuestions.Recorder(questions, data.Outlets.Select(o => o.OutletId), years));
-        _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year);
+        _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year, options.Tax);
 
         string[] outletIds = [.. data.Outlets.Select(o => o.OutletId).Distinct(StringComparer.Ordinal)];
         (StreamedCemsHours hours, bool illustrative, long rows, IReadOnlyList<string> notes) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
@@ -188,6 +194,53 @@ public sealed class DistrictAssessment
 
         CemsHours.Attach(data, hours);
         return (data, rows, notes);
+    }
+
+    /// <summary>The choices of standard class and unit behind the outlets' limits and the CEMS values, where the data use them.</summary>
+    internal static IEnumerable<string> StandardChoices(ClusterDataset data)
+    {
+        if (data.Outlets.Any(o => o.Pollutant == Pollutant.So2 && o.Standard?.StartsWith("GB 16297", StringComparison.Ordinal) == true))
+        {
+            yield return StandardLimits.Gb16297So2Class;
+        }
+
+        var ceramicKilns = data.Facilities.Where(f => f.Kind == FacilityKind.CeramicKiln).Select(f => f.FacilityId).ToHashSet(StringComparer.Ordinal);
+        if (data.Outlets.Any(o => ceramicKilns.Contains(o.FacilityId) && o.Standard?.StartsWith("GB 9078", StringComparison.Ordinal) == true))
+        {
+            yield return StandardLimits.Gb9078CeramicKiln;
+        }
+
+        if (data.Outlets.Any(o => o.Pollutant == Pollutant.Nh3) || data.Facilities.Any(f => f.Kind == FacilityKind.CementKiln))
+        {
+            yield return "Ammonia (nh3, ammonia slip) is in mg/m³, the contract's unit and the unit slip is reported in; HJ 212-2017 Table B.2 prints ng/m³ for a21001, an ambient-air unit, so a21001 values received over HJ 212 are taken as mg/m³ (emissions.md, HJ 212 codes).";
+        }
+    }
+
+    /// <summary>The ledger columns null in every row (a column a file lacks reads so): what needs them is unknown.</summary>
+    internal static IEnumerable<string> UnreportedLedgerColumns(ClusterDataset data)
+    {
+        static IEnumerable<string> Columns<T>(IReadOnlyList<T> rows, string table, params (string Column, Func<T, object?> Value)[] columns)
+        {
+            if (rows.Count == 0)
+            {
+                yield break;
+            }
+
+            string[] absent = columns.Where(c => rows.All(r => c.Value(r) is null)).Select(c => $"'{c.Column}'").ToArray();
+            if (absent.Length > 0)
+            {
+                yield return $"Table '{table}' has no value in column{(absent.Length == 1 ? string.Empty : "s")} {string.Join(", ", absent)} (absent from the file, or null in every row): the figures that need {(absent.Length == 1 ? "it" : "them")} are unknown, never 0.";
+            }
+        }
+
+        return Columns(data.EnergyLedger, "energy_ledger",
+                ("electricity_purchased", r => r.ElectricityPurchased), ("furnace_electricity", r => r.FurnaceElectricity),
+                ("waste_heat_power_generated", r => r.WasteHeatPowerGenerated), ("electricity_exported", r => r.ElectricityExported),
+                ("coke", r => r.Coke), ("semi_coke", r => r.SemiCoke), ("coal", r => r.Coal), ("natural_gas", r => r.NaturalGas),
+                ("diesel", r => r.Diesel), ("electrode_paste", r => r.ElectrodePaste), ("ore_grade", r => r.OreGrade))
+            .Concat(Columns(data.SolidWasteLedger, "solid_waste_ledger",
+                ("generated", r => r.Generated), ("utilised", r => r.Utilised), ("utilised_from_storage", r => r.UtilisedFromStorage),
+                ("disposed", r => r.Disposed), ("disposed_from_storage", r => r.DisposedFromStorage), ("stored", r => r.Stored), ("dumped", r => r.Dumped)));
     }
 
     private static DistrictAssessment Create(
@@ -202,9 +255,24 @@ public sealed class DistrictAssessment
     {
         ReferenceCatalogue catalogue = options.Catalogue;
         int? year = options.Year;
-        ClusterSummary summary = ClusterSummary.Count(data, figures.BaselineYear);
+        if (year is { } asked)
+        {
+            // A year the dataset does not hold is the caller's mistake (a usage error), not a dataset of unknowns.
+            int[] held = [.. data.EnergyLedger.Select(r => r.Period.Year)
+                .Concat(data.SolidWasteLedger.Select(r => r.Period.Year))
+                .Concat(CemsHours.Of(data)?.Years ?? [])
+                .Distinct().Order()];
+            if (!held.Contains(asked))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"Year {asked} is not in dataset '{data.Name}'; expected {(held.Length == 0 ? "a dataset with ledger or CEMS rows" : $"one of {string.Join(", ", held)}")}."));
+            }
+        }
+
+        int focusYear = year ?? figures.BaselineYear;
+        ClusterSummary summary = ClusterSummary.Count(data, focusYear);
         progress?.Report(new AssessmentProgress(AssessmentStage.Emissions, null, 0));
-        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, year);
+        DistrictEmissions emissions = DistrictEmissions.Compute(data, catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, year, options.Tax);
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<PollutantTarget>? targets = emissions.Targets;
         assumptions.AddRange(emissions.Assumptions.Where(a => !assumptions.Contains(a)));
@@ -237,9 +305,9 @@ public sealed class DistrictAssessment
             (_, _, var c) => c,
         });
         var ferroalloy = data.Enterprises.Where(e => e.IndustryCode == ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
-        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, figures.BaselineYear) : null;
+        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, focusYear) : null;
         return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, wasteHeat,
-            catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio(), emissions, assumptions);
+            catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio(), emissions, assumptions) { Year = focusYear };
     }
 
     private static string SdkInformationalVersion()

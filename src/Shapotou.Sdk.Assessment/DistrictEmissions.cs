@@ -39,7 +39,7 @@ public sealed record DistrictEmissions(
 {
     /// <summary>Computes the emissions part; <paramref name="year"/> restricts it to one year (the 2024 inventory is
     /// still computed for the ceilings).</summary>
-    internal static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingCriteria? criteria, IReadOnlyList<EnterpriseFacts> facts, int? year)
+    internal static DistrictEmissions Compute(ClusterDataset data, ReferenceCatalogue catalogue, DateOnly asOf, GradingCriteria? criteria, IReadOnlyList<EnterpriseFacts> facts, int? year, TaxOptions? taxOptions = null)
     {
         int[] dataYears = CemsHours.Of(data) is { Years.Count: > 0 } hours
             ? [.. hours.Years]
@@ -63,8 +63,9 @@ public sealed record DistrictEmissions(
         int? latest = years.Length > 0 ? years[^1] : null;
         ComplianceResult? compliance = latest is { } y1 ? ConcentrationCompliance.Evaluate(data, y1) : null;
         IReadOnlyList<PlanCheck> checks = latest is { } y2 ? PlanChecks.Evaluate(data, y2, catalogue, asOf) : [];
-        TaxAssessment? tax = inventories.Length > 0 ? new EnvironmentalTaxCalculator(catalogue).ForInventory(data, inventories[^1], asOf) : null;
-        int? carbonYear = latest ?? (data.EnergyLedger.Count > 0 ? data.EnergyLedger.Max(r => r.Period.Year) : null);
+        TaxAssessment? tax = inventories.Length > 0 ? new EnvironmentalTaxCalculator(catalogue, taxOptions).ForInventory(data, inventories[^1], asOf) : null;
+        // CO₂ is of the year asked for, whether or not the CEMS hours hold it (it comes from the ledger).
+        int? carbonYear = year ?? latest ?? (data.EnergyLedger.Count > 0 ? data.EnergyLedger.Max(r => r.Period.Year) : null);
         CarbonAssessment? carbon = carbonYear is { } y3 ? new CarbonCalculator(catalogue).Compute(data, y3, asOf) : null;
         // Without the caller's criteria, the SDK's examples: cement from the references (sourced), ferroalloy labelled
         // illustrative; without enterprise facts, the fugitive and transport criteria are unknown and say so.
@@ -86,6 +87,13 @@ public sealed record DistrictEmissions(
             // One line for the default dataset's illustrative factors instead of one per factor row.
             assumptions.RemoveAll(a => a.StartsWith("Emission factor ", StringComparison.Ordinal) && a.Contains("ILLUSTRATIVE", StringComparison.Ordinal));
             assumptions.Add("ILLUSTRATIVE emission factors: the default dataset's sources without CEMS are estimated with example factors, not from the MEE manual (排放源统计调查产排污核算方法和系数手册, 2021), which the references lack.");
+        }
+
+        if (year is { } asked && !dataYears.Contains(asked))
+        {
+            string source = CemsHours.Of(data) is { Years.Count: > 0 } ? "cems_hourly" : "energy_ledger";
+            assumptions.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Not available for {asked}: the emission inventory, compliance, the P6 checks, the tax and the performance grades, because the inventory's years are those of {source}, which holds {(dataYears.Length == 0 ? "none" : string.Join(", ", dataYears))} only."));
         }
 
         if (baseline is not null && targets is null)

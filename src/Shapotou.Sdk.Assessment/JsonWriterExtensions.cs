@@ -17,7 +17,21 @@ internal static class JsonWriterExtensions
         }
     }
 
+    /// <summary>Writes a number, or <c>null</c> for an unknown one; a NaN or ±∞ (a missing sample carried through a
+    /// kernel) is unknown too, so no document holds a non-finite number.</summary>
     public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number && double.IsFinite(number))
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, decimal? value)
     {
         if (value is { } number)
         {

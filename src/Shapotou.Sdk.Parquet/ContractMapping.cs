@@ -127,7 +127,7 @@ internal static partial class ContractMapping
         AddQuantity(t, "ore_grade", rows.Select(r => (IQuantity?)r.OreGrade));
     });
 
-    /// <summary>A carrier column the file lacks is "not reported" and counts as 0; a null cell is unknown.</summary>
+    /// <summary>A carrier column the file lacks is unknown in every row, as a null cell is (never a silent 0).</summary>
     public static IReadOnlyList<EnergyLedgerEntry> ToEnergyLedger(TableData t) => Rows(t, i => new EnergyLedgerEntry(
         t.Text("facility_id", i)!,
         t.Date("period", i)!.Value,
@@ -367,8 +367,8 @@ internal static partial class ContractMapping
         where TQuantity : struct, IQuantity =>
         t.Has(column) && Optional(t.Number(column, row)) is { } value ? (TQuantity)UnitsNet.Quantity.From(value, t.UnitOf(column)) : null;
 
-    /// <summary>An absent column counts as zero (not reported); a null cell stays null (unknown).</summary>
+    /// <summary>An absent column is unknown, as a null cell is: a ledger that does not report a carrier does not say it
+    /// used none, so the figures that need it are null and the assessment names the column.</summary>
     private static TQuantity? Carrier<TQuantity>(TableData t, string column, int row)
-        where TQuantity : struct, IQuantity =>
-        !t.Has(column) ? (TQuantity)UnitsNet.Quantity.From(0, t.Spec.Find(column)!.DefaultUnit!) : Quantity<TQuantity>(t, column, row);
+        where TQuantity : struct, IQuantity => Quantity<TQuantity>(t, column, row);
 }

@@ -82,6 +82,32 @@ public sealed class AssessCommandTests
         Assert.All(checks, c => Assert.Contains("(P6)", c.GetProperty("source").GetString(), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(new string[0], "exact", "7716567.43")] // the default convention
+    [InlineData(new[] { "--tax-rounding", "exact" }, "exact", "7716567.43")]
+    [InlineData(new[] { "--tax-rounding", "published" }, "published", "7716567.10")] // the worked examples' convention: 0.33 yuan less over 12 months of outlets
+    public void Json_TaxRounding_IsMoneyToTheFenAndNamesItsConvention(string[] options, string rounding, string total)
+    {
+        JsonElement tax = AssessJson(options).GetProperty("tax");
+
+        Assert.Equal(rounding, tax.GetProperty("rounding").GetString());
+        Assert.Equal(total, tax.GetProperty("total_yuan").GetRawText());
+        // Money is decimal: every amount is written to at most two decimals and the total is the exact sum of the outlets.
+        string[] amounts = [tax.GetProperty("total_yuan").GetRawText(), .. tax.GetProperty("outlets").EnumerateArray().Select(o => o.GetProperty("tax_yuan").GetRawText())];
+        Assert.All(amounts, a => Assert.True(!a.Contains('.', StringComparison.Ordinal) || a.Length - a.IndexOf('.', StringComparison.Ordinal) <= 3, a));
+        Assert.Equal(tax.GetProperty("total_yuan").GetDecimal(), tax.GetProperty("outlets").EnumerateArray().Sum(o => o.GetProperty("tax_yuan").GetDecimal()));
+    }
+
+    [Fact]
+    public void TaxRounding_UnknownConvention_IsAUsageError()
+    {
+        (int exitCode, string output, string error) = CliRunner.Run(["assess", "--json", "--tax-rounding", "bankers"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("bankers", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Json_TaxAndCarbon_CarryTheirRatesAndMarks()
     {
@@ -91,7 +117,7 @@ public sealed class AssessCommandTests
 
         Assert.Equal(1.2, tax.GetProperty("rate_yuan_per_equivalent").GetDouble());
         Assert.Equal("S+", tax.GetProperty("rate_mark").GetString());
-        Assert.Equal(tax.GetProperty("total_yuan").GetDouble(), tax.GetProperty("outlets").EnumerateArray().Sum(o => o.GetProperty("tax_yuan").GetDouble()), 6);
+        Assert.Equal(tax.GetProperty("total_yuan").GetDecimal(), tax.GetProperty("outlets").EnumerateArray().Sum(o => o.GetProperty("tax_yuan").GetDecimal()));
         Assert.Equal(0.6423, carbon.GetProperty("grid_factor_t_per_mwh").GetDouble()); // Ningxia, the latest data year (2022) for 2024
         Assert.Equal(2022, carbon.GetProperty("grid_factor_data_year").GetInt32());
         Assert.Contains(carbon.GetProperty("missing").EnumerateArray(), m => m.GetString()!.StartsWith("Process CO₂ of clinker", StringComparison.Ordinal));
@@ -271,5 +297,30 @@ public sealed class AssessCommandTests
         Assert.Equal(36, heat.GetProperty("furnaces_with_recovery").GetInt32());
         Assert.Equal(90.0, heat.GetProperty("coverage_pct").GetDouble());
         Assert.InRange(heat.GetProperty("power_kwh_per_t").GetDouble(), 850, 950); // the dataset's 900 kWh/t assumption, with noise
+    }
+
+    [Theory]
+    [InlineData("99999")] // after the data
+    [InlineData("-5")] // no calendar year of any dataset
+    [InlineData("2021")] // before the default dataset's first year
+    public void Year_NotInTheDataset_IsAUsageErrorInOneSentence(string year)
+    {
+        (int exitCode, string output, string error) = CliRunner.Run(["assess", "--json", "--year", year]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"Year {year} is not in dataset 'default'; expected one of 2022, 2023, 2024.", error.Trim());
+    }
+
+    [Fact]
+    public void Year2023_EverySectionIsOnThatYear_OrSaysWhyNot()
+    {
+        JsonElement root = AssessJson("--year", "2023");
+
+        Assert.Equal(2023, root.GetProperty("ferroalloy").GetProperty("year").GetInt32());
+        Assert.Equal(2023, root.GetProperty("waste_heat").GetProperty("year").GetInt32());
+        Assert.Equal(2023, root.GetProperty("carbon").GetProperty("year").GetInt32()); // was 2024
+        Assert.All(root.GetProperty("energy").GetProperty("enterprises").EnumerateArray(), e => Assert.Equal(2023, e.GetProperty("year").GetInt32()));
+        Assert.Contains(root.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.StartsWith("Not available for 2023: the emission inventory, compliance, the P6 checks, the tax and the performance grades, because", StringComparison.Ordinal));
     }
 }

@@ -85,7 +85,7 @@ public sealed class ClusterDatasetParquetTests : IDisposable
     public async Task Read_ForeignPhysicalTypesAndUnits_AreWidenedAndKept()
     {
         // A ledger as another writer might write it: float output, int64 electricity in MWh (named in the metadata),
-        // decimal coke, no other carriers (absent columns count as zero), a TIMESTAMP period at midnight.
+        // decimal coke, no other carriers (absent columns are unknown, never zero), a TIMESTAMP period at midnight.
         await ForeignFile.WriteAsync(
             Path.Combine(_folder, "energy_ledger.parquet"),
             new Dictionary<string, string> { ["shapotou.unit.electricity_purchased"] = "MegawattHour", ["shapotou.quantity.electricity_purchased"] = "Energy" },
@@ -104,7 +104,8 @@ public sealed class ClusterDatasetParquetTests : IDisposable
         Assert.Equal(EnergyUnit.MegawattHour, row.ElectricityPurchased!.Value.Unit);
         Assert.Equal(12_000, row.ElectricityPurchased.Value.Value);
         Assert.Equal(1_234.567, row.Coke!.Value.Tonnes, 12);
-        Assert.Equal(0, row.Coal!.Value.Tonnes);
+        Assert.Null(row.Coal); // absent: unknown, as a null cell
+        Assert.Null(row.FurnaceElectricity);
     }
 
     [Fact]

@@ -70,12 +70,13 @@ public sealed record TownshipCarbon(string Township, int Year, double? TotalT, d
 
 /// <summary>A year's CO₂ accounting.</summary>
 /// <param name="Year">The year.</param>
-/// <param name="GridFactor">The electricity factor row used, with its data year and mark.</param>
+/// <param name="GridFactor">The electricity factor row used, with its data year and mark; <see langword="null"/> when the
+/// catalogue has none for the year or an earlier one (electricity CO₂ is then unknown and <paramref name="Missing"/> says so).</param>
 /// <param name="Enterprises">Per enterprise, ordered by id.</param>
 /// <param name="Townships">Per township, ordered by name.</param>
 /// <param name="Assumptions">Every default used with its mark, and every fallback, in words.</param>
 /// <param name="Missing">Every input that was missing, by name.</param>
-public sealed record CarbonAssessment(int Year, ReferenceValue GridFactor, IReadOnlyList<EnterpriseCarbon> Enterprises, IReadOnlyList<TownshipCarbon> Townships, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Missing);
+public sealed record CarbonAssessment(int Year, ReferenceValue? GridFactor, IReadOnlyList<EnterpriseCarbon> Enterprises, IReadOnlyList<TownshipCarbon> Townships, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Missing);
 
 /// <summary>
 /// CO₂ of the cluster (P10): combustion (fuel × NCV × carbon per heat × oxidation × 44/12), process (reductants and
@@ -125,25 +126,31 @@ public sealed class CarbonCalculator
     /// <param name="fallback">Whether an earlier data year was used.</param>
     /// <returns>The row.</returns>
     /// <exception cref="KeyNotFoundException">The catalogue has no row of the scope on or before the date.</exception>
-    public ReferenceValue GridFactor(GridFactorScope scope, DateOnly date, out bool fallback)
+    public ReferenceValue GridFactor(GridFactorScope scope, DateOnly date, out bool fallback) =>
+        TryGridFactor(scope, date, out fallback)
+        ?? throw new KeyNotFoundException($"The catalogue has no '{GridKey(scope)}' row for a data year on or before {date:yyyy-MM-dd}.");
+
+    private static string GridKey(GridFactorScope scope) => scope switch
     {
-        string key = scope switch
-        {
-            GridFactorScope.National => "carbon.grid_factor.national",
-            GridFactorScope.Northwest => "carbon.grid_factor.northwest",
-            _ => "carbon.grid_factor.ningxia",
-        };
+        GridFactorScope.National => "carbon.grid_factor.national",
+        GridFactorScope.Northwest => "carbon.grid_factor.northwest",
+        _ => "carbon.grid_factor.ningxia",
+    };
+
+    /// <summary>The grid factor in force on <paramref name="date"/>, else the latest earlier one, else <see langword="null"/>.</summary>
+    private ReferenceValue? TryGridFactor(GridFactorScope scope, DateOnly date, out bool fallback)
+    {
+        string key = GridKey(scope);
         if (_catalogue.TryGet(key, date, out ReferenceValue? inForce))
         {
             fallback = false;
             return inForce;
         }
 
-        ReferenceValue? latest = _catalogue.Values
+        fallback = true;
+        return _catalogue.Values
             .Where(v => v.Key == key && v.ValidFrom is { } from && from <= date)
             .MaxBy(v => v.ValidFrom);
-        fallback = true;
-        return latest ?? throw new KeyNotFoundException($"The catalogue has no '{key}' row for a data year on or before {date:yyyy-MM-dd}.");
     }
 
     /// <summary>Accounts a year.</summary>
@@ -156,9 +163,20 @@ public sealed class CarbonCalculator
         ArgumentNullException.ThrowIfNull(data);
         var assumptions = new List<string>();
         var missing = new List<string>();
-        ReferenceValue grid = GridFactor(_options.Grid, new DateOnly(year, 12, 31), out bool fallback);
-        assumptions.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Purchased electricity (net of exports) × {grid.GetValue()} tCO₂/MWh, {grid.Key} of data year {grid.ValidFrom?.Year.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, marked {grid.ConfidenceMark}{(fallback ? $": no factor of data year {year} is published, the latest earlier one is used" : string.Empty)} ({grid.Source})."));
+        var yearEnd = new DateOnly(year, 12, 31);
+        ReferenceValue? grid = TryGridFactor(_options.Grid, yearEnd, out bool fallback);
+        double gridFactor = grid?.GetValue() ?? double.NaN;
+        if (grid is null)
+        {
+            missing.Add(string.Create(CultureInfo.InvariantCulture,
+                $"No '{GridKey(_options.Grid)}' row for a data year on or before {year} in the catalogue: electricity CO₂ of {year} is unknown until the caller loads one (--catalogue)."));
+        }
+        else
+        {
+            assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Purchased electricity (net of exports) × {grid.GetValue()} tCO₂/MWh, {grid.Key} of data year {grid.ValidFrom?.Year.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, marked {grid.ConfidenceMark}{(fallback ? $": no factor of data year {year} is published, the latest earlier one is used" : string.Empty)} ({grid.Source})."));
+        }
+
         var facilities = data.Facilities.ToDictionary(f => f.FacilityId, StringComparer.Ordinal);
         var byEnterprise = new Dictionary<string, (double Combustion, bool CombustionKnown, double Process, bool ProcessKnown, double? Electricity, double Output)>(StringComparer.Ordinal);
         foreach (EnergyLedgerEntry row in data.EnergyLedger.Where(r => r.Period.Year == year))
@@ -170,8 +188,8 @@ public sealed class CarbonCalculator
 
             bool furnace = facility.Kind is FacilityKind.SubmergedArcFurnace or FacilityKind.CarbideFurnace;
             (double c, bool ck, double p, bool pk, double? e, double o) = byEnterprise.GetValueOrDefault(facility.EnterpriseId, (0, true, 0, true, 0, 0));
-            double net = ((row.ElectricityPurchased?.KilowattHours ?? double.NaN) - (row.ElectricityExported?.KilowattHours ?? double.NaN)) / 1000 * grid.GetValue();
-            if (double.IsNaN(net))
+            double net = ((row.ElectricityPurchased?.KilowattHours ?? double.NaN) - (row.ElectricityExported?.KilowattHours ?? double.NaN)) / 1000 * gridFactor;
+            if (double.IsNaN(net) && grid is not null)
             {
                 string column = row.ElectricityPurchased is null ? "electricity_purchased" : "electricity_exported";
                 missing.Add($"energy_ledger of facility '{row.FacilityId}', {row.Period:yyyy-MM}: {column} is null; its electricity CO₂ is unknown.");
@@ -251,7 +269,13 @@ public sealed class CarbonCalculator
         foreach (IGrouping<string, Enterprise> township in data.Enterprises.GroupBy(e => e.Township).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             EnterpriseCarbon[] members = enterprises.Where(e => e.Township == township.Key).ToArray();
-            double? total = members.Any(m => m.TotalT is null) ? null : members.Sum(m => m.TotalT!.Value);
+            // A township none of whose enterprises has a ledger row in the year has unknown CO₂, not 0 t.
+            double? total = members.Length == 0 || members.Any(m => m.TotalT is null) ? null : members.Sum(m => m.TotalT!.Value);
+            if (members.Length == 0)
+            {
+                missing.Add(string.Create(CultureInfo.InvariantCulture, $"Township '{township.Key}': no enterprise of it has energy_ledger rows in {year}; its CO₂ is unknown."));
+            }
+
             double? value = township.Any(e => e.OutputValue10kYuan is null) ? null : township.Sum(e => e.OutputValue10kYuan!.Value);
             double? intensity = value is > 0 ? total / value : null;
             bool? above = intensity is { } i && _options.CityAverageIntensityPer10kYuan is { } city ? i > city : null;
@@ -285,7 +309,12 @@ public sealed class CarbonCalculator
 
         if (s_processKeys.TryGetValue(column, out string? key) && _catalogue.TryGet(key, asOf, out ReferenceValue? row))
         {
-            string taken = column == "coal" ? " (raw coal charged as a reductant is taken as anthracite)" : string.Empty;
+            string taken = column switch
+            {
+                "coal" => " (raw coal charged as a reductant is taken as anthracite)",
+                "electrode_paste" => " (electrode paste is taken as electrode carbon: the references give no factor of paste, whose pitch binder carries less carbon; pass CarbonOptions.ProcessFactors[\"electrode_paste\"] to replace it)",
+                _ => string.Empty,
+            };
             assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Process CO₂ of {column}{taken}: {row.GetValue()} tCO₂/t, {key}, marked {row.ConfidenceMark} ({row.Source})."));
             return row.GetValue();
         }

@@ -186,12 +186,21 @@ public static class PlanChecks
     {
         var outlets = data.Outlets.Where(o => o.FacilityId == facility.FacilityId).Select(o => o.OutletId).ToHashSet(StringComparer.Ordinal);
         int hours = 0;
+        int runs = 0;
         if (CemsHours.Of(data) is { } cems)
         {
             foreach (CemsRun run in outlets.SelectMany(o => cems.RunsOf(o, year)))
             {
                 hours += cems.ValidAmmoniaHours(run);
+                runs++;
             }
+        }
+
+        if (runs == 0)
+        {
+            // No CEMS hours of the kiln at all: whether ammonia slip is monitored is unknown, not failed.
+            return new PlanCheck("cement_kiln_ammonia_slip_monitored", facility.FacilityId, CheckOutcome.Unknown, null, null,
+                $"No cems_hourly rows of the kiln's outlets in {year}: whether ammonia slip is monitored on line is unknown.", source);
         }
 
         return new PlanCheck("cement_kiln_ammonia_slip_monitored", facility.FacilityId, hours > 0 ? CheckOutcome.Pass : CheckOutcome.Fail, hours, null,

@@ -91,7 +91,7 @@ public static class StandardLimits
                 Pollutant.So2 => "gb16297.table_2.sulfur_compound_use",
                 Pollutant.Nox => "gb16297.table_2.nitric_acid_use_and_other",
                 _ => null,
-            }, null, null),
+            }, null, pollutant == Pollutant.So2 ? Gb16297So2Class : null),
             LimitStandard.CementUltraLow2024 => facility.Kind == FacilityKind.CementKiln
                 ? ("cement_ultra_low_2024.kiln", "emissions.reference_o2.cement_kiln", "The cement ultra-low values are judged at 10 % O₂, GB 4915-2013's kiln reference; the 2024 opinion's own basis is not in the references.")
                 : (null, null, null),
@@ -188,6 +188,12 @@ public static class StandardLimits
         };
     }
 
+    /// <summary>The disclosure of GB 16297's SO₂ class.</summary>
+    internal const string Gb16297So2Class = "GB 16297-1996 Table 2 SO₂ is judged in the 'sulfur-compound use' class (硫、二氧化硫、硫酸和其他含硫化合物使用, 550 mg/m³, emissions.limit.gb16297.table_2.sulfur_compound_use.so2), not 'production' (生产, 960 mg/m³): a choice the references leave to the permit.";
+
+    /// <summary>The disclosure of GB 9078's class for ceramic kilns.</summary>
+    internal const string Gb9078CeramicKiln = "GB 9078-1996 Table 2 particulate of a ceramic kiln is judged in the 'other kilns' class (emissions.limit.gb9078.table_2.ceramic_other_kiln), not 'tunnel kilns': a choice the references leave to the permit.";
+
     private static (string?, string?, string?) Furnace(string grade, Facility facility, Pollutant pollutant)
     {
         string? source = pollutant switch
@@ -204,6 +210,7 @@ public static class StandardLimits
             Pollutant.So2 when facility.Fuel is "coal" or "oil" => "table_4.coal_oil_fired_furnace",
             _ => null,
         };
-        return source is null ? (null, null, null) : ($"gb9078.{source}.{ContractNames.ToName(pollutant)}.{grade}", null, null);
+        string? assumption = facility.Kind == FacilityKind.CeramicKiln && pollutant == Pollutant.Pm ? Gb9078CeramicKiln : null;
+        return source is null ? (null, null, null) : ($"gb9078.{source}.{ContractNames.ToName(pollutant)}.{grade}", null, assumption);
     }
 }

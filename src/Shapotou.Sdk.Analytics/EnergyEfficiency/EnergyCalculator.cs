@@ -114,7 +114,10 @@ public sealed class EnergyCalculator
     /// same classification as <see cref="ByEnterprise"/>.
     /// </summary>
     /// <param name="data">The dataset.</param>
-    /// <param name="year">The year; catalogue values are those in force on 31 December of it.</param>
+    /// <param name="year">The year; catalogue values (coefficients, benchmark editions, limit levels) are those in force
+    /// on the last day of the period computed: 31 December for a yearly result, the month's last day for a monthly one
+    /// (so January to June 2023 are judged by the 2021 benchmark edition, in force until 2023-07-03, and July by the
+    /// 2023 edition, in force from 2023-07-04).</param>
     /// <param name="grouping">Whether to group by facility, enterprise or township.</param>
     /// <param name="monthly">Whether to give one result per month instead of one per year.</param>
     /// <returns>The results, sorted by group, month and product (ordinal), with the assumptions they depend on.</returns>
@@ -148,7 +151,9 @@ public sealed class EnergyCalculator
         }
 
         EnergyLedgerEntry[] rows = rowIndex.Select(i => data.EnergyLedger[i]).ToArray();
-        ComprehensiveEnergy energy = ComputeRows(rows, asOf);
+        // Every dated lookup uses the period's own date: the year's last day, or for monthly results the month's.
+        DateOnly DateOf(int month) => month == 0 ? asOf : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        ComprehensiveEnergy energy = monthly ? ComputeByMonth(rows, year) : ComputeRows(rows, asOf);
 
         // Group rows by (group, month or 0, product) with an index per row, then sum columns with the scatter-add kernel.
         var keys = new List<(string Group, int Month, string Product)>();
@@ -177,23 +182,24 @@ public sealed class EnergyCalculator
         for (int g = 0; g < keys.Count; g++)
         {
             ProductDefinition product = _products[keys[g].Product];
+            DateOnly periodDate = DateOf(keys[g].Month);
             double basis = output[g] * product.BasisFactor;
             double unit = kgce[g] / basis;
             double? unitEnergy = double.IsFinite(unit) ? unit : null;
-            EnergyBenchmark? benchmark = product.BenchmarkProduct is null ? null : _catalogue.FindEnergyBenchmark(product.BenchmarkProduct, asOf);
+            EnergyBenchmark? benchmark = product.BenchmarkProduct is null ? null : _catalogue.FindEnergyBenchmark(product.BenchmarkProduct, periodDate);
             LimitLevel? level = product.ComprehensiveLimitKey is null || unitEnergy is null
                 ? null
-                : LimitValues.From(_catalogue.GetLimitLevels(product.ComprehensiveLimitKey, asOf)).Classify(unit);
+                : LimitValues.From(_catalogue.GetLimitLevels(product.ComprehensiveLimitKey, periodDate)).Classify(unit);
             double electricityPerTonne = furnaceKwh[g] / basis;
             double grade = gradeWeighted[g] / output[g];
             LimitLevel? electricityLevel = null;
             if (product.ElectricityLimitKey is not null && double.IsFinite(electricityPerTonne))
             {
                 LimitValues limits = product.OreGradeProduct is not null
-                    ? double.IsFinite(grade) && _catalogue.TryGet($"energy.limit.gb21341.{product.OreGradeProduct}.ore_grade_baseline", asOf, out _)
-                        ? LimitCorrections.Gb21341PrimaryLimit(_catalogue, product.OreGradeProduct, MassFraction.FromPercent(grade), asOf)
+                    ? double.IsFinite(grade) && _catalogue.TryGet($"energy.limit.gb21341.{product.OreGradeProduct}.ore_grade_baseline", periodDate, out _)
+                        ? LimitCorrections.Gb21341PrimaryLimit(_catalogue, product.OreGradeProduct, MassFraction.FromPercent(grade), periodDate)
                         : default
-                    : LimitValues.From(_catalogue.GetLimitLevels(product.ElectricityLimitKey, asOf));
+                    : LimitValues.From(_catalogue.GetLimitLevels(product.ElectricityLimitKey, periodDate));
                 electricityLevel = limits.IndicatorKey is null ? null : limits.Classify(electricityPerTonne);
             }
 
@@ -247,6 +253,33 @@ public sealed class EnergyCalculator
             : (a.Month ?? 0).CompareTo(b.Month ?? 0) is var m && m != 0 ? m
             : string.CompareOrdinal(a.Product, b.Product));
         return new EnergyAssessment(results, [.. assumptions]);
+    }
+
+    /// <summary>The rows' comprehensive energy with each month's coefficients (those in force on its last day).</summary>
+    private ComprehensiveEnergy ComputeByMonth(EnergyLedgerEntry[] rows, int year)
+    {
+        var kgce = new double[rows.Length];
+        var used = new List<UsedCoefficient>();
+        var missing = new List<string>();
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (IGrouping<int, int> month in Enumerable.Range(0, rows.Length).GroupBy(i => rows[i].Period.Month))
+        {
+            int[] indices = [.. month];
+            ComprehensiveEnergy part = ComputeRows([.. indices.Select(i => rows[i])], new DateOnly(year, month.Key, DateTime.DaysInMonth(year, month.Key)));
+            for (int k = 0; k < indices.Length; k++)
+            {
+                kgce[indices[k]] = part.KilogramsOfCoalEquivalent[k];
+            }
+
+            used.AddRange(part.CoefficientsUsed.Where(c => !used.Contains(c)));
+            missing.AddRange(part.MissingCoefficients.Where(c => !missing.Contains(c)));
+            foreach ((string carrier, double value) in part.CarrierTotalsKgce)
+            {
+                totals[carrier] = totals.GetValueOrDefault(carrier) + value;
+            }
+        }
+
+        return new ComprehensiveEnergy(kgce, used, missing, totals);
     }
 
     private static double[] SumByGroup(int[] groups, int groupCount, IEnumerable<double> values)

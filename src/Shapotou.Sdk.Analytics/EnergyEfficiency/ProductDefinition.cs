@@ -58,7 +58,7 @@ public sealed record ProductDefinition(
         siliconPercent / 75,
         siliconPercent == 75
             ? "physical tonnes (FeSi75 is the basis)"
-            : $"{code} converted to the FeSi75 basis in proportion to nominal silicon ({siliconPercent}/75), an assumption: GB 21341-2022 Annex B is not in the references");
+            : $"{code} converted to the FeSi75 basis in proportion to nominal silicon ({siliconPercent}/75), an assumption the references do not confirm (GB 21341-2022 Annex B is not in them); it is the default of EnergyAccountingOptions.Products, which a caller replaces with the standard's conversion");
 
     private static ProductDefinition NoBenchmark(string code) => new(code, null, null, null, null, 1, "physical tonnes");
 }

@@ -26,16 +26,17 @@ public sealed record TaxablePollutant(string Pollutant, Mass Emission, Reduction
 /// <param name="Equivalents">Pollution equivalents (rounded when the options say so).</param>
 /// <param name="Taxed">Whether it is among the outlet's top pollutants by equivalents (Art. 9).</param>
 /// <param name="LevyShare">The share levied: 1, 0.75 or 0.5 (Art. 13).</param>
-/// <param name="Tax">The tax in yuan before the outlet's rounding; 0 when not taxed.</param>
+/// <param name="Tax">The tax in yuan (rounded when <see cref="TaxOptions.PollutantTaxDecimals"/> says so, otherwise before the
+/// outlet's rounding); 0 when not taxed, since Art. 9 levies nothing on it.</param>
 /// <param name="Reason">Why the share is what it is, in words.</param>
-public sealed record PollutantTax(string Pollutant, Mass Emission, double EquivalentValueKg, double Equivalents, bool Taxed, double LevyShare, double Tax, string Reason);
+public sealed record PollutantTax(string Pollutant, Mass Emission, double EquivalentValueKg, decimal Equivalents, bool Taxed, double LevyShare, decimal Tax, string Reason);
 
 /// <summary>The tax of one outlet in one month.</summary>
 /// <param name="OutletId">The outlet.</param>
 /// <param name="Period">The first day of the month.</param>
 /// <param name="Pollutants">Every pollutant, taxed first, by equivalents descending.</param>
 /// <param name="Tax">The outlet's tax in yuan, rounded to <see cref="TaxOptions.TaxDecimals"/>.</param>
-public sealed record OutletMonthTax(string OutletId, DateOnly Period, IReadOnlyList<PollutantTax> Pollutants, double Tax);
+public sealed record OutletMonthTax(string OutletId, DateOnly Period, IReadOnlyList<PollutantTax> Pollutants, decimal Tax);
 
 /// <summary>The tax of a dataset's inventory: per outlet and month, with what was assumed.</summary>
 /// <param name="Rate">The catalogue row of the rate (yuan per equivalent) with its mark.</param>
@@ -44,8 +45,19 @@ public sealed record OutletMonthTax(string OutletId, DateOnly Period, IReadOnlyL
 /// <param name="Missing">Outlets and months whose tax is unknown, by name.</param>
 public sealed record TaxAssessment(ReferenceValue Rate, IReadOnlyList<OutletMonthTax> Outlets, IReadOnlyList<string> Assumptions, IReadOnlyList<string> Missing)
 {
-    /// <summary>Gets the total tax in yuan.</summary>
-    public double Total => Outlets.Sum(o => o.Tax);
+    /// <summary>Gets the year of the inventory taxed.</summary>
+    public int Year { get; init; }
+
+    /// <summary>Gets the rounding convention the tax was computed with (<see cref="TaxOptions.Name"/>).</summary>
+    /// <value>The default value is <c>exact</c>.</value>
+    public string Rounding { get; init; } = "exact";
+
+    /// <summary>Gets the total tax in yuan: the sum of the outlets' monthly taxes, each already to the fen; <see langword="null"/>
+    /// when any outlet-month's tax is unknown (<see cref="Missing"/>), since a sum of the known ones is not the total.</summary>
+    public decimal? Total => Missing.Count > 0 ? null : Outlets.Sum(o => o.Tax);
+
+    /// <summary>Gets the sum of the outlet-months whose tax is known, in yuan.</summary>
+    public decimal KnownTotal => Outlets.Sum(o => o.Tax);
 }
 
 /// <summary>
@@ -77,10 +89,22 @@ public sealed class EnvironmentalTaxCalculator
     /// <param name="asOf">The date whose catalogue rows apply.</param>
     /// <returns>The tax.</returns>
     /// <exception cref="KeyNotFoundException">A pollutant has no equivalent value in the catalogue.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An emission is negative or not finite.</exception>
     public OutletMonthTax Compute(string outletId, DateOnly period, IReadOnlyList<TaxablePollutant> pollutants, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(pollutants);
-        double rate = Rate(asOf).GetValue();
+        foreach (TaxablePollutant p in pollutants)
+        {
+            if (!double.IsFinite(p.Emission.Kilograms) || p.Emission.Kilograms < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pollutants), string.Create(CultureInfo.InvariantCulture,
+                    $"The emission of '{p.Pollutant}' at outlet '{outletId}' is {p.Emission.Kilograms} kg; expected a finite amount of at least 0 kg."));
+            }
+        }
+
+        // Money is decimal: a rate of 1.2 yuan and amounts to the fen are exact in base 10, so the rounding conventions of
+        // TaxOptions act on the figures a tax return shows rather than on their nearest doubles.
+        decimal rate = (decimal)Rate(asOf).GetValue();
         int top = (int)_catalogue.Get("tax.top_pollutants_per_outlet.air", asOf).GetValue();
         double below75 = _catalogue.Get("tax.reduction.concentration_below_standard_75pct_rate", asOf).GetValue() / 100;
         double below50 = _catalogue.Get("tax.reduction.concentration_below_standard_50pct_rate", asOf).GetValue() / 100;
@@ -90,7 +114,7 @@ public sealed class EnvironmentalTaxCalculator
         var ranked = pollutants.Select(p =>
             {
                 double value = _catalogue.Get($"tax.equivalent_value.{p.Pollutant}", asOf).GetValue();
-                double equivalents = p.Emission.Kilograms / value;
+                decimal equivalents = (decimal)p.Emission.Kilograms / (decimal)value;
                 if (_options.EquivalentDecimals is { } decimals)
                 {
                     equivalents = Math.Round(equivalents, decimals, MidpointRounding.AwayFromZero);
@@ -103,10 +127,10 @@ public sealed class EnvironmentalTaxCalculator
             .ToArray();
 
         var results = new List<PollutantTax>(ranked.Length);
-        double total = 0;
+        decimal total = 0;
         for (int i = 0; i < ranked.Length; i++)
         {
-            (TaxablePollutant input, double value, double equivalents) = ranked[i];
+            (TaxablePollutant input, double value, decimal equivalents) = ranked[i];
             if (i >= top)
             {
                 results.Add(new PollutantTax(input.Pollutant, input.Emission, value, equivalents, false, 0, 0,
@@ -115,13 +139,18 @@ public sealed class EnvironmentalTaxCalculator
             }
 
             (double share, string reason) = Share(input.Concentration, below75, below50, share75, share50);
-            double full = equivalents * rate;
+            decimal full = equivalents * rate;
             if (_options.RoundFullTaxBeforeReduction)
             {
                 full = Math.Round(full, _options.TaxDecimals, MidpointRounding.AwayFromZero);
             }
 
-            double tax = full * share;
+            decimal tax = full * (decimal)share;
+            if (_options.PollutantTaxDecimals is { } taxDecimals)
+            {
+                tax = Math.Round(tax, taxDecimals, MidpointRounding.AwayFromZero);
+            }
+
             total += tax;
             results.Add(new PollutantTax(input.Pollutant, input.Emission, value, equivalents, true, share, tax, reason));
         }
@@ -132,7 +161,8 @@ public sealed class EnvironmentalTaxCalculator
     /// <summary>Computes the tax of every outlet and month of an inventory.</summary>
     /// <param name="data">The dataset (for the outlets' limits and CEMS hours).</param>
     /// <param name="inventory">The inventory.</param>
-    /// <param name="asOf">The date whose catalogue rows apply.</param>
+    /// <param name="asOf">The date whose rate is stated in the assumptions; each outlet-month is taxed with the catalogue
+    /// rows in force on the month's last day.</param>
     /// <returns>The assessment.</returns>
     /// <remarks>
     /// The standard a reduction is judged against is the outlet's <c>limit_value</c> at its <c>reference_o2</c> (the
@@ -165,15 +195,25 @@ public sealed class EnvironmentalTaxCalculator
                 pollutants.Add(new TaxablePollutant(name, row.Mass!.Value, row.Method == EmissionMethod.Measured ? basis : null));
             }
 
-            results.Add(Compute(group.Key.OutletId, group.Key.Period, pollutants, asOf));
+            // The month's own date picks the rate and equivalent values in force in it (a dated lookup per period).
+            DateOnly monthEnd = new(group.Key.Period.Year, group.Key.Period.Month, DateTime.DaysInMonth(group.Key.Period.Year, group.Key.Period.Month));
+            try
+            {
+                results.Add(Compute(group.Key.OutletId, group.Key.Period, pollutants, monthEnd));
+            }
+            catch (KeyNotFoundException missingRow)
+            {
+                // A rate, rule or equivalent value the catalogue lacks for the month: a named missing input, as elsewhere.
+                missing.Add($"Outlet '{group.Key.OutletId}', {group.Key.Period:yyyy-MM}: its tax is unknown. {missingRow.Message}");
+            }
         }
 
         ReferenceValue rate = Rate(asOf);
         assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Environmental-protection tax at {rate.GetValue()} yuan per pollution equivalent, marked {rate.ConfidenceMark} ({rate.Source})."));
         assumptions.Add($"Particulate is taxed as {(_options.DefaultParticulate == ParticulateClass.Soot ? "烟尘 (soot, 2.18 kg)" : "一般性粉尘 (general dust, 4 kg)")} unless an outlet says otherwise; the law does not define the split.");
         assumptions.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Tax rounding: equivalents {(_options.EquivalentDecimals is { } d ? $"to {d} decimals" : "unrounded")}, the outlet's monthly tax to {_options.TaxDecimals} decimals{(_options.RoundFullTaxBeforeReduction ? ", each full tax rounded before a reduction" : string.Empty)}; a monthly mean exactly 30 % or 50 % below the standard {(_options.BoundaryQualifies ? "earns" : "does not earn")} the reduction. Reductions are judged against the outlet's permit limit."));
-        return new TaxAssessment(rate, results, assumptions, missing);
+            $"Tax rounding '{_options.Name}': equivalents {(_options.EquivalentDecimals is { } d ? $"to {d} decimals" : "unrounded")}, each pollutant's tax {(_options.PollutantTaxDecimals is { } pd ? $"to {pd} decimals" : "unrounded")}, the outlet's monthly tax to {_options.TaxDecimals} decimals{(_options.RoundFullTaxBeforeReduction ? ", each full tax rounded before a reduction" : string.Empty)}; a monthly mean exactly 30 % or 50 % below the standard {(_options.BoundaryQualifies ? "earns" : "does not earn")} the reduction. Reductions are judged against the outlet's permit limit."));
+        return new TaxAssessment(rate, results, assumptions, missing) { Year = inventory.Year, Rounding = _options.Name };
     }
 
     private ReferenceValue Rate(DateOnly asOf) => _catalogue.Get("tax.rate.ningxia.air", asOf);

@@ -19,6 +19,7 @@ internal static class AssessCommand
             Description = "A performance-grading criteria table (JSON, docs/grading.md) instead of the SDK's examples.",
             HelpName = "FILE",
         };
+        Option<string> taxRounding = CommonOptions.TaxRounding();
         Option<int?> year = CommonOptions.Year("Assess one year (energy, solid waste, emissions, tax, CO₂, grading); default: every year the dataset holds. The 2027 ceilings always come from the 2024 inventory.");
         var facts = new Option<FileInfo?>("--facts")
         {
@@ -39,6 +40,7 @@ internal static class AssessCommand
             criteria,
             facts,
             year,
+            taxRounding,
             output,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -49,6 +51,7 @@ internal static class AssessCommand
                 Catalogue = CommonOptions.LoadCatalogue(parse.GetValue(catalogue)),
                 AsOf = parse.GetValue(asOf),
                 Year = parse.GetValue(year),
+                Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)!,
                 GradingCriteria = parse.GetValue(criteria) is { } c ? GradingCriteriaJson.ReadFile(Existing(c).FullName) : null,
                 EnterpriseFacts = parse.GetValue(facts) is { } f ? EnterpriseFacts.ReadFile(Existing(f).FullName) : [],
             };

@@ -31,6 +31,14 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "en",
     }.AcceptOnlyFromAmong("zh", "en");
 
+    /// <summary>The rounding convention of the environmental-protection tax: <c>exact</c> or <c>published</c>.</summary>
+    public static Option<string> TaxRounding() => new Option<string>("--tax-rounding")
+    {
+        Description = "The tax's rounding convention: exact (nothing rounded before the outlet's monthly tax, which is to the fen) or published (as the published worked examples: equivalents to 2 decimals, each pollutant's tax to the fen, the outlet's tax their sum); docs/carbon-tax-scenarios.md.",
+        HelpName = "exact|published",
+        DefaultValueFactory = _ => "exact",
+    }.AcceptOnlyFromAmong([.. Shapotou.Sdk.Analytics.Tax.TaxOptions.PresetNames]);
+
     /// <summary>A calendar year, such as the year of a ledger.</summary>
     public static Option<int?> Year(string description) => new("--year")
     {

@@ -24,6 +24,7 @@ internal static class ReportCommand
         Option<int?> year = CommonOptions.Year("The year of the per-enterprise charts (unit energy, waste heat, solid waste); default: the baseline year 2024.");
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 31 December of the baseline year (2024-12-31).");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
+        Option<string> taxRounding = CommonOptions.TaxRounding();
         var scenario = new Option<FileInfo?>("--scenario")
         {
             Description = "A scenario file (JSON; docs/carbon-tax-scenarios.md) whose 2027 outcome the report draws; without it the scenario section says how to add one.",
@@ -37,6 +38,7 @@ internal static class ReportCommand
             year,
             asOf,
             catalogue,
+            taxRounding,
             scenario,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -45,7 +47,7 @@ internal static class ReportCommand
             PlanFigures figures = PlanFigures.LoadEmbedded();
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
             AssessmentSource source = CommonOptions.Source(parse.GetValue(data));
-            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, new AssessmentOptions { Catalogue = loaded, AsOf = date }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, new AssessmentOptions { Catalogue = loaded, AsOf = date, Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)! }, cancellationToken: cancellationToken).ConfigureAwait(false);
 
             // The charts and scenarios draw on whole tables.
             ClusterDataset dataset = await source.LoadDatasetAsync(cancellationToken).ConfigureAwait(false);

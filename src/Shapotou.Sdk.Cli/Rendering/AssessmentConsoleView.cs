@@ -45,7 +45,7 @@ internal static class AssessmentConsoleView
             console.Write(ferroalloy);
         }
 
-        int energyYear = a.Summary.Ferroalloy?.Year ?? a.Figures.BaselineYear;
+        int energyYear = a.Year;
         var energy = new Table().Title($"P7 · unit energy {energyYear.ToString(c)} against the benchmark in force (kgce/t)")
             .AddColumn("enterprise").AddColumn("product").AddColumn(new TableColumn("output (t)").RightAligned())
             .AddColumn(new TableColumn("unit energy").RightAligned()).AddColumn(new TableColumn("benchmark / baseline").RightAligned())
@@ -157,12 +157,12 @@ internal static class AssessmentConsoleView
         {
             console.MarkupLine(string.Create(
                 c,
-                $"P19 · environmental-protection tax {tax.Outlets[0].Period.Year}: {tax.Total.ToString("N2", c)} yuan over {tax.Outlets.Select(o => o.OutletId).Distinct().Count()} outlets at {tax.Rate.GetValue().ToString(c)} yuan per equivalent (marked {tax.Rate.ConfidenceMark}); {tax.Outlets.Count(o => o.Pollutants.Any(p => p.Taxed && p.LevyShare < 1))} outlet-months earn a reduction."));
+                $"P19 · environmental-protection tax {tax.Year}: {(tax.Total is { } total ? total.ToString("N2", c) : $"– (unknown: {tax.Missing.Count} outlet-months; {tax.KnownTotal.ToString("N2", c)} known)")} yuan over {tax.Outlets.Select(o => o.OutletId).Distinct().Count()} outlets at {tax.Rate.GetValue().ToString(c)} yuan per equivalent (marked {tax.Rate.ConfidenceMark}), rounding '{tax.Rounding}'; {tax.Outlets.Count(o => o.Pollutants.Any(p => p.Taxed && p.LevyShare < 1))} outlet-months earn a reduction."));
         }
 
         if (e.Carbon is { } carbon)
         {
-            var table = new Table().Title(string.Create(c, $"P10 · CO₂ {carbon.Year} (t) by township, grid factor {carbon.GridFactor.GetValue().ToString(c)} tCO₂/MWh (data year {carbon.GridFactor.ValidFrom?.Year.ToString(c) ?? "?"}, {carbon.GridFactor.ConfidenceMark})"))
+            var table = new Table().Title(string.Create(c, $"P10 · CO₂ {carbon.Year} (t) by township, {(carbon.GridFactor is { } grid ? $"grid factor {grid.GetValue().ToString(c)} tCO₂/MWh (data year {grid.ValidFrom?.Year.ToString(c) ?? "?"}, {grid.ConfidenceMark})" : "grid factor – (none in the catalogue for the year: electricity CO₂ unknown)")}"))
                 .AddColumn("township").AddColumn(new TableColumn("CO₂ t").RightAligned()).AddColumn(new TableColumn("t per 10⁴ yuan").RightAligned());
             foreach (TownshipCarbon t in carbon.Townships)
             {

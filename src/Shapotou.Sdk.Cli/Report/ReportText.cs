@@ -47,6 +47,9 @@ internal sealed class ReportText
         ["emissions.unavailable"] = (
             "该数据集没有 2024 年的完整排放清单（有未知的输入，见评估的 emissions.missing），无法计算 2027 年上限。",
             "the dataset has no complete 2024 emission inventory (some inputs are unknown; see emissions.missing in the assessment), so the 2027 ceilings cannot be computed."),
+        ["emissions.tax"] = (
+            "{0} 年环境保护税（大气，P19）：{1} 元，{2} 个排放口，税额 {3} 元/污染当量（{4}），取整方式 {5}。",
+            "Environmental-protection tax {0} (air, P19): {1} yuan over {2} outlets at {3} yuan per equivalent (marked {4}), rounding '{5}'."),
         ["emissions.col.pollutant"] = ("污染物", "pollutant"),
         ["emissions.col.reduction"] = ("削减率", "reduction"),
         ["emissions.col.ceiling"] = ("2027 年上限（吨）", "2027 ceiling (t)"),

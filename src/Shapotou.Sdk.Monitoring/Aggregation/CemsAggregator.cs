@@ -12,14 +12,15 @@ namespace Shapotou.Sdk.Monitoring.Aggregation;
 /// <list type="bullet">
 /// <item>an input value is <em>valid</em> when it is not NaN and its flag (the channel's own, else the row's) is one
 /// of <see cref="CemsAggregationOptions.ValidFlags"/>;</item>
-/// <item>the aggregate value is the arithmetic mean of the valid inputs when they cover at least
-/// <see cref="CemsAggregationOptions.MinimumValidMinutes"/> minutes (an hour) or
-/// <see cref="CemsAggregationOptions.MinimumValidHours"/> hours (a day), and NaN otherwise ("整点1小时内不少于45分钟的
-/// 有效数据的算术平均值", S11 §12.2.1.1);</item>
-/// <item>the aggregate's channel flag is N when at least <see cref="CemsAggregationOptions.NormalShare"/> of the
-/// period's input slots (60 ÷ MinInterval a hour, 24 a day) hold a valid value, and otherwise follows
-/// <see cref="CemsAggregationOptions.AbnormalFlag"/>. A slot with no record counts as not normal: the standard's
-/// 75 % is of the values of the period, and a value never received is not a normal one;</item>
+/// <item>one rule decides both the value and its flag, the stricter of the two the standard gives: the valid inputs
+/// must cover at least <see cref="CemsAggregationOptions.MinimumValidMinutes"/> minutes (an hour) or
+/// <see cref="CemsAggregationOptions.MinimumValidHours"/> hours (a day) (D2.2 (24), (25); "整点1小时内不少于45分钟的
+/// 有效数据的算术平均值", S11 §12.2.1.1) <em>and</em> at least <see cref="CemsAggregationOptions.NormalShare"/> of the
+/// period's input slots (60 ÷ MinInterval a hour, 24 a day; Annex C's 75 %). A day therefore needs 20 valid hours
+/// (max(20, 0.75 × 24 = 18)), an hour 45 valid minutes (both rules agree). When met, the value is the arithmetic mean
+/// of the valid inputs and the flag N; otherwise the value is NaN and the flag follows
+/// <see cref="CemsAggregationOptions.AbnormalFlag"/>, so a flag N never stands beside a missing value. A slot with no
+/// record counts as not normal: a value never received is not a normal one;</item>
 /// <item>the row flag follows the same rule over the input rows' own flags, so the data logger's state is carried
 /// through from minutes to days;</item>
 /// <item>the valid count keeps the valid minutes (hour) or valid hours (day) behind each value.</item>
@@ -83,6 +84,9 @@ public static class CemsAggregator
 
             ReadOnlySpan<int> group = order.AsSpan(start, end - start);
 
+            // The stricter of Annex C's share of slots and D2.2's minimum, in slots: the one rule of value and flag.
+            double required = Math.Max(options.NormalShare * slots, (double)minimumValid / slotWeight);
+
             // Row flag: the 75 % rule over the input rows' own flags.
             int normalRows = 0;
             flagCounts.Clear();
@@ -100,7 +104,7 @@ public static class CemsAggregator
             }
 
             flagCounts[(int)DataFlag.B] += slots - group.Length;
-            builder.AddRow(outlet, period, Flag(normalRows, slots, flagCounts, options));
+            builder.AddRow(outlet, period, Flag(normalRows, required, flagCounts, options));
 
             foreach (CemsChannel channel in CemsChannels.All)
             {
@@ -132,8 +136,8 @@ public static class CemsAggregator
 
                 flagCounts[(int)DataFlag.B] += slots - group.Length;
                 int validUnits = valid * slotWeight;
-                double mean = validUnits >= minimumValid ? sum / valid : double.NaN;
-                builder.SetValue(channel, mean, Flag(valid, slots, flagCounts, options), validUnits);
+                double mean = valid >= required ? sum / valid : double.NaN;
+                builder.SetValue(channel, mean, Flag(valid, required, flagCounts, options), validUnits);
             }
 
             start = end;
@@ -142,9 +146,9 @@ public static class CemsAggregator
         return builder.Build();
     }
 
-    private static DataFlag Flag(int normal, int slots, ReadOnlySpan<int> abnormalCounts, CemsAggregationOptions options)
+    private static DataFlag Flag(int normal, double required, ReadOnlySpan<int> abnormalCounts, CemsAggregationOptions options)
     {
-        if (normal >= options.NormalShare * slots)
+        if (normal >= required)
         {
             return DataFlag.N;
         }

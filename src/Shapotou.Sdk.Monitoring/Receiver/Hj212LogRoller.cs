@@ -17,7 +17,8 @@ namespace Shapotou.Sdk.Monitoring.Receiver;
 /// <para>Values: <c>&lt;code&gt;-Avg</c> of SO₂ (<c>a21026</c>), NOx (<c>a21002</c>), PM (<c>a34013</c>), NH₃
 /// (<c>a21001</c>) and O₂ (<c>a19001</c>), with their <c>-Flag</c> as the channel flag. Flow: <c>a00000-Avg</c> is in
 /// m³/s (HJ 212-2017 Table B.2) and is written × 3600 as m³/h; without it, <c>a00000-Cou</c> (m³ in the interval) ÷ the
-/// interval in hours. The row flag is N: HJ 212 data packets flag each factor, not the record.</para>
+/// interval in hours: an hour record's interval is the hour, a minute record's the MN's configured <c>MinInterval</c> or
+/// else the spacing of its DataTimes (<see cref="Hj212RollOptions"/>). The row flag is N: HJ 212 data packets flag each factor, not the record.</para>
 /// <para>Packets of an MN with no outlet in the map are written under the MN as outlet id and counted; with no map at
 /// all the MN is the outlet id. A partition whose outlet id cannot name a folder
 /// (<see cref="Hj212LoggerRegistry.IsValidOutletId"/>), or that the sink fails to write, is quarantined: its records and
@@ -49,20 +50,40 @@ public static class Hj212LogRoller
     /// <see langword="null"/> for every segment in the folder (no receiver writing it).</param>
     /// <param name="cancellationToken">Cancels between partitions; the current segment is then rolled again next time.</param>
     /// <returns>What was rolled.</returns>
-    public static async Task<Hj212RollResult> RollAsync(
+    public static Task<Hj212RollResult> RollAsync(
         string logDirectory,
         ICemsPartitionSink sink,
         IReadOnlyDictionary<string, string>? outletByMn = null,
+        long? throughSegment = null,
+        CancellationToken cancellationToken = default) =>
+        RollAsync(logDirectory, sink, new Hj212RollOptions { OutletByMn = outletByMn }, throughSegment, cancellationToken);
+
+    /// <summary>Rolls every sealed segment after the checkpoint, up to <paramref name="throughSegment"/>, with the MNs'
+    /// minute intervals and the outlets' plausible flows.</summary>
+    /// <param name="logDirectory">The log folder.</param>
+    /// <param name="sink">Where partitions go.</param>
+    /// <param name="options">The outlet map, minute intervals and flow ranges.</param>
+    /// <param name="throughSegment">The last segment to roll, or <see langword="null"/> for every segment in the folder.</param>
+    /// <param name="cancellationToken">Cancels between partitions; the current segment is then rolled again next time.</param>
+    /// <returns>What was rolled.</returns>
+    /// <exception cref="ArgumentException">An interval or a flow range of <paramref name="options"/> is out of range.</exception>
+    public static async Task<Hj212RollResult> RollAsync(
+        string logDirectory,
+        ICemsPartitionSink sink,
+        Hj212RollOptions options,
         long? throughSegment = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(logDirectory);
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        IReadOnlyDictionary<string, string>? outletByMn = options.OutletByMn;
         var quarantine = new QuarantineState();
         await RetryQuarantineAsync(logDirectory, sink, outletByMn, quarantine, cancellationToken).ConfigureAwait(false);
 
         long last = LastRolledSegment(logDirectory);
-        var state = new RollState(outletByMn);
+        var state = new RollState(outletByMn, options);
         string carryPath = CarryPath(logDirectory, last);
         if (File.Exists(carryPath))
         {
@@ -260,8 +281,12 @@ public static class Hj212LogRoller
         public List<string> Reasons { get; } = [];
     }
 
-    private sealed class RollState(IReadOnlyDictionary<string, string>? outletByMn)
+    private sealed class RollState(IReadOnlyDictionary<string, string>? outletByMn, Hj212RollOptions? options = null)
     {
+        private readonly Hj212RollOptions _options = options ?? new Hj212RollOptions();
+        private readonly Dictionary<(CemsInterval, DateOnly, string), Dictionary<long, double>> _pendingCou = [];
+        private readonly List<string> _flowWarnings = [];
+        private long _intervalsUnknown;
         private static readonly TimeSpan s_chinaStandardTime = TimeSpan.FromHours(8);
         private readonly Dictionary<PacketKey, ulong> _seen = [];
         private long _conflicts;
@@ -312,11 +337,13 @@ public static class Hj212LogRoller
             foreach (KeyValuePair<(CemsInterval Interval, DateOnly Day, string Outlet), (CemsTableBuilder Rows, List<byte[]> Records)> pair in _partitions
                          .OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).ThenBy(p => p.Key.Item3, StringComparer.Ordinal))
             {
-                CemsTable rows = pair.Value.Rows.Build();
-                list.Add((new CemsPartition(pair.Key.Interval, pair.Key.Day, pair.Key.Outlet, segment, Sorted(rows)), [.. pair.Value.Records]));
+                CemsTable rows = Sorted(pair.Value.Rows.Build(), _pendingCou.GetValueOrDefault(pair.Key));
+                CheckFlows(rows);
+                list.Add((new CemsPartition(pair.Key.Interval, pair.Key.Day, pair.Key.Outlet, segment, rows), [.. pair.Value.Records]));
             }
 
             _partitions.Clear();
+            _pendingCou.Clear();
             _written += list.Count;
             return list;
         }
@@ -324,7 +351,12 @@ public static class Hj212LogRoller
         public byte[][] PendingParts() => _splits.Values.SelectMany(p => p.Values.Select(v => v.Bytes)).ToArray();
 
         public Hj212RollResult Result(int segments) =>
-            new(segments, _records, _minuteRows, _hourRows, _duplicates, _other, PendingParts().Length, _missing, _unmapped, _written) { Conflicts = _conflicts };
+            new(segments, _records, _minuteRows, _hourRows, _duplicates, _other, PendingParts().Length, _missing, _unmapped, _written)
+            {
+                Conflicts = _conflicts,
+                FlowIntervalsUnknown = _intervalsUnknown,
+                FlowWarnings = [.. _flowWarnings],
+            };
 
         private void Place(Hj212Packet[] parts, IEnumerable<byte[]> records)
         {
@@ -413,7 +445,8 @@ public static class Hj212LogRoller
                             values[(int)channel] = Number(field, channel == CemsChannel.Flow ? 3600 : 1, channel);
                             break;
                         case Hj212Suffix.Cou when channel == CemsChannel.Flow:
-                            flowCou = Number(field, interval == CemsInterval.Minute ? 60 : 1, channel);
+                            // m³ in the record's interval; an hour record's is the hour, so its m³/h is the Cou itself.
+                            flowCou = Number(field, 1, channel);
                             break;
                         case Hj212Suffix.Flag:
                             if (CemsChannels.TryParseFlag(field.ValueUtf8, out DataFlag flag))
@@ -426,9 +459,26 @@ public static class Hj212LogRoller
                 }
             }
 
-            if (double.IsNaN(values[(int)CemsChannel.Flow]))
+            if (double.IsNaN(values[(int)CemsChannel.Flow]) && !double.IsNaN(flowCou))
             {
-                values[(int)CemsChannel.Flow] = flowCou;
+                if (interval == CemsInterval.Hour)
+                {
+                    values[(int)CemsChannel.Flow] = flowCou;
+                }
+                else if (_options.MinuteIntervalByMn.TryGetValue(first.Mn, out TimeSpan configured))
+                {
+                    values[(int)CemsChannel.Flow] = flowCou / configured.TotalHours;
+                }
+                else
+                {
+                    // The spacing of the DataTimes is known once the partition is complete: see Sorted.
+                    if (!_pendingCou.TryGetValue(key, out Dictionary<long, double>? pending))
+                    {
+                        _pendingCou[key] = pending = [];
+                    }
+
+                    pending[start.Ticks] = flowCou;
+                }
             }
 
             foreach (CemsChannel channel in CemsChannels.All)
@@ -465,23 +515,70 @@ public static class Hj212LogRoller
             return value;
         }
 
-        private static CemsTable Sorted(CemsTable rows)
+        /// <summary>Lists each flow outside its outlet's plausible range, naming the 3 600× signature of m³/h sent as m³/s.</summary>
+        private void CheckFlows(CemsTable rows)
+        {
+            if (rows.RowCount == 0 || !_options.FlowRangeByOutlet.TryGetValue(rows.OutletIds[0], out FlowRange range))
+            {
+                return;
+            }
+
+            double low = range.Minimum.CubicMetersPerHour;
+            double high = range.Maximum.CubicMetersPerHour;
+            ReadOnlySpan<double> flow = rows.Values(CemsChannel.Flow).Span;
+            string table = rows.Interval == CemsInterval.Minute ? "cems_minute" : "cems_hourly";
+            for (int i = 0; i < rows.RowCount; i++)
+            {
+                double value = flow[i];
+                if (double.IsNaN(value) || (value >= low && value <= high))
+                {
+                    continue;
+                }
+
+                string signature = value / 3600 >= low && value / 3600 <= high
+                    ? " It is 3 600 times a plausible flow: the logger likely sent m³/h where HJ 212-2017 Table B.2 specifies m³/s for a00000-Avg."
+                    : string.Empty;
+                _flowWarnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"Outlet '{rows.OutletIds[i]}', {table} {rows.Starts.Span[i]:yyyy-MM-dd HH:mm}: flow {value:0.###} m³/h is outside the plausible range {low:0.###} to {high:0.###} m³/h set for the outlet.{signature}"));
+            }
+        }
+
+        /// <summary>The rows in time order, with the flow of each minute record in <paramref name="pendingCou"/> (its
+        /// <c>Cou</c> by start) divided by the smaller of the gaps to its neighbours.</summary>
+        private CemsTable Sorted(CemsTable rows, Dictionary<long, double>? pendingCou)
         {
             int[] order = Enumerable.Range(0, rows.RowCount).OrderBy(i => rows.Starts.Span[i]).ToArray();
             bool inOrder = order.Select((v, i) => v == i).All(b => b);
-            if (inOrder)
+            if (inOrder && pendingCou is null)
             {
                 return rows;
             }
 
             var builder = new CemsTableBuilder(rows.Interval);
-            foreach (int i in order)
+            for (int k = 0; k < order.Length; k++)
             {
-                builder.AddRow(rows.OutletIds[i], rows.Starts.Span[i], rows.Flags.Span[i]);
+                int i = order[k];
+                DateTime start = rows.Starts.Span[i];
+                builder.AddRow(rows.OutletIds[i], start, rows.Flags.Span[i]);
                 foreach (CemsChannel channel in CemsChannels.All)
                 {
                     DataFlag own = rows.RecordedChannelFlags(channel).Span[i];
                     double value = rows.Values(channel).Span[i];
+                    if (channel == CemsChannel.Flow && pendingCou is not null && pendingCou.TryGetValue(start.Ticks, out double cou))
+                    {
+                        double before = k > 0 ? (start - rows.Starts.Span[order[k - 1]]).TotalHours : double.PositiveInfinity;
+                        double after = k + 1 < order.Length ? (rows.Starts.Span[order[k + 1]] - start).TotalHours : double.PositiveInfinity;
+                        double gap = Math.Min(before, after);
+                        if (double.IsFinite(gap) && gap > 0)
+                        {
+                            value = cou / gap;
+                        }
+                        else
+                        {
+                            _intervalsUnknown++;
+                        }
+                    }
+
                     if (!double.IsNaN(value) || own != default)
                     {
                         builder.SetValue(channel, value, own);

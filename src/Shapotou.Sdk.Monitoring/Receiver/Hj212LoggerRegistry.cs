@@ -64,7 +64,7 @@ public sealed class Hj212LoggerRegistry
     /// <summary>Gets the number of loggers.</summary>
     public int Count => _loggers.Count;
 
-    /// <summary>Gets the outlet id of each MN, for <see cref="Hj212LogRoller.RollAsync"/>.</summary>
+    /// <summary>Gets the outlet id of each MN, for <see cref="Hj212LogRoller.RollAsync(string, ICemsPartitionSink, Hj212RollOptions, long?, CancellationToken)"/>.</summary>
     public IReadOnlyDictionary<string, string> OutletByMn { get; }
 
     /// <summary>Gets the loggers.</summary>

@@ -25,7 +25,7 @@ public interface ICemsPartitionSink
     Task WriteAsync(CemsPartition partition, CancellationToken cancellationToken = default);
 }
 
-/// <summary>What one <see cref="Hj212LogRoller.RollAsync"/> did.</summary>
+/// <summary>What one <see cref="Hj212LogRoller.RollAsync(string, ICemsPartitionSink, Hj212RollOptions, long?, CancellationToken)"/> did.</summary>
 /// <param name="Segments">Segments rolled.</param>
 /// <param name="Records">Log records read (parts of split packets count one each; carried parts included).</param>
 /// <param name="MinuteRows">Rows of <c>cems_minute</c> written (CN 2051).</param>
@@ -67,4 +67,12 @@ public sealed record Hj212RollResult(
 
     /// <summary>Gets why each partition quarantined in this roll could not be written, one sentence each.</summary>
     public IReadOnlyList<string> QuarantineReasons { get; init; } = [];
+
+    /// <summary>Gets the minute records whose flow came from <c>a00000-Cou</c> but whose interval is unknown (no
+    /// configured <see cref="Hj212RollOptions.MinuteIntervalByMn"/> and no neighbouring record): their flow is missing.</summary>
+    public long FlowIntervalsUnknown { get; init; }
+
+    /// <summary>Gets the flows outside their outlet's <see cref="Hj212RollOptions.FlowRangeByOutlet"/>, one sentence each
+    /// naming outlet, table and time; the values are written as received.</summary>
+    public IReadOnlyList<string> FlowWarnings { get; init; } = [];
 }

@@ -212,4 +212,30 @@ public sealed class EnergyCalculatorTests
         Assert.Equal(facilities.Sum(f => f.ComprehensiveEnergyKgce!.Value), township.ComprehensiveEnergyKgce!.Value, 6);
         Assert.Null(township.Month);
     }
+
+    /// <summary>
+    /// 8 000 kWh and 0.92 t coke per tonne: 8 000 × 0.1229 + 0.92 × 971.4 = 1 876.888 kgce/t, between the 2021 edition's
+    /// benchmark and baseline (1 770 / 1 900, in force until 2023-07-03) and worse than the 2023 edition's baseline (1 850,
+    /// from 2023-07-04).
+    /// </summary>
+    [Fact]
+    public void ByGroup_Monthly_JudgesEachMonthByTheEditionInForceInThatMonth()
+    {
+        ClusterDataset data = Dataset(
+            Row("fesi-f1", 2023, 1, "FeSi75", 100, 100 * 8_000, 100 * 0.92),
+            Row("fesi-f1", 2023, 6, "FeSi75", 100, 100 * 8_000, 100 * 0.92),
+            Row("fesi-f1", 2023, 7, "FeSi75", 100, 100 * 8_000, 100 * 0.92));
+        var calculator = new EnergyCalculator(s_catalogue);
+
+        IReadOnlyList<GroupEnergy> months = calculator.ByGroup(data, 2023, EnergyGrouping.Facility, monthly: true).Groups;
+        GroupEnergy year = calculator.ByGroup(data, 2023, EnergyGrouping.Facility, monthly: false).Groups.Single();
+
+        Assert.Equal([1, 6, 7], months.Select(m => m.Month!.Value));
+        Assert.All(months, m => Assert.Equal(1876.888, m.UnitEnergyKgcePerT!.Value, 9));
+        Assert.Equal([1900.0, 1900.0, 1850.0], months.Select(m => m.Benchmark!.Baseline.GetValue()));
+        Assert.Equal([BenchmarkClass.Between, BenchmarkClass.Between, BenchmarkClass.WorseThanBaseline], months.Select(m => m.BenchmarkClass!.Value));
+        // The year is judged on its last day, as documented: the 2023 edition.
+        Assert.Equal(1850.0, year.Benchmark!.Baseline.GetValue());
+        Assert.Equal(BenchmarkClass.WorseThanBaseline, year.BenchmarkClass);
+    }
 }

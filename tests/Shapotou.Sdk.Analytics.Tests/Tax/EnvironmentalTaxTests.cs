@@ -18,6 +18,8 @@ public sealed class EnvironmentalTaxTests
         new TaxOptions { EquivalentDecimals = 2 },
         new TaxOptions { RoundFullTaxBeforeReduction = true },
         new TaxOptions { EquivalentDecimals = 2, RoundFullTaxBeforeReduction = true },
+        TaxOptions.Exact,
+        TaxOptions.Published,
     };
 
     /// <summary>Worked example W2 (published): SO2 100 kg, fluoride 100 kg, CO 200 kg, HCl 80 kg at 1.2 yuan → 278.62 yuan.</summary>
@@ -35,11 +37,61 @@ public sealed class EnvironmentalTaxTests
             new("hydrogen_chloride", Mass.FromKilograms(80)),
         ], s_asOf);
 
-        Assert.Equal(278.62, tax.Tax);
+        Assert.Equal(278.62m, tax.Tax);
         Assert.Equal(["fluoride", "so2", "co", "hydrogen_chloride"], tax.Pollutants.Select(p => p.Pollutant)); // 114.94 > 105.26 > 11.98 > 7.44
         Assert.Equal([true, true, true, false], tax.Pollutants.Select(p => p.Taxed));
-        Assert.Equal(114.94, Math.Round(tax.Pollutants[0].Equivalents, 2));
-        Assert.Equal(7.44, Math.Round(tax.Pollutants[3].Equivalents, 2));
+        Assert.Equal(114.94m, Math.Round(tax.Pollutants[0].Equivalents, 2));
+        Assert.Equal(7.44m, Math.Round(tax.Pollutants[3].Equivalents, 2));
+    }
+
+    /// <summary>W2 under the published preset: the equivalents the example prints, each pollutant's tax to the fen.</summary>
+    [Fact]
+    public void W2_Published_ShowsTheExamplesEquivalentsAndPollutantTaxesToTheFen()
+    {
+        var calculator = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin, TaxOptions.Published);
+
+        OutletMonthTax tax = calculator.Compute("DA001", s_month,
+        [
+            new("so2", Mass.FromKilograms(100)),
+            new("fluoride", Mass.FromKilograms(100)),
+            new("co", Mass.FromKilograms(200)),
+            new("hydrogen_chloride", Mass.FromKilograms(80)),
+        ], s_asOf);
+
+        Assert.Equal([114.94m, 105.26m, 11.98m, 7.44m], tax.Pollutants.Select(p => p.Equivalents));
+        Assert.Equal([137.93m, 126.31m, 14.38m, 0m], tax.Pollutants.Select(p => p.Tax)); // 114.94 × 1.2 = 137.928, 105.26 × 1.2 = 126.312, 11.98 × 1.2 = 14.376
+        Assert.Equal(278.62m, tax.Tax);
+    }
+
+    /// <summary>
+    /// SO₂ 10 kg and NOx 10 kg (computed from the conventions, not published): 10 ÷ 0.95 = 10.526316 equivalents each.
+    /// Exact: 2 × 12.631579 = 25.263 → 25.26; equivalents to 2 decimals only: 2 × 10.53 × 1.2 = 25.272 → 25.27; published
+    /// (each pollutant's 12.636 to the fen first): 12.64 + 12.64 = 25.28.
+    /// </summary>
+    [Fact]
+    public void Presets_DifferWhereTheConventionsDo()
+    {
+        TaxablePollutant[] pollutants = [new("so2", Mass.FromKilograms(10)), new("nox", Mass.FromKilograms(10))];
+
+        decimal Tax(TaxOptions options) => new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin, options).Compute("DA001", s_month, pollutants, s_asOf).Tax;
+
+        Assert.Equal(25.26m, Tax(TaxOptions.Exact));
+        Assert.Equal(25.27m, Tax(new TaxOptions { EquivalentDecimals = 2 }));
+        Assert.Equal(25.28m, Tax(TaxOptions.Published));
+        Assert.Equal(TaxOptions.Published, TaxOptions.Preset("published"));
+        Assert.Equal(TaxOptions.Exact, TaxOptions.Preset("exact"));
+        Assert.Null(TaxOptions.Preset("bankers"));
+    }
+
+    [Fact]
+    public void Compute_NegativeEmission_IsRefusedWithTheOutletAndPollutant()
+    {
+        var calculator = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin);
+
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            calculator.Compute("DA001", s_month, [new("so2", Mass.FromKilograms(-1))], s_asOf));
+
+        Assert.StartsWith("The emission of 'so2' at outlet 'DA001' is -1 kg; expected a finite amount of at least 0 kg.", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Worked example W6: SO2 1200 kg, monthly mean 90 against 200 mg/m3 (55 % below) → 50 % levied.</summary>
@@ -52,7 +104,7 @@ public sealed class EnvironmentalTaxTests
 
         OutletMonthTax tax = calculator.Compute("DA001", s_month, [new("so2", Mass.FromKilograms(1200), Basis(90, 150, 200))], s_asOf);
 
-        Assert.Equal(expected, tax.Tax);
+        Assert.Equal((decimal)expected, tax.Tax);
         Assert.Equal(0.5, tax.Pollutants[0].LevyShare);
     }
 
@@ -71,7 +123,7 @@ public sealed class EnvironmentalTaxTests
         OutletMonthTax tax = calculator.Compute("DA001", s_month, [new("so2", Mass.FromKilograms(95), Basis(monthlyMean, monthlyMean, 200))], s_asOf);
 
         Assert.Equal(share, tax.Pollutants[0].LevyShare);
-        Assert.Equal(Math.Round(100 * 1.2 * share, 2, MidpointRounding.AwayFromZero), tax.Tax); // 95 kg / 0.95 = 100 equivalents
+        Assert.Equal(Math.Round(100 * 1.2m * (decimal)share, 2, MidpointRounding.AwayFromZero), tax.Tax); // 95 kg / 0.95 = 100 equivalents
     }
 
     [Theory]
@@ -99,7 +151,7 @@ public sealed class EnvironmentalTaxTests
 
         PollutantTax pm = tax.Outlets.First(o => o.OutletId == "O2").Pollutants.Single(p => p.Pollutant is "soot" or "general_dust");
         Assert.Equal(value, pm.EquivalentValueKg);
-        Assert.Equal(12.0 / value, pm.Equivalents, 9); // January: 1000 t × 1.2 kg/t × (1 − 0.99) = 12 kg
+        Assert.Equal(12.0 / value, (double)pm.Equivalents, 9); // January: 1000 t × 1.2 kg/t × (1 − 0.99) = 12 kg
     }
 
     [Fact]

@@ -89,6 +89,18 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.Contains("36 of 40 submerged-arc furnaces recover waste heat: 90.0 % of the furnaces", markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("exact", "7,716,567.43")]
+    [InlineData("published", "7,716,567.10")]
+    public void Report_Tax_IsTheAssessmentsDecimalTotalUnderTheChosenRounding(string rounding, string total)
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--out", _folder, "--tax-rounding", rounding).ExitCode);
+        string markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+
+        Assert.Contains($"Environmental-protection tax 2024 (air, P19): {total} yuan over ", markdown, StringComparison.Ordinal);
+        Assert.Contains($"rounding '{rounding}'.", markdown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Report_ExportedFolder_DrawsWhatItHoldsAndSaysWhatItLacks()
     {

@@ -147,36 +147,32 @@ public sealed class CemsAggregatorTests
         Assert.Contains("MinInterval of 10 min", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ToDaily_20ValidHoursMakeAValidDay_19DoNot()
+    /// <summary>
+    /// One rule for the day, the stricter of Annex C's 75 % (18 of 24 hours) and D2.2's 20 valid hours: the value and its
+    /// flag agree. Before, 18 and 19 hours gave flag N beside a missing value.
+    /// </summary>
+    [Theory]
+    [InlineData(17, double.NaN, DataFlag.D)] // below both rules
+    [InlineData(18, double.NaN, DataFlag.D)] // meets 75 %, not 20 h: not a valid day, so not N
+    [InlineData(19, double.NaN, DataFlag.D)] // 79 %, still under 20 h
+    [InlineData(20, 9.5, DataFlag.N)] // meets both: the mean of 0..19
+    public void ToDaily_ValueAndFlagFollowTheStricterOf75PercentAnd20Hours(int validHours, double value, DataFlag flag)
     {
-        static CemsTable Hours(int valid)
+        var builder = new CemsTableBuilder(CemsInterval.Hour);
+        for (int h = 0; h < 24; h++)
         {
-            var builder = new CemsTableBuilder(CemsInterval.Hour);
-            for (int h = 0; h < 24; h++)
-            {
-                bool ok = h < valid;
-                builder.AddRow("DA001", new DateTime(2025, 1, 1, h, 0, 0), ok ? DataFlag.N : DataFlag.D)
-                    .SetValue(CemsChannel.Nox, ok ? h : double.NaN, validCount: ok ? 60 : 10);
-            }
-
-            return builder.Build();
+            bool ok = h < validHours;
+            builder.AddRow("DA001", new DateTime(2025, 1, 1, h, 0, 0), ok ? DataFlag.N : DataFlag.D)
+                .SetValue(CemsChannel.Nox, ok ? h : double.NaN, validCount: ok ? 60 : 10);
         }
 
-        CemsTable day20 = CemsAggregator.ToDaily(Hours(20));
-        Assert.Equal(new DateTime(2025, 1, 1), day20.Starts.Span[0]);
-        Assert.Equal(9.5, day20.Values(CemsChannel.Nox).Span[0]); // mean of 0..19
-        Assert.Equal(20, day20.ValidCounts(CemsChannel.Nox).Span[0]);
-        Assert.Equal(DataFlag.N, day20.ChannelFlag(CemsChannel.Nox, 0)); // 20/24 ≥ 75 %
+        CemsTable day = CemsAggregator.ToDaily(builder.Build());
 
-        CemsTable day19 = CemsAggregator.ToDaily(Hours(19));
-        Assert.True(double.IsNaN(day19.Values(CemsChannel.Nox).Span[0]));
-        Assert.Equal(19, day19.ValidCounts(CemsChannel.Nox).Span[0]);
-        // 19/24 = 79 % normal: the flag rule says N while the 20-hour rule makes the value invalid; both are kept.
-        Assert.Equal(DataFlag.N, day19.ChannelFlag(CemsChannel.Nox, 0));
-
-        CemsTable day17 = CemsAggregator.ToDaily(Hours(17));
-        Assert.Equal(DataFlag.D, day17.ChannelFlag(CemsChannel.Nox, 0)); // 17/24 = 71 %
+        Assert.Equal(new DateTime(2025, 1, 1), day.Starts.Span[0]);
+        Assert.Equal(value, day.Values(CemsChannel.Nox).Span[0]);
+        Assert.Equal(validHours, day.ValidCounts(CemsChannel.Nox).Span[0]);
+        Assert.Equal(flag, day.ChannelFlag(CemsChannel.Nox, 0));
+        Assert.Equal(flag, day.FlagAt(0)); // the row's flag by the same rule over the hours' own flags
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal sealed class EmissionsSection : ReportSection
         IReadOnlyList<EmissionYear> history = a.ReportedEmissions?.Rows ?? InventoryYears(a.Emissions);
         if (history.Count == 0 || a.Targets is not { } targets)
         {
-            return new SectionContent(Id, text["emissions.heading"], [], [text["report.chart_unavailable"] + text["emissions.unavailable"]], null);
+            return new SectionContent(Id, text["emissions.heading"], [], [text["report.chart_unavailable"] + text["emissions.unavailable"], .. TaxParagraph(a, text)], null);
         }
 
         CultureInfo c = CultureInfo.InvariantCulture;
@@ -116,8 +116,21 @@ internal sealed class EmissionsSection : ReportSection
             [ReportPlot.Render(plot, context, $"{Id}.png", title)],
             [fromInventory
                 ? text.Format("emissions.text.inventory", a.Figures.BaselineYear, firstYear == lastReported ? firstYear.ToString(c) : $"{firstYear.ToString(c)}–{lastReported.ToString(c)}", lastReported, targetYear)
-                : text.Format("emissions.text", a.Figures.BaselineYear, firstYear, lastReported, targetYear)],
+                : text.Format("emissions.text", a.Figures.BaselineYear, firstYear, lastReported, targetYear), .. TaxParagraph(a, text)],
             new ReportTable(header, rows));
+    }
+
+    /// <summary>The tax of the latest inventory, in yuan to the fen as the decimal amounts are (no double on the way).</summary>
+    private static string[] TaxParagraph(DistrictAssessment a, ReportText text)
+    {
+        if (a.Emissions.Tax is not { Outlets.Count: > 0 } tax)
+        {
+            return [];
+        }
+
+        CultureInfo c = CultureInfo.InvariantCulture;
+        return [text.Format("emissions.tax", tax.Year, tax.Total is { } total ? total.ToString("N2", c) : "–", tax.Outlets.Select(o => o.OutletId).Distinct(StringComparer.Ordinal).Count(),
+            tax.Rate.GetValue().ToString(c), tax.Rate.ConfidenceMark, tax.Rounding)];
     }
 
     private static EmissionYear[] InventoryYears(DistrictEmissions emissions) =>

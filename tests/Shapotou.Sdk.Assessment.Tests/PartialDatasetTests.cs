@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Shapotou.Sdk.Model;
+
+namespace Shapotou.Sdk.Assessment.Tests;
+
+/// <summary>The default dataset written once, for the tests that take tables or columns away from it.</summary>
+public sealed class DefaultFolderFixture : IDisposable
+{
+    public DefaultFolderFixture()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), $"shapotou-partial-{Guid.NewGuid():N}");
+        DefaultDataset.WriteAsync(Folder).GetAwaiter().GetResult();
+    }
+
+    public string Folder { get; }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+/// <summary>Unknown is never 0: datasets that lack a table or a ledger column.</summary>
+public sealed class PartialDatasetTests(DefaultFolderFixture fixture) : IClassFixture<DefaultFolderFixture>, IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"shapotou-partial-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>The tables no other table refers to, each removed in turn.</summary>
+    public static TheoryData<string> LeafTables => new() { "cems_hourly", "emission_factors", "energy_ledger", "solid_waste_ledger", "treatment_facilities" };
+
+    /// <summary>The tables others refer to, with the reference the reader cannot resolve without them.</summary>
+    public static TheoryData<string, string> ReferencedTables => new()
+    {
+        { "enterprises", "Table 'facilities', row 0: enterprise_id 'zl-yuexin' is not in table 'enterprises'." },
+        { "facilities", "Table 'treatment_facilities', row 0: facility_id 'zl-yuexin-f1' is not in table 'facilities'." },
+        { "outlets", "is not in table 'outlets'; expected the id of an outlet." },
+    };
+
+    private string CopyWithout(string table)
+    {
+        Directory.CreateDirectory(_folder);
+        foreach (string file in Directory.GetFiles(fixture.Folder).Where(f => Path.GetFileName(f) != table + ".parquet"))
+        {
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        }
+
+        return _folder;
+    }
+
+    /// <summary>Visits every number of a document, asserting it is finite, and counts them.</summary>
+    private static int FiniteNumbers(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number:
+                Assert.True(double.IsFinite(element.GetDouble()), $"{path} is {element.GetRawText()}");
+                return 1;
+            case JsonValueKind.Object:
+                return element.EnumerateObject().Sum(p => FiniteNumbers(p.Value, $"{path}.{p.Name}"));
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Select((e, i) => FiniteNumbers(e, $"{path}[{i}]")).Sum();
+            default:
+                return 0;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LeafTables))]
+    public async Task RunAsync_FolderLackingATable_CompletesAndEveryNumberIsFinite(string table)
+    {
+        DistrictAssessment a = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(CopyWithout(table)));
+
+        using JsonDocument document = JsonDocument.Parse(AssessmentJson.Serialize(a));
+        Assert.True(FiniteNumbers(document.RootElement, "$") > 100);
+        Assert.Contains($"The folder has no table {table}: the figures that need it are null or absent, never 0.", a.Assumptions);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferencedTables))]
+    public async Task RunAsync_FolderLackingAReferencedTable_IsRefusedInOneSentence(string table, string message)
+    {
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(CopyWithout(table))));
+
+        Assert.EndsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Single(error.Message.Split(". ", StringSplitOptions.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_WithoutEnergyLedger_CarbonOutputAndTaxAreUnknownNotZero()
+    {
+        DistrictAssessment a = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(CopyWithout("energy_ledger")));
+        using JsonDocument document = JsonDocument.Parse(AssessmentJson.Serialize(a));
+        JsonElement root = document.RootElement;
+
+        // Before: every township 0 t CO₂ and 0 t per 10⁴ yuan; the tax total the sum of the outlets that have CEMS only.
+        Assert.All(root.GetProperty("carbon").GetProperty("townships").EnumerateArray(), t => Assert.Equal(JsonValueKind.Null, t.GetProperty("total_t").ValueKind));
+        Assert.Contains(a.Emissions.Carbon!.Missing, m => m.StartsWith("Township 'zhenluo': no enterprise of it has energy_ledger rows in 2024", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("ferroalloy").GetProperty("output_t").ValueKind);
+        JsonElement tax = root.GetProperty("tax");
+        Assert.Equal(JsonValueKind.Null, tax.GetProperty("total_yuan").ValueKind);
+        Assert.True(tax.GetProperty("known_total_yuan").GetDecimal() > 0);
+        Assert.NotEmpty(tax.GetProperty("missing").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task RunAsync_WithoutCemsHourly_AmmoniaSlipIsUnknownNotFailed()
+    {
+        DistrictAssessment a = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(CopyWithout("cems_hourly")));
+
+        var slip = a.Emissions.Checks.Where(c => c.CheckId == "cement_kiln_ammonia_slip_monitored").ToArray();
+        Assert.NotEmpty(slip);
+        Assert.All(slip, c => Assert.Equal(Shapotou.Sdk.Analytics.Emissions.CheckOutcome.Unknown, c.Outcome));
+        Assert.All(slip, c => Assert.Null(c.Value));
+        Assert.Null(a.Emissions.Tax!.Total);
+    }
+
+    [Fact]
+    public async Task RunAsync_LedgerColumnWithoutValues_IsNamedAndItsFiguresAreNull()
+    {
+        ClusterDataset d = DefaultDataset.Create();
+        EnergyLedgerEntry[] ledger = [.. d.EnergyLedger.Select(r => new EnergyLedgerEntry(r.FacilityId, r.Period, r.Product, r.Output,
+            r.ElectricityPurchased, furnaceElectricity: null, r.WasteHeatPowerGenerated, r.ElectricityExported, r.Coke, r.SemiCoke, r.Coal,
+            r.NaturalGas, r.Diesel, r.ElectrodePaste, r.OreGrade))];
+        var data = new ClusterDataset("no-furnace-electricity", false, d.Enterprises, d.Facilities, d.TreatmentFacilities, d.Outlets, ledger,
+            d.SolidWasteLedger, d.EmissionFactors, d.CemsHourly);
+
+        DistrictAssessment a = await DistrictAssessment.RunAsync(AssessmentSource.FromDataset(data));
+
+        Assert.Contains("Table 'energy_ledger' has no value in column 'furnace_electricity' (absent from the file, or null in every row): the figures that need it are unknown, never 0.", a.Assumptions);
+        using JsonDocument document = JsonDocument.Parse(AssessmentJson.Serialize(a));
+        JsonElement[] ferrosilicon = [.. document.RootElement.GetProperty("energy").GetProperty("enterprises").EnumerateArray().Where(e => e.GetProperty("product").GetString()!.StartsWith("FeSi", StringComparison.Ordinal))];
+        Assert.NotEmpty(ferrosilicon);
+        Assert.All(ferrosilicon, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("smelting_electricity_kwh_per_t").ValueKind));
+    }
+}
