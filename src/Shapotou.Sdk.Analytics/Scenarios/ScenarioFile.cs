@@ -5,7 +5,7 @@ using Shapotou.Sdk.Model;
 namespace Shapotou.Sdk.Analytics.Scenarios;
 
 /// <summary>
-/// Reads a scenario file (JSON, format in docs/scenarios.md): <c>name</c>, <c>base_year</c>, optional
+/// Reads a scenario file (JSON, format in docs/carbon-tax-scenarios.md): <c>name</c>, <c>base_year</c>, optional
 /// <c>uncertainty</c> {<c>factor_pct</c>, <c>measured_pct</c>, <c>activity_pct</c>, <c>source</c>}, <c>samples</c>,
 /// <c>seed</c>, and <c>changes</c>: each with <c>id</c>, <c>type</c> (<c>retrofit</c>, <c>retire</c>,
 /// <c>output_change</c>, <c>waste_heat</c>), <c>facilities</c> (ids or <c>"*"</c>), an optional <c>cost_10k_yuan</c>,

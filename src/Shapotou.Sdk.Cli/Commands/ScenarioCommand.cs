@@ -11,12 +11,12 @@ using Spectre.Console;
 
 namespace Shapotou.Sdk.Cli.Commands;
 
-/// <summary><c>shapotou scenario FILE</c>: a what-if scenario against the 2027 ceilings (docs/scenarios.md).</summary>
+/// <summary><c>shapotou scenario FILE</c>: a what-if scenario against the 2027 ceilings (docs/carbon-tax-scenarios.md).</summary>
 internal static class ScenarioCommand
 {
     public static Command Create(CommandContext context)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The scenario file (JSON; format in docs/scenarios.md)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "The scenario file (JSON; format in docs/carbon-tax-scenarios.md)." };
         Option<bool> json = CommonOptions.Json();
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 2024-12-31.");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
@@ -32,12 +32,7 @@ internal static class ScenarioCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             FileInfo path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new FileNotFoundException($"Scenario file '{path.FullName}' does not exist.", path.FullName);
-            }
-
-            Scenario scenario = ScenarioFile.Parse(await File.ReadAllTextAsync(path.FullName, cancellationToken).ConfigureAwait(false), path.Name);
+            Scenario scenario = ScenarioFile.Parse(CliInput.ReadJsonText(path, "Scenario file"), path.Name);
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(scenario.BaseYear, 12, 31);
             ClusterDataset dataset = await CommonOptions.LoadDatasetAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
