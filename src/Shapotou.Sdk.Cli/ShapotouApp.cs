@@ -77,8 +77,6 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
 
     public TextWriter Error { get; } = error;
 
-    /// <summary>The width of tables written to a file or a pipe, where no terminal says how wide it is.</summary>
-    private const int RedirectedWidth = 200;
 
     public IAnsiConsole CreateConsole()
     {
@@ -91,7 +89,7 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
         });
         if (!terminal)
         {
-            console.Profile.Width = RedirectedWidth;
+            console.Profile.Width = Rendering.ConsoleTable.RedirectedWidth;
         }
 
         return console;

@@ -7,6 +7,7 @@ using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Analytics.Scenarios;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Cli.Rendering;
 using Spectre.Console;
 
 namespace Shapotou.Sdk.Cli.Commands;
@@ -110,15 +111,12 @@ internal static class ScenarioCommand
     private static void Render(IAnsiConsole console, ScenarioOutcome o, ClusterDataset dataset)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        if (dataset.Illustrative)
-        {
-            console.MarkupLine("[yellow]ILLUSTRATIVE data[/]: the default dataset is synthetic (docs/default-dataset.md).");
-        }
+        ConsoleTable.Header(console, dataset.Illustrative, Markup.Escape($"Scenario '{o.Scenario.Name}' on {o.Scenario.BaseYear.ToString(c)}, dataset {dataset.Name}") + (dataset.Illustrative ? " (synthetic; docs/default-dataset.md)" : string.Empty));
 
         var table = new Table().Title(Markup.Escape($"Scenario '{o.Scenario.Name}' on {o.Scenario.BaseYear}: 2027 ceilings (t)"))
-            .AddColumn("pollutant").AddColumn(new TableColumn("base").RightAligned()).AddColumn(new TableColumn("projected").RightAligned())
-            .AddColumn(new TableColumn("ceiling").RightAligned()).AddColumn(new TableColumn("margin").RightAligned()).AddColumn("met")
-            .AddColumn(new TableColumn("P5–P95").RightAligned()).AddColumn(new TableColumn("P(met)").RightAligned());
+            .AddColumn(ConsoleTable.Id("pollutant")).AddColumn(ConsoleTable.Number("base")).AddColumn(ConsoleTable.Number("projected"))
+            .AddColumn(ConsoleTable.Number("ceiling")).AddColumn(ConsoleTable.Number("margin")).AddColumn("met")
+            .AddColumn(ConsoleTable.Number("P5–P95")).AddColumn(ConsoleTable.Number("P(met)"));
         foreach (PollutantOutcome p in o.Pollutants)
         {
             table.AddRow(
@@ -132,11 +130,11 @@ internal static class ScenarioCommand
                 p.ProbabilityMet?.ToString("P0", c) ?? "–");
         }
 
-        console.Write(table);
+        ConsoleTable.Write(console, table);
         console.MarkupLine(string.Create(c, $"Energy {o.EnergyChangeTce?.ToString("N0", c) ?? "–"} tce, CO₂ {o.Co2ChangeT?.ToString("N0", c) ?? "–"} t against the base year."));
-        var changes = new Table().Title("Changes alone, by cost per tonne abated (marginal abatement cost)").AddColumn("change")
-            .AddColumn(new TableColumn("PM t").RightAligned()).AddColumn(new TableColumn("SO₂ t").RightAligned()).AddColumn(new TableColumn("NOx t").RightAligned())
-            .AddColumn(new TableColumn("yuan/t").RightAligned());
+        var changes = new Table().Title("Changes alone, by cost per tonne abated (marginal abatement cost)").AddColumn(ConsoleTable.Id("change"))
+            .AddColumn(ConsoleTable.Number("PM t")).AddColumn(ConsoleTable.Number("SO₂ t")).AddColumn(ConsoleTable.Number("NOx t"))
+            .AddColumn(ConsoleTable.Number("yuan/t"));
         foreach (ChangeEffect e in o.Changes)
         {
             changes.AddRow(
@@ -147,7 +145,7 @@ internal static class ScenarioCommand
                 e.YuanPerTonne?.ToString("N0", c) ?? "–");
         }
 
-        console.Write(changes);
+        ConsoleTable.Write(console, changes);
         foreach (string a in o.Assumptions)
         {
             console.MarkupLine($" • {Markup.Escape(a)}");
