@@ -49,12 +49,8 @@ internal static class ShapotouApp
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (System.CommandLine.Parsing.ParseError parseError in parse.Errors)
-            {
-                error.WriteLine(parseError.Message);
-            }
-
-            error.WriteLine("Run 'shapotou --help' for usage.");
+            // One sentence for the first error: later ones are most often consequences of it (an unknown command, then no command).
+            error.WriteLine(CliInput.Describe(parse, root));
             return UsageOrIoError;
         }
 
@@ -65,25 +61,12 @@ internal static class ShapotouApp
                 ? parse.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult()
                 : parse.Invoke(configuration);
         }
-        catch (Exception exception) when (Classify(exception) is { } code)
+        catch (Exception exception)
         {
-            error.WriteLine(parse.GetValue(verbose) ? exception.ToString() : code == Cancelled ? "Cancelled." : OneSentence(exception));
+            int code = CliInput.Classify(exception);
+            error.WriteLine(parse.GetValue(verbose) ? exception.ToString() : code == Cancelled ? "Cancelled." : CliInput.OneSentence(exception));
             return code;
         }
-    }
-
-    private static int? Classify(Exception exception) => exception switch
-    {
-        OperationCanceledException => Cancelled,
-        ShapotouDataException or KeyNotFoundException => RejectedInput,
-        IOException or UnauthorizedAccessException or ArgumentException => UsageOrIoError,
-        _ => null,
-    };
-
-    private static string OneSentence(Exception exception)
-    {
-        string message = exception.Message.Trim();
-        return message.EndsWith('.') ? message : message + ".";
     }
 }
 
@@ -94,8 +77,6 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
 
     public TextWriter Error { get; } = error;
 
-    /// <summary>The width of tables written to a file or a pipe, where no terminal says how wide it is.</summary>
-    private const int RedirectedWidth = 200;
 
     public IAnsiConsole CreateConsole()
     {
@@ -108,7 +89,7 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
         });
         if (!terminal)
         {
-            console.Profile.Width = RedirectedWidth;
+            console.Profile.Width = Rendering.ConsoleTable.RedirectedWidth;
         }
 
         return console;
@@ -138,6 +119,32 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
                 _ => title,
             }));
             return await run(progress).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> with a status line on standard error when that is a terminal — its title and the
+    /// seconds elapsed, each second — and with nothing at all otherwise.
+    /// </summary>
+    public async Task<T> WithStatusAsync<T>(string title, Func<Task<T>> run)
+    {
+        if (!ReferenceEquals(Error, Console.Error) || Console.IsErrorRedirected)
+        {
+            return await run().ConfigureAwait(false);
+        }
+
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return await console.Status().StartAsync(title, async status =>
+        {
+            Task<T> work = run();
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            while (await Task.WhenAny(work, Task.Delay(1000)).ConfigureAwait(false) != work)
+            {
+                TimeSpan elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                status.Status(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{title}: {elapsed.TotalSeconds:F0} s")));
+            }
+
+            return await work.ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 

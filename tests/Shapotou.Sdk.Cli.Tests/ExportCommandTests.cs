@@ -37,7 +37,7 @@ public sealed class ExportCommandTests : IDisposable
         (int code, _, string error) = CliRunner.Run("export", "--out", _folder, "--scale", scale);
 
         Assert.Equal(2, code);
-        Assert.StartsWith($"--scale is {scale}; expected 1 or more copies.", error, StringComparison.Ordinal);
+        Assert.StartsWith($"--scale is {scale}; expected a number of copies from 1 to 10000.", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_folder));
     }
 
@@ -86,7 +86,7 @@ public sealed class ExportCommandTests : IDisposable
         (int code, _, string error) = CliRunner.Run("assess", "--data", _folder);
 
         Assert.Equal(2, code);
-        Assert.Equal($"Folder '{_folder}' does not exist.{Environment.NewLine}", error);
+        Assert.Equal($"--data '{_folder}' does not exist.{Environment.NewLine}", error);
     }
 
     [Fact]

@@ -59,6 +59,7 @@ public sealed class Hj212ServeCommandTests : IDisposable
     [Fact]
     public void Verify_EmptyFolder_ReportsEveryRecordLost_AndExits1()
     {
+        Directory.CreateDirectory(_directory);
         (int code, string output, _) = CliRunner.Run("hj212", "simulate", "--loggers", "2", "--minutes", "60", "--verify", _directory);
         Assert.Equal(1, code);
         Assert.Contains("cems_minute: expected 120, rows 0 in 0 files, lost 120, duplicated 0, unexpected 0, altered 0", output, StringComparison.Ordinal);
@@ -70,7 +71,7 @@ public sealed class Hj212ServeCommandTests : IDisposable
     {
         (int code, _, string error) = CliRunner.Run("hj212", "simulate", "--loggers", "1");
         Assert.Equal(2, code);
-        Assert.Contains("--port must be given", error, StringComparison.Ordinal);
+        Assert.Equal("--port is missing; expected the receiver's TCP port to send packets to." + Environment.NewLine, error);
     }
 
     [Fact]

@@ -74,6 +74,6 @@ public sealed class ImportCommandTests : IDisposable
         (int code, _, string stderr) = CliRunner.Run("import", "--table", "energy_ledger", Path.Combine(_folder, "none.csv"), "--out", _folder);
 
         Assert.Equal(2, code);
-        Assert.Equal($"File '{Path.Combine(_folder, "none.csv")}' does not exist.", stderr.Trim());
+        Assert.Equal($"Input file '{Path.Combine(_folder, "none.csv")}' does not exist.", stderr.Trim());
     }
 }

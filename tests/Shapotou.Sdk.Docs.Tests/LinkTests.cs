@@ -46,6 +46,53 @@ public sealed partial class LinkTests
         Assert.Equal(present, named.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Every Markdown file named in the code (help texts, messages, assumptions, XML docs), the embedded JSON, the samples
+    /// and the docs exists: a path at the repository's root, under <c>docs/</c>, beside the file naming it or under its
+    /// project; a bare name anywhere in the repository. The research notes beside the clone (<c>shared/…</c>) are
+    /// looked up there, as CI looks up <c>../shared/parquet-testing</c>; Parquet's own <c>Encodings.md</c> (the
+    /// parquet-format specification) is the one outside document named by a bare name.
+    /// </summary>
+    [Fact]
+    public void NamedMarkdownFiles_Exist()
+    {
+        string root = RepositoryRoot();
+        IEnumerable<string> files = new[] { "src", "samples", "docs" }
+            .SelectMany(d => Directory.GetFiles(Path.Combine(root, d), "*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Append(Path.Combine(root, "README.md"));
+        var names = Directory.GetFiles(root, "*.md", SearchOption.AllDirectories).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        string beside = Path.GetFullPath(Path.Combine(root, ".."));
+        var missing = new List<string>();
+        foreach (string file in files)
+        {
+            string folder = Path.GetDirectoryName(file)!;
+            string project = ProjectFolder(root, file);
+            foreach (Match match in NamedMarkdown().Matches(File.ReadAllText(file)))
+            {
+                string named = match.Value;
+                string[] candidates = [Path.Combine(root, named), Path.Combine(root, "docs", named), Path.Combine(folder, named), Path.Combine(project, named)];
+                bool found = named.StartsWith("shared/", StringComparison.Ordinal)
+                    ? !Directory.Exists(Path.Combine(beside, "shared")) || File.Exists(Path.Combine(beside, named))
+                    : candidates.Any(File.Exists) || (!named.Contains('/', StringComparison.Ordinal) && (names.Contains(named) || named == "Encodings.md"));
+                if (!found)
+                {
+                    missing.Add($"{Path.GetRelativePath(root, file)}: {named}");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, "Named but missing: " + string.Join("; ", missing.Distinct()));
+    }
+
+    private static string ProjectFolder(string root, string file)
+    {
+        string[] parts = Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar);
+        return parts.Length > 2 ? Path.Combine(root, parts[0], parts[1]) : root;
+    }
+
     private static string RepositoryRoot()
     {
         for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
@@ -58,6 +105,9 @@ public sealed partial class LinkTests
 
         throw new InvalidOperationException($"No Shapotou.Sdk.sln above '{AppContext.BaseDirectory}'.");
     }
+
+    [GeneratedRegex(@"(?<![\w/.-])(?:[\w.-]+/)*[\w-]+\.md\b")]
+    private static partial Regex NamedMarkdown();
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex MarkdownLink();

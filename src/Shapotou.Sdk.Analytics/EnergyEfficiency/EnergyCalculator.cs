@@ -240,7 +240,7 @@ public sealed class EnergyCalculator
         {
             StandardCoalCoefficient c = used.Coefficient;
             string origin = used.Confidence is { } mark ? $"marked {ReferenceValue.ToMark(mark)}" : "supplied by the caller";
-            assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Coefficient of {c.Carrier}: {c.KilogramsOfCoalEquivalentPerCarrierUnit} kgce per {QuantityUnits.NameOf(c.CarrierUnit)}, {origin} ({c.Source})."));
+            assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Coefficient of {c.Carrier}: {c.KilogramsOfCoalEquivalentPerCarrierUnit} kgce per {UnitsNet.UnitAbbreviationsCache.Default.GetDefaultAbbreviation(c.CarrierUnit.GetType(), Convert.ToInt32(c.CarrierUnit, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)}, {origin} ({c.Source})."));
         }
 
         foreach (string carrier in energy.MissingCoefficients)

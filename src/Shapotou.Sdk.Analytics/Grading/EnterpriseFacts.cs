@@ -170,7 +170,7 @@ public sealed partial record EnterpriseFacts
                         case "facts":
                             throw new ShapotouDataException($"{where}: field 'facts' is a JSON {property.Value.ValueKind}; expected an object of facts.");
                         default:
-                            throw new ShapotouDataException($"{where}: field '{property.Name}' is unknown; expected only enterprise_id, source, facts.");
+                            throw Sdk.Internal.StrictJson.UnknownKey(where, Sdk.Internal.StrictJson.Path(Sdk.Internal.StrictJson.Path("$", number - 1), property.Name), property.Name, ["enterprise_id", "source", "facts"]);
                     }
                 }
 

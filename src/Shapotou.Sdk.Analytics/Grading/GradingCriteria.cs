@@ -2,7 +2,7 @@ using Shapotou.Sdk.Model;
 
 namespace Shapotou.Sdk.Analytics.Grading;
 
-/// <summary>The category of a grading criterion, after the guide's indicators (emissions-gaps.md §3.1).</summary>
+/// <summary>The category of a grading criterion, after the guide's indicators (docs/grading.md).</summary>
 public enum CriterionCategory
 {
     /// <summary><c>concentration</c>: a pollutant's hourly concentration against a threshold (排放限值), from <c>cems_hourly</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 
@@ -49,7 +50,7 @@ public static class GradingCriteriaJson
                 throw new ShapotouDataException($"{file} must be a JSON object with name, industries and criteria; it is a JSON {root.ValueKind}.");
             }
 
-            CheckFields(root, s_tableFields, file);
+            CheckFields(root, s_tableFields, file, "$");
             string name = RequiredString(root, "name", file);
             string? description = OptionalString(root, "description", file);
             var industries = new List<IndustryCriteria>();
@@ -57,7 +58,7 @@ public static class GradingCriteriaJson
             foreach (JsonElement element in RequiredArray(root, "industries", file))
             {
                 number++;
-                industries.Add(ReadIndustry(element, string.Create(CultureInfo.InvariantCulture, $"{file}, industries row {number}"), industries));
+                industries.Add(ReadIndustry(element, string.Create(CultureInfo.InvariantCulture, $"{file}, industries row {number}"), StrictJson.Path("$.industries", number - 1), industries));
             }
 
             var criteria = new Dictionary<string, List<GradingCriterion>>(StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public static class GradingCriteriaJson
             foreach (JsonElement element in RequiredArray(root, "criteria", file))
             {
                 number++;
-                GradingCriterion criterion = ReadCriterion(element, string.Create(CultureInfo.InvariantCulture, $"{file}, criteria row {number}"), industries, ids);
+                GradingCriterion criterion = ReadCriterion(element, string.Create(CultureInfo.InvariantCulture, $"{file}, criteria row {number}"), StrictJson.Path("$.criteria", number - 1), industries, ids);
                 if (!criteria.TryGetValue(criterion.Industry, out List<GradingCriterion>? list))
                 {
                     criteria[criterion.Industry] = list = [];
@@ -100,12 +101,12 @@ public static class GradingCriteriaJson
         return Read(stream, fileName);
     }
 
-    private static IndustryCriteria ReadIndustry(JsonElement element, string where, List<IndustryCriteria> earlier)
+    private static IndustryCriteria ReadIndustry(JsonElement element, string where, string path, List<IndustryCriteria> earlier)
     {
         RequireObject(element, where);
         string industry = RequiredString(element, "industry", where);
         where += $" (industry '{industry}')";
-        CheckFields(element, s_industryFields, where);
+        CheckFields(element, s_industryFields, where, path);
         if (earlier.Any(i => string.Equals(i.Industry, industry, StringComparison.Ordinal)))
         {
             throw new ShapotouDataException($"{where}: field 'industry' repeats an earlier industry; expected each industry once.");
@@ -183,7 +184,7 @@ public static class GradingCriteriaJson
                 number++;
                 string at = string.Create(CultureInfo.InvariantCulture, $"{where}, measures row {number}");
                 RequireObject(item, at);
-                CheckFields(item, s_measureFields, at);
+                CheckFields(item, s_measureFields, at, StrictJson.Path(StrictJson.Path(path, "measures"), number - 1));
                 PerformanceGrade grade = Grade(item, at, grades);
                 measures.Add(new GradeMeasure(grade, RequiredString(item, "text", at), RequiredString(item, "source", at), Mark(item, at)));
             }
@@ -203,7 +204,7 @@ public static class GradingCriteriaJson
         };
     }
 
-    private static GradingCriterion ReadCriterion(JsonElement element, string where, List<IndustryCriteria> industries, HashSet<string> ids)
+    private static GradingCriterion ReadCriterion(JsonElement element, string where, string path, List<IndustryCriteria> industries, HashSet<string> ids)
     {
         RequireObject(element, where);
         string id = RequiredString(element, "id", where);
@@ -238,7 +239,7 @@ public static class GradingCriteriaJson
             bool known = s_concentrationFields.Concat(s_treatmentFields).Concat(s_factFields).Contains(property.Name, StringComparer.Ordinal);
             throw new ShapotouDataException(known
                 ? $"{where}: field '{property.Name}' does not apply to a {categoryName} criterion; expected only {string.Join(", ", s_commonFields.Concat(specific))}."
-                : $"{where}: field '{property.Name}' is unknown; expected only {string.Join(", ", s_commonFields.Concat(specific))}.");
+                : StrictJson.UnknownKey(where, StrictJson.Path(path, property.Name), property.Name, [.. s_commonFields, .. specific]).Message);
         }
 
         string industryName = RequiredString(element, "industry", where);
@@ -434,16 +435,7 @@ public static class GradingCriteriaJson
         }
     }
 
-    private static void CheckFields(JsonElement element, string[] known, string where)
-    {
-        foreach (JsonProperty property in element.EnumerateObject())
-        {
-            if (Array.IndexOf(known, property.Name) < 0)
-            {
-                throw new ShapotouDataException($"{where}: field '{property.Name}' is unknown; expected only {string.Join(", ", known)}.");
-            }
-        }
-    }
+    private static void CheckFields(JsonElement element, string[] known, string where, string path) => StrictJson.CheckKeys(element, where, path, known);
 
     private static JsonElement.ArrayEnumerator RequiredArray(JsonElement element, string field, string where) =>
         element.TryGetProperty(field, out JsonElement value)

@@ -6,7 +6,7 @@ namespace Shapotou.Sdk.Analytics.Grading;
 /// </summary>
 /// <remarks>
 /// Which grades an industry uses is data: each industry of a <see cref="GradingCriteria"/> table declares its ladder,
-/// best first (the cement measures of the 2020 guide use A, B, C and D; emissions-gaps.md §3.3).
+/// best first (the cement measures of the 2020 guide use A, B, C and D; docs/grading.md).
 /// </remarks>
 public enum PerformanceGrade
 {

@@ -13,7 +13,7 @@ namespace Shapotou.Sdk.Analytics.Grading;
 /// </summary>
 /// <remarks>
 /// <para>The unit graded is the <b>enterprise</b>, as in the guide ("铁合金企业的绩效评级结果与…最低满足项保持一致",
-/// emissions-gaps.md §3.2). A criterion covers the enterprise's <b>running</b> facilities of its facility kinds; idle
+/// docs/grading.md). A criterion covers the enterprise's <b>running</b> facilities of its facility kinds; idle
 /// and retired facilities emit nothing and are not judged.</para>
 /// <para>Grades are cumulative: grade G is attained when every criterion of G and of every worse grade passes or does
 /// not apply. The grade is the best attained one; the floor (the ladder's last grade, which has no criteria) otherwise.

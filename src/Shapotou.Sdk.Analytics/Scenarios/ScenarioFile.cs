@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
 
 namespace Shapotou.Sdk.Analytics.Scenarios;
 
 /// <summary>
-/// Reads a scenario file (JSON, format in docs/scenarios.md): <c>name</c>, <c>base_year</c>, optional
+/// Reads a scenario file (JSON, format in docs/carbon-tax-scenarios.md): <c>name</c>, <c>base_year</c>, optional
 /// <c>uncertainty</c> {<c>factor_pct</c>, <c>measured_pct</c>, <c>activity_pct</c>, <c>source</c>}, <c>samples</c>,
 /// <c>seed</c>, and <c>changes</c>: each with <c>id</c>, <c>type</c> (<c>retrofit</c>, <c>retire</c>,
 /// <c>output_change</c>, <c>waste_heat</c>), <c>facilities</c> (ids or <c>"*"</c>), an optional <c>cost_10k_yuan</c>,
@@ -14,6 +15,19 @@ namespace Shapotou.Sdk.Analytics.Scenarios;
 /// </summary>
 public static class ScenarioFile
 {
+    private static readonly string[] s_rootKeys = ["name", "base_year", "uncertainty", "samples", "seed", "changes"];
+    private static readonly string[] s_uncertaintyKeys = ["factor_pct", "measured_pct", "activity_pct", "source"];
+    private static readonly string[] s_changeKeys = ["id", "type", "facilities", "cost_10k_yuan"];
+
+    /// <summary>The keys of each change type besides <see cref="s_changeKeys"/>.</summary>
+    private static readonly Dictionary<string, string[]> s_typeKeys = new(StringComparer.Ordinal)
+    {
+        ["retrofit"] = ["pollutant", "kind", "efficiency_pct"],
+        ["retire"] = [],
+        ["output_change"] = ["change_pct"],
+        ["waste_heat"] = ["kwh_per_t"],
+    };
+
     /// <summary>Reads a scenario from JSON text.</summary>
     /// <param name="json">The text.</param>
     /// <param name="source">The file name, for messages.</param>
@@ -25,11 +39,16 @@ public static class ScenarioFile
         using (JsonDocument document = Internal.JsonInput.Parse(json, $"Scenario file '{source}'"))
         {
             JsonElement root = document.RootElement;
+            string file = $"Scenario file '{source}'";
+            StrictJson.RequireObject(root, file, "$");
+            StrictJson.CheckKeys(root, file, "$", s_rootKeys);
             string name = Text(root, "name", source, "the scenario");
             int baseYear = root.TryGetProperty("base_year", out JsonElement y) ? Integer(y, source, "the scenario", "base_year") : 2024;
             ScenarioUncertainty? uncertainty = null;
             if (root.TryGetProperty("uncertainty", out JsonElement u) && u.ValueKind != JsonValueKind.Null)
             {
+                StrictJson.RequireObject(u, file, "$.uncertainty");
+                StrictJson.CheckKeys(u, file, "$.uncertainty", s_uncertaintyKeys);
                 uncertainty = new ScenarioUncertainty(
                     Number(u, "factor_pct", source, "uncertainty", min: 0),
                     Number(u, "measured_pct", source, "uncertainty", min: 0),
@@ -55,6 +74,8 @@ public static class ScenarioFile
             foreach (JsonElement c in list.EnumerateArray())
             {
                 string where = string.Create(CultureInfo.InvariantCulture, $"change {index}");
+                string path = StrictJson.Path("$.changes", index);
+                StrictJson.RequireObject(c, file, path);
                 string id = Text(c, "id", source, where);
                 where = $"change '{id}'";
                 if (!ids.Add(id))
@@ -62,11 +83,16 @@ public static class ScenarioFile
                     throw new ShapotouDataException($"Scenario file '{source}': {where} appears twice; ids must be unique.");
                 }
 
-                string[] facilities = c.TryGetProperty("facilities", out JsonElement f) && f.ValueKind == JsonValueKind.Array
-                    ? f.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToArray()
+                string type = Text(c, "type", source, where);
+                if (s_typeKeys.TryGetValue(type, out string[]? typeKeys))
+                {
+                    StrictJson.CheckKeys(c, $"{file}, {where}", path, [.. s_changeKeys, .. typeKeys]);
+                }
+
+                string[] facilities = c.TryGetProperty("facilities", out JsonElement f)
+                    ? StrictJson.Strings(f, $"{file}, {where}", StrictJson.Path(path, "facilities"), "facility ids or \"*\"")
                     : throw new ShapotouDataException($"Scenario file '{source}', {where}: 'facilities' is missing; expected an array of facility ids or [\"*\"].");
                 double? cost = c.TryGetProperty("cost_10k_yuan", out JsonElement k) && k.ValueKind != JsonValueKind.Null ? Number(c, "cost_10k_yuan", source, where, min: 0) : null;
-                string type = Text(c, "type", source, where);
                 changes.Add(type switch
                 {
                     "retrofit" => new RetrofitChange(id, facilities, cost,

@@ -52,8 +52,8 @@ internal static class AssessCommand
                 AsOf = parse.GetValue(asOf),
                 Year = parse.GetValue(year),
                 Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)!,
-                GradingCriteria = parse.GetValue(criteria) is { } c ? GradingCriteriaJson.ReadFile(Existing(c).FullName) : null,
-                EnterpriseFacts = parse.GetValue(facts) is { } f ? EnterpriseFacts.ReadFile(Existing(f).FullName) : [],
+                GradingCriteria = parse.GetValue(criteria) is { } c ? ReadCriteria(c) : null,
+                EnterpriseFacts = parse.GetValue(facts) is { } f ? ReadFacts(f) : [],
             };
             AssessmentSource source = CommonOptions.Source(folder);
             DistrictAssessment assessment = await context.WithProgressAsync(
@@ -82,6 +82,15 @@ internal static class AssessCommand
         return command;
     }
 
-    private static FileInfo Existing(FileInfo file) =>
-        file.Exists ? file : throw new FileNotFoundException($"File '{file.FullName}' does not exist.", file.FullName);
+    private static GradingCriteria ReadCriteria(FileInfo file)
+    {
+        using MemoryStream json = CliInput.JsonStream(file, "Grading criteria file");
+        return GradingCriteriaJson.Read(json, file.Name);
+    }
+
+    private static IReadOnlyList<EnterpriseFacts> ReadFacts(FileInfo file)
+    {
+        using MemoryStream json = CliInput.JsonStream(file, "Facts file");
+        return EnterpriseFacts.Read(json, file.Name);
+    }
 }

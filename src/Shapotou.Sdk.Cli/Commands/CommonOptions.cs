@@ -25,11 +25,24 @@ internal static class CommonOptions
     };
 
     /// <summary>The language of labels: <c>zh</c> (Chinese) or <c>en</c> (English).</summary>
-    public static Option<string> Language() => new Option<string>("--lang")
+    public static Option<string> Language() => new("--lang")
     {
-        Description = "The language of the labels: zh (Chinese) or en (English).",
+        Description = "The language of the labels: zh (Chinese) or en (English); case does not matter.",
+        HelpName = "zh|en",
         DefaultValueFactory = _ => "en",
-    }.AcceptOnlyFromAmong("zh", "en");
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Single().Value;
+            string lower = text.ToLowerInvariant();
+            if (lower is "zh" or "en")
+            {
+                return lower;
+            }
+
+            result.AddError($"--lang '{text}' is not a language of the tool; expected zh or en.");
+            return "en";
+        },
+    };
 
     /// <summary>The rounding convention of the environmental-protection tax: <c>exact</c> or <c>published</c>.</summary>
     public static Option<string> TaxRounding() => new Option<string>("--tax-rounding")
@@ -44,6 +57,7 @@ internal static class CommonOptions
     {
         Description = description,
         HelpName = "YYYY",
+        CustomParser = CliInput.ParseYear,
     };
 
     /// <summary>A folder of contract tables to read instead of the embedded default dataset.</summary>
@@ -59,7 +73,7 @@ internal static class CommonOptions
 
     /// <summary>The default dataset, or the folder given with <c>--data</c>.</summary>
     public static AssessmentSource Source(DirectoryInfo? folder) =>
-        folder is null ? AssessmentSource.Default : AssessmentSource.FromFolder(folder.FullName);
+        folder is null ? AssessmentSource.Default : AssessmentSource.FromFolder(CliInput.ExistingFolder(folder, "--data").FullName);
 
     /// <summary>The built-in catalogue, with the caller's rows added when a file is given.</summary>
     public static ReferenceCatalogue LoadCatalogue(FileInfo? userFile)
@@ -69,11 +83,7 @@ internal static class CommonOptions
             return ReferenceCatalogue.Builtin;
         }
 
-        if (!userFile.Exists)
-        {
-            throw new FileNotFoundException($"Catalogue file '{userFile.FullName}' does not exist.", userFile.FullName);
-        }
-
-        return ReferenceCatalogue.Builtin.WithUserValues(ReferenceCatalogueJson.ReadFile(userFile.FullName));
+        using MemoryStream text = CliInput.JsonStream(userFile, "Catalogue file");
+        return ReferenceCatalogue.Builtin.WithUserValues(ReferenceCatalogueJson.Read(text, ReferenceOrigin.User, userFile.Name));
     }
 }

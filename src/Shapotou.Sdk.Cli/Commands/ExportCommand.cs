@@ -20,13 +20,8 @@ internal static class ExportCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
-        scale.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError($"--scale is {result.GetValueOrDefault<int>()}; expected 1 or more copies.");
-            }
-        });
+        scale.CustomParser = CliInput.ParseInteger;
+        scale.InRange(1, 10_000, "a number of copies");
         var command = new Command("export", "Write the default dataset (illustrative) as Parquet files of the data contract.")
         {
             output,
@@ -34,7 +29,7 @@ internal static class ExportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            DirectoryInfo folder = parse.GetValue(output)!;
+            DirectoryInfo folder = CliInput.CreateOutputFolder(parse.GetValue(output)!, "--out");
             IReadOnlyList<string> paths = await DefaultDataset.WriteAsync(folder.FullName, parse.GetValue(scale), cancellationToken).ConfigureAwait(false);
             foreach (string path in paths)
             {

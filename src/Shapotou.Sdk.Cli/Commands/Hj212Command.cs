@@ -76,10 +76,7 @@ internal static class Hj212Command
             return Console.OpenStandardInput();
         }
 
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Packet file '{Path.GetFullPath(path)}' does not exist.", path);
-        }
+        CliInput.ExistingFile(new FileInfo(path), "Packet file");
 
         return File.OpenRead(path);
     }

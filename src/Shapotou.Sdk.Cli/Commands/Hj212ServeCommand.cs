@@ -21,7 +21,8 @@ internal static class Hj212ServeCommand
 
     public static Command Create(CommandContext context)
     {
-        var port = new Option<int>("--port") { Description = "The TCP port to listen on.", Required = true, HelpName = "N" };
+        var port = new Option<int>("--port") { Description = "The TCP port to listen on (0 for any free port).", Required = true, HelpName = "N", CustomParser = CliInput.ParseInteger }
+            .InRange(0, 65_535, "a TCP port");
         var host = new Option<string>("--host") { Description = "The address to listen on (default 127.0.0.1, loopback only); any other address needs --registry.", DefaultValueFactory = _ => "127.0.0.1", HelpName = "ADDRESS" };
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder of the Parquet partitions (cems_minute/, cems_hourly/).", Required = true, HelpName = "DIR" };
         var log = new Option<DirectoryInfo?>("--log") { Description = "The folder of the durable log (default DIR/log).", HelpName = "DIR" };
@@ -42,6 +43,7 @@ internal static class Hj212ServeCommand
         };
         command.SetAction((parse, token) =>
         {
+            CliInput.OutputFolder(parse.GetValue(output)!, "--out");
             string hostText = parse.GetValue(host)!;
             if (!IPAddress.TryParse(hostText, out IPAddress? address))
             {

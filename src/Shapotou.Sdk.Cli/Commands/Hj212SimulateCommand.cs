@@ -13,42 +13,64 @@ internal static class Hj212SimulateCommand
 {
     public static Command Create(CommandContext context)
     {
-        var port = new Option<int>("--port") { Description = "The receiver's TCP port.", HelpName = "N" };
+        var port = new Option<int>("--port") { Description = "The receiver's TCP port.", HelpName = "N", CustomParser = CliInput.ParseInteger }
+            .InRange(0, 65_535, "a TCP port");
         var host = new Option<string>("--host") { Description = "The receiver's address (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1", HelpName = "ADDRESS" };
-        var loggers = new Option<int>("--loggers") { Description = "Data loggers, one connection each (default 20).", DefaultValueFactory = _ => 20, HelpName = "N" };
-        var minutes = new Option<int>("--minutes") { Description = "Minutes of data per logger (default 60; 1440 is a day).", DefaultValueFactory = _ => 60, HelpName = "N" };
-        var start = new Option<DateTime>("--start")
+        var loggers = new Option<int>("--loggers") { Description = "Data loggers, one connection each (default 20).", DefaultValueFactory = _ => 20, HelpName = "N", CustomParser = CliInput.ParseInteger }
+            .InRange(1, 100_000, "a number of loggers");
+        var minutes = new Option<int>("--minutes") { Description = "Minutes of data per logger (default 60; 1440 is a day).", DefaultValueFactory = _ => 60, HelpName = "N", CustomParser = CliInput.ParseInteger }
+            .InRange(1, 527_040, "a number of minutes");
+        // No DefaultValueFactory: help would show the default DateTime in the machine's date format.
+        var start = new Option<DateTime?>("--start")
         {
             Description = "The first minute, China Standard Time, yyyy-MM-ddTHH:mm (default 2025-01-01T00:00).",
-            DefaultValueFactory = _ => new DateTime(2025, 1, 1),
             CustomParser = r => DateTime.TryParseExact(r.Tokens.Single().Value, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime t) ? t : Fail(r),
             HelpName = "TIME",
         };
-        var window = new Option<int>("--window") { Description = "Packets a logger sends before waiting for their answers (default 1).", DefaultValueFactory = _ => 1, HelpName = "N" };
-        var malformed = new Option<double>("--malformed") { Description = "Share of packets preceded by a malformed frame, 0 to 1 (default 0).", HelpName = "SHARE" };
-        var seed = new Option<int>("--seed") { Description = "Seed of the simulated values (default 1).", DefaultValueFactory = _ => 1, HelpName = "N" };
-        var timeout = new Option<int>("--timeout-seconds") { Description = "Seconds a logger waits for answers before it reconnects and sends again (default 10).", DefaultValueFactory = _ => 10, HelpName = "S" };
-        var idle = new Option<int>("--idle-connections") { Description = "Connections opened beside the loggers that send nothing, re-opened when closed (default 0).", HelpName = "N" };
-        var forgers = new Option<int>("--forgers") { Description = "Forgers sending packets for the loggers' MNs and minutes with other values and a wrong PW while the loggers run (default 0).", HelpName = "N" };
+        var window = new Option<int>("--window") { Description = "Packets a logger sends before waiting for their answers (default 1).", DefaultValueFactory = _ => 1, HelpName = "N", CustomParser = CliInput.ParseInteger }
+            .InRange(1, 1_000, "a number of packets");
+        var malformed = new Option<double>("--malformed") { Description = "Share of packets preceded by a malformed frame, 0 to 1 (default 0).", HelpName = "SHARE", CustomParser = CliInput.ParseNumber }
+            .InRange(0, 1, "a share");
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated values (default 1).", DefaultValueFactory = _ => 1, HelpName = "N", CustomParser = CliInput.ParseInteger };
+        var timeout = new Option<int>("--timeout-seconds") { Description = "Seconds a logger waits for answers before it reconnects and sends again (default 10).", DefaultValueFactory = _ => 10, HelpName = "S", CustomParser = CliInput.ParseInteger }
+            .InRange(1, 3_600, "a number of seconds");
+        var giveUp = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for the receiver to accept a connection at the start, and for a logger to deliver a packet before the run fails (default 300; a closed port fails at once).",
+            DefaultValueFactory = _ => 300,
+            HelpName = "S",
+            CustomParser = CliInput.ParseInteger,
+        }.InRange(1, 86_400, "a number of seconds");
+        var idle = new Option<int>("--idle-connections") { Description = "Connections opened beside the loggers that send nothing, re-opened when closed (default 0).", HelpName = "N", CustomParser = CliInput.ParseInteger }
+            .InRange(0, 10_000, "a number of connections");
+        var forgers = new Option<int>("--forgers") { Description = "Forgers sending packets for the loggers' MNs and minutes with other values and a wrong PW while the loggers run (default 0).", HelpName = "N", CustomParser = CliInput.ParseInteger }
+            .InRange(0, 1_000, "a number of forgers");
         var writeRegistry = new Option<FileInfo?>("--write-registry") { Description = "Send nothing; write the registry of the simulated loggers (MN,PW per line) for 'hj212 serve --registry'.", HelpName = "FILE" };
         var verify = new Option<DirectoryInfo?>("--verify") { Description = "Send nothing; check that the partitions under DIR hold every simulated minute and hour exactly once.", HelpName = "DIR" };
         var command = new Command("simulate", "Simulate HJ 212 data loggers sending minute (2051) and hourly (2061) data, each waiting for the 9014 answer and re-sending what was not answered; or, with --verify, check a receiver's partitions for lost and duplicated records.")
         {
-            port, host, loggers, minutes, start, window, malformed, seed, timeout, idle, forgers, writeRegistry, verify,
+            port, host, loggers, minutes, start, window, malformed, seed, timeout, giveUp, idle, forgers, writeRegistry, verify,
         };
         command.SetAction(async (parse, token) =>
         {
-            var options = new Hj212SimulationOptions(new IPEndPoint(IPAddress.Parse(parse.GetValue(host)!), parse.GetValue(port)))
+            string hostText = parse.GetValue(host)!;
+            if (!IPAddress.TryParse(hostText, out IPAddress? address))
+            {
+                throw new UsageException($"--host '{hostText}' is not an IP address; expected one such as 127.0.0.1.");
+            }
+
+            var options = new Hj212SimulationOptions(new IPEndPoint(address, parse.GetValue(port)))
             {
                 Loggers = parse.GetValue(loggers),
                 Minutes = parse.GetValue(minutes),
-                Start = parse.GetValue(start),
-                Window = Math.Max(1, parse.GetValue(window)),
+                Start = parse.GetValue(start) ?? new DateTime(2025, 1, 1),
+                Window = parse.GetValue(window),
                 MalformedShare = parse.GetValue(malformed),
                 Seed = parse.GetValue(seed),
-                AnswerTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
-                IdleConnections = Math.Max(0, parse.GetValue(idle)),
-                Forgers = Math.Max(0, parse.GetValue(forgers)),
+                AnswerTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                GiveUpAfter = TimeSpan.FromSeconds(parse.GetValue(giveUp)),
+                IdleConnections = parse.GetValue(idle),
+                Forgers = parse.GetValue(forgers),
             };
             if (parse.GetValue(writeRegistry) is { } registryFile)
             {
@@ -60,15 +82,18 @@ internal static class Hj212SimulateCommand
 
             if (parse.GetValue(verify) is { } directory)
             {
-                return await VerifyAsync(context, options, directory.FullName, token).ConfigureAwait(false);
+                return await VerifyAsync(context, options, CliInput.ExistingFolder(directory, "--verify").FullName, token).ConfigureAwait(false);
             }
 
             if (parse.GetValue(port) <= 0)
             {
-                throw new ArgumentException("--port must be given to send packets.");
+                throw new UsageException("--port is missing; expected the receiver's TCP port to send packets to.");
             }
 
-            Hj212SimulationResult result = await Hj212LoggerSimulator.RunAsync(options, token).ConfigureAwait(false);
+            await ConnectAsync(options.Server, TimeSpan.FromSeconds(Math.Min(parse.GetValue(giveUp), 30)), token).ConfigureAwait(false);
+            Hj212SimulationResult result = await context.WithStatusAsync(
+                string.Create(CultureInfo.InvariantCulture, $"Simulating {options.Loggers} loggers, {options.Minutes} minutes each, to {options.Server}"),
+                () => Hj212LoggerSimulator.RunAsync(options, token)).ConfigureAwait(false);
             context.Output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"loggers {result.Loggers}, packets {result.Packets}, acknowledged {result.Acknowledged}, sent {result.Sent}, re-sent {result.Resent}, malformed {result.Malformed}, reconnects {result.Reconnects}, {result.Elapsed.TotalSeconds:F1} s, {result.PacketsPerSecond:F0} packets/s"));
@@ -91,9 +116,34 @@ internal static class Hj212SimulateCommand
     /// <summary>The logger index in a simulated MN's last 12 digits.</summary>
     private static int LoggerOf(string mn) => int.Parse(mn.AsSpan(mn.Length - 12), NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static DateTime Fail(System.CommandLine.Parsing.ArgumentResult result)
+    /// <summary>Connects once to the receiver, so a closed port or a wrong address fails in seconds with its reason
+    /// rather than after every logger has given up.</summary>
+    private static async Task ConnectAsync(IPEndPoint receiver, TimeSpan timeout, CancellationToken token)
     {
-        result.AddError($"'{result.Tokens.Single().Value}' is not a time yyyy-MM-ddTHH:mm.");
+        using var client = new System.Net.Sockets.TcpClient(receiver.AddressFamily);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(token);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await client.ConnectAsync(receiver, limit.Token).ConfigureAwait(false);
+        }
+        catch (System.Net.Sockets.SocketException exception) when (exception.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused)
+        {
+            throw new UsageException($"No receiver at {receiver}: connection refused; start 'shapotou hj212 serve --port {receiver.Port} --out DIR' first, or check --host and --port.");
+        }
+        catch (System.Net.Sockets.SocketException exception)
+        {
+            throw new UsageException($"No receiver at {receiver}: {exception.Message.TrimEnd('.')}; check --host and --port.");
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"No receiver at {receiver} accepted a connection within {timeout.TotalSeconds:F0} s; check --host and --port, or raise --timeout."));
+        }
+    }
+
+    private static DateTime? Fail(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"--start '{result.Tokens.Single().Value}' is not a time; expected yyyy-MM-ddTHH:mm, such as 2025-01-01T00:00.");
         return default;
     }
 

@@ -16,7 +16,7 @@ internal static class ImportCommand
             HelpName = "TABLE",
             Required = true,
         };
-        table.AcceptOnlyFromAmong([.. ContractSchema.Tables.Select(t => t.Name)]);
+        table.OneOf([.. ContractSchema.Tables.Select(t => t.Name)]);
         var file = new Argument<FileInfo>("file") { Description = "The CSV (UTF-8 or GB18030) or Excel .xlsx file." };
         var output = new Option<DirectoryInfo>("--out")
         {
@@ -26,7 +26,7 @@ internal static class ImportCommand
         };
         var sheet = new Option<string?>("--sheet") { Description = "The worksheet of an Excel file (the first when omitted).", HelpName = "NAME" };
         var encoding = new Option<string?>("--encoding") { Description = "The encoding of a CSV file: utf-8 or gb18030 (detected when omitted).", HelpName = "NAME" };
-        encoding.AcceptOnlyFromAmong("utf-8", "gb18030");
+        encoding.OneOf("utf-8", "gb18030");
         var ignore = new Option<bool>("--ignore-unknown") { Description = "Ignore headers that name no column of the table (they are listed), instead of refusing the file." };
         var command = new Command("import", "Import a CSV or Excel ledger into a Parquet table of the data contract, with the checks of the reader and the model. Exit 1 when the file is refused.")
         {
@@ -40,16 +40,14 @@ internal static class ImportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             FileInfo input = parse.GetValue(file)!;
-            if (!input.Exists)
-            {
-                throw new FileNotFoundException($"File '{input.FullName}' does not exist.", input.FullName);
-            }
+            CliInput.ExistingFile(input, "Input file");
+            DirectoryInfo folder = CliInput.OutputFolder(parse.GetValue(output)!, "--out");
 
-            TableSpec spec = ContractSchema.Tables.Single(t => t.Name == parse.GetValue(table));
+            TableSpec spec = ContractSchema.Tables.Single(t => string.Equals(t.Name, parse.GetValue(table), StringComparison.OrdinalIgnoreCase));
             var options = new TableImportOptions
             {
                 Sheet = parse.GetValue(sheet),
-                Encoding = parse.GetValue(encoding) switch
+                Encoding = parse.GetValue(encoding)?.ToLowerInvariant() switch
                 {
                     "utf-8" => new UTF8Encoding(false),
                     "gb18030" => CodePagesEncodingProvider.Instance.GetEncoding("GB18030"),
@@ -58,7 +56,12 @@ internal static class ImportCommand
                 IgnoreUnknownColumns = parse.GetValue(ignore),
             };
             TableBatch rows = TableImport.Read(input.FullName, spec, options);
-            string path = Path.Combine(parse.GetValue(output)!.FullName, $"{spec.Name}.parquet");
+            if (rows.RowCount == 0)
+            {
+                throw new ShapotouDataException($"File '{input.Name}' holds no rows of table '{spec.Name}'; expected at least one row below the header.");
+            }
+
+            string path = Path.Combine(CliInput.CreateOutputFolder(folder, "--out").FullName, $"{spec.Name}.parquet");
             await ParquetTables.WriteAsync(path, rows, cancellationToken).ConfigureAwait(false);
             if (rows.Metadata.TryGetValue("shapotou.ignored_columns", out string? ignored))
             {

@@ -20,10 +20,7 @@ internal static class InspectCommand
             bool refused = false;
             foreach (FileInfo file in parse.GetValue(files)!)
             {
-                if (!file.Exists)
-                {
-                    throw new FileNotFoundException($"File '{file.FullName}' does not exist.", file.FullName);
-                }
+                CliInput.ExistingFile(file, "Parquet file");
 
                 ParquetInspection inspection = await ParquetInspector.InspectAsync(file.FullName, cancellationToken).ConfigureAwait(false);
                 refused |= !inspection.Reads;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Cli.Rendering;
 using Spectre.Console;
 
 namespace Shapotou.Sdk.Cli.Commands;
@@ -56,7 +57,7 @@ internal static class ReferenceCommand
         CultureInfo c = CultureInfo.InvariantCulture;
         var table = new Table()
             .Title(asOf is { } d ? $"Reference catalogue, rows in force on {d.ToString("yyyy-MM-dd", c)}" : "Reference catalogue, all rows")
-            .AddColumn("key").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit").AddColumn("mark")
+            .AddColumn(ConsoleTable.Id("key")).AddColumn(ConsoleTable.Number("value")).AddColumn(ConsoleTable.Id("unit")).AddColumn("mark")
             .AddColumn("valid").AddColumn("source");
         foreach (ReferenceValue row in rows)
         {
@@ -70,7 +71,7 @@ internal static class ReferenceCommand
                 Markup.Escape(row.Source));
         }
 
-        console.Write(table);
+        ConsoleTable.Write(console, table);
         int secondary = rows.Count(r => r.NeedsConfirmation);
         console.MarkupLine(string.Create(
             c,

@@ -43,6 +43,7 @@ internal static class ReportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            DirectoryInfo folder = CliInput.OutputFolder(parse.GetValue(output)!, "--out");
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             PlanFigures figures = PlanFigures.LoadEmbedded();
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
@@ -55,18 +56,13 @@ internal static class ReportCommand
             ScenarioOutcome? outcome = null;
             if (parse.GetValue(scenario) is { } scenarioFile)
             {
-                if (!scenarioFile.Exists)
-                {
-                    throw new FileNotFoundException($"Scenario file '{scenarioFile.FullName}' does not exist.", scenarioFile.FullName);
-                }
-
-                Scenario parsed = ScenarioFile.Parse(await File.ReadAllTextAsync(scenarioFile.FullName, cancellationToken).ConfigureAwait(false), scenarioFile.Name);
+                Scenario parsed = ScenarioFile.Parse(CliInput.ReadJsonText(scenarioFile, "Scenario file"), scenarioFile.Name);
                 outcome = new ScenarioEvaluator(loaded, date).Evaluate(dataset, parsed);
             }
 
             ReportLanguage lang = parse.GetValue(language) == "zh" ? ReportLanguage.Zh : ReportLanguage.En;
             DistrictReport report = DistrictReport.Build(assessment, dataset, loaded, parse.GetValue(year) ?? figures.BaselineYear, lang, outcome);
-            foreach (string path in report.Write(parse.GetValue(output)!.FullName))
+            foreach (string path in report.Write(CliInput.CreateOutputFolder(folder, "--out").FullName))
             {
                 await context.Error.WriteLineAsync($"wrote {path}").ConfigureAwait(false);
             }

@@ -7,16 +7,17 @@ using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Analytics.Scenarios;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Cli.Rendering;
 using Spectre.Console;
 
 namespace Shapotou.Sdk.Cli.Commands;
 
-/// <summary><c>shapotou scenario FILE</c>: a what-if scenario against the 2027 ceilings (docs/scenarios.md).</summary>
+/// <summary><c>shapotou scenario FILE</c>: a what-if scenario against the 2027 ceilings (docs/carbon-tax-scenarios.md).</summary>
 internal static class ScenarioCommand
 {
     public static Command Create(CommandContext context)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The scenario file (JSON; format in docs/scenarios.md)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "The scenario file (JSON; format in docs/carbon-tax-scenarios.md)." };
         Option<bool> json = CommonOptions.Json();
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 2024-12-31.");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
@@ -32,12 +33,7 @@ internal static class ScenarioCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             FileInfo path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                throw new FileNotFoundException($"Scenario file '{path.FullName}' does not exist.", path.FullName);
-            }
-
-            Scenario scenario = ScenarioFile.Parse(await File.ReadAllTextAsync(path.FullName, cancellationToken).ConfigureAwait(false), path.Name);
+            Scenario scenario = ScenarioFile.Parse(CliInput.ReadJsonText(path, "Scenario file"), path.Name);
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(scenario.BaseYear, 12, 31);
             ClusterDataset dataset = await CommonOptions.LoadDatasetAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
@@ -115,15 +111,12 @@ internal static class ScenarioCommand
     private static void Render(IAnsiConsole console, ScenarioOutcome o, ClusterDataset dataset)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        if (dataset.Illustrative)
-        {
-            console.MarkupLine("[yellow]ILLUSTRATIVE data[/]: the default dataset is synthetic (docs/default-dataset.md).");
-        }
+        ConsoleTable.Header(console, dataset.Illustrative, Markup.Escape($"Scenario '{o.Scenario.Name}' on {o.Scenario.BaseYear.ToString(c)}, dataset {dataset.Name}") + (dataset.Illustrative ? " (synthetic; docs/default-dataset.md)" : string.Empty));
 
         var table = new Table().Title(Markup.Escape($"Scenario '{o.Scenario.Name}' on {o.Scenario.BaseYear}: 2027 ceilings (t)"))
-            .AddColumn("pollutant").AddColumn(new TableColumn("base").RightAligned()).AddColumn(new TableColumn("projected").RightAligned())
-            .AddColumn(new TableColumn("ceiling").RightAligned()).AddColumn(new TableColumn("margin").RightAligned()).AddColumn("met")
-            .AddColumn(new TableColumn("P5–P95").RightAligned()).AddColumn(new TableColumn("P(met)").RightAligned());
+            .AddColumn(ConsoleTable.Id("pollutant")).AddColumn(ConsoleTable.Number("base")).AddColumn(ConsoleTable.Number("projected"))
+            .AddColumn(ConsoleTable.Number("ceiling")).AddColumn(ConsoleTable.Number("margin")).AddColumn("met")
+            .AddColumn(ConsoleTable.Number("P5–P95")).AddColumn(ConsoleTable.Number("P(met)"));
         foreach (PollutantOutcome p in o.Pollutants)
         {
             table.AddRow(
@@ -137,11 +130,11 @@ internal static class ScenarioCommand
                 p.ProbabilityMet?.ToString("P0", c) ?? "–");
         }
 
-        console.Write(table);
+        ConsoleTable.Write(console, table);
         console.MarkupLine(string.Create(c, $"Energy {o.EnergyChangeTce?.ToString("N0", c) ?? "–"} tce, CO₂ {o.Co2ChangeT?.ToString("N0", c) ?? "–"} t against the base year."));
-        var changes = new Table().Title("Changes alone, by cost per tonne abated (marginal abatement cost)").AddColumn("change")
-            .AddColumn(new TableColumn("PM t").RightAligned()).AddColumn(new TableColumn("SO₂ t").RightAligned()).AddColumn(new TableColumn("NOx t").RightAligned())
-            .AddColumn(new TableColumn("yuan/t").RightAligned());
+        var changes = new Table().Title("Changes alone, by cost per tonne abated (marginal abatement cost)").AddColumn(ConsoleTable.Id("change"))
+            .AddColumn(ConsoleTable.Number("PM t")).AddColumn(ConsoleTable.Number("SO₂ t")).AddColumn(ConsoleTable.Number("NOx t"))
+            .AddColumn(ConsoleTable.Number("yuan/t"));
         foreach (ChangeEffect e in o.Changes)
         {
             changes.AddRow(
@@ -152,7 +145,7 @@ internal static class ScenarioCommand
                 e.YuanPerTonne?.ToString("N0", c) ?? "–");
         }
 
-        console.Write(changes);
+        ConsoleTable.Write(console, changes);
         foreach (string a in o.Assumptions)
         {
             console.MarkupLine($" • {Markup.Escape(a)}");

@@ -24,7 +24,7 @@ internal static class SqlCommand
             Description = "The engine whose setup to write: duckdb, spark or trino.",
             DefaultValueFactory = _ => "duckdb",
         };
-        engine.AcceptOnlyFromAmong("duckdb", "spark", "trino");
+        engine.OneOf("duckdb", "spark", "trino");
         var root = new Option<string?>("--root")
         {
             Description = "The dataset's location as the engine sees it (a path or an s3://, hdfs:// URI); default: the --data folder's full path.",
@@ -42,11 +42,7 @@ internal static class SqlCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            DirectoryInfo folder = parse.GetValue(data)!;
-            if (!folder.Exists)
-            {
-                throw new DirectoryNotFoundException($"Folder '{folder.FullName}' does not exist.");
-            }
+            DirectoryInfo folder = CliInput.ExistingFolder(parse.GetValue(data)!, "--data");
 
             var tables = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (string table in s_tables)
@@ -69,7 +65,7 @@ internal static class SqlCommand
                 : null;
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(2024, 12, 31);
-            SqlEngine target = parse.GetValue(engine) switch
+            SqlEngine target = parse.GetValue(engine)!.ToLowerInvariant() switch
             {
                 "spark" => SqlEngine.Spark,
                 "trino" => SqlEngine.Trino,

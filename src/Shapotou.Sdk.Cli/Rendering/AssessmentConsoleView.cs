@@ -15,12 +15,11 @@ internal static class AssessmentConsoleView
     public static void Render(IAnsiConsole console, DistrictAssessment a)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        string label = a.Illustrative ? " · [yellow]ILLUSTRATIVE data[/]" : string.Empty;
-        console.Write(new Rule($"[bold]Shapotou District air-polluting industrial cluster[/] · dataset [green]{Markup.Escape(a.DatasetName)}[/]{label} · catalogue as of {a.CatalogueAsOf.ToString("yyyy-MM-dd", c)}").LeftJustified());
+        ConsoleTable.Header(console, a.Illustrative, $"[bold]Shapotou District air-polluting industrial cluster[/] · dataset [green]{Markup.Escape(a.DatasetName)}[/] · catalogue as of {a.CatalogueAsOf.ToString("yyyy-MM-dd", c)}");
 
         var townships = new Table().Title("Table 1-1 · enterprises by township, from the dataset")
-            .AddColumn("township").AddColumn("乡镇").AddColumn(new TableColumn("enterprises").RightAligned())
-            .AddColumn(new TableColumn("output value (10⁴ yuan)").RightAligned());
+            .AddColumn(ConsoleTable.Id("township")).AddColumn("乡镇").AddColumn(ConsoleTable.Number("enterprises"))
+            .AddColumn(ConsoleTable.Number("output value (10⁴ yuan)"));
         foreach (TownshipSummary row in a.Summary.Townships)
         {
             string nameZh = a.Figures.Townships.Rows.FirstOrDefault(r => r.Township == row.Township)?.NameZh ?? string.Empty;
@@ -32,24 +31,24 @@ internal static class AssessmentConsoleView
             "合计",
             $"[bold]{a.Summary.Townships.Sum(r => r.Enterprises).ToString(c)}[/]",
             $"[bold]{a.Summary.Townships.Sum(r => r.OutputValue10kYuan ?? 0).ToString("N0", c)}[/]");
-        console.Write(townships);
+        ConsoleTable.Write(console, townships);
 
         if (a.Summary.Ferroalloy is { } f)
         {
-            var ferroalloy = new Table().Title($"P2 · ferroalloy cluster {f.Year.ToString(c)}, from the dataset").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+            var ferroalloy = new Table().Title($"P2 · ferroalloy cluster {f.Year.ToString(c)}, from the dataset").AddColumn("figure").AddColumn(ConsoleTable.Number("value"));
             ferroalloy.AddRow("enterprises", f.Enterprises.ToString(c));
             ferroalloy.AddRow("submerged-arc furnaces (running)", $"{f.Furnaces.ToString(c)} ({f.FurnacesRunning.ToString(c)})");
             ferroalloy.AddRow("capacity", f.Capacity?.Tonnes is { } capacity ? $"{capacity.ToString("N0", c)} t/a" : "–");
             ferroalloy.AddRow("output", f.Output?.Tonnes is { } output ? $"{output.ToString("N0", c)} t" : "–");
             ferroalloy.AddRow("waste-heat coverage", f.WasteHeatCoverage?.Percent is { } coverage ? $"{coverage.ToString("0.0", c)} %" : "–");
-            console.Write(ferroalloy);
+            ConsoleTable.Write(console, ferroalloy);
         }
 
         int energyYear = a.Year;
         var energy = new Table().Title($"P7 · unit energy {energyYear.ToString(c)} against the benchmark in force (kgce/t)")
-            .AddColumn("enterprise").AddColumn("product").AddColumn(new TableColumn("output (t)").RightAligned())
-            .AddColumn(new TableColumn("unit energy").RightAligned()).AddColumn(new TableColumn("benchmark / baseline").RightAligned())
-            .AddColumn("class").AddColumn("GB level").AddColumn(new TableColumn("waste utilised").RightAligned());
+            .AddColumn(ConsoleTable.Id("enterprise")).AddColumn(ConsoleTable.Id("product")).AddColumn(ConsoleTable.Number("output (t)"))
+            .AddColumn(ConsoleTable.Number("unit energy")).AddColumn(ConsoleTable.Number("benchmark / baseline"))
+            .AddColumn("class").AddColumn("GB level").AddColumn(ConsoleTable.Number("waste utilised"));
         foreach (GroupEnergy e in a.Energy.Where(e => e.Year == energyYear && e.Benchmark is not null))
         {
             double? waste = a.SolidWaste.FirstOrDefault(u => u.EnterpriseId == e.GroupId && u.Year == energyYear)?.UtilisationRatePct;
@@ -59,12 +58,13 @@ internal static class AssessmentConsoleView
                 e.OutputT.ToString("N0", c),
                 e.UnitEnergyKgcePerT?.ToString("N1", c) ?? "–",
                 $"{e.Benchmark!.Benchmark.Value?.ToString(c)} / {e.Benchmark.Baseline.Value?.ToString(c)} ({e.Benchmark.Benchmark.ConfidenceMark})",
-                e.BenchmarkClass is { } bc ? BenchmarkClassification.ToName(bc) : "–",
+                e.BenchmarkClass is { } bc ? Words(BenchmarkClassification.ToName(bc)) : "–",
                 e.Level switch { null => "–", LimitLevel.AboveLevel3 => "above 3", { } l => ((int)l).ToString(c) },
                 waste is { } w ? $"{w.ToString("0.0", c)} %" : "–");
         }
 
-        console.Write(energy);
+        ConsoleTable.Write(console, energy);
+        console.MarkupLine("GB level: the level of the product's energy-consumption limit standard that the unit energy reaches — 1 the strictest, 3 the limit existing plants must meet, above 3 short of it.");
         if (a.WasteHeat is { } heat)
         {
             console.MarkupLine(string.Create(
@@ -74,13 +74,13 @@ internal static class AssessmentConsoleView
 
         if (a.ReportedEmissions is { } history)
         {
-            var emissions = new Table().Title("Table 1-2 · industrial emissions (t) and the 2027 ceilings (P4)").AddColumn("pollutant");
+            var emissions = new Table().Title("Table 1-2 · industrial emissions (t) and the 2027 ceilings (P4)").AddColumn(ConsoleTable.Id("pollutant"));
             foreach (EmissionYear year in history.Rows)
             {
-                emissions.AddColumn(new TableColumn(year.Year.ToString(c)).RightAligned());
+                emissions.AddColumn(ConsoleTable.Number(year.Year.ToString(c)));
             }
 
-            emissions.AddColumn(new TableColumn("reduction").RightAligned()).AddColumn(new TableColumn("2027 ceiling").RightAligned());
+            emissions.AddColumn(ConsoleTable.Number("reduction")).AddColumn(ConsoleTable.Number("2027 ceiling"));
             foreach (PollutantTarget target in a.Targets ?? [])
             {
                 string name = ContractNames.ToName(target.Pollutant);
@@ -91,7 +91,7 @@ internal static class AssessmentConsoleView
                 emissions.AddRow(cells.ToArray());
             }
 
-            console.Write(emissions);
+            ConsoleTable.Write(console, emissions);
         }
 
         WriteEmissions(console, a, c);
@@ -109,10 +109,10 @@ internal static class AssessmentConsoleView
         foreach (EmissionInventory inventory in e.Inventories)
         {
             var table = new Table().Title(string.Create(c, $"Emission inventory {inventory.Year} (t), from the dataset, by township and method"))
-                .AddColumn("township");
+                .AddColumn(ConsoleTable.Id("township"));
             foreach (Pollutant pollutant in EmissionInventoryCalculator.Pollutants)
             {
-                table.AddColumn(new TableColumn(PollutantName(ContractNames.ToName(pollutant))).RightAligned());
+                table.AddColumn(ConsoleTable.Number(PollutantName(ContractNames.ToName(pollutant))));
             }
 
             IReadOnlyList<EmissionTotal> byTownship = inventory.Totals(EmissionGrouping.Township);
@@ -123,7 +123,7 @@ internal static class AssessmentConsoleView
 
             IReadOnlyList<EmissionTotal> district = inventory.Totals(EmissionGrouping.District);
             table.AddRow(["[bold]district[/]", .. EmissionInventoryCalculator.Pollutants.Select(p => $"[bold]{Tonnes(district.SingleOrDefault(t => t.Pollutant == p), c)}[/]")]);
-            console.Write(table);
+            ConsoleTable.Write(console, table);
             int measured = inventory.Totals(EmissionGrouping.Outlet).Where(t => t.Methods.Contains(EmissionMethod.Measured)).Select(t => t.GroupId).Distinct().Count();
             int estimated = inventory.Totals(EmissionGrouping.Outlet).Where(t => !t.Methods.Contains(EmissionMethod.Measured)).Select(t => t.GroupId).Distinct().Count();
             console.MarkupLine(string.Create(c, $"  {measured} outlets measured (HJ 212 Annex D), {estimated} estimated (mass balance or factor); {inventory.Missing.Count} missing inputs."));
@@ -138,19 +138,32 @@ internal static class AssessmentConsoleView
 
         if (e.Checks.Count > 0)
         {
-            var checks = new Table().Title("P6 · ultra-low and retirement checks per facility").AddColumn("check").AddColumn(new TableColumn("pass").RightAligned())
-                .AddColumn(new TableColumn("fail").RightAligned()).AddColumn(new TableColumn("unknown").RightAligned()).AddColumn(new TableColumn("n/a").RightAligned());
+            var checks = new Table().Title("P6 · ultra-low and retirement checks per facility").AddColumn(ConsoleTable.Id("check")).AddColumn(ConsoleTable.Number("pass"))
+                .AddColumn(ConsoleTable.Number("fail")).AddColumn(ConsoleTable.Number("unknown")).AddColumn(ConsoleTable.Number("n/a"));
             foreach (IGrouping<string, PlanCheck> group in e.Checks.GroupBy(x => x.CheckId))
             {
                 checks.AddRow(
-                    group.Key,
+                    Markup.Escape(Words(group.Key)),
                     group.Count(x => x.Outcome == CheckOutcome.Pass).ToString(c),
                     group.Count(x => x.Outcome == CheckOutcome.Fail).ToString(c),
                     group.Count(x => x.Outcome == CheckOutcome.Unknown).ToString(c),
                     group.Count(x => x.Outcome == CheckOutcome.NotApplicable).ToString(c));
             }
 
-            console.Write(checks);
+            ConsoleTable.Write(console, checks);
+            // The failures named with their reason: the first three of each check, and how many more '--json' lists.
+            foreach (IGrouping<string, PlanCheck> failed in e.Checks.Where(x => x.Outcome == CheckOutcome.Fail).GroupBy(x => x.CheckId))
+            {
+                foreach (PlanCheck check in failed.Take(3))
+                {
+                    console.MarkupLine($" • [red]fail[/] {Markup.Escape(Words(check.CheckId))}, {Markup.Escape(check.FacilityId)}: {Markup.Escape(check.Detail)}");
+                }
+
+                if (failed.Count() > 3)
+                {
+                    console.MarkupLine(string.Create(c, $"   and {failed.Count() - 3} more facilities failing {Markup.Escape(Words(failed.Key))} (all in --json)."));
+                }
+            }
         }
 
         if (e.Tax is { } tax && tax.Outlets.Count > 0)
@@ -163,24 +176,24 @@ internal static class AssessmentConsoleView
         if (e.Carbon is { } carbon)
         {
             var table = new Table().Title(string.Create(c, $"P10 · CO₂ {carbon.Year} (t) by township, {(carbon.GridFactor is { } grid ? $"grid factor {grid.GetValue().ToString(c)} tCO₂/MWh (data year {grid.ValidFrom?.Year.ToString(c) ?? "?"}, {grid.ConfidenceMark})" : "grid factor – (none in the catalogue for the year: electricity CO₂ unknown)")}"))
-                .AddColumn("township").AddColumn(new TableColumn("CO₂ t").RightAligned()).AddColumn(new TableColumn("t per 10⁴ yuan").RightAligned());
+                .AddColumn(ConsoleTable.Id("township")).AddColumn(ConsoleTable.Number("CO₂ t")).AddColumn(ConsoleTable.Number("t per 10⁴ yuan"));
             foreach (TownshipCarbon t in carbon.Townships)
             {
                 table.AddRow(Markup.Escape(t.Township), t.TotalT?.ToString("N0", c) ?? "–", t.Per10kYuan?.ToString("N3", c) ?? "–");
             }
 
-            console.Write(table);
+            ConsoleTable.Write(console, table);
         }
 
         if (e.Grading is { } grading)
         {
-            var table = new Table().Title("P18 · performance grades").AddColumn("grade").AddColumn(new TableColumn("enterprises").RightAligned());
+            var table = new Table().Title("P18 · performance grades").AddColumn(ConsoleTable.Id("grade")).AddColumn(ConsoleTable.Number("enterprises"));
             foreach ((PerformanceGrade grade, int count) in grading.Distribution().Where(d => d.Count > 0))
             {
                 table.AddRow(Markup.Escape(PerformanceGrades.ToName(grade)), count.ToString(c));
             }
 
-            console.Write(table);
+            ConsoleTable.Write(console, table);
             console.MarkupLine(string.Create(c, $"  {grading.Enterprises.Count} enterprises graded with the SDK's example criteria (cement sourced, ferroalloy thresholds ILLUSTRATIVE), {grading.NotGraded.Count} not covered by them; every failed and unknown criterion is explained in --json (grading.enterprises)."));
         }
 
@@ -201,4 +214,7 @@ internal static class AssessmentConsoleView
         "nox" => "NOx 氮氧化物",
         _ => pollutant,
     };
+
+    /// <summary>An id in words for people: <c>better_than_benchmark</c> as "better than benchmark".</summary>
+    private static string Words(string id) => id.Replace('_', ' ');
 }

@@ -12,7 +12,7 @@ internal static class ReportFont
     /// <summary>The family name the report's charts ask ScottPlot for.</summary>
     public const string Family = "WenQuanYi Micro Hei";
 
-    private const string ResourceName = "Shapotou.Sdk.Cli.Report.Fonts.wqy-microhei.ttc";
+    private const string ResourceName = "Shapotou.Sdk.Cli.Report.Fonts.wqy-microhei.ttc.br";
 
     private static readonly Lazy<SKData> s_data = new(Load);
     private static readonly object s_gate = new();
@@ -41,9 +41,16 @@ internal static class ReportFont
 
     private static SKData Load()
     {
+        // Embedded Brotli-compressed (eng/Tool.targets), which keeps the tool package small; expanded once per run.
         using Stream stream = typeof(ReportFont).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
-        return SKData.Create(stream);
+        using var font = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(stream, System.IO.Compression.CompressionMode.Decompress))
+        {
+            brotli.CopyTo(font);
+        }
+
+        return SKData.CreateCopy(font.GetBuffer().AsSpan(0, (int)font.Length));
     }
 
     /// <summary>Answers ScottPlot's requests for <see cref="Family"/> with the shipped font, and nothing else.</summary>

@@ -136,7 +136,7 @@ public sealed class CemsHourlyTable
 
     /// <summary>
     /// Gets the flag that applies to one value of each row: the value's own flag (<c>so2_flag</c>, …) where the table
-    /// has one for that row, otherwise the row's <see cref="Flags"/> (TABLES.md: per-value flags override <c>flag</c>).
+    /// has one for that row, otherwise the row's <see cref="Flags"/> (docs/tables.md: per-value flags override <c>flag</c>).
     /// </summary>
     /// <param name="value">The value column.</param>
     /// <returns>One flag per row; the row flags themselves when the table has no flag column for <paramref name="value"/>.</returns>

@@ -24,7 +24,7 @@ public enum CemsValue
 }
 
 /// <summary>
-/// The optional columns of <c>cems_hourly</c> (TABLES.md): ammonia slip, temperature, per-value flags and the count of
+/// The optional columns of <c>cems_hourly</c> (docs/tables.md): ammonia slip, temperature, per-value flags and the count of
 /// valid minutes. Each is absent (empty) or has one value per row.
 /// </summary>
 /// <remarks>

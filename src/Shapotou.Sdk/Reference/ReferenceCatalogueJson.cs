@@ -149,8 +149,7 @@ public static class ReferenceCatalogueJson
         {
             if (Array.IndexOf(s_knownFields, property.Name) < 0)
             {
-                throw new ShapotouDataException(
-                    $"{where}: field '{property.Name}' is unknown; expected only {string.Join(", ", s_knownFields)}.");
+                throw Internal.StrictJson.UnknownKey(where, Internal.StrictJson.Path(Internal.StrictJson.Path("$", number - 1), property.Name), property.Name, s_knownFields);
             }
         }
 

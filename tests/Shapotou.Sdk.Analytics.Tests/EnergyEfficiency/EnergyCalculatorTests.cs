@@ -88,7 +88,7 @@ public sealed class EnergyCalculatorTests
         EnergyAssessment result = calculator.ByEnterprise(data, 2024);
 
         Assert.Equal(1020.07 + (0.5 * 971.4) + (0.3 * 970), result.Groups[0].ComprehensiveEnergyKgce!.Value, 9);
-        Assert.Contains(result.Assumptions, a => a.StartsWith("Coefficient of semi_coke: 0.97 kgce per Kilogram, supplied by the caller", StringComparison.Ordinal));
+        Assert.Contains(result.Assumptions, a => a.StartsWith("Coefficient of semi_coke: 0.97 kgce per kg, supplied by the caller", StringComparison.Ordinal));
     }
 
     [Fact]

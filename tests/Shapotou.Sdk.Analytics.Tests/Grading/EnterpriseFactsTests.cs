@@ -25,7 +25,7 @@ public sealed class EnterpriseFactsTests
     // An enterprise twice.
     [InlineData("""[ { "enterprise_id": "FA", "facts": {} }, { "enterprise_id": "FA", "facts": {} } ]""", "Enterprise facts 'facts.json', row 2 (enterprise 'FA'): field 'enterprise_id' repeats an earlier row; expected one row per enterprise.")]
     // A misspelt field.
-    [InlineData("""[ { "enterprise_id": "FA", "fact": {} } ]""", "Enterprise facts 'facts.json', row 1 (enterprise 'FA'): field 'fact' is unknown; expected only enterprise_id, source, facts.")]
+    [InlineData("""[ { "enterprise_id": "FA", "fact": {} } ]""", "Enterprise facts 'facts.json', row 1 (enterprise 'FA'): key 'fact' at $[0].fact is unknown; did you mean 'facts'?")]
     // A fact name that is not snake_case.
     [InlineData("""[ { "enterprise_id": "FA", "facts": { "Closed Storage": true } } ]""", "Enterprise facts 'facts.json', row 1 (enterprise 'FA'): fact 'Closed Storage' is not a lower-case snake_case name.")]
     public void Read_BadFacts_NameTheRowAndFact(string json, string message)

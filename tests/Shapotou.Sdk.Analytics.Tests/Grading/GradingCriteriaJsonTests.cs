@@ -77,7 +77,7 @@ public sealed class GradingCriteriaJsonTests
     // An O2 of 21 % or more.
     [InlineData("\"basis\": \"measured\"", "\"basis\": \"reference_o2\", \"reference_o2_pct\": 21", "Grading criteria 'test.json', criteria row 1 (id 'a.pm'): field 'reference_o2_pct' is 21; expected at least 0 and below 21.")]
     // A misspelt field.
-    [InlineData("\"basis\": \"measured\"", "\"basis\": \"measured\", \"limt\": 3", "Grading criteria 'test.json', criteria row 1 (id 'a.pm'): field 'limt' is unknown; expected only id, industry, grade, category, description, source, mark, assumption, facility_kinds, pollutant, limit_mg_m3, limit_key, basis, reference_o2_pct, reference_o2_key, comparison.")]
+    [InlineData("\"basis\": \"measured\"", "\"basis\": \"measured\", \"limt\": 3", "Grading criteria 'test.json', criteria row 1 (id 'a.pm'): key 'limt' at $.criteria[0].limt is unknown; expected one of id, industry, grade, category, description, source, mark, assumption, facility_kinds, pollutant, limit_mg_m3, limit_key, basis, reference_o2_pct, reference_o2_key, comparison.")]
     // A field of another category.
     [InlineData("\"basis\": \"measured\"", "\"basis\": \"measured\", \"fact\": \"x\"", "Grading criteria 'test.json', criteria row 1 (id 'a.pm'): field 'fact' does not apply to a concentration criterion; expected only id, industry, grade, category, description, source, mark, assumption, facility_kinds, pollutant, limit_mg_m3, limit_key, basis, reference_o2_pct, reference_o2_key, comparison.")]
     // The floor carries no criteria.

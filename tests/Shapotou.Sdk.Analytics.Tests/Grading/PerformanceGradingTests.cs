@@ -8,7 +8,7 @@ namespace Shapotou.Sdk.Analytics.Tests.Grading;
 
 public sealed class PerformanceGradingTests
 {
-    private const string Label = "ILLUSTRATIVE ferroalloy criteria: the 2020 guide's ferroalloy thresholds are not in the references (emissions-gaps.md §3.2); these values only show the table format and are no official grade.";
+    private const string Label = "ILLUSTRATIVE ferroalloy criteria: the 2020 guide's ferroalloy thresholds are not in the references (docs/grading.md); these values only show the table format and are no official grade.";
 
     [Fact]
     public void Grade_EnterpriseMeetingEveryCriterion_IsA_WithNoFailedOrUnknownCriteria()

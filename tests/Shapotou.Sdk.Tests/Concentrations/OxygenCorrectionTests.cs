@@ -40,7 +40,7 @@ public sealed class OxygenCorrectionTests
     [Fact]
     public void ReferenceExcessAir1_7_IsReferenceOxygen8_65()
     {
-        // emissions-gaps.md §6, computed: the O2 equivalent of α = 1.7 is 21 − 21/1.7 = 8.65 %.
+        // computed: the O2 equivalent of α = 1.7 is 21 − 21/1.7 = 8.65 %.
         Assert.Equal(8.65, Math.Round(ConcentrationBasis.AtReferenceExcessAir(1.7).ReferenceOxygen!.Value.Percent, 2));
     }
 

@@ -88,7 +88,7 @@ public sealed partial class ReferenceCatalogueTests
         "Catalogue 'user catalogue.json', row 1 (key 'Energy.Coke'): Key 'Energy.Coke' is malformed; expected dotted lower-case ASCII with at least three segments of [a-z0-9_], such as 'energy.coefficient.coke'.")] // bad key
     [InlineData(
         "\"key\": \"energy.coefficient.coke\", \"vaule\": 0.9714, \"unit\": \"kgce/kg\", \"source\": \"x\", \"confidence\": \"S\"",
-        "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): field 'vaule' is unknown; expected only key, value, unit, source, confidence, valid_from, valid_to, prohibited, note, origin.")] // misspelt field
+        "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): key 'vaule' at $[0].vaule is unknown; did you mean 'value'?")] // misspelt field
     [InlineData(
         "\"key\": \"energy.coefficient.coke\", \"value\": null, \"unit\": \"kgce/kg\", \"source\": \"x\", \"confidence\": \"S\"",
         "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): Value of 'energy.coefficient.coke' is null; expected a number, or prohibited = true for a prohibition.")] // null without prohibition
