@@ -300,9 +300,8 @@ public sealed class AssessCommandTests
     }
 
     [Theory]
-    [InlineData("99999")] // after the data
-    [InlineData("-5")] // no calendar year of any dataset
     [InlineData("2021")] // before the default dataset's first year
+    [InlineData("2031")] // after it
     public void Year_NotInTheDataset_IsAUsageErrorInOneSentence(string year)
     {
         (int exitCode, string output, string error) = CliRunner.Run(["assess", "--json", "--year", year]);
@@ -310,6 +309,18 @@ public sealed class AssessCommandTests
         Assert.Equal(2, exitCode);
         Assert.Equal(string.Empty, output);
         Assert.Equal($"Year {year} is not in dataset 'default'; expected one of 2022, 2023, 2024.", error.Trim());
+    }
+
+    [Theory]
+    [InlineData("99999")]
+    [InlineData("-5")]
+    public void Year_NotACalendarYear_IsAUsageErrorInOneSentence(string year)
+    {
+        (int exitCode, string output, string error) = CliRunner.Run(["assess", "--json", "--year", year]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"--year '{year}' is not a year; expected YYYY, such as 2024.", error.Trim());
     }
 
     [Fact]

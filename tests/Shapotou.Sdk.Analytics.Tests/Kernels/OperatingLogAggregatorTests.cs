@@ -114,8 +114,9 @@ public sealed class OperatingLogAggregatorTests
     [Fact]
     public void EveryVectorWidthTheMachineHas_IsBitIdenticalToTheScalarPath_InOneProcess()
     {
+        // With hardware intrinsics off (CI's scalar run) there is no vector path to compare.
         IReadOnlyList<int> widths = OperatingLogAggregator.AcceleratedWidths;
-        Assert.NotEmpty(widths);
+        Assert.Equal(System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated, widths.Count > 0);
         foreach (int length in new[] { 1, 3, 8, 9, 63, 1025, 8193, 16_390 })
         {
             Log log = Seeded(length, 37, SeededData.DefaultSeed + length);
