@@ -73,6 +73,8 @@ public sealed class EmissionInventoryCalculator
         private readonly Dictionary<(string Outlet, Pollutant Pollutant), EmissionMethod> _overrides;
         private readonly List<string> _missing = [];
         private readonly List<string> _assumptions = [];
+        private readonly HashSet<string> _assumed = new(StringComparer.Ordinal);
+        private readonly ILookup<string, TreatmentFacility> _treatment;
 
         public Run(ClusterDataset data, int year, EmissionInventoryOptions options)
         {
@@ -81,6 +83,7 @@ public sealed class EmissionInventoryCalculator
             _options = options;
             _facilities = data.Facilities.ToDictionary(f => f.FacilityId, StringComparer.Ordinal);
             _enterprises = data.Enterprises.ToDictionary(e => e.EnterpriseId, StringComparer.Ordinal);
+            _treatment = TreatmentChain.ByFacility(data.TreatmentFacilities);
             _ledger = data.EnergyLedger.Where(r => r.Period.Year == year)
                 .GroupBy(r => r.FacilityId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Period).ThenBy(r => r.Product, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
@@ -100,6 +103,15 @@ public sealed class EmissionInventoryCalculator
                 {
                     throw new ArgumentException($"The method of outlet '{o.OutletId}', pollutant {ContractNames.ToName(o.Pollutant)}, is overridden twice.", nameof(options));
                 }
+            }
+        }
+
+        /// <summary>Notes an assumption once, in the order first met (a factor's note comes once per ledger row).</summary>
+        private void Assume(string assumption)
+        {
+            if (_assumed.Add(assumption))
+            {
+                _assumptions.Add(assumption);
             }
         }
 
@@ -157,7 +169,7 @@ public sealed class EmissionInventoryCalculator
                 (_, not 0 and var c, _) => c,
                 (_, _, var c) => c,
             });
-            return new EmissionInventory(_year, rows, _missing.Distinct().ToArray(), _assumptions.Distinct().ToArray());
+            return new EmissionInventory(_year, rows, _missing.Distinct().ToArray(), [.. _assumptions]);
         }
 
         private EmissionMethod? Choose(string outletId, Pollutant pollutant, IReadOnlyCollection<string> facilities, Dictionary<(string, Pollutant), MeasuredOutlet> measured)
@@ -165,7 +177,7 @@ public sealed class EmissionInventoryCalculator
             bool hasMeasured = measured.TryGetValue((outletId, pollutant), out MeasuredOutlet? m) && m.ValidOrStoppedHours > 0;
             if (_overrides.TryGetValue((outletId, pollutant), out EmissionMethod forced))
             {
-                _assumptions.Add($"Outlet '{outletId}', {ContractNames.ToName(pollutant)}: method {ContractNames.ToName(forced)} by the caller's override.");
+                Assume($"Outlet '{outletId}', {ContractNames.ToName(pollutant)}: method {ContractNames.ToName(forced)} by the caller's override.");
                 if (forced == EmissionMethod.Measured && !hasMeasured)
                 {
                     _missing.Add($"Outlet '{outletId}', {ContractNames.ToName(pollutant)}, {_year}: the measured method is forced but cems_hourly has no valid or stopped hour for it.");
@@ -222,7 +234,7 @@ public sealed class EmissionInventoryCalculator
                 {
                     substituted = invalid;
                     milligrams += invalid * (m.ProductSum / m.Valid);
-                    _assumptions.Add("Running hours without valid CEMS data are filled with the mean mass of the valid hours of the same outlet, pollutant and month (the caller's substitution policy; HJ 75's rules are not in the references).");
+                    Assume("Running hours without valid CEMS data are filled with the mean mass of the valid hours of the same outlet, pollutant and month (the caller's substitution policy; HJ 75's rules are not in the references).");
                 }
 
                 var hours = new HourCounts(m.Rows, m.Valid, m.Stopped, invalid, Math.Max(0, hoursInMonth - m.Rows), substituted);
@@ -258,7 +270,7 @@ public sealed class EmissionInventoryCalculator
                 double share = 1.0 / outlets.Count;
                 if (outlets.Count > 1)
                 {
-                    _assumptions.Add($"Facility '{facilityId}' has {outlets.Count} outlets for {ContractNames.ToName(pollutant)}, none measured; its {ContractNames.ToName(method)} estimate is split between them in equal shares.");
+                    Assume($"Facility '{facilityId}' has {outlets.Count} outlets for {ContractNames.ToName(pollutant)}, none measured; its {ContractNames.ToName(method)} estimate is split between them in equal shares.");
                 }
 
                 IEnumerable<(int Month, double? Tonnes, string Basis)> estimates = method == EmissionMethod.MassBalance
@@ -292,7 +304,7 @@ public sealed class EmissionInventoryCalculator
 
         private IEnumerable<(int Month, double? Tonnes, string Basis)> Factor(string facilityId, Pollutant pollutant)
         {
-            double remaining = TreatmentChain.Remaining(_data.TreatmentFacilities, facilityId, pollutant);
+            double remaining = TreatmentChain.Remaining(_treatment[facilityId], pollutant);
             foreach (EnergyLedgerEntry row in _ledger.GetValueOrDefault(facilityId) ?? [])
             {
                 EmissionFactor? factor = FactorFor(facilityId, pollutant, report: true, row.Product);
@@ -302,7 +314,7 @@ public sealed class EmissionInventoryCalculator
                     continue;
                 }
 
-                _assumptions.Add($"Emission factor {factor.Factor.ToString(CultureInfo.InvariantCulture)} kg per {factor.Activity} unit for industry {factor.IndustryCode}, {factor.Product}, {factor.Process}, {factor.Pollutant}: {factor.Source}.");
+                Assume($"Emission factor {factor.Factor.ToString(CultureInfo.InvariantCulture)} kg per {factor.Activity} unit for industry {factor.IndustryCode}, {factor.Product}, {factor.Process}, {factor.Pollutant}: {factor.Source}.");
                 ActivityColumns.TryGet(factor.Activity, out Func<EnergyLedgerEntry, double?> read);
                 double? activity = read(row);
                 if (activity is null)
@@ -319,9 +331,9 @@ public sealed class EmissionInventoryCalculator
         private IEnumerable<(int Month, double? Tonnes, string Basis)> MassBalance(string facilityId)
         {
             SulfurBalanceInput input = _sulfur[facilityId];
-            double remaining = TreatmentChain.Remaining(_data.TreatmentFacilities, facilityId, Pollutant.So2);
+            double remaining = TreatmentChain.Remaining(_treatment[facilityId], Pollutant.So2);
             double released = 1 - input.Retained.DecimalFractions;
-            _assumptions.Add($"SO₂ of facility '{facilityId}' by sulfur balance: sulfur contents and {input.Retained.Percent.ToString(CultureInfo.InvariantCulture)} % retained in product and slag from {input.Source}; M(SO₂)/M(S) = {SulfurDioxidePerSulfur.ToString("0.######", CultureInfo.InvariantCulture)} (IUPAC 2021 conventional atomic weights).");
+            Assume($"SO₂ of facility '{facilityId}' by sulfur balance: sulfur contents and {input.Retained.Percent.ToString(CultureInfo.InvariantCulture)} % retained in product and slag from {input.Source}; M(SO₂)/M(S) = {SulfurDioxidePerSulfur.ToString("0.######", CultureInfo.InvariantCulture)} (IUPAC 2021 conventional atomic weights).");
             foreach (EnergyLedgerEntry row in _ledger.GetValueOrDefault(facilityId) ?? [])
             {
                 double sulfurTonnes = 0;

@@ -69,6 +69,8 @@ public static class PlanChecks
         var checks = new List<PlanCheck>();
         var enterprises = data.Enterprises.ToDictionary(e => e.EnterpriseId, StringComparer.Ordinal);
         CemsHours? hours = CemsHours.Of(data);
+        ILookup<string, Outlet> outletsOf = data.Outlets.ToLookup(o => o.FacilityId, StringComparer.Ordinal);
+        ILookup<string, TreatmentFacility> treatmentOf = TreatmentChain.ByFacility(data.TreatmentFacilities);
 
         ReferenceValue pmMax = catalogue.Get("plan.p6.ferroalloy_demonstration.pm_max", asOf);
         ReferenceValue desulfurisationMin = catalogue.Get("plan.p6.ferroalloy_demonstration.desulfurisation_efficiency_min", asOf);
@@ -86,8 +88,8 @@ public static class PlanChecks
             switch (facility.Kind)
             {
                 case FacilityKind.SubmergedArcFurnace when ferroalloy && facility.Status == FacilityStatus.Running:
-                    checks.Add(Concentration("ferroalloy_demonstration_pm", facility, data, hours, year, Pollutant.Pm, double.NaN, pmMax, strict: false));
-                    double chain = ChainEfficiencyPct(data, facility.FacilityId, Pollutant.So2);
+                    checks.Add(Concentration("ferroalloy_demonstration_pm", facility, outletsOf, hours, year, Pollutant.Pm, double.NaN, pmMax, strict: false));
+                    double chain = (1 - TreatmentChain.Remaining(treatmentOf[facility.FacilityId], Pollutant.So2)) * 100;
                     checks.Add(new PlanCheck(
                         "ferroalloy_demonstration_desulfurisation",
                         facility.FacilityId,
@@ -98,8 +100,8 @@ public static class PlanChecks
                         desulfurisationMin));
                     break;
                 case FacilityKind.CementKiln when facility.Status != FacilityStatus.Retired:
-                    checks.Add(Concentration("cement_kiln_nox", facility, data, hours, year, Pollutant.Nox, kilnReference, kilnNoxMax, strict: false));
-                    checks.Add(AmmoniaSlip(facility, data, year, kilnNoxMax));
+                    checks.Add(Concentration("cement_kiln_nox", facility, outletsOf, hours, year, Pollutant.Nox, kilnReference, kilnNoxMax, strict: false));
+                    checks.Add(AmmoniaSlip(facility, outletsOf, hours, year, kilnNoxMax));
                     break;
                 case FacilityKind.Boiler when facility.Fuel == "natural_gas" && facility.Status != FacilityStatus.Retired:
                     bool large = facility.SteamCapacity?.TonnesPerHour >= gasMinSteam.GetValue() || (double?)facility.ThermalPower?.Megawatts >= gasMinPower.GetValue();
@@ -116,7 +118,7 @@ public static class PlanChecks
                     }
                     else
                     {
-                        checks.Add(Concentration("gas_boiler_nox", facility, data, hours, year, Pollutant.Nox, gasReference, gasNoxMax, strict: true));
+                        checks.Add(Concentration("gas_boiler_nox", facility, outletsOf, hours, year, Pollutant.Nox, gasReference, gasNoxMax, strict: true));
                     }
 
                     break;
@@ -153,11 +155,11 @@ public static class PlanChecks
         return (1 - TreatmentChain.Remaining(data.TreatmentFacilities, facilityId, pollutant)) * 100;
     }
 
-    private static PlanCheck Concentration(string id, Facility facility, ClusterDataset data, CemsHours? hours, int year, Pollutant pollutant, double referenceOxygen, ReferenceValue threshold, bool strict)
+    private static PlanCheck Concentration(string id, Facility facility, ILookup<string, Outlet> outletsOf, CemsHours? hours, int year, Pollutant pollutant, double referenceOxygen, ReferenceValue threshold, bool strict)
     {
         double limit = threshold.GetValue();
         string basis = double.IsNaN(referenceOxygen) ? "as measured" : $"at {Format(referenceOxygen)} % O₂";
-        string[] outlets = data.Outlets.Where(o => o.FacilityId == facility.FacilityId && o.Pollutant == pollutant).Select(o => o.OutletId).Distinct().Order(StringComparer.Ordinal).ToArray();
+        string[] outlets = outletsOf[facility.FacilityId].Where(o => o.Pollutant == pollutant).Select(o => o.OutletId).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (hours is null || outlets.Length == 0)
         {
             return new PlanCheck(id, facility.FacilityId, CheckOutcome.Unknown, null, limit,
@@ -182,12 +184,12 @@ public static class PlanChecks
             $"Highest valid hourly {ContractNames.ToName(pollutant)} {basis} over {total.ValidHours} valid hours: {Format(max)} mg/m³ against {(strict ? "<" : "≤")} {Format(limit)} mg/m³.", threshold);
     }
 
-    private static PlanCheck AmmoniaSlip(Facility facility, ClusterDataset data, int year, ReferenceValue source)
+    private static PlanCheck AmmoniaSlip(Facility facility, ILookup<string, Outlet> outletsOf, CemsHours? cemsHours, int year, ReferenceValue source)
     {
-        var outlets = data.Outlets.Where(o => o.FacilityId == facility.FacilityId).Select(o => o.OutletId).ToHashSet(StringComparer.Ordinal);
+        var outlets = outletsOf[facility.FacilityId].Select(o => o.OutletId).ToHashSet(StringComparer.Ordinal);
         int hours = 0;
         int runs = 0;
-        if (CemsHours.Of(data) is { } cems)
+        if (cemsHours is { } cems)
         {
             foreach (CemsRun run in outlets.SelectMany(o => cems.RunsOf(o, year)))
             {

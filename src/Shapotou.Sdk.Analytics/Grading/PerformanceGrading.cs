@@ -99,8 +99,7 @@ public static class PerformanceGrading
 
     private static EnterpriseGrade GradeEnterprise(Context context, Enterprise enterprise, IndustryCriteria industry, EnterpriseFacts? facts)
     {
-        Facility[] running = [.. context.Data.Facilities.Where(f =>
-            string.Equals(f.EnterpriseId, enterprise.EnterpriseId, StringComparison.Ordinal) && f.Status == FacilityStatus.Running)];
+        Facility[] running = [.. context.FacilitiesOf[enterprise.EnterpriseId].Where(f => f.Status == FacilityStatus.Running)];
         var assumptions = new List<string>();
         if (industry.Illustrative && industry.Label is { } label)
         {
@@ -217,9 +216,7 @@ public static class PerformanceGrading
         var outletIds = new List<string>();
         foreach (Facility facility in covered)
         {
-            string[] own = [.. context.Data.Outlets
-                .Where(o => o.Pollutant == pollutant && string.Equals(o.FacilityId, facility.FacilityId, StringComparison.Ordinal))
-                .Select(o => o.OutletId)];
+            string[] own = [.. context.OutletsOf[facility.FacilityId].Where(o => o.Pollutant == pollutant).Select(o => o.OutletId)];
             if (own.Length == 0)
             {
                 unknowns.Add($"facility '{facility.FacilityId}' has no {p} row in outlets");
@@ -266,9 +263,7 @@ public static class PerformanceGrading
         var passes = new List<string>();
         foreach (Facility facility in covered)
         {
-            TreatmentKind[] kinds = [.. context.Data.TreatmentFacilities
-                .Where(t => t.Pollutant == criterion.Pollutant && string.Equals(t.FacilityId, facility.FacilityId, StringComparison.Ordinal))
-                .Select(t => t.Kind)];
+            TreatmentKind[] kinds = [.. context.TreatmentOf[facility.FacilityId].Where(t => t.Pollutant == criterion.Pollutant).Select(t => t.Kind)];
             string have = kinds.Length == 0
                 ? $"facility '{facility.FacilityId}' has no {p} treatment in treatment_facilities"
                 : $"facility '{facility.FacilityId}' has {string.Join(", ", kinds.Select(ContractNames.ToName))}";
@@ -294,8 +289,7 @@ public static class PerformanceGrading
         var passes = new List<string>();
         foreach (Facility facility in covered)
         {
-            Outlet[] outlets = [.. context.Data.Outlets.Where(o =>
-                string.Equals(o.FacilityId, facility.FacilityId, StringComparison.Ordinal) && (criterion.Pollutant is null || o.Pollutant == criterion.Pollutant))];
+            Outlet[] outlets = [.. context.OutletsOf[facility.FacilityId].Where(o => criterion.Pollutant is null || o.Pollutant == criterion.Pollutant)];
             if (outlets.Length == 0)
             {
                 unknowns.Add($"facility '{facility.FacilityId}' has no {rows} row in outlets");
@@ -389,6 +383,15 @@ public static class PerformanceGrading
         public ClusterDataset Data { get; } = data;
 
         public int Year { get; } = year;
+
+        /// <summary>Gets each enterprise's facilities, in table order: one pass over the table, not one per enterprise.</summary>
+        public ILookup<string, Facility> FacilitiesOf { get; } = data.Facilities.ToLookup(f => f.EnterpriseId, StringComparer.Ordinal);
+
+        /// <summary>Gets each facility's outlet rows, in table order.</summary>
+        public ILookup<string, Outlet> OutletsOf { get; } = data.Outlets.ToLookup(o => o.FacilityId, StringComparer.Ordinal);
+
+        /// <summary>Gets each facility's treatment rows, in table order.</summary>
+        public ILookup<string, TreatmentFacility> TreatmentOf { get; } = data.TreatmentFacilities.ToLookup(t => t.FacilityId, StringComparer.Ordinal);
 
         public EmissionLimit LimitOf(GradingCriterion criterion, List<string> assumptions)
         {
