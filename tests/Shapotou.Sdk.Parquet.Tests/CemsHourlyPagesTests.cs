@@ -22,8 +22,8 @@ public sealed class CemsHourlyPagesTests : IDisposable
 
     /// <summary>Rows of six outlets (dictionary text) or one outlet per row (PLAIN text once the dictionary is too
     /// large), nulls in every optional column, per-value flags overriding the row's.</summary>
-    private static string Select(string hourType, bool uniqueOutlets, string flag = "'N'", string so2 = "(i % 97) * 1.5") => $"""
-        SELECT {(uniqueOutlets ? "'u' || i" : "'o' || (i // 5000)")} AS outlet_id,
+    private static string Select(string hourType, bool uniqueOutlets, string flag = "'N'", string so2 = "(i % 97) * 1.5", string? outlets = null) => $"""
+        SELECT {outlets ?? (uniqueOutlets ? "'u' || i" : "'o' || (i // 5000)")} AS outlet_id,
                (TIMESTAMP '2023-12-01 00:00:00' + to_hours(i % 4000))::{hourType} AS hour,
                (CASE WHEN i % 11 = 0 THEN NULL ELSE {so2} END)::DOUBLE AS so2,
                (CASE WHEN i % 12 = 0 THEN NULL ELSE (i % 89) * 2.25 END)::DOUBLE AS nox,
@@ -74,6 +74,23 @@ public sealed class CemsHourlyPagesTests : IDisposable
             {
                 AssertSame(await ReadWithParquetNet(path, g), decoded);
             }
+        }
+    }
+
+    /// <summary>PLAIN text in runs of one to three rows whose neighbours differ in length or in one byte ('u1', 'u10',
+    /// 'u11', 'u2'): each row gets its own outlet, whether it repeats the value before or not.</summary>
+    [Fact]
+    public async Task PlainTextInRuns_GivesEachRowItsOwnOutlet()
+    {
+        string path = Write(Select("TIMESTAMP", false, outlets: "'u' || ((i // 3) + (i % 3 = 2)::INTEGER * 10)"), string.Empty);
+
+        CemsHourlyPages pages = (await CemsHourlyPages.TryOpenAsync(path, s_outlets, default))!;
+        using CemsHourlyPages.Worker worker = pages.OpenWorker();
+        var decoded = new CemsPageRowGroup(pages.Largest);
+        for (int g = 0; g < pages.RowGroups; g++)
+        {
+            Assert.True(pages.Read(worker, g, decoded), $"Row group {g} was left to Parquet.Net.");
+            AssertSame(await ReadWithParquetNet(path, g), decoded);
         }
     }
 

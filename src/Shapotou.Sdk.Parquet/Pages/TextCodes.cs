@@ -67,6 +67,11 @@ internal sealed class TextCodes
     public int Codes(ReadOnlySpan<byte> plain, Span<int> codes)
     {
         int position = 0;
+
+        // Rows come in runs of one outlet (a table in outlet and hour order): a value equal to the one before has its
+        // code, found with a comparison of bytes rather than a decoding and a lookup.
+        ReadOnlySpan<byte> previous = default;
+        int previousCode = Unknown;
         for (int i = 0; i < codes.Length; i++)
         {
             if (plain.Length - position < 4)
@@ -81,7 +86,14 @@ internal sealed class TextCodes
                 throw new PageFormatException($"a byte array of {length} bytes with {plain.Length - position} left");
             }
 
-            codes[i] = Code(plain.Slice(position, length));
+            ReadOnlySpan<byte> value = plain.Slice(position, length);
+            if (i == 0 || !value.SequenceEqual(previous))
+            {
+                previousCode = Code(value);
+                previous = value;
+            }
+
+            codes[i] = previousCode;
             position += length;
         }
 
