@@ -80,7 +80,7 @@ public static class ConcentrationCompliance
             }
         }
 
-        results.Sort((a, b) => string.CompareOrdinal(a.OutletId, b.OutletId) is var c and not 0 ? c : a.Pollutant.CompareTo(b.Pollutant));
+        results.Sort((a, b) => string.CompareOrdinal(a.OutletId, b.OutletId) is var c and not 0 ? c : ((int)a.Pollutant).CompareTo((int)b.Pollutant));
         return new ComplianceResult(results, missing);
     }
 

@@ -90,7 +90,7 @@ public sealed class EmissionInventory
                 return c;
             }
 
-            c = x.Pollutant.CompareTo(y.Pollutant);
+            c = ((int)x.Pollutant).CompareTo((int)y.Pollutant);
             return c != 0 ? c : x.Month.CompareTo(y.Month);
         }
     }

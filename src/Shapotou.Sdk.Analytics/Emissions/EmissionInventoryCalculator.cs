@@ -74,6 +74,7 @@ public sealed class EmissionInventoryCalculator
         private readonly List<string> _missing = [];
         private readonly List<string> _assumptions = [];
         private readonly HashSet<string> _assumed = new(StringComparer.Ordinal);
+        private readonly HashSet<EmissionFactor> _factorsNoted = new(ReferenceEqualityComparer.Instance);
         private readonly ILookup<string, TreatmentFacility> _treatment;
 
         public Run(ClusterDataset data, int year, EmissionInventoryOptions options)
@@ -163,11 +164,11 @@ public sealed class EmissionInventoryCalculator
                 }
             }
 
-            rows.Sort((a, b) => (string.CompareOrdinal(a.OutletId, b.OutletId), a.Pollutant.CompareTo(b.Pollutant), a.Period.CompareTo(b.Period)) switch
+            rows.Sort((a, b) =>
             {
-                (not 0 and var c, _, _) => c,
-                (_, not 0 and var c, _) => c,
-                (_, _, var c) => c,
+                int c = string.CompareOrdinal(a.OutletId, b.OutletId);
+                c = c != 0 ? c : ((int)a.Pollutant).CompareTo((int)b.Pollutant);
+                return c != 0 ? c : a.Period.CompareTo(b.Period);
             });
             return new EmissionInventory(_year, rows, _missing.Distinct().ToArray(), [.. _assumptions]);
         }
@@ -314,7 +315,11 @@ public sealed class EmissionInventoryCalculator
                     continue;
                 }
 
-                Assume($"Emission factor {factor.Factor.ToString(CultureInfo.InvariantCulture)} kg per {factor.Activity} unit for industry {factor.IndustryCode}, {factor.Product}, {factor.Process}, {factor.Pollutant}: {factor.Source}.");
+                if (_factorsNoted.Add(factor))
+                {
+                    Assume($"Emission factor {factor.Factor.ToString(CultureInfo.InvariantCulture)} kg per {factor.Activity} unit for industry {factor.IndustryCode}, {factor.Product}, {factor.Process}, {factor.Pollutant}: {factor.Source}.");
+                }
+
                 ActivityColumns.TryGet(factor.Activity, out Func<EnergyLedgerEntry, double?> read);
                 double? activity = read(row);
                 if (activity is null)
@@ -494,7 +499,7 @@ public sealed class EmissionInventoryCalculator
         public int Compare((string Outlet, Pollutant Pollutant) x, (string Outlet, Pollutant Pollutant) y)
         {
             int c = string.CompareOrdinal(x.Outlet, y.Outlet);
-            return c != 0 ? c : x.Pollutant.CompareTo(y.Pollutant);
+            return c != 0 ? c : ((int)x.Pollutant).CompareTo((int)y.Pollutant);
         }
     }
 }

@@ -51,7 +51,10 @@ public sealed record EnergyLedgerEntry
     {
         FacilityId = ModelChecks.Id(facilityId, Entity, "facility_id");
         string id = string.Create(CultureInfo.InvariantCulture, $"{facilityId} {period:yyyy-MM}");
-        ModelChecks.Requires(period.Day == 1, Entity, id, "period", string.Create(CultureInfo.InvariantCulture, $"is {period:yyyy-MM-dd}; expected the first day of a month."));
+        if (period.Day != 1)
+        {
+            ModelChecks.Requires(false, Entity, id, "period", string.Create(CultureInfo.InvariantCulture, $"is {period:yyyy-MM-dd}; expected the first day of a month."));
+        }
         Period = period;
         Product = ModelChecks.Text(product, $"{Entity} '{id}'", "product");
         Output = ModelChecks.NonNegative<Mass>(output, MassUnit.Tonne, Entity, id, "output")!.Value;

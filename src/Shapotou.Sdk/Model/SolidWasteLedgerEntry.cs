@@ -36,7 +36,10 @@ public sealed record SolidWasteLedgerEntry
     {
         EnterpriseId = ModelChecks.Id(enterpriseId, Entity, "enterprise_id");
         string id = string.Create(CultureInfo.InvariantCulture, $"{enterpriseId} {period:yyyy-MM} {ContractNames.ToName(ModelChecks.Defined(wasteType, Entity, enterpriseId, "waste_type"))}");
-        ModelChecks.Requires(period.Day == 1, Entity, id, "period", string.Create(CultureInfo.InvariantCulture, $"is {period:yyyy-MM-dd}; expected the first day of a month."));
+        if (period.Day != 1)
+        {
+            ModelChecks.Requires(false, Entity, id, "period", string.Create(CultureInfo.InvariantCulture, $"is {period:yyyy-MM-dd}; expected the first day of a month."));
+        }
         Period = period;
         WasteType = wasteType;
         Generated = ModelChecks.NonNegative(generated, MassUnit.Tonne, Entity, id, "generated");
@@ -51,13 +54,14 @@ public sealed record SolidWasteLedgerEntry
     }
 
     /// <summary>Checks that the "of which from prior years' storage" amount is at most the amount it is part of.</summary>
-    private static void CheckPartOf(Mass? part, string partField, Mass? whole, string wholeField, string id) =>
-        ModelChecks.Requires(
-            part is null || whole is null || part.Value.Tonnes <= whole.Value.Tonnes,
-            Entity,
-            id,
-            partField,
-            string.Create(CultureInfo.InvariantCulture, $"is {part?.Tonnes} t; expected at most {wholeField} ({whole?.Tonnes} t), of which it is a part."));
+    private static void CheckPartOf(Mass? part, string partField, Mass? whole, string wholeField, string id)
+    {
+        if (part is { } p && whole is { } w && p.Tonnes > w.Tonnes)
+        {
+            ModelChecks.Requires(false, Entity, id, partField,
+                string.Create(CultureInfo.InvariantCulture, $"is {p.Tonnes} t; expected at most {wholeField} ({w.Tonnes} t), of which it is a part."));
+        }
+    }
 
     /// <summary>Gets the enterprise.</summary>
     public string EnterpriseId { get; }
