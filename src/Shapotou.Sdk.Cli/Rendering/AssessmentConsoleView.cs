@@ -96,6 +96,23 @@ internal static class AssessmentConsoleView
 
         WriteEmissions(console, a, c);
 
+        if (a.Warnings.Count > 0)
+        {
+            console.MarkupLine("[bold yellow]Plausibility warnings[/] (no figure changes)");
+            foreach (PlausibilityWarnings check in a.Warnings)
+            {
+                foreach (PlausibilityWarning warning in check.Listed)
+                {
+                    console.MarkupLine($" • {Markup.Escape(warning.Message)}");
+                }
+
+                if (check.Count > check.Listed.Count)
+                {
+                    console.MarkupLine(string.Create(c, $" • {PlausibilityWarnings.ToName(check.Check)}: and {check.Count - check.Listed.Count} more."));
+                }
+            }
+        }
+
         console.MarkupLine("[bold]Assumptions[/]");
         foreach (string assumption in a.Assumptions)
         {
