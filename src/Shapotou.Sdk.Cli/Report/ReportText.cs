@@ -78,6 +78,7 @@ internal sealed class ReportText
         ["emissions.tax"] = (
             "{0} 年环境保护税（大气，P19）：{1} 元，{2} 个排放口，税额 {3} 元/污染当量（{4}），取整方式 {5}。",
             "Environmental-protection tax {0} (air, P19): {1} yuan over {2} outlets at {3} yuan per equivalent (marked {4}), rounding '{5}'."),
+        ["emissions.tax.unavailable"] = ("{0} 年环境保护税：无法计算（该年没有排放清单，原因见假设）。", "Environmental-protection tax {0}: not available (no emission inventory of that year; the assumptions say why)."),
         ["emissions.col.pollutant"] = ("污染物", "pollutant"),
         ["emissions.col.reduction"] = ("削减率", "reduction"),
         ["emissions.col.ceiling"] = ("2027 年上限（吨）", "2027 ceiling (t)"),
@@ -150,6 +151,7 @@ internal sealed class ReportText
             "{0} enterprises are graded with the SDK's example criteria (cement from the references, ferroalloy thresholds illustrative); {1} are in no industry they cover. A criterion whose data or enterprise facts are missing is unknown, never guessed: its grade and every better one cannot be attained. The criteria that most often hold a better grade back: {2}."),
         ["grading.reason"] = ("{0}（{1} 家）", "{0} ({1} enterprises)"),
         ["grading.unavailable"] = ("该数据集没有可分级的年份（没有在线监测或台账数据）。", "the dataset has no year to grade (no CEMS or ledger data)."),
+        ["grading.unavailable.year"] = ("{0} 年无法分级（该年没有排放清单，原因见假设）。", "not available for {0}: no emission inventory of that year to grade (the assumptions say why)."),
         ["grading.col.grade"] = ("等级", "grade"),
         ["grading.col.total"] = ("合计", "total"),
 
