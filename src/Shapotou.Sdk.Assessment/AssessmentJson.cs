@@ -84,20 +84,15 @@ public static class AssessmentJson
         writer.WriteString("catalogue_as_of", a.CatalogueAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         writer.WriteEndObject();
 
-        writer.WriteStartObject("district");
-        writer.WriteNumber("enterprises", a.Summary.Townships.Sum(t => t.Enterprises));
-        writer.WriteStartArray("townships");
-        foreach (TownshipSummary township in a.Summary.Townships)
+        if (!a.Summary.EnterprisesKnown)
         {
-            writer.WriteStartObject();
-            writer.WriteString("township", township.Township);
-            writer.WriteNumber("enterprises", township.Enterprises);
-            writer.WriteNumberOrNull("output_value_10k_yuan", township.OutputValue10kYuan);
-            writer.WriteEndObject();
+            writer.WriteNull("district");
+        }
+        else
+        {
+            WriteDistrict(writer, a.Summary);
         }
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
 
         if (a.Summary.Ferroalloy is not { } f)
         {
@@ -194,6 +189,24 @@ public static class AssessmentJson
 
         WriteWarnings(writer, a.Warnings);
         writer.WriteStringArray("assumptions", a.Assumptions);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDistrict(Utf8JsonWriter writer, ClusterSummary summary)
+    {
+        writer.WriteStartObject("district");
+        writer.WriteNumber("enterprises", summary.Townships.Sum(t => t.Enterprises));
+        writer.WriteStartArray("townships");
+        foreach (TownshipSummary township in summary.Townships)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("township", township.Township);
+            writer.WriteNumber("enterprises", township.Enterprises);
+            writer.WriteNumberOrNull("output_value_10k_yuan", township.OutputValue10kYuan);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -139,7 +139,9 @@ public sealed class DistrictAssessment
         long streamed = 0;
         if (cems is not null)
         {
-            (data, streamed, notes) = await StreamCemsHourlyAsync(data, cems, options, asOf, cemsChecks, progress, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> read;
+            (data, streamed, read) = await StreamCemsHourlyAsync(data, cems, options, asOf, cemsChecks, progress, cancellationToken).ConfigureAwait(false);
+            notes = [.. notes, .. read];
         }
         else if (CemsHours.Of(data) is TableCemsHours table)
         {
@@ -206,7 +208,7 @@ public sealed class DistrictAssessment
         if (illustrative && !data.Illustrative)
         {
             data = new ClusterDataset(data.Name, illustrative: true, data.Enterprises, data.Facilities, data.TreatmentFacilities, data.Outlets,
-                data.EnergyLedger, data.SolidWasteLedger, data.EmissionFactors, cemsHourly: null);
+                data.EnergyLedger, data.SolidWasteLedger, data.EmissionFactors, cemsHourly: null, data.AbsentTables);
         }
 
         CemsHours.Attach(data, hours);
@@ -322,7 +324,7 @@ public sealed class DistrictAssessment
             (_, _, var c) => c,
         });
         var ferroalloy = data.Enterprises.Where(e => e.IndustryCode == ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
-        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, focusYear) : null;
+        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 && !data.AbsentTables.Contains("facilities", StringComparer.Ordinal) ? WasteHeatRecovery.Coverage(data, ferroalloy, focusYear) : null;
         return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, wasteHeat,
             catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio(), emissions, assumptions) { Year = focusYear };
     }

@@ -124,6 +124,27 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.Contains("> **Illustrative data", markdown, StringComparison.Ordinal); // the folder keeps the mark
     }
 
+    [Theory]
+    [InlineData("enterprises")] // the references of facilities and the solid-waste ledger
+    [InlineData("facilities")] // of outlets, treatment facilities and the energy ledger
+    [InlineData("outlets")] // of the CEMS hours
+    public void AssessAndReport_FolderLackingAReferencedTable_RunToCompletion(string table)
+    {
+        // Before, each exited 1: the reader could not resolve the references into the table the folder lacks.
+        string data = Path.Combine(_folder, "data");
+        Assert.Equal(0, CliRunner.Run("export", "--out", data).ExitCode);
+        File.Delete(Path.Combine(data, table + ".parquet"));
+
+        (int code, string console, string error) = CliRunner.Run("assess", "--data", data);
+        Assert.True(code == 0, error);
+        Assert.Contains($"The folder has no table {table}", console.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("assess", "--data", data, "--json");
+        Assert.True(code == 0, error);
+        (code, _, error) = CliRunner.Run("report", "--data", data, "--out", Path.Combine(_folder, "report"));
+        Assert.True(code == 0, error);
+        Assert.Contains($"The folder has no table {table}", File.ReadAllText(Path.Combine(_folder, "report", "report.md")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Report_GradeDistribution_CountsEveryGradedEnterprise()
     {
