@@ -8,7 +8,8 @@ namespace Shapotou.Sdk.Assessment;
 /// <summary>
 /// The plausibility checks of the CEMS hours, fed the rows in table order: a whole table in memory at once, or a
 /// streamed file one chunk (row group, or the hours derived from a batch of minutes) at a time, so both paths give the
-/// same warnings. Only the last valid hour of the previous chunk is kept, for the flow jump across the boundary.
+/// same warnings. Only each outlet's last valid hour is kept, for a flow jump across chunks or across the rows of other
+/// outlets (a table ordered by time), so memory grows with outlets, not with hours.
 /// </summary>
 /// <remarks>
 /// Only hours whose flag is N are judged (a value's own flag for its concentration, the row's flag for O₂ and flow): the
@@ -26,9 +27,9 @@ internal sealed class CemsPlausibility
     private readonly double[] _maximum = new double[3];
     private readonly double _ammoniaMaximum;
     private readonly double _oxygenMaximum;
-    private string? _lastOutlet;
-    private DateTime _lastHour;
-    private double _lastFlow = double.NaN;
+    private readonly Dictionary<string, LastHour> _last = new(StringComparer.Ordinal);
+    private string? _outlet;
+    private LastHour? _slot;
 
     public CemsPlausibility(PlausibilityOptions options, int? year, PlausibilityCollector warnings)
     {
@@ -101,9 +102,23 @@ internal sealed class CemsPlausibility
                 }
             }
 
-            if (_lastOutlet == outlet && hour - _lastHour == TimeSpan.FromHours(1) && flow > 0 && _lastFlow > 0)
+            // The outlet's last valid hour, whatever rows of other outlets lie between (a table ordered by time); the
+            // slot is looked up once per run of an outlet's rows.
+            if (!ReferenceEquals(outlet, _outlet))
             {
-                double before = _lastFlow;
+                if (!_last.TryGetValue(outlet, out _slot))
+                {
+                    _slot = new LastHour();
+                    _last.Add(outlet, _slot);
+                }
+
+                _outlet = outlet;
+            }
+
+            LastHour last = _slot!;
+            if (hour - last.Hour == TimeSpan.FromHours(1) && flow > 0 && last.Flow > 0)
+            {
+                double before = last.Flow;
                 double ratio = Math.Max(flow / before, before / flow);
                 if (ratio >= _options.FlowJumpFactor)
                 {
@@ -114,8 +129,16 @@ internal sealed class CemsPlausibility
                 }
             }
 
-            (_lastOutlet, _lastHour, _lastFlow) = (outlet, hour, flow);
+            (last.Hour, last.Flow) = (hour, flow);
         }
+    }
+
+    /// <summary>An outlet's last valid hour and its flow.</summary>
+    private sealed class LastHour
+    {
+        public DateTime Hour { get; set; } = DateTime.MinValue;
+
+        public double Flow { get; set; } = double.NaN;
     }
 
     private void Concentration(string outlet, DateTime hour, Pollutant pollutant, double value, double maximum)
