@@ -173,6 +173,27 @@ public sealed class PlausibilityTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_HivePartitionedHours_GiveTheWarningsOfTheSameFolderInMemory()
+    {
+        // cems_hourly/ partitioned by outlet: the hours are read file by file, an outlet's jump back inside one file.
+        (ClusterDataset data, int flow, _) = ChangedHours();
+        await ClusterDatasetParquet.WriteAsync(data, _folder);
+        string file = Path.Combine(_folder, "cems_hourly.parquet");
+        TableBatch all = await ParquetTables.ReadAsync(file, ContractSchema.CemsHourly);
+        File.Delete(file);
+        await HiveDataset.AppendAsync(Path.Combine(_folder, "cems_hourly"), all, ["outlet_id"]);
+        ClusterDataset whole = await AssessmentSource.FromFolder(_folder).LoadDatasetAsync();
+
+        DistrictAssessment streamed = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+        DistrictAssessment memory = await DistrictAssessment.RunAsync(AssessmentSource.FromDataset(whole));
+
+        Assert.Equal(Warnings(memory), Warnings(streamed));
+        PlausibilityWarnings jumps = Assert.Single(streamed.Warnings, w => w.Check == PlausibilityCheck.FlowJump);
+        Assert.Equal(2, jumps.Count);
+        Assert.All(jumps.Listed, w => Assert.Equal(data.CemsHourly!.OutletIds[flow], w.Key));
+    }
+
+    [Fact]
     public async Task RunAsync_ManyWarnings_ListsTheFirstOfEachCheckAndCountsTheRest()
     {
         CemsHourlyTable t = s_data.CemsHourly!;
