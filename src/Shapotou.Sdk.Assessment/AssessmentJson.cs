@@ -84,20 +84,15 @@ public static class AssessmentJson
         writer.WriteString("catalogue_as_of", a.CatalogueAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         writer.WriteEndObject();
 
-        writer.WriteStartObject("district");
-        writer.WriteNumber("enterprises", a.Summary.Townships.Sum(t => t.Enterprises));
-        writer.WriteStartArray("townships");
-        foreach (TownshipSummary township in a.Summary.Townships)
+        if (!a.Summary.EnterprisesKnown)
         {
-            writer.WriteStartObject();
-            writer.WriteString("township", township.Township);
-            writer.WriteNumber("enterprises", township.Enterprises);
-            writer.WriteNumberOrNull("output_value_10k_yuan", township.OutputValue10kYuan);
-            writer.WriteEndObject();
+            writer.WriteNull("district");
+        }
+        else
+        {
+            WriteDistrict(writer, a.Summary);
         }
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
 
         if (a.Summary.Ferroalloy is not { } f)
         {
@@ -192,8 +187,66 @@ public static class AssessmentJson
         WriteCarbon(writer, a.Emissions.Carbon);
         WriteGrading(writer, a.Emissions.Grading);
 
+        WriteWarnings(writer, a.Warnings);
         writer.WriteStringArray("assumptions", a.Assumptions);
         writer.WriteEndObject();
+    }
+
+    private static void WriteDistrict(Utf8JsonWriter writer, ClusterSummary summary)
+    {
+        writer.WriteStartObject("district");
+        writer.WriteNumber("enterprises", summary.Townships.Sum(t => t.Enterprises));
+        writer.WriteStartArray("townships");
+        foreach (TownshipSummary township in summary.Townships)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("township", township.Township);
+            writer.WriteNumber("enterprises", township.Enterprises);
+            writer.WriteNumberOrNull("output_value_10k_yuan", township.OutputValue10kYuan);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The plausibility warnings: per check, the count and the first values in table order.</summary>
+    private static void WriteWarnings(Utf8JsonWriter writer, IReadOnlyList<PlausibilityWarnings> warnings)
+    {
+        writer.WriteStartArray("warnings");
+        foreach (PlausibilityWarnings check in warnings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("check", PlausibilityWarnings.ToName(check.Check));
+            writer.WriteNumber("count", check.Count);
+            writer.WriteStartArray("listed");
+            foreach (PlausibilityWarning w in check.Listed)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("table", w.Table);
+                if (w.Row is { } row)
+                {
+                    writer.WriteNumber("row", row);
+                }
+                else
+                {
+                    writer.WriteNull("row");
+                }
+
+                writer.WriteString("key", w.Key);
+                writer.WriteStringOrNull("hour", w.Hour?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+                writer.WriteNumberOrNull("value", w.Value);
+                writer.WriteNumberOrNull("threshold", w.Threshold);
+                writer.WriteString("unit", w.Unit);
+                writer.WriteString("message", w.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteEmissions(Utf8JsonWriter writer, DistrictEmissions e)

@@ -32,4 +32,8 @@ public sealed record AssessmentOptions
     /// <summary>Gets the enterprise facts grading needs (fugitive control, transport); criteria that need a fact the
     /// list lacks are unknown and listed as such.</summary>
     public IReadOnlyList<EnterpriseFacts> EnterpriseFacts { get; init; } = [];
+
+    /// <summary>Gets the thresholds of the plausibility checks on the ledgers and the CEMS hours, whose findings are
+    /// warnings (<see cref="DistrictAssessment.Warnings"/>) and never change a figure; <see cref="PlausibilityOptions.Default"/> by default.</summary>
+    public PlausibilityOptions Plausibility { get; init; } = PlausibilityOptions.Default;
 }

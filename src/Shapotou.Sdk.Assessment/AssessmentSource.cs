@@ -114,7 +114,8 @@ public sealed class AssessmentSource
         }
 
         string[] absent = Absent(folder);
-        bool minutes = absent.Contains(ContractSchema.CemsHourly.Name) && Exists(folder, ContractSchema.CemsMinute.Name);
+        (bool facilityRows, bool outletRows, List<string> setAsideNotes) = Unattributable(folder, absent);
+        bool minutes = outletRows && absent.Contains(ContractSchema.CemsHourly.Name) && Exists(folder, ContractSchema.CemsMinute.Name);
         if (absent.Length == s_tables.Length && !minutes)
         {
             throw new ShapotouDataException(
@@ -133,25 +134,66 @@ public sealed class AssessmentSource
             }
 
             var minuteStream = new CemsMinuteStream(Directory.Exists(minuteFolder) ? minuteFolder : minuteFile, Directory.Exists(minuteFolder), _minuteRules);
-            ClusterDataset dimensions = await ClusterDatasetParquet.ReadAsync(folder, illustrative: false, includeCemsHourly: false, cancellationToken).ConfigureAwait(false);
+            ClusterDataset dimensions = await ClusterDatasetParquet.ReadAsync(folder, illustrative: false, includeCemsHourly: false, absentReferences: true, cancellationToken).ConfigureAwait(false);
             if (streamCemsHourly)
             {
-                return (dimensions, absent, minuteStream, []);
+                return (dimensions, absent, minuteStream, setAsideNotes);
             }
 
             (CemsHourlyTable? hours, bool illustrative, IReadOnlyList<string> notes) = await minuteStream.ReadAllAsync(
                 [.. dimensions.Outlets.Select(o => o.OutletId)], cancellationToken).ConfigureAwait(false);
             var whole = new ClusterDataset(dimensions.Name, dimensions.Illustrative || illustrative, dimensions.Enterprises, dimensions.Facilities,
-                dimensions.TreatmentFacilities, dimensions.Outlets, dimensions.EnergyLedger, dimensions.SolidWasteLedger, dimensions.EmissionFactors, hours);
-            return (whole, absent, null, notes);
+                dimensions.TreatmentFacilities, dimensions.Outlets, dimensions.EnergyLedger, dimensions.SolidWasteLedger, dimensions.EmissionFactors, hours, dimensions.AbsentTables);
+            return (whole, absent, null, [.. setAsideNotes, .. notes]);
         }
 
         progress?.Report(new AssessmentProgress(AssessmentStage.Reading, null, 0));
         string cemsFile = Path.Combine(folder, ContractSchema.CemsHourly.Name + ".parquet");
         string cemsFolder = Path.Combine(folder, ContractSchema.CemsHourly.Name);
-        bool stream = streamCemsHourly && !absent.Contains(ContractSchema.CemsHourly.Name) && !(File.Exists(cemsFile) && Directory.Exists(cemsFolder));
-        ClusterDataset data = await ClusterDatasetParquet.ReadAsync(folder, illustrative: false, includeCemsHourly: !stream, cancellationToken).ConfigureAwait(false);
-        return (data, absent, stream ? new CemsHourlyStream(Directory.Exists(cemsFolder) ? cemsFolder : cemsFile, Directory.Exists(cemsFolder)) : null, []);
+        bool stream = streamCemsHourly && outletRows && !absent.Contains(ContractSchema.CemsHourly.Name) && !(File.Exists(cemsFile) && Directory.Exists(cemsFolder));
+        ClusterDataset data = await ClusterDatasetParquet.ReadAsync(folder, illustrative: false, includeCemsHourly: !stream && outletRows, absentReferences: true, cancellationToken).ConfigureAwait(false);
+        if (!facilityRows)
+        {
+            data = new ClusterDataset(data.Name, data.Illustrative, data.Enterprises, data.Facilities, [], [], [], data.SolidWasteLedger, data.EmissionFactors,
+                cemsHourly: null, data.AbsentTables);
+        }
+
+        return (data, absent, stream ? new CemsHourlyStream(Directory.Exists(cemsFolder) ? cemsFolder : cemsFile, Directory.Exists(cemsFolder)) : null, setAsideNotes);
+    }
+
+    /// <summary>
+    /// What a folder lacking a referenced table can still use: without <c>facilities</c>, no row of
+    /// <c>treatment_facilities</c>, <c>outlets</c>, <c>energy_ledger</c> or the CEMS tables can be attributed to a facility
+    /// or an enterprise; without <c>outlets</c>, no CEMS hour to an outlet. Such rows are set aside, and the notes say so.
+    /// Without <c>enterprises</c>, the rows keep their enterprise ids, and what needs the enterprise itself (township,
+    /// industry, output value) is unknown.
+    /// </summary>
+    private static (bool FacilityRows, bool OutletRows, List<string> Notes) Unattributable(string folder, string[] absent)
+    {
+        var notes = new List<string>();
+        bool facilityRows = !absent.Contains(ContractSchema.Facilities.Name);
+        bool outletRows = facilityRows && !absent.Contains(ContractSchema.Outlets.Name);
+        string[] cems = [.. new[] { ContractSchema.CemsHourly.Name, ContractSchema.CemsMinute.Name }.Where(t => Exists(folder, t))];
+        if (!facilityRows)
+        {
+            string[] unused = [.. new[] { ContractSchema.TreatmentFacilities.Name, ContractSchema.Outlets.Name, ContractSchema.EnergyLedger.Name }
+                .Where(t => Exists(folder, t)).Concat(cems)];
+            if (unused.Length > 0)
+            {
+                notes.Add($"Without table facilities, the rows of {string.Join(", ", unused)} cannot be attributed to a facility or an enterprise and are not used: the figures that need them are null or absent, never 0.");
+            }
+        }
+        else if (!outletRows && cems.Length > 0)
+        {
+            notes.Add($"Without table outlets, the hours of {string.Join(", ", cems)} cannot be attributed to an outlet and are not used: the figures that need them are null or absent, never 0.");
+        }
+
+        if (absent.Contains(ContractSchema.Enterprises.Name))
+        {
+            notes.Add("Without table enterprises, facilities and the solid-waste ledger keep their enterprise ids, but each enterprise's township, industry and output value are unknown: the figures that need them (townships, the ferroalloy cluster, CO₂ per township) are null or absent, never 0.");
+        }
+
+        return (facilityRows, outletRows, notes);
     }
 }
 

@@ -26,6 +26,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
     public async Task<(StreamedCemsHours Hours, bool Illustrative, long Rows, IReadOnlyList<string> Notes)> ReadAsync(
         CemsQuestions questions,
         IReadOnlyList<string> outletIds,
+        CemsPlausibility plausibility,
         IProgress<AssessmentProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             await foreach ((CemsColumns chunk, RowGroupBuffers? buffers) in ReadPagesAsync(pages, outletIds, known, free, cancellationToken).ConfigureAwait(false))
             {
                 builder.Add(chunk);
+                plausibility.Add(chunk);
 
                 // The builder keeps at most the unfinished run of the last chunk: the one before is done with.
                 if (held is not null)
@@ -58,6 +60,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             {
                 marked |= illustrative;
                 builder.Add(chunk);
+                plausibility.Add(chunk);
                 progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
             }
         }
@@ -66,7 +69,9 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             await foreach (TableBatch batch in ParquetTables.ReadBatchesAsync(path, ContractSchema.CemsHourly, cancellationToken).ConfigureAwait(false))
             {
                 marked |= Marked(batch.Data);
-                builder.Add(Convert(batch.Data, known));
+                CemsColumns converted = Convert(batch.Data, known);
+                builder.Add(converted);
+                plausibility.Add(converted);
                 progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
             }
         }

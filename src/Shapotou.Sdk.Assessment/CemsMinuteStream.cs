@@ -29,13 +29,19 @@ internal sealed class CemsMinuteStream(string path, bool partitioned, CemsAggreg
     public async Task<(StreamedCemsHours Hours, bool Illustrative, long Rows, IReadOnlyList<string> Notes)> ReadAsync(
         CemsQuestions questions,
         IReadOnlyList<string> outletIds,
+        CemsPlausibility plausibility,
         IProgress<AssessmentProgress>? progress,
         CancellationToken cancellationToken)
     {
         var builder = new StreamedCemsHours.Builder(questions);
         (bool marked, long rows, IReadOnlyList<string> notes) = await AggregateAsync(
             outletIds,
-            hours => builder.Add(CemsColumns.From(hours.ToCemsHourly())),
+            hours =>
+            {
+                CemsColumns chunk = CemsColumns.From(hours.ToCemsHourly());
+                builder.Add(chunk);
+                plausibility.Add(chunk);
+            },
             read => progress?.Report(new AssessmentProgress(AssessmentStage.Reading, Table, read)),
             cancellationToken).ConfigureAwait(false);
         return (builder.Complete(), marked, rows, notes);

@@ -8,9 +8,14 @@ namespace Shapotou.Sdk.Assessment;
 /// and the ferroalloy cluster (P2).
 /// </summary>
 /// <param name="Townships">Enterprises and output value per township, in township order.</param>
-/// <param name="Ferroalloy">The ferroalloy cluster, or <see langword="null"/> where the dataset has no ferroalloy enterprise.</param>
+/// <param name="Ferroalloy">The ferroalloy cluster, or <see langword="null"/> where the dataset has no ferroalloy enterprise,
+/// or lacks table <c>enterprises</c> or <c>facilities</c>.</param>
 public sealed record ClusterSummary(IReadOnlyList<TownshipSummary> Townships, FerroalloySummary? Ferroalloy)
 {
+    /// <summary>Gets whether the dataset has table <c>enterprises</c>, so that <see cref="Townships"/> are counted; false:
+    /// the townships and the ferroalloy cluster are unknown (the assessment JSON writes <c>district</c> as null).</summary>
+    public bool EnterprisesKnown { get; init; } = true;
+
     /// <summary>The GB/T 4754-2017 class of ferroalloy smelting (铁合金冶炼).</summary>
     public const string FerroalloyIndustryCode = "3140";
 
@@ -20,14 +25,19 @@ public sealed record ClusterSummary(IReadOnlyList<TownshipSummary> Townships, Fe
     /// <returns>The counts.</returns>
     public static ClusterSummary Count(ClusterDataset data, int year)
     {
-        TownshipSummary[] townships = data.Enterprises
-            .GroupBy(e => e.Township, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new TownshipSummary(
-                g.Key,
-                g.Count(),
-                g.All(e => e.OutputValue10kYuan is not null) ? g.Sum(e => e.OutputValue10kYuan!.Value) : null))
-            .ToArray();
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.AbsentTables.Contains("enterprises", StringComparer.Ordinal))
+        {
+            // Without the table, neither the townships nor the ferroalloy enterprises can be counted: unknown, not 0.
+            return new ClusterSummary([], null) { EnterprisesKnown = false };
+        }
+
+        if (data.AbsentTables.Contains("facilities", StringComparer.Ordinal))
+        {
+            return new ClusterSummary(CountTownships(data), null);
+        }
+
+        TownshipSummary[] townships = CountTownships(data);
 
         var ferroalloyIds = data.Enterprises.Where(e => e.IndustryCode == FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
         Facility[] furnaces = data.Facilities
@@ -53,6 +63,15 @@ public sealed record ClusterSummary(IReadOnlyList<TownshipSummary> Townships, Fe
                     ? Ratio.FromPercent(100.0 * furnaces.Count(f => f.WasteHeatRecovery == true) / furnaces.Length)
                     : null));
     }
+
+    private static TownshipSummary[] CountTownships(ClusterDataset data) => data.Enterprises
+        .GroupBy(e => e.Township, StringComparer.Ordinal)
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => new TownshipSummary(
+            g.Key,
+            g.Count(),
+            g.All(e => e.OutputValue10kYuan is not null) ? g.Sum(e => e.OutputValue10kYuan!.Value) : null))
+        .ToArray();
 }
 
 /// <summary>One township: enterprises and their output value.</summary>

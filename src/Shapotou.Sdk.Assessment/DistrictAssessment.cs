@@ -98,6 +98,11 @@ public sealed class DistrictAssessment
     /// <summary>Gets the emissions part: inventories, the 2027 ceilings and progress, compliance, P6 checks, tax, CO₂ and grades.</summary>
     public DistrictEmissions Emissions { get; }
 
+    /// <summary>Gets the plausibility checks' warnings on the ledgers and the CEMS hours, by check
+    /// (<see cref="PlausibilityCheck"/> order), each with how many values it found and the first of them in table order;
+    /// empty when no check found any. No figure depends on them.</summary>
+    public IReadOnlyList<PlausibilityWarnings> Warnings { get; private init; } = [];
+
     /// <summary>Gets every assumption behind the figures, in words, each once.</summary>
     public IReadOnlyList<string> Assumptions { get; }
 
@@ -123,6 +128,9 @@ public sealed class DistrictAssessment
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= AssessmentOptions.Default;
+        options.Plausibility.Validate();
+        var warnings = new PlausibilityCollector(options.Plausibility.ListedPerCheck);
+        var cemsChecks = new CemsPlausibility(options.Plausibility, options.Year, warnings);
         (ClusterDataset data, IReadOnlyList<string> absent, ICemsHourSource? cems, IReadOnlyList<string> notes) =
             await source.LoadAsync(progress, streamCemsHourly: true, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
@@ -131,8 +139,17 @@ public sealed class DistrictAssessment
         long streamed = 0;
         if (cems is not null)
         {
-            (data, streamed, notes) = await StreamCemsHourlyAsync(data, cems, options, asOf, progress, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> read;
+            (data, streamed, read) = await StreamCemsHourlyAsync(data, cems, options, asOf, cemsChecks, progress, cancellationToken).ConfigureAwait(false);
+            notes = [.. notes, .. read];
         }
+        else if (CemsHours.Of(data) is TableCemsHours table)
+        {
+            // The same rows, in the same order, as a streamed file feeds the checks chunk by chunk.
+            cemsChecks.Add(table.Columns);
+        }
+
+        LedgerPlausibility.Check(data, options.Catalogue, options.Year, options.Plausibility, warnings);
 
         List<string> assumptions = source.Kind switch
         {
@@ -152,6 +169,7 @@ public sealed class DistrictAssessment
         assumptions.AddRange(notes);
         assumptions.AddRange(UnreportedLedgerColumns(data));
         assumptions.AddRange(StandardChoices(data));
+        assumptions.Add(options.Plausibility.Describe());
 
         DistrictAssessment result = Create(
             figures,
@@ -163,7 +181,7 @@ public sealed class DistrictAssessment
             progress,
             cancellationToken);
         progress?.Report(new AssessmentProgress(AssessmentStage.Done, null, data.CemsHourly?.RowCount ?? streamed));
-        return result;
+        return result.WithWarnings(warnings.Build());
     }
 
     /// <summary>
@@ -176,6 +194,7 @@ public sealed class DistrictAssessment
         ICemsHourSource cems,
         AssessmentOptions options,
         DateOnly asOf,
+        CemsPlausibility plausibility,
         IProgress<AssessmentProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -185,11 +204,11 @@ public sealed class DistrictAssessment
         _ = DistrictEmissions.Compute(data, options.Catalogue, asOf, options.GradingCriteria, options.EnterpriseFacts, options.Year, options.Tax);
 
         string[] outletIds = [.. data.Outlets.Select(o => o.OutletId).Distinct(StringComparer.Ordinal)];
-        (StreamedCemsHours hours, bool illustrative, long rows, IReadOnlyList<string> notes) = await cems.ReadAsync(questions, outletIds, progress, cancellationToken).ConfigureAwait(false);
+        (StreamedCemsHours hours, bool illustrative, long rows, IReadOnlyList<string> notes) = await cems.ReadAsync(questions, outletIds, plausibility, progress, cancellationToken).ConfigureAwait(false);
         if (illustrative && !data.Illustrative)
         {
             data = new ClusterDataset(data.Name, illustrative: true, data.Enterprises, data.Facilities, data.TreatmentFacilities, data.Outlets,
-                data.EnergyLedger, data.SolidWasteLedger, data.EmissionFactors, cemsHourly: null);
+                data.EnergyLedger, data.SolidWasteLedger, data.EmissionFactors, cemsHourly: null, data.AbsentTables);
         }
 
         CemsHours.Attach(data, hours);
@@ -305,10 +324,17 @@ public sealed class DistrictAssessment
             (_, _, var c) => c,
         });
         var ferroalloy = data.Enterprises.Where(e => e.IndustryCode == ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
-        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 ? WasteHeatRecovery.Coverage(data, ferroalloy, focusYear) : null;
+        WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 && !data.AbsentTables.Contains("facilities", StringComparer.Ordinal) ? WasteHeatRecovery.Coverage(data, ferroalloy, focusYear) : null;
         return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, wasteHeat,
             catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio(), emissions, assumptions) { Year = focusYear };
     }
+
+    private DistrictAssessment WithWarnings(IReadOnlyList<PlausibilityWarnings> warnings) =>
+        new(DatasetName, Illustrative, SdkVersion, CatalogueAsOf, Figures, Summary, ReportedEmissions, Energy, SolidWaste, WasteHeat, WasteHeatTarget, Emissions, Assumptions)
+        {
+            Year = Year,
+            Warnings = warnings,
+        };
 
     private static string SdkInformationalVersion()
     {

@@ -44,11 +44,14 @@ public sealed record DistrictEmissions(
         int[] dataYears = CemsHours.Of(data) is { Years.Count: > 0 } hours
             ? [.. hours.Years]
             : data.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
-        int[] years = year is { } only ? (dataYears.Contains(only) ? [only] : []) : dataYears;
+        // The inventory's sources are the outlets of facilities: without either table there is no inventory to make
+        // (an empty one would read as 0 t), and what rests on it is not available.
+        string[] sourceless = [.. data.AbsentTables.Where(t => t is "facilities" or "outlets")];
+        int[] years = sourceless.Length > 0 ? [] : year is { } only ? (dataYears.Contains(only) ? [only] : []) : dataYears;
         var calculator = new EmissionInventoryCalculator();
         EmissionInventory[] inventories = years.Select(y => calculator.Compute(data, y)).ToArray();
         EmissionInventory? baseline = inventories.SingleOrDefault(i => i.Year == EmissionTargets.BaselineYear)
-            ?? (dataYears.Contains(EmissionTargets.BaselineYear) ? calculator.Compute(data, EmissionTargets.BaselineYear) : null);
+            ?? (sourceless.Length == 0 && dataYears.Contains(EmissionTargets.BaselineYear) ? calculator.Compute(data, EmissionTargets.BaselineYear) : null);
         IReadOnlyList<PollutantTarget>? targets = baseline is null ? null : EmissionTargets.Ceilings(baseline, catalogue, asOf);
         var progress = new List<TargetProgress>();
         if (targets is not null)
@@ -89,7 +92,11 @@ public sealed record DistrictEmissions(
             assumptions.Add("ILLUSTRATIVE emission factors: the default dataset's sources without CEMS are estimated with example factors, not from the MEE manual (排放源统计调查产排污核算方法和系数手册, 2021), which the references lack.");
         }
 
-        if (year is { } asked && !dataYears.Contains(asked))
+        if (sourceless.Length > 0)
+        {
+            assumptions.Add($"Not available: the emission inventory, the 2027 ceilings, compliance, the P6 checks, the tax and the performance grades, because the dataset has no table {string.Join(" or ", sourceless)}, whose outlets are the inventory's sources.");
+        }
+        else if (year is { } asked && !dataYears.Contains(asked))
         {
             string source = CemsHours.Of(data) is { Years.Count: > 0 } ? "cems_hourly" : "energy_ledger";
             assumptions.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -13,6 +13,7 @@ internal interface ICemsHourSource
     /// <summary>Streams the table.</summary>
     /// <param name="questions">What the calculators will ask of the hours.</param>
     /// <param name="outletIds">The outlet ids of table <c>outlets</c>; a row naming another is refused.</param>
+    /// <param name="plausibility">Judges the hours, fed every chunk in table order after the summaries.</param>
     /// <param name="progress">Receives the rows read.</param>
     /// <param name="cancellationToken">Cancels the read between row groups.</param>
     /// <returns>The hours, whether a file carries the illustrative mark, the rows read, and what the assumptions must say
@@ -22,6 +23,7 @@ internal interface ICemsHourSource
     Task<(StreamedCemsHours Hours, bool Illustrative, long Rows, IReadOnlyList<string> Notes)> ReadAsync(
         CemsQuestions questions,
         IReadOnlyList<string> outletIds,
+        CemsPlausibility plausibility,
         IProgress<AssessmentProgress>? progress,
         CancellationToken cancellationToken);
 }

@@ -61,7 +61,13 @@ public static class ClusterDatasetParquet
         ReadAsync(directory, illustrative, includeCemsHourly: true, cancellationToken);
 
     /// <summary>Reads a folder of contract tables, with or without <c>cems_hourly</c> (which the assessment streams).</summary>
-    internal static async Task<ClusterDataset> ReadAsync(string directory, bool illustrative, bool includeCemsHourly, CancellationToken cancellationToken)
+    internal static Task<ClusterDataset> ReadAsync(string directory, bool illustrative, bool includeCemsHourly, CancellationToken cancellationToken) =>
+        ReadAsync(directory, illustrative, includeCemsHourly, absentReferences: false, cancellationToken);
+
+    /// <summary>Reads a folder of contract tables, with or without <c>cems_hourly</c>; with
+    /// <paramref name="absentReferences"/>, references into a table the folder lacks altogether are not checked
+    /// (<see cref="ClusterDataset.AbsentTables"/>), as the assessment of a partial folder needs.</summary>
+    internal static async Task<ClusterDataset> ReadAsync(string directory, bool illustrative, bool includeCemsHourly, bool absentReferences, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -107,6 +113,10 @@ public static class ClusterDatasetParquet
         IReadOnlyList<CemsHourlyTable> cems = includeCemsHourly
             ? await Table(ContractSchema.CemsHourly, t => (IReadOnlyList<CemsHourlyTable>)[ContractMapping.ToCemsHourly(t)]).ConfigureAwait(false)
             : [];
+        // A table the folder lacks altogether cannot resolve the references into it: for the assessment, they are not checked.
+        string[] absent = !absentReferences ? [] : [.. new[] { ContractSchema.Enterprises, ContractSchema.Facilities, ContractSchema.Outlets }
+            .Where(t => !File.Exists(Path.Combine(directory, $"{t.Name}.parquet")) && !Directory.Exists(Path.Combine(directory, t.Name)))
+            .Select(t => t.Name)];
         return new ClusterDataset(
             new DirectoryInfo(directory).Name,
             illustrative || marked,
@@ -117,6 +127,7 @@ public static class ClusterDatasetParquet
             energy,
             waste,
             factors,
-            cems.Count > 0 ? cems[0] : null);
+            cems.Count > 0 ? cems[0] : null,
+            absent);
     }
 }

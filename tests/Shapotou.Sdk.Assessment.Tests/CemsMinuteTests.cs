@@ -38,6 +38,39 @@ public sealed class CemsMinuteTests : IDisposable
         Assert.DoesNotContain(streamed.Assumptions, a => a.Contains("no table", StringComparison.Ordinal) && a.Contains("cems_hourly", StringComparison.Ordinal));
     }
 
+    /// <summary>Checks that find values in every outlet's hours: a range no hour of the first outlet fits, and jumps of 1 %.</summary>
+    private static AssessmentOptions Strict(string outlet) => new()
+    {
+        Plausibility = PlausibilityOptions.Default with
+        {
+            FlowJumpFactor = 1.01,
+            FlowRangeByOutlet = new Dictionary<string, Shapotou.Sdk.Monitoring.Receiver.FlowRange>(StringComparer.Ordinal)
+            {
+                [outlet] = new(UnitsNet.VolumeFlow.Zero, UnitsNet.VolumeFlow.FromCubicMetersPerHour(1)),
+            },
+        },
+    };
+
+    [Theory]
+    [InlineData(false)] // ordered by outlet, then time: the same warnings listed in the same order
+    [InlineData(true)] // by time, then outlet: the hours end in another order, so the same counts
+    public async Task Minutes_GiveThePlausibilityWarningsOfTheSameHoursInMemory(bool timeMajor)
+    {
+        Minutes minutes = await WriteAsync(timeMajor);
+        AssessmentOptions options = Strict(minutes.Expected.CemsHourly!.OutletIds[0]);
+
+        DistrictAssessment streamed = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder, s_tenMinutes), options);
+        DistrictAssessment memory = await DistrictAssessment.RunAsync(AssessmentSource.FromDataset(minutes.Expected), options);
+
+        Assert.Equal([PlausibilityCheck.FlowOutsideRange, PlausibilityCheck.FlowJump], memory.Warnings.Select(w => w.Check));
+        Assert.All(memory.Warnings, w => Assert.True(w.Count > 100, $"{w.Check}: {w.Count}"));
+        Assert.Equal(memory.Warnings.Select(w => (w.Check, w.Count)), streamed.Warnings.Select(w => (w.Check, w.Count)));
+        if (!timeMajor)
+        {
+            Assert.Equal(memory.Warnings.SelectMany(w => w.Listed), streamed.Warnings.SelectMany(w => w.Listed));
+        }
+    }
+
     [Fact]
     public async Task MinutesByTimeThenOutlet_GiveTheSameTotals_AndTheWholeTableTheSameHours()
     {

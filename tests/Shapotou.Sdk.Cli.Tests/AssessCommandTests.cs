@@ -19,8 +19,9 @@ public sealed class AssessCommandTests
         JsonElement root = AssessJson();
 
         Assert.Equal(
-            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "waste_heat", "emissions", "tax", "carbon", "grading", "assumptions"],
+            ["dataset", "sdk", "district", "ferroalloy", "targets_2027_t", "energy", "solid_waste", "waste_heat", "emissions", "tax", "carbon", "grading", "warnings", "assumptions"],
             root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("[]", root.GetProperty("warnings").GetRawText());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("energy").GetProperty("enterprises").ValueKind);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("solid_waste").GetProperty("enterprises").ValueKind);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("emissions").GetProperty("outlets").ValueKind);

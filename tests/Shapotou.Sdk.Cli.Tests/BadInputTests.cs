@@ -55,7 +55,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         // report: an unknown language, a year the data do not hold, an output path that is a file, an empty scenario.
         { ["report", "--out", "{folder}", "--lang", "fr"], 2, "--lang 'fr' is not a language of the tool; expected zh or en." },
         { ["report", "--out", "{text}"], 2, "--out '{text}' is a file; expected a folder to write into." },
-        { ["report", "--out", "{folder}", "--year", "2031"], 2, "Year 2031 has no energy-ledger rows; the dataset has 2022, 2023, 2024." },
+        { ["report", "--out", "{folder}", "--year", "2031"], 2, "Year 2031 is not in dataset 'default'; expected one of 2022, 2023, 2024." },
         { ["report", "--out", "{folder}", "--scenario", "{empty}"], 1, "Scenario file 'empty.json' is empty; expected JSON." },
 
         // scenario

@@ -25,6 +25,9 @@ internal sealed class TableCemsHours : CemsHours
 
     public override IReadOnlyList<int> Years { get; }
 
+    /// <summary>Gets the table's columns, converted once, in table order.</summary>
+    internal CemsColumns Columns => _columns;
+
     /// <summary>The source of a table, made once per table.</summary>
     public static TableCemsHours For(CemsHourlyTable table) => s_tables.GetValue(table, t => new TableCemsHours(t));
 

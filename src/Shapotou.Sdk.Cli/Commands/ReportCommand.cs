@@ -21,7 +21,7 @@ internal static class ReportCommand
         };
         Option<DirectoryInfo?> data = CommonOptions.Data();
         Option<string> language = CommonOptions.Language();
-        Option<int?> year = CommonOptions.Year("The year of the per-enterprise charts (unit energy, waste heat, solid waste); default: the baseline year 2024.");
+        Option<int?> year = CommonOptions.Year("The year of the report: its charts and the assessment behind them (energy, solid waste, emissions, tax, CO₂, grading), as assess --year; default: the charts of the baseline year 2024 over an assessment of every year.");
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 31 December of the baseline year (2024-12-31).");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
         Option<string> taxRounding = CommonOptions.TaxRounding();
@@ -48,7 +48,7 @@ internal static class ReportCommand
             PlanFigures figures = PlanFigures.LoadEmbedded();
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
             AssessmentSource source = CommonOptions.Source(parse.GetValue(data));
-            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, new AssessmentOptions { Catalogue = loaded, AsOf = date, Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)! }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, new AssessmentOptions { Catalogue = loaded, AsOf = date, Year = parse.GetValue(year), Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)! }, cancellationToken: cancellationToken).ConfigureAwait(false);
 
             // The charts and scenarios draw on whole tables.
             ClusterDataset dataset = await source.LoadDatasetAsync(cancellationToken).ConfigureAwait(false);

@@ -26,12 +26,20 @@ internal static class AssessmentConsoleView
             townships.AddRow(row.Township, nameZh, row.Enterprises.ToString(c), row.OutputValue10kYuan?.ToString("N0", c) ?? "–");
         }
 
+        // A township whose output value is unknown makes the total unknown, never a sum of the known ones.
         townships.AddRow(
             "[bold]total[/]",
             "合计",
             $"[bold]{a.Summary.Townships.Sum(r => r.Enterprises).ToString(c)}[/]",
-            $"[bold]{a.Summary.Townships.Sum(r => r.OutputValue10kYuan ?? 0).ToString("N0", c)}[/]");
-        ConsoleTable.Write(console, townships);
+            $"[bold]{(a.Summary.Townships.All(r => r.OutputValue10kYuan is not null) ? a.Summary.Townships.Sum(r => r.OutputValue10kYuan!.Value).ToString("N0", c) : "–")}[/]");
+        if (a.Summary.EnterprisesKnown)
+        {
+            ConsoleTable.Write(console, townships);
+        }
+        else
+        {
+            console.MarkupLine("Table 1-1 · enterprises by township: not available, the dataset has no table enterprises.");
+        }
 
         if (a.Summary.Ferroalloy is { } f)
         {
@@ -95,6 +103,23 @@ internal static class AssessmentConsoleView
         }
 
         WriteEmissions(console, a, c);
+
+        if (a.Warnings.Count > 0)
+        {
+            console.MarkupLine("[bold yellow]Plausibility warnings[/] (no figure changes)");
+            foreach (PlausibilityWarnings check in a.Warnings)
+            {
+                foreach (PlausibilityWarning warning in check.Listed)
+                {
+                    console.MarkupLine($" • {Markup.Escape(warning.Message)}");
+                }
+
+                if (check.Count > check.Listed.Count)
+                {
+                    console.MarkupLine(string.Create(c, $" • {PlausibilityWarnings.ToName(check.Check)}: and {check.Count - check.Listed.Count} more."));
+                }
+            }
+        }
 
         console.MarkupLine("[bold]Assumptions[/]");
         foreach (string assumption in a.Assumptions)

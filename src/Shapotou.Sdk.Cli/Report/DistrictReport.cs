@@ -33,11 +33,13 @@ internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<Secti
     /// <param name="year">The year of the per-enterprise charts; it must be a year of the energy ledger.</param>
     /// <param name="language">The report's language.</param>
     /// <param name="scenario">The outcome of a scenario to draw, or <see langword="null"/> (the section then says how to add one).</param>
-    /// <exception cref="ArgumentOutOfRangeException">The energy ledger has no row in <paramref name="year"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The energy ledger has rows, none of them in <paramref name="year"/>.</exception>
     public static DistrictReport Build(DistrictAssessment assessment, ClusterDataset dataset, ReferenceCatalogue catalogue, int year, ReportLanguage language, ScenarioOutcome? scenario = null)
     {
         int[] years = dataset.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
-        if (!years.Contains(year))
+
+        // Without ledger rows (a folder without the table, or whose rows cannot be attributed) the sections say what they lack.
+        if (years.Length > 0 && !years.Contains(year))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(year),

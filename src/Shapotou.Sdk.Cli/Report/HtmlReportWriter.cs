@@ -83,6 +83,13 @@ internal static class HtmlReportWriter
             html.Append("</section>\n");
         }
 
+        html.Append(c, $"<section id=\"warnings\" class=\"assumptions\">\n<h2>{E(text["report.warnings"])}</h2>\n<ul>\n");
+        foreach (string warning in ReportWarnings.Lines(context.Assessment, text))
+        {
+            html.Append(c, $"<li>{E(warning)}</li>\n");
+        }
+
+        html.Append("</ul>\n</section>\n");
         html.Append(c, $"<section id=\"assumptions\" class=\"assumptions\">\n<h2>{E(text["report.assumptions"])}</h2>\n<ul>\n");
         foreach (string assumption in context.Assessment.Assumptions)
         {

@@ -46,6 +46,13 @@ internal static class MarkdownReportWriter
             }
         }
 
+        md.Append(c, $"## {text["report.warnings"]}\n\n");
+        foreach (string warning in ReportWarnings.Lines(context.Assessment, text))
+        {
+            md.Append("- ").Append(warning).Append('\n');
+        }
+
+        md.Append('\n');
         md.Append(c, $"## {text["report.assumptions"]}\n\n");
         foreach (string assumption in context.Assessment.Assumptions)
         {

@@ -26,6 +26,34 @@ internal sealed class ReportText
         ["chart.illustrative"] = ("示意数据（合成，见 docs/default-dataset.md）", "Illustrative data (synthetic; see docs/default-dataset.md)"),
         ["chart.year"] = ("年份", "year"),
 
+        ["report.warnings"] = ("合理性检查警告（不改变任何数字）", "Plausibility warnings (no figure changes)"),
+        ["warnings.none"] = ("各项合理性检查均未发现异常值。", "No plausibility check found a value."),
+        ["warnings.more"] = ("{0}：另有 {1} 条未列出。", "{0}: and {1} more."),
+        ["warnings.where.row"] = ("{0} 表第 {1} 行（{2}）：", "Table '{0}', row {1} ({2}): "),
+        ["warnings.where.hour"] = ("{0} 表，排放口 {1}，{2}：", "Table '{0}', outlet '{1}', {2}: "),
+        ["warnings.unit_energy_below_floor"] = (
+            "单位产品综合能耗 {0} {2}，低于由 SiO₂ 还原出 FeSi75 所含硅所需的最低能量 {1} {2}，可能有能源或产量的单位错误。",
+            "unit energy {0} {2} is below {1} {2}, the least that reducing FeSi75's silicon from SiO₂ takes; a carrier or the output is likely in the wrong unit."),
+        ["warnings.unit_energy_far_above_limit"] = (
+            "单位产品综合能耗 {0} {2}，高于 {1} {2}（产品限定值的倍数），可能有能源或产量的单位错误。",
+            "unit energy {0} {2} is above {1} {2}, a multiple of the product's limit value; a carrier or the output is likely in the wrong unit."),
+        ["warnings.electricity_below_floor"] = (
+            "冶炼电耗 {0} {2}，低于 FeSi75 的 SiO₂ + 2C = Si + 2CO 反应热 {1} {2}；把万 kWh 当作 kWh 填报会得到这样的数值。",
+            "furnace electricity {0} {2} is below {1} {2}, the heat of SiO₂ + 2C = Si + 2CO for FeSi75; electricity entered in 10⁴ kWh (万 kWh) instead of kWh gives such a value."),
+        ["warnings.concentration_above_range"] = ("浓度 {0} {2}，高于设定的量程上限 {1} {2}。", "concentration {0} {2} is above {1} {2}, the upper end of the range set."),
+        ["warnings.oxygen_above_range"] = (
+            "O₂ {0} {2}，高于干空气的 O₂ {1} {2}：分析仪测的是环境空气，该小时的基准氧折算没有意义。",
+            "O₂ {0} {2} is above {1} {2}, the O₂ of dry air: the analyser reads ambient air, and the reference-O₂ conversion of the hour is meaningless."),
+        ["warnings.flow_outside_range"] = ("流量 {0} {2}，超出为该排放口设定的范围（越过 {1} {2}）。", "flow {0} {2} is outside the range set for the outlet (beyond {1} {2})."),
+        ["warnings.flow_jump"] = ("流量 {0} {2}，与前一小时的 {1} {2} 相差十倍以上（比值接近 3 600 时为 m³/h 与 m³/s 混用）。", "flow {0} {2} jumps from {1} {2} the hour before (a ratio near 3 600 is m³/h and m³/s mixed up)."),
+        ["warnings.title.unit_energy_below_floor"] = ("单位能耗低于物理下限", "unit energy below the physical floor"),
+        ["warnings.title.unit_energy_far_above_limit"] = ("单位能耗远高于限定值", "unit energy far above the limit value"),
+        ["warnings.title.electricity_below_floor"] = ("冶炼电耗低于物理下限", "furnace electricity below the physical floor"),
+        ["warnings.title.concentration_above_range"] = ("浓度超出量程", "concentration above the range"),
+        ["warnings.title.oxygen_above_range"] = ("O₂ 超出范围", "O₂ above the range"),
+        ["warnings.title.flow_outside_range"] = ("流量超出范围", "flow outside the range"),
+        ["warnings.title.flow_jump"] = ("流量突变", "flow jump"),
+
         ["pollutant.pm"] = ("颗粒物", "particulate matter"),
         ["pollutant.so2"] = ("二氧化硫", "SO2"),
         ["pollutant.nox"] = ("氮氧化物", "NOx"),
@@ -50,6 +78,7 @@ internal sealed class ReportText
         ["emissions.tax"] = (
             "{0} 年环境保护税（大气，P19）：{1} 元，{2} 个排放口，税额 {3} 元/污染当量（{4}），取整方式 {5}。",
             "Environmental-protection tax {0} (air, P19): {1} yuan over {2} outlets at {3} yuan per equivalent (marked {4}), rounding '{5}'."),
+        ["emissions.tax.unavailable"] = ("{0} 年环境保护税：无法计算（该年没有排放清单，原因见假设）。", "Environmental-protection tax {0}: not available (no emission inventory of that year; the assumptions say why)."),
         ["emissions.col.pollutant"] = ("污染物", "pollutant"),
         ["emissions.col.reduction"] = ("削减率", "reduction"),
         ["emissions.col.ceiling"] = ("2027 年上限（吨）", "2027 ceiling (t)"),
@@ -122,6 +151,7 @@ internal sealed class ReportText
             "{0} enterprises are graded with the SDK's example criteria (cement from the references, ferroalloy thresholds illustrative); {1} are in no industry they cover. A criterion whose data or enterprise facts are missing is unknown, never guessed: its grade and every better one cannot be attained. The criteria that most often hold a better grade back: {2}."),
         ["grading.reason"] = ("{0}（{1} 家）", "{0} ({1} enterprises)"),
         ["grading.unavailable"] = ("该数据集没有可分级的年份（没有在线监测或台账数据）。", "the dataset has no year to grade (no CEMS or ledger data)."),
+        ["grading.unavailable.year"] = ("{0} 年无法分级（该年没有排放清单，原因见假设）。", "not available for {0}: no emission inventory of that year to grade (the assumptions say why)."),
         ["grading.col.grade"] = ("等级", "grade"),
         ["grading.col.total"] = ("合计", "total"),
 

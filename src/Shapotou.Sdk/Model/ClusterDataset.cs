@@ -25,6 +25,10 @@ public sealed class ClusterDataset
     /// <param name="solidWasteLedger">The solid-waste ledger.</param>
     /// <param name="emissionFactors">The emission factors.</param>
     /// <param name="cemsHourly">The hourly CEMS data, or <see langword="null"/> when there is none.</param>
+    /// <param name="absentTables">The contract tables the source lacks altogether (a folder without the file), by
+    /// name; references into them (<c>enterprises</c>, <c>facilities</c>, <c>outlets</c>) are not checked, since
+    /// nothing can resolve them, and the figures that need them are unknown. Null or empty: every reference is
+    /// checked.</param>
     /// <exception cref="ShapotouDataException">An id is duplicated or refers to nothing.</exception>
     public ClusterDataset(
         string name,
@@ -36,7 +40,8 @@ public sealed class ClusterDataset
         IReadOnlyList<EnergyLedgerEntry> energyLedger,
         IReadOnlyList<SolidWasteLedgerEntry> solidWasteLedger,
         IReadOnlyList<EmissionFactor> emissionFactors,
-        CemsHourlyTable? cemsHourly)
+        CemsHourlyTable? cemsHourly,
+        IReadOnlyCollection<string>? absentTables = null)
     {
         Name = ModelChecks.Id(name, "Dataset", "name");
         Illustrative = illustrative;
@@ -55,6 +60,7 @@ public sealed class ClusterDataset
         SolidWasteLedger = [.. solidWasteLedger];
         EmissionFactors = [.. emissionFactors];
         CemsHourly = cemsHourly;
+        AbsentTables = absentTables is null ? [] : [.. absentTables.Order(StringComparer.Ordinal)];
 
         HashSet<string> enterpriseIds = UniqueKeys(Enterprises, e => e.EnterpriseId, "enterprises", "enterprise_id");
         HashSet<string> facilityIds = UniqueKeys(Facilities, f => f.FacilityId, "facilities", "facility_id");
@@ -62,12 +68,21 @@ public sealed class ClusterDataset
         UniqueKeys(Outlets, o => (o.OutletId, o.FacilityId, o.Pollutant), "outlets", "outlet_id, facility_id and pollutant");
         UniqueKeys(EnergyLedger, e => (e.FacilityId, e.Period, e.Product), "energy_ledger", "facility_id, period and product");
         UniqueKeys(SolidWasteLedger, s => (s.EnterpriseId, s.Period, s.WasteType), "solid_waste_ledger", "enterprise_id, period and waste_type");
-        CheckReferences(Facilities, f => f.EnterpriseId, enterpriseIds, "facilities", "enterprise_id", "enterprises");
-        CheckReferences(TreatmentFacilities, t => t.FacilityId, facilityIds, "treatment_facilities", "facility_id", "facilities");
-        CheckReferences(Outlets, o => o.FacilityId, facilityIds, "outlets", "facility_id", "facilities");
-        CheckReferences(EnergyLedger, e => e.FacilityId, facilityIds, "energy_ledger", "facility_id", "facilities");
-        CheckReferences(SolidWasteLedger, s => s.EnterpriseId, enterpriseIds, "solid_waste_ledger", "enterprise_id", "enterprises");
-        if (cemsHourly is not null)
+        bool Checked(string table) => !AbsentTables.Contains(table, StringComparer.Ordinal);
+        if (Checked("enterprises"))
+        {
+            CheckReferences(Facilities, f => f.EnterpriseId, enterpriseIds, "facilities", "enterprise_id", "enterprises");
+            CheckReferences(SolidWasteLedger, s => s.EnterpriseId, enterpriseIds, "solid_waste_ledger", "enterprise_id", "enterprises");
+        }
+
+        if (Checked("facilities"))
+        {
+            CheckReferences(TreatmentFacilities, t => t.FacilityId, facilityIds, "treatment_facilities", "facility_id", "facilities");
+            CheckReferences(Outlets, o => o.FacilityId, facilityIds, "outlets", "facility_id", "facilities");
+            CheckReferences(EnergyLedger, e => e.FacilityId, facilityIds, "energy_ledger", "facility_id", "facilities");
+        }
+
+        if (cemsHourly is not null && Checked("outlets"))
         {
             var outletIds = new HashSet<string>(Outlets.Select(o => o.OutletId), StringComparer.Ordinal);
             CheckReferences(cemsHourly.OutletIds, id => id, outletIds, "cems_hourly", "outlet_id", "outlets");
@@ -103,6 +118,10 @@ public sealed class ClusterDataset
 
     /// <summary>Gets the hourly CEMS data, or <see langword="null"/>.</summary>
     public CemsHourlyTable? CemsHourly { get; }
+
+    /// <summary>Gets the contract tables the source lacks altogether, in ordinal order; references into them are not
+    /// checked.</summary>
+    public IReadOnlyList<string> AbsentTables { get; }
 
     private static HashSet<TKey> UniqueKeys<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> key, string table, string columns)
         where TKey : notnull

@@ -124,6 +124,27 @@ public sealed partial class ReportCommandTests : IDisposable
         Assert.Contains("> **Illustrative data", markdown, StringComparison.Ordinal); // the folder keeps the mark
     }
 
+    [Theory]
+    [InlineData("enterprises")] // the references of facilities and the solid-waste ledger
+    [InlineData("facilities")] // of outlets, treatment facilities and the energy ledger
+    [InlineData("outlets")] // of the CEMS hours
+    public void AssessAndReport_FolderLackingAReferencedTable_RunToCompletion(string table)
+    {
+        // Before, each exited 1: the reader could not resolve the references into the table the folder lacks.
+        string data = Path.Combine(_folder, "data");
+        Assert.Equal(0, CliRunner.Run("export", "--out", data).ExitCode);
+        File.Delete(Path.Combine(data, table + ".parquet"));
+
+        (int code, string console, string error) = CliRunner.Run("assess", "--data", data);
+        Assert.True(code == 0, error);
+        Assert.Contains($"The folder has no table {table}", console.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("assess", "--data", data, "--json");
+        Assert.True(code == 0, error);
+        (code, _, error) = CliRunner.Run("report", "--data", data, "--out", Path.Combine(_folder, "report"));
+        Assert.True(code == 0, error);
+        Assert.Contains($"The folder has no table {table}", File.ReadAllText(Path.Combine(_folder, "report", "report.md")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Report_GradeDistribution_CountsEveryGradedEnterprise()
     {
@@ -191,14 +212,54 @@ public sealed partial class ReportCommandTests : IDisposable
         return folder ?? throw new InvalidOperationException("The repository root (Shapotou.Sdk.sln) was not found above the test's folder.");
     }
 
-    [Fact]
-    public void Report_YearWithoutLedger_IsAUsageError()
+    [Theory]
+    [InlineData("2019")] // before the default dataset's first year
+    [InlineData("2031")] // after it
+    public void Report_YearNotInTheDataset_IsAUsageErrorInOneSentenceAsForAssess(string year)
     {
-        (int code, _, string error) = CliRunner.Run("report", "--year", "2019", "--out", _folder);
+        (int code, string output, string error) = CliRunner.Run("report", "--year", year, "--out", _folder);
 
         Assert.Equal(2, code);
-        Assert.Contains("Year 2019 has no energy-ledger rows; the dataset has 2022, 2023, 2024", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"Year {year} is not in dataset 'default'; expected one of 2022, 2023, 2024.", error.Trim());
         Assert.False(Directory.Exists(_folder));
+    }
+
+    [Theory]
+    [InlineData("99999")]
+    [InlineData("-5")]
+    public void Report_YearNotACalendarYear_IsAUsageErrorInOneSentence(string year)
+    {
+        (int code, _, string error) = CliRunner.Run("report", "--year", year, "--out", _folder);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"--year '{year}' is not a year; expected YYYY, such as 2024.", error.Trim());
+        Assert.False(Directory.Exists(_folder));
+    }
+
+    [Theory]
+    [InlineData("en", "Environmental-protection tax 2023: not available (no emission inventory of that year; the assumptions say why).", "No chart in this section: not available for 2023: no emission inventory of that year to grade (the assumptions say why).")]
+    [InlineData("zh", "2023 年环境保护税：无法计算（该年没有排放清单，原因见假设）。", "本节无图：2023 年无法分级（该年没有排放清单，原因见假设）。")]
+    public void Report_Year2023_TaxAndGradesAreOnThatYearAsInAssess(string lang, string tax, string grades)
+    {
+        // Before, the charts were on 2023 and the tax and the grades those of 2024, the latest year of the assessment behind
+        // them; assess --year 2023 has neither, since the default dataset's CEMS hours hold 2024 only.
+        (int code, string json, string error) = CliRunner.Run("assess", "--json", "--year", "2023");
+        Assert.True(code == 0, error);
+        using (System.Text.Json.JsonDocument document = System.Text.Json.JsonDocument.Parse(json))
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, document.RootElement.GetProperty("tax").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, document.RootElement.GetProperty("grading").ValueKind);
+        }
+
+        Assert.Equal(0, CliRunner.Run("report", "--year", "2023", "--lang", lang, "--out", _folder).ExitCode);
+
+        string markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+        Assert.Contains(tax, markdown, StringComparison.Ordinal);
+        Assert.Contains(grades, markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("2024 (air, P19)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("2024 年环境保护税", markdown, StringComparison.Ordinal);
+        Assert.Contains("Not available for 2023: the emission inventory, compliance, the P6 checks, the tax and the performance grades", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

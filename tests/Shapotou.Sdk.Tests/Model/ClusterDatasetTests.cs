@@ -141,6 +141,21 @@ public sealed class ClusterDatasetTests
     }
 
     [Fact]
+    public void Constructor_EnterprisesTableAbsent_LeavesItsReferencesUncheckedAndOnlyThose()
+    {
+        ClusterDataset dataset = new("partial", illustrative: false, [], [Furnace("yx-f1", "yx")], [BagFilter("yx-f1-bf", "yx-f1")],
+            [OutletRow("yx-da001", "yx-f1")], [Ledger("yx-f1")], [Waste("yx")], [s_factor], null, absentTables: ["enterprises"]);
+
+        Assert.Equal(["enterprises"], dataset.AbsentTables);
+        Assert.Equal("yx", dataset.Facilities[0].EnterpriseId);
+
+        // A facility the outlets name is still checked: only the references into the absent table are left.
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => new ClusterDataset("partial", illustrative: false, [], [Furnace("yx-f1", "yx")], [],
+            [OutletRow("yx-da001", "yx-f9")], [], [], [], null, absentTables: ["enterprises"]));
+        Assert.Equal("Table 'outlets', row 0: facility_id 'yx-f9' is not in table 'facilities'.", error.Message);
+    }
+
+    [Fact]
     public void Constructor_EnterpriseIdInAnotherCase_IsNotAMatch()
     {
         ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => Create(facilities: [Furnace("yx-f1", "YX")]));

@@ -125,7 +125,8 @@ internal sealed class EmissionsSection : ReportSection
     {
         if (a.Emissions.Tax is not { Outlets.Count: > 0 } tax)
         {
-            return [];
+            // A year whose inventory the dataset cannot make (--year on a year the CEMS hours lack) says so, never shows another year's tax.
+            return a.Emissions.Inventories.Count == 0 && a.Summary.Townships.Count > 0 ? [text.Format("emissions.tax.unavailable", a.Year)] : [];
         }
 
         CultureInfo c = CultureInfo.InvariantCulture;

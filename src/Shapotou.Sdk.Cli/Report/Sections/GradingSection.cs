@@ -19,7 +19,10 @@ internal sealed class GradingSection : ReportSection
         CultureInfo c = CultureInfo.InvariantCulture;
         if (context.Assessment.Emissions.Grading is not { Enterprises.Count: > 0 } grading)
         {
-            return new SectionContent(Id, text["grading.heading"], [], [text["report.chart_unavailable"] + text["grading.unavailable"]], null);
+            string why = context.Dataset.CemsHourly is not null || context.Dataset.EnergyLedger.Count > 0
+                ? text.Format("grading.unavailable.year", context.Assessment.Year)
+                : text["grading.unavailable"];
+            return new SectionContent(Id, text["grading.heading"], [], [text["report.chart_unavailable"] + why], null);
         }
 
         PerformanceGrade[] grades = Enum.GetValues<PerformanceGrade>();
