@@ -80,8 +80,7 @@ internal sealed class CemsPlausibility
             double oxygen = rows.Oxygen[i];
             if (oxygen > _oxygenMaximum)
             {
-                Add(PlausibilityCheck.OxygenAboveRange, outlet, hour, oxygen, _oxygenMaximum, "%", () =>
-                    $"O₂ {Number(oxygen)} % is above {Number(_oxygenMaximum)} %, the O₂ of dry air: the analyser reads ambient air, and the reference-O₂ conversion of the hour is meaningless.");
+                OxygenAboveRange(outlet, hour, oxygen);
             }
 
             double flow = rows.Flow[i];
@@ -96,9 +95,7 @@ internal sealed class CemsPlausibility
                 double high = range.Maximum.CubicMetersPerHour;
                 if (flow < low || flow > high)
                 {
-                    bool signature = flow / 3600 >= low && flow / 3600 <= high;
-                    Add(PlausibilityCheck.FlowOutsideRange, outlet, hour, flow, flow < low ? low : high, "m³/h", () =>
-                        $"flow {Number(flow)} m³/h is outside the range {Number(low)} to {Number(high)} m³/h set for the outlet.{(signature ? " It is 3 600 times a plausible flow: m³/h likely sent where HJ 212-2017 Table B.2 specifies m³/s." : string.Empty)}");
+                    FlowOutsideRange(outlet, hour, flow, low, high);
                 }
             }
 
@@ -122,10 +119,7 @@ internal sealed class CemsPlausibility
                 double ratio = Math.Max(flow / before, before / flow);
                 if (ratio >= _options.FlowJumpFactor)
                 {
-                    // 3 600 within a factor 1.5 either way: what m³/h written as m³/s (or the reverse) looks like.
-                    bool signature = ratio >= 3600 / 1.5 && ratio <= 3600 * 1.5;
-                    Add(PlausibilityCheck.FlowJump, outlet, hour, flow, before, "m³/h", () =>
-                        $"flow {Number(flow)} m³/h is {Number(flow / before)} times the hour before ({Number(before)} m³/h).{(signature ? " A ratio near 3 600 is the signature of m³/h and m³/s mixed up (HJ 212-2017 Table B.2 specifies m³/s)." : string.Empty)}");
+                    FlowJump(outlet, hour, flow, before, ratio);
                 }
             }
 
@@ -141,24 +135,63 @@ internal sealed class CemsPlausibility
         public double Flow { get; set; } = double.NaN;
     }
 
+    // Each warning is worded in its own method, called only for a row that raises it and only while its check lists
+    // warnings (past that they are counted), so the loop over the rows allocates nothing.
     private void Concentration(string outlet, DateTime hour, Pollutant pollutant, double value, double maximum)
     {
-        string name = ContractNames.ToName(pollutant);
-        Add(PlausibilityCheck.ConcentrationAboveRange, outlet, hour, value, maximum, "mg/m³", () =>
-            $"{name} {Number(value)} mg/m³ is above {Number(maximum)} mg/m³, the upper end of the range set for {name}.");
+        if (Listed(PlausibilityCheck.ConcentrationAboveRange))
+        {
+            string name = ContractNames.ToName(pollutant);
+            Add(PlausibilityCheck.ConcentrationAboveRange, outlet, hour, value, maximum, "mg/m³",
+                $"{name} {Number(value)} mg/m³ is above {Number(maximum)} mg/m³, the upper end of the range set for {name}.");
+        }
     }
 
-    private void Add(PlausibilityCheck check, string outlet, DateTime hour, double value, double threshold, string unit, Func<string> what)
+    private void OxygenAboveRange(string outlet, DateTime hour, double oxygen)
     {
-        if (!_warnings.Lists(check))
+        if (Listed(PlausibilityCheck.OxygenAboveRange))
         {
-            _warnings.Count(check);
-            return;
+            Add(PlausibilityCheck.OxygenAboveRange, outlet, hour, oxygen, _oxygenMaximum, "%",
+                $"O₂ {Number(oxygen)} % is above {Number(_oxygenMaximum)} %, the O₂ of dry air: the analyser reads ambient air, and the reference-O₂ conversion of the hour is meaningless.");
+        }
+    }
+
+    private void FlowOutsideRange(string outlet, DateTime hour, double flow, double low, double high)
+    {
+        if (Listed(PlausibilityCheck.FlowOutsideRange))
+        {
+            bool signature = flow / 3600 >= low && flow / 3600 <= high;
+            Add(PlausibilityCheck.FlowOutsideRange, outlet, hour, flow, flow < low ? low : high, "m³/h",
+                $"flow {Number(flow)} m³/h is outside the range {Number(low)} to {Number(high)} m³/h set for the outlet.{(signature ? " It is 3 600 times a plausible flow: m³/h likely sent where HJ 212-2017 Table B.2 specifies m³/s." : string.Empty)}");
+        }
+    }
+
+    private void FlowJump(string outlet, DateTime hour, double flow, double before, double ratio)
+    {
+        if (Listed(PlausibilityCheck.FlowJump))
+        {
+            // 3 600 within a factor 1.5 either way: what m³/h written as m³/s (or the reverse) looks like.
+            bool signature = ratio >= 3600 / 1.5 && ratio <= 3600 * 1.5;
+            Add(PlausibilityCheck.FlowJump, outlet, hour, flow, before, "m³/h",
+                $"flow {Number(flow)} m³/h is {Number(flow / before)} times the hour before ({Number(before)} m³/h).{(signature ? " A ratio near 3 600 is the signature of m³/h and m³/s mixed up (HJ 212-2017 Table B.2 specifies m³/s)." : string.Empty)}");
+        }
+    }
+
+    /// <summary>Whether a warning of the check is to be listed; if not, it is counted.</summary>
+    private bool Listed(PlausibilityCheck check)
+    {
+        if (_warnings.Lists(check))
+        {
+            return true;
         }
 
-        _warnings.Add(new PlausibilityWarning(check, Table, null, outlet, hour, value, threshold, unit,
-            string.Create(CultureInfo.InvariantCulture, $"Table 'cems_hourly', outlet '{outlet}', {hour:yyyy-MM-dd HH:mm}: {what()}")));
+        _warnings.Count(check);
+        return false;
     }
+
+    private void Add(PlausibilityCheck check, string outlet, DateTime hour, double value, double threshold, string unit, string what) =>
+        _warnings.Add(new PlausibilityWarning(check, Table, null, outlet, hour, value, threshold, unit,
+            string.Create(CultureInfo.InvariantCulture, $"Table 'cems_hourly', outlet '{outlet}', {hour:yyyy-MM-dd HH:mm}: {what}")));
 
     private static string Number(double value) => LedgerPlausibility.Number(value);
 }
