@@ -159,7 +159,13 @@ public static class ParquetInspector
                         }
                         catch (Exception exception) when (exception is not OperationCanceledException)
                         {
-                            refusals[field.Name] = string.Create(CultureInfo.InvariantCulture, $"row group {g}: {exception.Message.TrimEnd('.')}");
+                            // The SDK's own refusals name the column and what was expected; a runtime's message about a
+                            // value out of its type's range (an INT96 before year 1) would name .NET types instead.
+                            refusals[field.Name] = exception is ShapotouDataException
+                                ? string.Create(CultureInfo.InvariantCulture, $"row group {g}: {exception.Message.TrimEnd('.')}")
+                                : exception is ArgumentException or OverflowException or FormatException
+                                    ? string.Create(CultureInfo.InvariantCulture, $"row group {g}: a value outside what a {ParquetTableReader.KindOf(field)} can hold")
+                                    : string.Create(CultureInfo.InvariantCulture, $"row group {g}: {exception.Message.TrimEnd('.')}");
                         }
                     }
                 }
