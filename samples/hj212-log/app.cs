@@ -7,7 +7,7 @@
 //   dotnet run samples/hj212-log/app.cs -- data hj212-out [packets.txt]
 // Without packets.txt, the sample writes hj212-out/packets.txt itself: two hours of minute (CN 2051) and hourly
 // (CN 2061) packets of two outlets, made with Hj212PacketBuilder from the dataset's own cems_hourly values, and one
-// packet whose CRC was damaged in transit.
+// packet whose CRC was damaged in transit and one sent twice (loggers re-send a packet whose answer did not come).
 #:project ../../src/Shapotou.Sdk.Parquet/Shapotou.Sdk.Parquet.csproj
 #:project ../../src/Shapotou.Sdk.Monitoring/Shapotou.Sdk.Monitoring.csproj
 
@@ -43,17 +43,35 @@ if (args.Length == 2)
 
 // 1. Check every line with the codec; an accepted data packet (CN 2051 minute, CN 2061 hour) becomes a row of its
 //    table, its -Avg values the channels (flow a00000 in m3/s, HJ 212-2017 Table B.2, written x 3600 as m3/h) and its
-//    -Flag the channel flags; a rejected line is counted with its reason, never dropped in silence.
+//    -Flag the channel flags; a rejected line is counted with its reason, never dropped in silence. A packet sent again
+//    (same MN, CN, DataTime and PNO, as `hj212 serve` keys them) is tabled once: the first copy counts, a later copy with
+//    the same data (CP) is a re-send, one with other data a conflict, both counted and skipped.
 var minutes = new CemsTableBuilder(CemsInterval.Minute);
 var loggerHours = new CemsTableBuilder(CemsInterval.Hour);
 var rejected = new List<string>();
-int accepted = 0, unmapped = 0;
+var firstCopies = new Dictionary<(string Mn, string Cn, DateTimeOffset DataTime, int? Pno), string>();
+int accepted = 0, unmapped = 0, resent = 0, conflicting = 0;
 foreach (string line in await File.ReadAllLinesAsync(packetsPath))
 {
     Hj212ParseResult result = Hj212Packet.Parse(line + "\r\n");
     if (result.Packet is not { DataTime: { } time } packet || packet.Cn is not ("2051" or "2061"))
     {
         rejected.Add(result.IsAccepted ? $"not a minute or hourly data packet: CN {result.Packet!.Cn}" : result.ToString());
+        continue;
+    }
+
+    string cp = line[(line.IndexOf("CP=&&", StringComparison.Ordinal) + 5)..line.LastIndexOf("&&", StringComparison.Ordinal)];
+    if (!firstCopies.TryAdd((packet.Mn, packet.Cn, time, packet.Pno), cp))
+    {
+        if (firstCopies[(packet.Mn, packet.Cn, time, packet.Pno)] == cp)
+        {
+            resent++;
+        }
+        else
+        {
+            conflicting++;
+        }
+
         continue;
     }
 
@@ -77,7 +95,7 @@ foreach (string line in await File.ReadAllLinesAsync(packetsPath))
     }
 }
 
-Console.WriteLine($"{packetsPath}: {accepted} data packets accepted ({minutes.RowCount} minute, {loggerHours.RowCount} hourly; {unmapped} of an MN not in outlets), {rejected.Count} rejected{(rejected.Count > 0 ? " (" + string.Join("; ", rejected) + ")" : "")}");
+Console.WriteLine($"{packetsPath}: {accepted} data packets accepted ({minutes.RowCount} minute, {loggerHours.RowCount} hourly; {unmapped} of an MN not in outlets), {resent} re-sent {(resent == 1 ? "copy" : "copies")} and {conflicting} conflicting skipped (the first copy kept), {rejected.Count} rejected{(rejected.Count > 0 ? " (" + string.Join("; ", rejected) + ")" : "")}");
 
 // 2. The minutes aggregated to clock hours by the HJ 75 rules (an hour is valid with at least 45 valid minutes),
 //    then every table written as a contract Parquet file.
@@ -170,6 +188,11 @@ static IEnumerable<string> MakePackets(ClusterDataset data, Dictionary<string, s
             {
                 DateTime minute = hour.AddMinutes(m);
                 string packet = Data("2051", mn, new DateTimeOffset(minute, offset), so2, nox, pm, o2, flowM3s, flag);
+                if (m == 45)
+                {
+                    yield return packet; // sent twice: its answer did not come in time
+                }
+
                 if (!damaged && m == 30)
                 {
                     damaged = true; // one digit of the CRC changed on the way: the codec rejects the packet

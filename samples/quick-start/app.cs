@@ -35,7 +35,9 @@ Console.WriteLine($"unit energy {unitEnergy:F1} kgce/t; benchmark {benchmark.Ben
 // 3. A column keeps its values in their unit; a conversion is one scale and offset for the whole column; NaN is a missing sample.
 var dust = new QuantityColumn<MassConcentration>(new[] { 8.2, double.NaN, 9.6, 7.9 }, MassConcentrationUnit.MilligramPerCubicMeter);
 double[] inGrams = dust.ConvertTo(MassConcentrationUnit.GramPerCubicMeter).ToArray(MassConcentrationUnit.GramPerCubicMeter);
-Console.WriteLine($"dust {dust} -> g/m3: {string.Join(", ", inGrams)}; sample 1 is {(dust[1] is null ? "missing" : "present")}");
+// Shown to 4 decimals: 8.2 mg/m3 is 0.008199999999999999 g/m3 in double arithmetic, as any binary conversion would give.
+static string Values(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString("0.####", CultureInfo.InvariantCulture)));
+Console.WriteLine($"dust {Values(dust.ToArray(MassConcentrationUnit.MilligramPerCubicMeter))} mg/m3 -> {Values(inGrams)} g/m3; sample 1 is {(dust[1] is null ? "missing" : "present")}");
 
 // 4. A concentration meets a limit only on the limit's basis: measured at 18.5 % O2, the limit states 7.5 % (illustrative limit).
 var limit = EmissionLimit.Of(

@@ -126,7 +126,7 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
     /// Runs <paramref name="run"/> with a status line on standard error when that is a terminal — its title and the
     /// seconds elapsed, each second — and with nothing at all otherwise.
     /// </summary>
-    public async Task<T> WithStatusAsync<T>(string title, Func<Task<T>> run)
+    public async Task<T> WithStatusAsync<T>(string title, Func<Task<T>> run, Func<string>? detail = null)
     {
         if (!ReferenceEquals(Error, Console.Error) || Console.IsErrorRedirected)
         {
@@ -141,7 +141,7 @@ internal sealed class CommandContext(TextWriter output, TextWriter error)
             while (await Task.WhenAny(work, Task.Delay(1000)).ConfigureAwait(false) != work)
             {
                 TimeSpan elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-                status.Status(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{title}: {elapsed.TotalSeconds:F0} s")));
+                status.Status(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{title}: {(detail is null ? string.Empty : detail() + ", ")}{elapsed.TotalSeconds:F0} s")));
             }
 
             return await work.ConfigureAwait(false);

@@ -14,9 +14,19 @@ public static class ParquetInspector
     /// <param name="path">The file.</param>
     /// <param name="cancellationToken">Cancels the inspection.</param>
     /// <returns>The report.</returns>
-    public static async Task<ParquetInspection> InspectAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<ParquetInspection> InspectAsync(string path, CancellationToken cancellationToken = default) =>
+        InspectAsync(path, 0, cancellationToken);
+
+    /// <summary>Inspects a file and reads its first rows. A file the SDK cannot open is reported as refused, not thrown.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="headRows">How many of the first rows to read into <see cref="InspectedColumn.Head"/>; 0 for none.</param>
+    /// <param name="cancellationToken">Cancels the inspection.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headRows"/> is negative.</exception>
+    public static async Task<ParquetInspection> InspectAsync(string path, int headRows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(headRows);
         string file = Path.GetFileName(path);
         ParquetReader reader;
         try
@@ -39,7 +49,7 @@ public static class ParquetInspector
             try
             {
                 using Microsoft.Win32.SafeHandles.SafeFileHandle handle = Pages.FooterCheck.OpenRead(path, file);
-                return await InspectOpenedAsync(reader, handle, path, file, cancellationToken).ConfigureAwait(false);
+                return await InspectOpenedAsync(reader, handle, path, file, headRows, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -98,12 +108,21 @@ public static class ParquetInspector
         return result;
     }
 
-    private static async Task<ParquetInspection> InspectOpenedAsync(ParquetReader reader, Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path, string file, CancellationToken cancellationToken)
+    private static async Task<ParquetInspection> InspectOpenedAsync(ParquetReader reader, Microsoft.Win32.SafeHandles.SafeFileHandle handle, string path, string file, int headRows, CancellationToken cancellationToken)
     {
         {
             DataField[] fields = reader.Schema.GetDataFields();
-            string? table = reader.CustomMetadata?.GetValueOrDefault("shapotou.table")
-                ?? ContractSchema.Tables.FirstOrDefault(t => t.Columns.Where(c => c.Required).All(c => fields.Any(f => f.Name == c.Name)))?.Name;
+            Dictionary<string, string> metadata = reader.CustomMetadata ?? [];
+            string? named = metadata.GetValueOrDefault("shapotou.table");
+            string? table = named ?? ContractSchema.Tables.FirstOrDefault(t => t.Columns.Where(c => c.Required).All(c => fields.Any(f => f.Name == c.Name)))?.Name;
+            TableSpec? spec = ContractSchema.Tables.FirstOrDefault(t => t.Name == table);
+            bool? illustrative = metadata.GetValueOrDefault(ClusterDatasetParquet.IllustrativeKey) switch
+            {
+                "true" => true,
+                "false" => false,
+                _ => null,
+            };
+            var heads = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
             long rows = 0;
             var columns = new List<InspectedColumn>();
             var counts = new Dictionary<string, (long Values, long Nulls)>(StringComparer.Ordinal);
@@ -133,13 +152,20 @@ public static class ParquetInspector
                         try
                         {
                             ParquetTableReader.CheckChunk(reader, handle, fields, field, g, file);
-                            (long values, long nulls) = await ParquetTableReader.CountAsync(group, field, checked((int)group.RowCount), cancellationToken).ConfigureAwait(false);
+                            List<string?> head = heads.TryGetValue(field.Name, out List<string?>? h) ? h : heads[field.Name] = [];
+                            (long values, long nulls) = await ParquetTableReader.CountAsync(group, field, checked((int)group.RowCount), cancellationToken, head, headRows - head.Count).ConfigureAwait(false);
                             (long v, long n) = counts.GetValueOrDefault(field.Name);
                             counts[field.Name] = (v + values, n + nulls);
                         }
                         catch (Exception exception) when (exception is not OperationCanceledException)
                         {
-                            refusals[field.Name] = string.Create(CultureInfo.InvariantCulture, $"row group {g}: {exception.Message.TrimEnd('.')}");
+                            // The SDK's own refusals name the column and what was expected; a runtime's message about a
+                            // value out of its type's range (an INT96 before year 1) would name .NET types instead.
+                            refusals[field.Name] = exception is ShapotouDataException
+                                ? string.Create(CultureInfo.InvariantCulture, $"row group {g}: {exception.Message.TrimEnd('.')}")
+                                : exception is ArgumentException or OverflowException or FormatException
+                                    ? string.Create(CultureInfo.InvariantCulture, $"row group {g}: a value outside what a {ParquetTableReader.KindOf(field)} can hold")
+                                    : string.Create(CultureInfo.InvariantCulture, $"row group {g}: {exception.Message.TrimEnd('.')}");
                         }
                     }
                 }
@@ -169,10 +195,29 @@ public static class ParquetInspector
                     fast += " (its nulls stop a fast scan)";
                 }
 
-                columns.Add(new InspectedColumn(field.Path.ToString(), type, field.IsNullable, reading, refusals.ContainsKey(field.Name)) { FastScan = fast });
+                // The quantity and unit: the file's own keys first, else the contract's default for a quantity column.
+                ColumnSpec? contract = spec?.Columns.FirstOrDefault(c => c.Name == field.Name);
+                string? unit = metadata.GetValueOrDefault($"shapotou.unit.{field.Name}");
+                string? quantity = metadata.GetValueOrDefault($"shapotou.quantity.{field.Name}") ?? (unit is null ? null : contract?.QuantityName);
+                bool fromFile = unit is not null;
+                if (unit is null && contract?.DefaultUnit is { } defaultUnit)
+                {
+                    unit = Shapotou.Sdk.Units.QuantityUnits.NameOf(defaultUnit);
+                    quantity = contract.QuantityName;
+                }
+
+                columns.Add(new InspectedColumn(field.Path.ToString(), type, field.IsNullable, reading, refusals.ContainsKey(field.Name))
+                {
+                    FastScan = fast,
+                    Kind = field.IsArray ? "repeated" : ParquetTableReader.KindOf(field),
+                    Quantity = quantity,
+                    Unit = unit,
+                    UnitFromFile = fromFile,
+                    Head = heads.TryGetValue(field.Name, out List<string?>? first) ? first : [],
+                });
             }
 
-            return new ParquetInspection(file, reader.RowGroupCount, rows, table, columns, null);
+            return new ParquetInspection(file, reader.RowGroupCount, rows, table, columns, null) { TableFromMetadata = named is not null, Illustrative = illustrative };
         }
     }
 }
@@ -187,6 +232,12 @@ public static class ParquetInspector
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record ParquetInspection(string File, int RowGroups, long Rows, string? Table, IReadOnlyList<InspectedColumn> Columns, string? Refusal)
 {
+    /// <summary>Gets whether <see cref="Table"/> is named in the file's metadata (<c>shapotou.table</c>) rather than matched by the file's columns.</summary>
+    public bool TableFromMetadata { get; init; }
+
+    /// <summary>Gets whether the file's metadata marks its data illustrative (<c>shapotou.illustrative</c>); <see langword="null"/> when it does not say.</summary>
+    public bool? Illustrative { get; init; }
+
     /// <summary>Gets whether the SDK reads the whole file: no refusal of the file or of any column.</summary>
     public bool Reads => Refusal is null && Columns.All(c => !c.Refused);
 }
@@ -205,4 +256,19 @@ public sealed record InspectedColumn(string Path, string Type, bool Nullable, st
     /// <c>page decoder</c>, or Parquet.Net and why; null for other columns.
     /// </summary>
     public string? FastScan { get; init; }
+
+    /// <summary>Gets what the SDK reads the column as, in words: <c>text</c>, <c>number</c>, <c>date</c>, … .</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>Gets the UnitsNet quantity's name (<c>Mass</c>), from the file's metadata or the contract table; <see langword="null"/> for a column that holds no quantity.</summary>
+    public string? Quantity { get; init; }
+
+    /// <summary>Gets the unit's UnitsNet name (<c>Tonne</c>), from the file's metadata or the contract table's default; <see langword="null"/> for a column that holds no quantity.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Gets whether <see cref="Unit"/> is the file's own (<c>shapotou.unit.&lt;column&gt;</c>) rather than the contract table's default.</summary>
+    public bool UnitFromFile { get; init; }
+
+    /// <summary>Gets the first values read, as invariant text, <see langword="null"/> for a null; empty unless rows were asked for.</summary>
+    public IReadOnlyList<string?> Head { get; init; } = [];
 }

@@ -428,12 +428,19 @@ internal static class ParquetTableReader
             _ when type == typeof(DateOnly) => "date",
             _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => "time (China Standard Time)",
             _ when type == typeof(byte[]) => "bytes (not a contract type)",
-            _ => "number (widened to double)",
+            _ when type == typeof(double) => "number",
+            _ when type == typeof(float) => "number (32-bit floating point, read as 64-bit)",
+            _ when type == typeof(decimal) => "number (decimal, read as 64-bit floating point)",
+            _ when type == typeof(long) || type == typeof(ulong) => "number (64-bit integers, read as floating point)",
+            _ => "number (integers, read as floating point)",
         };
     }
 
-    /// <summary>Reads a column of any supported type and counts its values and nulls; throws for what the SDK refuses.</summary>
-    internal static async Task<(long Values, long Nulls)> CountAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a column of any supported type and counts its values and nulls; throws for what the SDK refuses. The first
+    /// <paramref name="headRows"/> values, as invariant text (null for a null), are added to <paramref name="head"/>.
+    /// </summary>
+    internal static async Task<(long Values, long Nulls)> CountAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken, List<string?>? head = null, int headRows = 0)
     {
         Type type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
         string where = $"column '{field.Name}'";
@@ -456,16 +463,32 @@ internal static class ParquetTableReader
         }
         else if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset))
         {
-            values = (await ReadTimesAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false)).Cast<object?>().ToArray();
+            DateTime?[] times = await ReadTimesAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false);
+            string format = type == typeof(DateOnly) ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss";
+            head?.AddRange(times.Take(headRows).Select(t => t?.ToString(format, CultureInfo.InvariantCulture)));
+            return (rows, times.LongCount(t => t is null));
         }
         else
         {
             double[] numbers = await ReadNumbersAsync(group, field, type, rows, where, cancellationToken).ConfigureAwait(false);
+            head?.AddRange(numbers.Take(headRows).Select(n => double.IsNaN(n) ? null : n.ToString("R", CultureInfo.InvariantCulture)));
             return (rows, numbers.LongCount(double.IsNaN));
         }
 
+        head?.AddRange(values.Take(headRows).Select(Cell));
         return (rows, values.LongCount(v => v is null));
     }
+
+    /// <summary>A value as invariant text for a person to read; bytes as their length.</summary>
+    private static string? Cell(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        byte[] bytes => string.Create(CultureInfo.InvariantCulture, $"{bytes.Length} bytes"),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     private static ShapotouDataException Kind(string where, DataField field, string expected) =>
         new($"{where} holds {(Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType).Name} values; expected {expected}.");

@@ -1,10 +1,14 @@
+using Shapotou.Sdk.Analytics.Scenarios;
 using Shapotou.Sdk.Assessment;
+using Shapotou.Sdk.Cli.Commands;
+using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.Cli.Rendering;
 using Spectre.Console.Testing;
 
 namespace Shapotou.Sdk.Cli.Tests;
 
-/// <summary>The assessment's console view at 80 and 120 columns: the ILLUSTRATIVE mark leads the first line, no line is
+/// <summary>The assessment's and the scenario's console views at 80 and 120 columns: the ILLUSTRATIVE mark leads the first line, no line is
 /// wider than the console, numbers and ids stay whole, classes and checks are in words.</summary>
 public sealed class ConsoleWidthTests : IClassFixture<ConsoleWidthTests.Assessed>
 {
@@ -34,6 +38,26 @@ public sealed class ConsoleWidthTests : IClassFixture<ConsoleWidthTests.Assessed
         Assert.DoesNotContain(lines, l => l.Contains("better_than", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(80)]  // the classic terminal
+    [InlineData(120)] // the width of redirected output
+    public void Scenario_AtWidth_KeepsNumbersAndIdsWhole(int width)
+    {
+        var console = new TestConsole().Width(width);
+        console.Profile.Capabilities.Unicode = true;
+        ScenarioCommand.Render(console, _assessed.Scenario, _assessed.Dataset);
+        string[] lines = console.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+
+        Assert.StartsWith("ILLUSTRATIVE data · Scenario '2027 measures, illustrative' on 2024", lines[0], StringComparison.Ordinal);
+        Assert.All(lines, line => Assert.True(line.Length <= width, $"{line.Length} > {width}: {line}"));
+
+        // The figures of the broken line ("1,131.9" / "6"), the changes' ids and their costs, each whole on a line.
+        Assert.Contains(lines, l => l.Contains("ceiling 2,221.71 · margin 1,131.96", StringComparison.Ordinal) || l.Contains("│ 2,221.71 │ 1,131.96 │", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("bag-filters-zhenluo", StringComparison.Ordinal) && l.Contains("1,269.49", StringComparison.Ordinal) && l.Contains("18,905", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("ferroalloy-output-minus-2pct", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Energy -35,471 tce, CO₂ -151,430 t against the base year.", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Redirected_IsAFixedWidth() => Assert.Equal(120, ConsoleTable.RedirectedWidth);
 
@@ -49,5 +73,26 @@ public sealed class ConsoleWidthTests : IClassFixture<ConsoleWidthTests.Assessed
     public sealed class Assessed
     {
         public DistrictAssessment Assessment { get; } = DistrictAssessment.RunAsync(AssessmentSource.Default).GetAwaiter().GetResult();
+
+        /// <summary>The default dataset.</summary>
+        public ClusterDataset Dataset { get; } = AssessmentSource.Default.LoadDatasetAsync().GetAwaiter().GetResult();
+
+        /// <summary>The sample scenario on the default dataset, as <c>shapotou scenario</c> evaluates it.</summary>
+        public ScenarioOutcome Scenario => _scenario ??= Evaluate();
+
+        private ScenarioOutcome? _scenario;
+
+        private ScenarioOutcome Evaluate()
+        {
+            string? folder = AppContext.BaseDirectory;
+            while (folder is not null && !File.Exists(Path.Combine(folder, "Shapotou.Sdk.sln")))
+            {
+                folder = Path.GetDirectoryName(folder);
+            }
+
+            string path = Path.Combine(folder!, "samples", "scenarios", "2027-measures.json");
+            Scenario scenario = ScenarioFile.Parse(File.ReadAllText(path), "2027-measures.json");
+            return new ScenarioEvaluator(ReferenceCatalogue.Builtin, new DateOnly(scenario.BaseYear, 12, 31)).Evaluate(Dataset, scenario);
+        }
     }
 }

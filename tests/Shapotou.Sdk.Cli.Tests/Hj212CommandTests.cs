@@ -378,4 +378,23 @@ public sealed class Hj212CommandTests
 
         throw new DirectoryNotFoundException($"No Shapotou.Sdk.sln above {AppContext.BaseDirectory}.");
     }
+
+    [Theory]
+    [InlineData(2, 120, 0)] // from a clock hour: 120 minutes and 2 hours each
+    [InlineData(1, 90, 30)] // from minute 30: the half hour before the first full hour has no hourly packet
+    [InlineData(4, 59, 0)] // less than an hour: minutes only
+    public void ExpectedPackets_IsWhatTheLoggersSend(int loggers, int minutes, int startMinute)
+    {
+        var options = new Shapotou.Sdk.Monitoring.Receiver.Hj212SimulationOptions(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 1))
+        {
+            Loggers = loggers,
+            Minutes = minutes,
+            Start = new DateTime(2025, 1, 1, 0, startMinute, 0),
+        };
+
+        long sent = Enumerable.Range(0, loggers).Sum(i => (long)Shapotou.Sdk.Monitoring.Receiver.Hj212LoggerSimulator.Packets(i, options).Count());
+
+        Assert.Equal(sent, Shapotou.Sdk.Cli.Commands.Hj212SimulateCommand.ExpectedPackets(options));
+        Assert.Equal(loggers * (minutes + (startMinute == 0 ? minutes / 60 : (minutes - (60 - startMinute)) / 60)), sent);
+    }
 }

@@ -34,6 +34,27 @@ public sealed partial class LinkTests
     }
 
     [Fact]
+    public void DocsAndCode_CiteNoNotesOutsideTheRepository()
+    {
+        // The research notes kept beside a clone are not shipped: docs, help, assumptions and catalogue sources cite the
+        // standards and documents themselves, or pages of docs/.
+        string root = RepositoryRoot();
+        string[] files = [
+            .. Directory.GetFiles(Path.Combine(root, "docs"), "*.md"),
+            Path.Combine(root, "README.md"),
+            .. Directory.GetFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
+                .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+                    && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                    && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)),
+        ];
+        string[] cited = [.. files.SelectMany(f => File.ReadLines(f).Select((line, n) => (f, line, n)))
+            .Where(t => Regex.IsMatch(t.line, @"shared/(reference|seed|TABLES\.md)|emissions-gaps\.md|\b(emissions|energy)\.md §"))
+            .Select(t => $"{Path.GetRelativePath(root, t.f)}:{t.n + 1}: {t.line.Trim()}")];
+
+        Assert.True(cited.Length == 0, "Notes outside the repository cited:\n" + string.Join("\n", cited));
+    }
+
+    [Fact]
     public void SamplesList_NamesEverySampleAndEveryNamedSampleExists()
     {
         string root = RepositoryRoot();

@@ -86,7 +86,7 @@ public sealed record CarbonAssessment(int Year, ReferenceValue? GridFactor, IRea
 /// <remarks>
 /// <para>Which carriers are process inputs: the solid carriers (<c>coke</c>, <c>semi_coke</c>, <c>coal</c>,
 /// <c>electrode_paste</c>) of submerged-arc and carbide furnaces, which use them as reductants and electrodes; every
-/// other use is combustion. 44/12 is the CO₂/C ratio of the NDRC accounting guidelines (energy.md §6.1).</para>
+/// other use is combustion. 44/12 is the CO₂/C ratio of the NDRC accounting guidelines.</para>
 /// <para>Defaults come from the catalogue and are all marked S (attribution to a guideline uncertain): each one used is
 /// stated in <see cref="CarbonAssessment.Assumptions"/> with its mark. Raw coal burned is taken as bituminous coal and
 /// raw coal charged as a reductant as anthracite, both said so. Values the catalogue lacks (diesel, product carbon) are
@@ -240,7 +240,7 @@ public sealed class CarbonCalculator
 
         if (data.Facilities.Any(f => f.Kind == FacilityKind.CementKiln) && !_options.ProcessFactors.ContainsKey("clinker"))
         {
-            missing.Add("Process CO₂ of clinker (carbonate calcination) is not counted: the references hold no cement default (energy.md §6.3); cement totals cover fuel and electricity only.");
+            missing.Add("Process CO₂ of clinker (carbonate calcination) is not counted: the references hold no cement default (the NDRC cement guideline's defaults were not read); cement totals cover fuel and electricity only.");
         }
 
         if (_options.ProductCarbon.Count == 0)

@@ -36,7 +36,7 @@ public sealed record ComplianceResult(IReadOnlyList<OutletCompliance> Outlets, I
 /// </summary>
 /// <remarks>
 /// <para>The rule judged is the permit-compliance one: every valid hourly mean must meet the permitted concentration
-/// ("有效小时浓度均值与许可排放浓度限值进行对比，超过…即视为超标", HJ 942 family, emissions.md §6). Each hour is converted
+/// ("有效小时浓度均值与许可排放浓度限值进行对比，超过…即视为超标", HJ 942 family; 排污许可管理条例 Art. 34). Each hour is converted
 /// to the limit's reference O₂ with c × (21 − O₂ref) ÷ (21 − O₂) (GB 13271-2014 / GB 4915-2013 formula (1)); a value
 /// at the limit is not above it. A prohibition (禁排) is compared as a limit of 0.</para>
 /// <para>A missing limit is never guessed: the outlet is listed in <see cref="ComplianceResult.Missing"/> with its

@@ -42,7 +42,7 @@ public sealed record PlanCheck(string CheckId, string FacilityId, CheckOutcome O
 /// </summary>
 /// <remarks>
 /// <para>Concentrations are judged hour by hour as permits are: every valid hourly value must meet the value
-/// (emissions.md §6, S11 §12.2.1.1), so the value reported is the highest valid hour of the year. Cement-kiln NOx is
+/// (排污许可管理条例 Art. 29 and 34; HJ 942 family §12.2.1.1), so the value reported is the highest valid hour of the year. Cement-kiln NOx is
 /// at the kiln's reference O₂ (GB 4915-2013 §4.1.4, <c>emissions.reference_o2.cement_kiln</c>), gas-boiler NOx at 3.5 %
 /// (GB 13271-2014 Table 6, <c>emissions.reference_o2.gas_boiler</c>); ferroalloy PM at the measured concentration,
 /// since no reference O₂ for submerged-arc furnaces is in the references. The 50 mg/m³ of gas boilers is strict

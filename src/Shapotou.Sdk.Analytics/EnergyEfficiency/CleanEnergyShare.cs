@@ -7,7 +7,7 @@ namespace Shapotou.Sdk.Analytics.EnergyEfficiency;
 /// coal, against the plan's ≥ 30 % by 2027.
 /// </summary>
 /// <remarks>
-/// <para>The statistical definition (NBS communiqués, energy.md §7, S+) counts natural gas and primary electricity from
+/// <para>The statistical definition (NBS statistical communiqués, S+) counts natural gas and primary electricity from
 /// hydro, nuclear, wind and solar. Of the ledger's carriers, natural gas is clean; purchased grid electricity is clean
 /// only in the share the caller states (<see cref="CleanEnergyOptions.GridCleanSharePercent"/>), since the references
 /// do not say how an enterprise's purchased power counts.</para>

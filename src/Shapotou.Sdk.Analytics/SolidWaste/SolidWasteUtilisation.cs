@@ -8,7 +8,7 @@ namespace Shapotou.Sdk.Analytics.SolidWaste;
 /// <c>utilised ÷ (generated + utilised from prior-year storage) × 100</c>, and the ledgers' accounting identity.
 /// </summary>
 /// <remarks>
-/// <para>The rate's definition is the statistical one (energy.md §4, S+); the numerator includes prior-year stock, so
+/// <para>The rate's definition is the statistical one (the NBS statistical definition, quoted in secondary copies, S+); the numerator includes prior-year stock, so
 /// the rate can exceed 100 %. The identity <c>generated = (utilised − utilised from storage) + stored + (disposed −
 /// disposed from storage) + dumped</c> is the NBS accounting identity (S).</para>
 /// <para>NaN policy: a rate that needs an unreported (null) amount is <see langword="null"/>; so is a rate over nothing.</para>

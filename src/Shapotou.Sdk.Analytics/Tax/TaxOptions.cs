@@ -11,7 +11,7 @@ public enum ParticulateClass
 }
 
 /// <summary>
-/// The policy choices of the environmental-protection tax that the law leaves open (emissions.md §2.1: rounding and the
+/// The policy choices of the environmental-protection tax that the law leaves open (环境保护税法 and its implementing regulations: rounding and the
 /// boundary of "30 % below" are NF), with documented defaults.
 /// </summary>
 /// <remarks>

@@ -72,6 +72,8 @@ internal static class Hj212SimulateCommand
                 IdleConnections = parse.GetValue(idle),
                 Forgers = parse.GetValue(forgers),
             };
+            long acknowledged = 0;
+            options = options with { Progress = new LatestValue(value => Interlocked.Exchange(ref acknowledged, value)) };
             if (parse.GetValue(writeRegistry) is { } registryFile)
             {
                 Hj212LoggerRegistry registry = Hj212LoggerSimulator.Registry(Math.Max(1, options.Loggers));
@@ -93,7 +95,8 @@ internal static class Hj212SimulateCommand
             await ConnectAsync(options.Server, TimeSpan.FromSeconds(Math.Min(parse.GetValue(giveUp), 30)), token).ConfigureAwait(false);
             Hj212SimulationResult result = await context.WithStatusAsync(
                 string.Create(CultureInfo.InvariantCulture, $"Simulating {options.Loggers} loggers, {options.Minutes} minutes each, to {options.Server}"),
-                () => Hj212LoggerSimulator.RunAsync(options, token)).ConfigureAwait(false);
+                () => Hj212LoggerSimulator.RunAsync(options, token),
+                () => string.Create(CultureInfo.InvariantCulture, $"{Interlocked.Read(ref acknowledged):N0} of {ExpectedPackets(options):N0} packets acknowledged")).ConfigureAwait(false);
             context.Output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"loggers {result.Loggers}, packets {result.Packets}, acknowledged {result.Acknowledged}, sent {result.Sent}, re-sent {result.Resent}, malformed {result.Malformed}, reconnects {result.Reconnects}, {result.Elapsed.TotalSeconds:F1} s, {result.PacketsPerSecond:F0} packets/s"));
@@ -112,6 +115,28 @@ internal static class Hj212SimulateCommand
     /// <summary>Whether a stored value is the one sent, to a relative 1e-9: the file may hold it in another unit of the
     /// same quantity, which is not bit-exact; a forged value (999.99 against about 25) is far outside.</summary>
     private static bool Same(double stored, double sent) => Math.Abs(stored - sent) <= 1e-9 * Math.Max(1, Math.Abs(sent));
+
+    /// <summary>The data packets a simulation delivers: each logger's minutes, and an hourly packet for each clock hour
+    /// all of whose minutes it sends (as <see cref="Hj212LoggerSimulator.Packets"/> makes them).</summary>
+    internal static long ExpectedPackets(Hj212SimulationOptions options)
+    {
+        DateTime start = options.Start;
+        DateTime firstHour = new DateTime(start.Year, start.Month, start.Day, start.Hour, 0, 0, start.Kind);
+        if (firstHour != start)
+        {
+            firstHour = firstHour.AddHours(1);
+        }
+
+        long hours = Math.Max(0, (long)Math.Floor((start.AddMinutes(options.Minutes) - firstHour).TotalHours));
+        return (long)options.Loggers * (options.Minutes + hours);
+    }
+
+    /// <summary>Takes each report as it comes, on the reporting thread (<see cref="Progress{T}"/> would post to a
+    /// context and could show an older count after a newer one).</summary>
+    private sealed class LatestValue(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
 
     /// <summary>The logger index in a simulated MN's last 12 digits.</summary>
     private static int LoggerOf(string mn) => int.Parse(mn.AsSpan(mn.Length - 12), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -108,7 +108,7 @@ internal static class ScenarioCommand
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Render(IAnsiConsole console, ScenarioOutcome o, ClusterDataset dataset)
+    internal static void Render(IAnsiConsole console, ScenarioOutcome o, ClusterDataset dataset)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
         ConsoleTable.Header(console, dataset.Illustrative, Markup.Escape($"Scenario '{o.Scenario.Name}' on {o.Scenario.BaseYear.ToString(c)}, dataset {dataset.Name}") + (dataset.Illustrative ? " (synthetic; docs/default-dataset.md)" : string.Empty));

@@ -53,6 +53,25 @@ internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<Secti
         return new DistrictReport(context, SectionKinds.Select(s => s.Build(context)).ToArray());
     }
 
+    /// <summary>
+    /// Deletes the charts an earlier run wrote into <paramref name="folder"/> that this run did not (a
+    /// <c>scenario.png</c> after a run without <c>--scenario</c>, a product's chart after a <c>--year</c> without it), so
+    /// the folder holds exactly this run's report. Only names a section can write are touched; other files stay.
+    /// </summary>
+    private static void RemoveStaleCharts(string folder, IReadOnlyCollection<string> written)
+    {
+        var current = written.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        foreach (string path in Directory.EnumerateFiles(folder, "*.png"))
+        {
+            string name = Path.GetFileName(path);
+            bool ours = SectionKinds.Any(s => name == $"{s.Id}.png" || (name.StartsWith($"{s.Id}-", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal)));
+            if (ours && !current.Contains(name))
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
     /// <summary>Writes <c>report.html</c> (charts embedded, one file that opens offline), <c>report.md</c> and the charts as PNG files into <paramref name="folder"/>.</summary>
     /// <returns>The paths written.</returns>
     public IReadOnlyList<string> Write(string folder)
@@ -72,6 +91,7 @@ internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<Secti
         string markdown = Path.Combine(folder, "report.md");
         File.WriteAllText(markdown, MarkdownReportWriter.Write(this));
         written.Add(markdown);
+        RemoveStaleCharts(folder, written);
         return written;
     }
 }

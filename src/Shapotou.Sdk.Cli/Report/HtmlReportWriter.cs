@@ -31,7 +31,7 @@ internal static class HtmlReportWriter
         var html = new StringBuilder();
         html.Append(c, $"<!DOCTYPE html>\n<html lang=\"{text.Code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{E(text["report.title"])}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");
         html.Append(c, $"<h1>{E(text["report.title"])}</h1>\n<p class=\"meta\">{E(text["report.subtitle"])}</p>\n");
-        html.Append(c, $"<p class=\"meta\">{E(text["report.dataset"])}: <strong>{E(context.Assessment.DatasetName)}</strong> · {E(text["report.sdk"])} {E(context.Assessment.SdkVersion)} · {E(text["report.catalogue_as_of"])} {context.Assessment.CatalogueAsOf.ToString("yyyy-MM-dd", c)} · {E(text["report.year"])} {context.Year.ToString(c)}</p>\n");
+        html.Append(c, $"<p class=\"meta\">{E(text["report.dataset"])}: <strong>{E(DatasetName(context))}</strong> · {E(text["report.sdk"])} {E(context.Assessment.SdkVersion)} · {E(text["report.catalogue_as_of"])} {context.Assessment.CatalogueAsOf.ToString("yyyy-MM-dd", c)} · {E(text["report.year"])} {context.Year.ToString(c)}</p>\n");
         if (context.Assessment.Illustrative)
         {
             html.Append(c, $"<p class=\"illustrative\">{E(text["report.illustrative"])}</p>\n");
@@ -93,12 +93,16 @@ internal static class HtmlReportWriter
         html.Append(c, $"<section id=\"assumptions\" class=\"assumptions\">\n<h2>{E(text["report.assumptions"])}</h2>\n<ul>\n");
         foreach (string assumption in context.Assessment.Assumptions)
         {
-            html.Append(c, $"<li>{E(assumption)}</li>\n");
+            html.Append(c, $"<li>{E(RecordedText.Assumption(assumption, text.Language))}</li>\n");
         }
 
         html.Append("</ul>\n</section>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>The dataset's name in the report's language.</summary>
+    internal static string DatasetName(ReportContext context) =>
+        context.Text.Language == ReportLanguage.Zh ? RecordedText.DatasetName(context.Assessment.DatasetName) : context.Assessment.DatasetName;
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 }

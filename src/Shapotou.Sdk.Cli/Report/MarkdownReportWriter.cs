@@ -14,7 +14,7 @@ internal static class MarkdownReportWriter
         CultureInfo c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.Append(c, $"# {text["report.title"]}\n\n{text["report.subtitle"]}\n\n");
-        md.Append(c, $"{text["report.dataset"]}: **{Cell(context.Assessment.DatasetName)}** · {text["report.sdk"]} {context.Assessment.SdkVersion} · {text["report.catalogue_as_of"]} {context.Assessment.CatalogueAsOf.ToString("yyyy-MM-dd", c)} · {text["report.year"]} {context.Year.ToString(c)}\n\n");
+        md.Append(c, $"{text["report.dataset"]}: **{Cell(HtmlReportWriter.DatasetName(context))}** · {text["report.sdk"]} {context.Assessment.SdkVersion} · {text["report.catalogue_as_of"]} {context.Assessment.CatalogueAsOf.ToString("yyyy-MM-dd", c)} · {text["report.year"]} {context.Year.ToString(c)}\n\n");
         if (context.Assessment.Illustrative)
         {
             md.Append(c, $"> **{text["report.illustrative"]}**\n\n");
@@ -56,7 +56,7 @@ internal static class MarkdownReportWriter
         md.Append(c, $"## {text["report.assumptions"]}\n\n");
         foreach (string assumption in context.Assessment.Assumptions)
         {
-            md.Append("- ").Append(assumption).Append('\n');
+            md.Append("- ").Append(RecordedText.Assumption(assumption, text.Language)).Append('\n');
         }
 
         return md.ToString();

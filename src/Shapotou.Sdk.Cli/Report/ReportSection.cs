@@ -28,7 +28,7 @@ internal abstract class ReportSection
 /// <param name="Scenario">The outcome of the scenario given with <c>--scenario</c>, or <see langword="null"/>.</param>
 internal sealed record ReportContext(DistrictAssessment Assessment, ClusterDataset Dataset, ReferenceCatalogue Catalogue, int Year, ReportText Text, ScenarioOutcome? Scenario = null)
 {
-    /// <summary>Gets the display name of an enterprise in the report's language (its Chinese name where it has one).</summary>
+    /// <summary>Gets the display name of an enterprise in the report's language (its Chinese name where it has one; a synthetic enterprise by its township and industry).</summary>
     public string EnterpriseName(string enterpriseId)
     {
         Enterprise? enterprise = Dataset.Enterprises.FirstOrDefault(e => e.EnterpriseId == enterpriseId);
@@ -37,7 +37,9 @@ internal sealed record ReportContext(DistrictAssessment Assessment, ClusterDatas
             return enterpriseId;
         }
 
-        return Text.Language == ReportLanguage.Zh && enterprise.NameZh is { Length: > 0 } zh ? zh : enterprise.Name;
+        return Text.Language == ReportLanguage.Zh && enterprise.NameZh is { Length: > 0 } zh
+            ? zh
+            : RecordedText.EnterpriseName(enterprise.Name, Text.Language);
     }
 
     /// <summary>Gets the ids of the ferroalloy enterprises (GB/T 4754-2017 class 3140).</summary>

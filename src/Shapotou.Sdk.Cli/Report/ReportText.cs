@@ -20,7 +20,7 @@ internal sealed class ReportText
             "示意数据：默认数据集在设施层面为合成数据，按规划公布的数字（表 1-1、表 1-2、P2）校准，不是任何企业的实际数据；详见 docs/default-dataset.md。",
             "Illustrative data: the default dataset is synthetic at facility level, calibrated to the plan's published figures (tables 1-1 and 1-2, P2); it is no enterprise's real data. See docs/default-dataset.md."),
         ["report.contents"] = ("目录", "Contents"),
-        ["report.assumptions"] = ("假设与说明（来自评估，英文）", "Assumptions (from the assessment)"),
+        ["report.assumptions"] = ("假设与说明（来自评估）", "Assumptions (from the assessment)"),
         ["report.chart_unavailable"] = ("本节无图：", "No chart in this section: "),
         ["report.data"] = ("数据", "Data"),
         ["chart.illustrative"] = ("示意数据（合成，见 docs/default-dataset.md）", "Illustrative data (synthetic; see docs/default-dataset.md)"),

@@ -23,7 +23,7 @@ public enum AbnormalFlagRule
 /// Annex C from the reference catalogue.</summary>
 /// <remarks>
 /// <para>This type is immutable and thread-safe.</para>
-/// <para>Sources (shared/reference/emissions.md §5.1): a valid hourly average needs at least 45 valid minute
+/// <para>Sources (HJ 212-2017 Annex D, which cites HJ/T 75-2007): a valid hourly average needs at least 45 valid minute
 /// averages (HJ 212-2017 D2.2 formula (24), catalogue <c>monitoring.hj212.valid_hour.min_minutes</c>); a valid daily
 /// average at least 20 valid hourly averages (formula (25), <c>monitoring.hj212.valid_day.min_hours</c>); a flue-gas
 /// aggregate is flagged N when at least 75 % of its values are normal, otherwise D (Annex C, notes to Tables

@@ -34,7 +34,7 @@ public sealed record ProRatedTotal(
     double Ratio, ComplianceLevel Level, int HoursWithoutEmission);
 
 /// <summary>The emission of an outlet and pollutant over 12 consecutive calendar months against the permitted annual
-/// total, which bounds "any continuous 12 months" (HJ 942-2018, emissions.md §6).</summary>
+/// total, which bounds "any continuous 12 months" (HJ 942-2018; 排污许可管理条例 Art. 34).</summary>
 /// <param name="OutletId">The outlet.</param>
 /// <param name="Pollutant">The pollutant.</param>
 /// <param name="FirstMonth">The first month of the window.</param>

@@ -34,7 +34,7 @@ public sealed record RetentionFinding(
 
 /// <summary>Retention checks of Plan P16: CEMS data kept at least 1 year, automatic monitoring and DCS data at least 5
 /// years, HD video at least 1 year.</summary>
-/// <remarks>The periods come from the plan (shared/seed/PLAN.md, P16); HJ 75-2017's own retention rule is not in the
+/// <remarks>The periods come from the plan (P16); HJ 75-2017's own retention rule is not in the
 /// references (docs/monitoring.md). The check looks at how far back the records reach, not at gaps inside them;
 /// gaps in CEMS data show as invalid hours in aggregation.</remarks>
 public static class RetentionCheck

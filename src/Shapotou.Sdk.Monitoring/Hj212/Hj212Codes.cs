@@ -9,8 +9,8 @@ namespace Shapotou.Sdk.Monitoring.Hj212;
 /// <para>A packet whose ST, CN or factor code is not listed here is still accepted, with a warning
 /// (<see cref="Hj212WarningKind.UnknownSystemCode"/>, <see cref="Hj212WarningKind.UnknownCommandCode"/>,
 /// <see cref="Hj212WarningKind.UnknownFactorCode"/>): devices use other editions' and other tables' codes. Codes match
-/// exactly as written (<c>ST=031</c> is not system code 31). Source: HJ 212-2017 as transcribed in
-/// <c>shared/reference/emissions.md</c> §5.3.</para>
+/// exactly as written (<c>ST=031</c> is not system code 31). Source: HJ 212-2017 §6.3, Tables 2–4 and
+/// Annex B.</para>
 /// </remarks>
 public static class Hj212Codes
 {
@@ -82,7 +82,7 @@ public static class Hj212Codes
     /// table.</summary>
     /// <remarks><para>Table B.2 also gives each factor's concentration and amount units; they are not modelled here
     /// (units are typed at the SDK's boundaries, and the ammonia unit the table prints, ng/m³, is not the one used in
-    /// practice). See <c>shared/reference/emissions.md</c> §5.3.</para></remarks>
+    /// practice). Source: HJ 212-2017 Table B.2.</para></remarks>
     public static IReadOnlyList<Hj212Factor> FlueGasFactors { get; } =
     [
         new("a00000", "废气", "Flue-gas flow", "B02", "N6.1"),

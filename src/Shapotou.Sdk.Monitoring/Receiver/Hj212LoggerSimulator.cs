@@ -46,6 +46,10 @@ public sealed record Hj212SimulationOptions(IPEndPoint Server)
     /// <summary>Gets the forgers run beside the loggers: each sends, while the loggers run, packets for the loggers' MNs
     /// and minutes with other values and a wrong PW, and now and then an unregistered or overlong MN. Default 0.</summary>
     public int Forgers { get; init; }
+
+    /// <summary>Gets where the number of packets acknowledged so far is reported: about twice a second while the loggers
+    /// run, and once when they are done; <see langword="null"/> (the default) for no reports.</summary>
+    public IProgress<long>? Progress { get; init; }
 }
 
 /// <summary>What a simulation did.</summary>
@@ -193,9 +197,19 @@ public static class Hj212LoggerSimulator
         Task[] loggers = Enumerable.Range(0, options.Loggers)
             .Select(i => Task.Run(() => RunLoggerAsync(i, options, counters, cancellationToken), cancellationToken))
             .ToArray();
+        Task all = Task.WhenAll(loggers);
         try
         {
-            await Task.WhenAll(loggers).ConfigureAwait(false);
+            if (options.Progress is { } progress)
+            {
+                while (await Task.WhenAny(all, Task.Delay(500, cancellationToken)).ConfigureAwait(false) != all)
+                {
+                    progress.Report(Interlocked.Read(ref counters[1]));
+                }
+            }
+
+            await all.ConfigureAwait(false);
+            options.Progress?.Report(Interlocked.Read(ref counters[1]));
         }
         finally
         {

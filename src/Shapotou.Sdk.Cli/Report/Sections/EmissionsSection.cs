@@ -131,7 +131,7 @@ internal sealed class EmissionsSection : ReportSection
 
         CultureInfo c = CultureInfo.InvariantCulture;
         return [text.Format("emissions.tax", tax.Year, tax.Total is { } total ? total.ToString("N2", c) : "–", tax.Outlets.Select(o => o.OutletId).Distinct(StringComparer.Ordinal).Count(),
-            tax.Rate.GetValue().ToString(c), tax.Rate.ConfidenceMark, tax.Rounding)];
+            tax.Rate.GetValue().ToString(c), tax.Rate.ConfidenceMark, text.Language == ReportLanguage.Zh ? RecordedText.TaxRounding(tax.Rounding) : tax.Rounding)];
     }
 
     private static EmissionYear[] InventoryYears(DistrictEmissions emissions) =>

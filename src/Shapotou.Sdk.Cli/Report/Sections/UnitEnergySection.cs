@@ -81,7 +81,7 @@ internal sealed class UnitEnergySection : ReportSection
             string fileName = $"{Id}-{FileStem(product.Key)}.png";
             charts.Add(ReportPlot.Render(plot, context, fileName, title));
 
-            paragraphs.Add(text.Format("energy.text", benchmark.Benchmark.Source, benchmark.Benchmark.ConfidenceMark));
+            paragraphs.Add(text.Format("energy.text", RecordedText.Source(benchmark.Benchmark.Source, text.Language), benchmark.Benchmark.ConfidenceMark));
             if (benchmark.Benchmark.ConfidenceMark == "S" || benchmark.Baseline.ConfidenceMark == "S")
             {
                 paragraphs.Add(text["energy.unconfirmed"]);
