@@ -1,6 +1,7 @@
 using System.Globalization;
 using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.TestKit;
@@ -184,5 +185,68 @@ internal static class SqlAgreement
         }
 
         return enterprises.Count;
+    }
+
+    /// <summary>The tax views (<c>tax_pollutants</c>, <c>tax_outlet_months</c>, <c>tax_outlets</c>, <c>tax_totals</c>)
+    /// of the script written with <c>--tax-rounding <paramref name="rounding"/></c> against
+    /// <see cref="EnvironmentalTaxCalculator.ForInventory"/> with that preset: the money to the fen exactly, the
+    /// equivalents to 1e-9, ranks, levy shares and reductions exactly.</summary>
+    /// <returns>The SDK's assessment, to assert its figures.</returns>
+    public static TaxAssessment Tax(SqlExport export, int year, string rounding)
+    {
+        TaxOptions options = TaxOptions.Preset(rounding)!;
+        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(export.Data, year);
+        TaxAssessment sdk = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin, options).ForInventory(export.Data, inventory, s_asOf);
+        string[] with = ["--tax-rounding", rounding];
+
+        var months = export.QueryWith(with, $"SELECT outlet_id, month, tax_yuan, reduced FROM tax_outlet_months WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, Convert.ToInt32(r[1], CultureInfo.InvariantCulture)));
+        Assert.Equal(sdk.Outlets.Count, months.Values.Count(r => r[2] is not null));
+        Assert.Equal(sdk.Missing.Count, months.Values.Count(r => r[2] is null));
+        var pollutants = export.QueryWith(with, $"SELECT outlet_id, month, tax_pollutant, equivalents, ranking, taxed, levy_share, tax_yuan FROM tax_pollutants WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, Convert.ToInt32(r[1], CultureInfo.InvariantCulture), (string)r[2]!));
+        Assert.Equal(sdk.Outlets.Sum(o => o.Pollutants.Count), pollutants.Count);
+        foreach (OutletMonthTax month in sdk.Outlets)
+        {
+            string context = $"{month.OutletId} {month.Period:yyyy-MM} {rounding}";
+            for (int i = 0; i < month.Pollutants.Count; i++)
+            {
+                PollutantTax p = month.Pollutants[i];
+                object?[] r = pollutants[(month.OutletId, month.Period.Month, p.Pollutant)];
+                AssertSame((double)p.Equivalents, r[3], $"{context} {p.Pollutant} equivalents");
+                Assert.Equal(i + 1, Convert.ToInt32(r[4], CultureInfo.InvariantCulture));
+                Assert.Equal(p.Taxed, (bool)r[5]!);
+                Assert.Equal(p.LevyShare, Convert.ToDouble(r[6], CultureInfo.InvariantCulture));
+                if (options.PollutantTaxDecimals is null)
+                {
+                    AssertSame((double)p.Tax, r[7], $"{context} {p.Pollutant} tax");
+                }
+                else
+                {
+                    Assert.True(p.Tax == Convert.ToDecimal(r[7], CultureInfo.InvariantCulture), $"{context} {p.Pollutant}: the SDK's tax is {p.Tax} ({p.Equivalents} equivalents, share {p.LevyShare}, {p.Emission.Kilograms} kg), the view's {r[7]} ({r[3]} equivalents).");
+                }
+            }
+            object?[] row = months[(month.OutletId, month.Period.Month)];
+            Assert.True(month.Tax == Convert.ToDecimal(row[2], CultureInfo.InvariantCulture), $"{context}: the SDK's tax is {month.Tax}, the view's {row[2]}.");
+            Assert.Equal(month.Pollutants.Any(p => p.Taxed && p.LevyShare < 1), (bool?)row[3]);
+        }
+
+        var outlets = export.QueryWith(with, $"SELECT outlet_id, tax_yuan, months, reduced_months FROM tax_outlets WHERE year = {year}")
+            .ToDictionary(r => (string)r[0]!);
+        var byOutlet = sdk.Outlets.GroupBy(o => o.OutletId).ToArray();
+        Assert.Equal(byOutlet.Length, outlets.Count);
+        foreach (IGrouping<string, OutletMonthTax> outlet in byOutlet)
+        {
+            object?[] row = outlets[outlet.Key];
+            Assert.Equal(outlet.Sum(m => m.Tax), Convert.ToDecimal(row[1], CultureInfo.InvariantCulture));
+            Assert.Equal(outlet.Count(), Convert.ToInt32(row[2], CultureInfo.InvariantCulture));
+            Assert.Equal(outlet.Count(m => m.Pollutants.Any(p => p.Taxed && p.LevyShare < 1)), Convert.ToInt32(row[3], CultureInfo.InvariantCulture));
+        }
+
+        object?[] totals = Assert.Single(export.QueryWith(with, $"SELECT total_yuan, known_total_yuan, rounding FROM tax_totals WHERE year = {year}"));
+        Assert.Equal(sdk.Total, totals[0] is null ? null : Convert.ToDecimal(totals[0], CultureInfo.InvariantCulture));
+        Assert.Equal(sdk.KnownTotal, Convert.ToDecimal(totals[1], CultureInfo.InvariantCulture));
+        Assert.Equal(sdk.Rounding, (string)totals[2]!);
+        return sdk;
     }
 }

@@ -50,6 +50,17 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         Assert.True(SqlAgreement.Carbon(_export, 2024) > 0);
     }
 
+    [Theory]
+    [InlineData("exact")] // nothing rounded before the outlet's monthly tax
+    [InlineData("published")] // equivalents to 0.01 and each pollutant's tax to the fen, in DECIMAL
+    public void Tax_ThreeCopies_AgreesWithTheTaxCalculator_ToTheFen(string rounding)
+    {
+        Analytics.Tax.TaxAssessment sdk = SqlAgreement.Tax(_export, 2024, rounding);
+
+        // Three copies of the default dataset's 102 taxed outlets.
+        Assert.Equal(3 * 102, sdk.Outlets.Select(o => o.OutletId).Distinct().Count());
+    }
+
     /// <summary>Three copies of the default cluster, exported as <c>shapotou export --scale 3</c> writes them.</summary>
     public sealed class ThreeCopies : SqlExport
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.Units;
 
@@ -90,9 +91,21 @@ public static partial class SqlCalculators
     /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
     /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation).</param>
     /// <returns>The queries, each after the queries it reads.</returns>
-    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns)
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns) =>
+        Queries(catalogue, asOf, cemsColumns, tables, minuteColumns, TaxOptions.Exact);
+
+    /// <summary>Writes the calculators whose input tables the dataset has, the tax with the given policy options.</summary>
+    /// <param name="catalogue">The catalogue whose coefficients are inlined.</param>
+    /// <param name="asOf">The date whose rows apply (the tax takes, per month, the rows in force on the month's last day).</param>
+    /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
+    /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
+    /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation).</param>
+    /// <param name="tax">The tax's rounding convention, boundary and particulate classes (<see cref="TaxOptions.Exact"/>, <see cref="TaxOptions.Published"/>).</param>
+    /// <returns>The queries, each after the queries it reads.</returns>
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(tax);
         var candidates = new List<Candidate>
         {
             new(new("comprehensive_energy", "Comprehensive energy of each energy_ledger row in kgce (GB/T 2589-2020): Σ carrier × coefficient − exported electricity × coefficient; mirrors EnergyCalculator.ComputeRows.", ComprehensiveEnergy(catalogue, asOf)), ["energy_ledger"]),
@@ -107,6 +120,7 @@ public static partial class SqlCalculators
         }
 
         candidates.AddRange(InventoryQueries(catalogue, asOf, cemsColumns is not null));
+        candidates.AddRange(TaxQueries(catalogue, tax, cemsColumns));
         candidates.AddRange(CarbonQueries(catalogue, asOf));
         if (minuteColumns is not null)
         {
