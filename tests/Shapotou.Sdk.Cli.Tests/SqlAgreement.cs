@@ -1,6 +1,8 @@
 using System.Globalization;
 using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.SolidWaste;
 using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
@@ -248,5 +250,61 @@ internal static class SqlAgreement
         Assert.Equal(sdk.KnownTotal, Convert.ToDecimal(totals[1], CultureInfo.InvariantCulture));
         Assert.Equal(sdk.Rounding, (string)totals[2]!);
         return sdk;
+    }
+
+    /// <summary><c>unit_energy</c> against <see cref="EnergyCalculator.ByEnterprise"/>.</summary>
+    /// <returns>The enterprise-products compared.</returns>
+    public static int UnitEnergy(SqlExport export, int year)
+    {
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+            .ToDictionary(g => (g.GroupId, g.Product));
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, product, output_t, output_basis_t, comprehensive_energy_kgce, unit_energy_kgce_per_t FROM unit_energy WHERE year = {year}");
+
+        Assert.Equal(sdk.Count, rows.Count);
+        foreach (object?[] row in rows)
+        {
+            GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
+            string context = $"{g.GroupId} {g.Product} {year}";
+            AssertSame(g.OutputT, row[2], context + " output");
+            AssertSame(g.OutputBasisT, row[3], context + " output on the basis");
+            AssertSame(g.ComprehensiveEnergyKgce, row[4], context + " kgce");
+            AssertSame(g.UnitEnergyKgcePerT, row[5], context + " kgce per t");
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary><c>solid_waste_utilisation</c> against <see cref="SolidWasteUtilisation.ByEnterprise"/>.</summary>
+    /// <returns>The enterprises compared.</returns>
+    public static int SolidWaste(SqlExport export, int year)
+    {
+        var sdk = SolidWasteUtilisation.ByEnterprise(export.Data.SolidWasteLedger, year).ToDictionary(u => u.EnterpriseId);
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, utilisation_rate_pct FROM solid_waste_utilisation WHERE year = {year}");
+
+        Assert.Equal(sdk.Count, rows.Count);
+        foreach (object?[] row in rows)
+        {
+            AssertSame(sdk[(string)row[0]!].UtilisationRatePct, row[1], $"{row[0]} {year}");
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary><c>measured_inventory</c> against the measured outlets of <see cref="EmissionInventoryCalculator"/>.</summary>
+    /// <returns>The measured outlets and pollutants compared.</returns>
+    public static int MeasuredInventory(SqlExport export, int year)
+    {
+        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(export.Data, year);
+        var measured = inventory.Totals(EmissionGrouping.Outlet).Where(t => t.Methods.SequenceEqual([EmissionMethod.Measured]))
+            .ToDictionary(t => (t.GroupId, ContractNames.ToName(t.Pollutant)));
+        var sql = export.Query($"SELECT outlet_id, pollutant, mass_t FROM measured_inventory WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => r[2]);
+
+        foreach (((string outlet, string pollutant), EmissionTotal total) in measured)
+        {
+            AssertSame(total.Mass?.Tonnes, sql[(outlet, pollutant)], $"{outlet} {pollutant} {year}");
+        }
+
+        return measured.Count;
     }
 }

@@ -23,38 +23,18 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
         _export = export;
     }
 
-    [Fact]
-    public void UnitEnergy_AgreesWithTheEnergyCalculator()
+    [Theory]
+    [InlineData(2023)] // a ledger year without CEMS hours
+    [InlineData(2024)] // the assessment's latest year
+    public void UnitEnergy_AgreesWithTheEnergyCalculator(int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(DefaultDataset.Instance, 2024).Groups
-            .ToDictionary(g => (g.GroupId, g.Product));
-        List<object?[]> rows = _export.Query("SELECT enterprise_id, product, output_t, output_basis_t, comprehensive_energy_kgce, unit_energy_kgce_per_t FROM unit_energy WHERE year = 2024");
-
-        Assert.Equal(sdk.Count, rows.Count);
-        foreach (object?[] row in rows)
-        {
-            GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
-            Tolerance.AssertClose(g.OutputT, (double)row[2]!, Agreement);
-            Tolerance.AssertClose(g.OutputBasisT, (double)row[3]!, Agreement);
-            Tolerance.AssertClose(g.ComprehensiveEnergyKgce ?? double.NaN, row[4] as double? ?? double.NaN, Agreement, g.GroupId);
-            Tolerance.AssertClose(g.UnitEnergyKgcePerT ?? double.NaN, row[5] as double? ?? double.NaN, Agreement, g.GroupId);
-        }
+        Assert.True(SqlAgreement.UnitEnergy(_export, year) > 0);
     }
 
     [Fact]
-    public void MeasuredInventory_AgreesWithTheInventory_AndAddsUpToTable1_2WithTheFactorPart()
+    public void MeasuredInventory_AgreesWithTheInventory()
     {
-        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(DefaultDataset.Instance, 2024);
-        var measured = inventory.Totals(EmissionGrouping.Outlet).Where(t => t.Methods.SequenceEqual([EmissionMethod.Measured]))
-            .ToDictionary(t => (t.GroupId, ContractNames.ToName(t.Pollutant)));
-        var sql = _export.Query("SELECT outlet_id, pollutant, mass_t FROM measured_inventory WHERE year = 2024")
-            .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (double)r[2]!);
-
-        Assert.NotEmpty(measured);
-        foreach (((string outlet, string pollutant), EmissionTotal total) in measured)
-        {
-            Tolerance.AssertClose(total.Mass!.Value.Tonnes, sql[(outlet, pollutant)], Agreement, $"{outlet} {pollutant}");
-        }
+        Assert.True(SqlAgreement.MeasuredInventory(_export, 2024) > 0);
     }
 
     [Fact]
@@ -76,14 +56,7 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
     [Fact]
     public void SolidWasteUtilisation_AgreesWithTheSdk()
     {
-        var sdk = SolidWasteUtilisation.ByEnterprise(DefaultDataset.Instance.SolidWasteLedger, 2024).ToDictionary(u => u.EnterpriseId);
-        List<object?[]> rows = _export.Query("SELECT enterprise_id, utilisation_rate_pct FROM solid_waste_utilisation WHERE year = 2024");
-
-        Assert.Equal(sdk.Count, rows.Count);
-        foreach (object?[] row in rows)
-        {
-            Tolerance.AssertClose(sdk[(string)row[0]!].UtilisationRatePct ?? double.NaN, row[1] as double? ?? double.NaN, Agreement, (string)row[0]!);
-        }
+        Assert.True(SqlAgreement.SolidWaste(_export, 2024) > 0);
     }
 
     [Theory]

@@ -50,6 +50,25 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         Assert.True(SqlAgreement.Carbon(_export, 2024) > 0);
     }
 
+    [Fact]
+    public void UnitEnergyAndSolidWaste_ThreeCopies_AgreeWithTheSdk()
+    {
+        // Three copies of each enterprise (docs/assessment.md: ids suffixed per copy).
+        int enterprises = DefaultDataset.Instance.SolidWasteLedger.Where(r => r.Period.Year == 2024).Select(r => r.EnterpriseId).Distinct().Count();
+        Assert.Equal(3 * enterprises, SqlAgreement.SolidWaste(_export, 2024));
+        Assert.True(SqlAgreement.UnitEnergy(_export, 2024) > 0);
+        SqlAgreement.UnitEnergy(_export, 2023);
+    }
+
+    [Fact]
+    public void MeasuredInventory_ThreeCopies_AgreesWithTheInventory()
+    {
+        int measured = new Analytics.Emissions.EmissionInventoryCalculator().Compute(DefaultDataset.Instance, 2024)
+            .Totals(Analytics.Emissions.EmissionGrouping.Outlet).Count(t => t.Methods.SequenceEqual([Analytics.Emissions.EmissionMethod.Measured]));
+
+        Assert.Equal(3 * measured, SqlAgreement.MeasuredInventory(_export, 2024));
+    }
+
     [Theory]
     [InlineData("exact")] // nothing rounded before the outlet's monthly tax
     [InlineData("published")] // equivalents to 0.01 and each pollutant's tax to the fen, in DECIMAL
