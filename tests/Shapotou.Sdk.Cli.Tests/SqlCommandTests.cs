@@ -31,6 +31,18 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
         Assert.True(SqlAgreement.UnitEnergy(_export, year) > 0);
     }
 
+    [Theory]
+    [InlineData(2022, 1900.0)] // the 2021 edition in force on 31 December
+    [InlineData(2024, 1850.0)] // the 2023 edition (from 2023-07-04): ferrosilicon's baseline is 1 850 kgce/t
+    public void EnergyBenchmarks_AgreeWithTheEnergyCalculator(int year, double ferrosiliconBaseline)
+    {
+        Dictionary<string, int> classes = SqlAgreement.EnergyBenchmarks(_export, year);
+        var baselines = _export.Query($"SELECT DISTINCT baseline_kgce_per_t FROM energy_benchmarks WHERE year = {year} AND product LIKE 'FeSi%'");
+
+        Assert.True(classes.GetValueOrDefault("better_than_benchmark") + classes.GetValueOrDefault("between") + classes.GetValueOrDefault("worse_than_baseline") > 0);
+        Assert.Equal(ferrosiliconBaseline, (double)Assert.Single(baselines)[0]!);
+    }
+
     [Fact]
     public void MeasuredInventory_AgreesWithTheInventory()
     {

@@ -58,6 +58,8 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         Assert.Equal(3 * enterprises, SqlAgreement.SolidWaste(_export, 2024));
         Assert.True(SqlAgreement.UnitEnergy(_export, 2024) > 0);
         SqlAgreement.UnitEnergy(_export, 2023);
+        SqlAgreement.EnergyBenchmarks(_export, 2024);
+        SqlAgreement.EnergyBenchmarks(_export, 2022);
     }
 
     [Fact]
