@@ -330,4 +330,30 @@ internal static class SqlAgreement
 
         return sdk.Values.GroupBy(g => g.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : "none").ToDictionary(g => g.Key, g => g.Count());
     }
+
+    /// <summary><c>smelting_electricity</c> against <see cref="EnergyCalculator.ByEnterprise"/>, and <c>ferroalloy_furnaces</c>
+    /// against <see cref="Assessment.ClusterSummary.Count"/> and <see cref="Analytics.WasteHeat.WasteHeatRecovery.Coverage"/>.</summary>
+    /// <returns>The view's ferroalloy output and waste-heat power per tonne.</returns>
+    public static (double? OutputT, double? PowerKwhPerT) FurnaceFigures(SqlExport export, int year)
+    {
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+            .ToDictionary(g => (g.GroupId, g.Product));
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, product, smelting_electricity_kwh_per_t FROM smelting_electricity WHERE year = {year}");
+        Assert.Equal(sdk.Count, rows.Count);
+        foreach (object?[] row in rows)
+        {
+            GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
+            AssertSame(g.SmeltingElectricityKwhPerT, row[2], $"{g.GroupId} {g.Product} {year} kWh per t");
+        }
+
+        Assessment.FerroalloySummary ferroalloy = Assessment.ClusterSummary.Count(export.Data, year).Ferroalloy!;
+        var ids = export.Data.Enterprises.Where(e => e.IndustryCode == Assessment.ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
+        Analytics.WasteHeat.WasteHeatCoverage heat = Analytics.WasteHeat.WasteHeatRecovery.Coverage(export.Data, ids, year);
+        List<object?[]> furnaces = export.Query($"SELECT output_t, waste_heat_power_kwh_per_t FROM ferroalloy_furnaces WHERE year = {year}");
+        object? output = furnaces.Count == 0 ? null : furnaces[0][0];
+        object? power = furnaces.Count == 0 ? null : furnaces[0][1];
+        AssertSame(ferroalloy.Output?.Tonnes, output, $"ferroalloy output {year}");
+        AssertSame(heat.PowerKwhPerTonne, power, $"waste-heat power per t {year}");
+        return (output is null ? null : Convert.ToDouble(output, CultureInfo.InvariantCulture), power is null ? null : Convert.ToDouble(power, CultureInfo.InvariantCulture));
+    }
 }

@@ -44,6 +44,17 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
     }
 
     [Fact]
+    public void FurnaceFigures_AgreeWithTheSdk()
+    {
+        (double? output, double? power) = SqlAgreement.FurnaceFigures(_export, 2024);
+        SqlAgreement.FurnaceFigures(_export, 2023);
+
+        // assess --json: ferroalloy.output_t 967 000 t; waste_heat.power_kwh_per_t 900.45.
+        Assert.Equal(967000.0, output);
+        Assert.Equal(900.4458945451147, power!.Value, 1e-9);
+    }
+
+    [Fact]
     public void MeasuredInventory_AgreesWithTheInventory()
     {
         Assert.True(SqlAgreement.MeasuredInventory(_export, 2024) > 0);

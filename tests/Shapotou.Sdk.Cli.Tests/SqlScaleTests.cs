@@ -60,6 +60,11 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         SqlAgreement.UnitEnergy(_export, 2023);
         SqlAgreement.EnergyBenchmarks(_export, 2024);
         SqlAgreement.EnergyBenchmarks(_export, 2022);
+
+        // Three copies: three times the output, the same power per tonne.
+        (double? output, double? power) = SqlAgreement.FurnaceFigures(_export, 2024);
+        Assert.Equal(3 * 967000.0, output);
+        Assert.Equal(900.4458945451147, power!.Value, 1e-9);
     }
 
     [Fact]

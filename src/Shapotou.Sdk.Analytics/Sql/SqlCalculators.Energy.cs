@@ -74,4 +74,49 @@ public static partial class SqlCalculators
         FROM unit_energy u
         LEFT JOIN benchmarks b ON b.product = u.product AND u.year >= b.from_year AND u.year <= b.to_year
         """;
+
+    /// <summary>The furnace electricity per tonne (<c>energy.enterprises[].smelting_electricity_kwh_per_t</c>) per
+    /// enterprise, year and product: Σ <c>furnace_electricity</c> ÷ Σ output on the benchmark basis; NULL when a row's
+    /// furnace electricity is NULL or the basis output is not above 0.</summary>
+    private static string SmeltingElectricity()
+    {
+        string basis = string.Join("\n    ", ProductDefinition.Defaults.Select(p => $"WHEN '{p.Code}' THEN {Literal(p.BasisFactor)}"));
+        return $"""
+            SELECT f.enterprise_id, EXTRACT(YEAR FROM l.period) AS year, l.product,
+              CASE WHEN COUNT(*) = COUNT(l.furnace_electricity) THEN SUM(CAST(l.furnace_electricity AS DOUBLE)) END AS furnace_electricity_kwh,
+              SUM(CAST(l.output AS DOUBLE) * CASE l.product
+                {basis}
+              END) AS output_basis_t,
+              CASE WHEN COUNT(*) = COUNT(l.furnace_electricity) AND SUM(CAST(l.output AS DOUBLE) * CASE l.product
+                {basis}
+              END) > 0E0 THEN SUM(CAST(l.furnace_electricity AS DOUBLE)) / SUM(CAST(l.output AS DOUBLE) * CASE l.product
+                {basis}
+              END) END AS smelting_electricity_kwh_per_t
+            FROM energy_ledger l
+            JOIN facilities f ON f.facility_id = l.facility_id
+            GROUP BY f.enterprise_id, EXTRACT(YEAR FROM l.period), l.product
+            """;
+    }
+
+    /// <summary>The ferroalloy furnaces per ledger year (<c>ferroalloy.output_t</c>, <c>waste_heat.power_kwh_per_t</c>):
+    /// the output of the submerged-arc furnaces of GB/T 4754 class 3140, and Σ waste-heat power ÷ Σ output of those
+    /// with recovery, NULL when one of their rows has no power, they have no rows, or no output.</summary>
+    private static string FerroalloyFurnaces() => $"""
+        SELECT EXTRACT(YEAR FROM l.period) AS year,
+          SUM(CAST(l.output AS DOUBLE)) AS output_t,
+          SUM(CASE WHEN f.waste_heat_recovery = TRUE THEN CAST(l.output AS DOUBLE) ELSE 0E0 END) AS recovering_output_t,
+          CASE WHEN SUM(CASE WHEN f.waste_heat_recovery = TRUE THEN 1 ELSE 0 END) > 0
+                AND SUM(CASE WHEN f.waste_heat_recovery = TRUE AND l.waste_heat_power_generated IS NULL THEN 1 ELSE 0 END) = 0
+                AND SUM(CASE WHEN f.waste_heat_recovery = TRUE THEN CAST(l.output AS DOUBLE) ELSE 0E0 END) > 0E0
+            THEN SUM(CASE WHEN f.waste_heat_recovery = TRUE THEN CAST(l.waste_heat_power_generated AS DOUBLE) ELSE 0E0 END)
+              / SUM(CASE WHEN f.waste_heat_recovery = TRUE THEN CAST(l.output AS DOUBLE) ELSE 0E0 END) END AS waste_heat_power_kwh_per_t
+        FROM energy_ledger l
+        JOIN facilities f ON f.facility_id = l.facility_id
+        JOIN enterprises e ON e.enterprise_id = f.enterprise_id
+        WHERE e.industry_code = '{ClusterFerroalloyIndustryCode}' AND f.kind = 'submerged_arc_furnace'
+        GROUP BY EXTRACT(YEAR FROM l.period)
+        """;
+
+    /// <summary>The GB/T 4754-2017 class of ferroalloy smelting (铁合金冶炼), as the assessment's cluster summary.</summary>
+    private const string ClusterFerroalloyIndustryCode = "3140";
 }

@@ -111,6 +111,8 @@ public static partial class SqlCalculators
             new(new("comprehensive_energy", "Comprehensive energy of each energy_ledger row in kgce (GB/T 2589-2020): Σ carrier × coefficient − exported electricity × coefficient; mirrors EnergyCalculator.ComputeRows.", ComprehensiveEnergy(catalogue, asOf)), ["energy_ledger"]),
             new(new("unit_energy", "Unit comprehensive energy per enterprise, year and product: Σ kgce ÷ Σ output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", UnitEnergy()), ["comprehensive_energy", "facilities"]),
             new(new("energy_benchmarks", "Unit energy per enterprise, year and product against the energy-efficiency benchmark and baseline in force on 31 December: class, benchmark, baseline, gap in kgce/t and tce; mirrors EnergyCalculator.ByEnterprise.", EnergyBenchmarks(catalogue)), ["unit_energy"]),
+            new(new("smelting_electricity", "Furnace electricity per enterprise, year and product in kWh per t of output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", SmeltingElectricity()), ["energy_ledger", "facilities"]),
+            new(new("ferroalloy_furnaces", "Per ledger year: the output of the ferroalloy (GB/T 4754 3140) submerged-arc furnaces in t, and waste-heat power per t of those with recovery; mirrors ClusterSummary.Count and WasteHeatRecovery.Coverage.", FerroalloyFurnaces()), ["energy_ledger", "facilities", "enterprises"]),
             new(new("solid_waste_utilisation", "Solid-waste utilisation per enterprise and year: 100 × Σ utilised ÷ (Σ generated + Σ utilised from storage); mirrors SolidWasteUtilisation.ByEnterprise.", SolidWaste()), ["solid_waste_ledger"]),
         };
         if (cemsColumns is not null)

@@ -24,6 +24,7 @@ public static class SqlFigures
     /// <summary>Gets every figure, in the order of <c>assess --json</c>.</summary>
     public static IReadOnlyList<SqlFigure> All { get; } =
     [
+        new("ferroalloy.output_t", "Σ output of the submerged-arc furnaces of GB/T 4754 class 3140 in the year", "ClusterSummary.Count", "ferroalloy_furnaces", "output_t"),
         new("targets_2027_t.pm", "2024 district total × (100 − rate) ÷ 100, to 0.01 t half away from zero (Plan P4, plan.target_2027.reduction.*)", "EmissionTargets.Ceilings", "targets_2027", "ceiling_t"),
         new("targets_2027_t.so2", "as targets_2027_t.pm", "EmissionTargets.Ceilings", "targets_2027", "ceiling_t"),
         new("targets_2027_t.nox", "as targets_2027_t.pm", "EmissionTargets.Ceilings", "targets_2027", "ceiling_t"),
@@ -36,7 +37,9 @@ public static class SqlFigures
         new("energy.enterprises[].baseline_kgce_per_t", "the baseline (基准水平) in force on 31 December (energy.benchmark.*.baseline)", "EnergyCalculator.ByEnterprise", "energy_benchmarks", "baseline_kgce_per_t"),
         new("energy.enterprises[].gap_to_benchmark_kgce_per_t", "unit energy − benchmark", "EnergyCalculator.ByEnterprise", "energy_benchmarks", "gap_to_benchmark_kgce_per_t"),
         new("energy.enterprises[].gap_to_benchmark_tce", "(unit energy − benchmark) × output on the benchmark basis ÷ 1000", "EnergyCalculator.ByEnterprise", "energy_benchmarks", "gap_to_benchmark_tce"),
+        new("energy.enterprises[].smelting_electricity_kwh_per_t", "Σ furnace_electricity ÷ output on the benchmark basis; NULL with any NULL row", "EnergyCalculator.ByEnterprise", "smelting_electricity", "smelting_electricity_kwh_per_t"),
         new("solid_waste.enterprises[].utilisation_rate_pct", "100 × Σ utilised ÷ (Σ generated + Σ utilised from storage)", "SolidWasteUtilisation.ByEnterprise", "solid_waste_utilisation", "utilisation_rate_pct"),
+        new("waste_heat.power_kwh_per_t", "Σ waste-heat power ÷ Σ output of those furnaces with recovery; NULL with any NULL power", "WasteHeatRecovery.Coverage", "ferroalloy_furnaces", "waste_heat_power_kwh_per_t"),
         new("emissions.outlets[].method", "measured (a valid or stopped hour in the year), else factor (every facility has a factor for every product), else NULL (Environmental Protection Tax Law, Art. 10)", "EmissionInventory.Totals(Outlet).Methods", "inventory_outlets", "method"),
         new("emissions.outlets[].mass_t", $"measured: {Measured}; factor: Σ activity × factor ÷ 1000 × Π(1 − η) ÷ outlets of the facility", "EmissionInventory.Totals(Outlet).Mass", "inventory_outlets", "mass_t"),
         new("emissions.totals[].mass_t", "Σ outlets' mass_t; NULL when any is NULL", "EmissionInventory.Total", "inventory_totals", "mass_t"),
