@@ -308,13 +308,13 @@ internal static class SqlAgreement
         return measured.Count;
     }
 
-    /// <summary><c>energy_benchmarks</c> against the classes, pairs and gaps of <see cref="EnergyCalculator.ByEnterprise"/>.</summary>
+    /// <summary><c>energy_benchmarks</c> against the classes, pairs, gaps and limit levels of <see cref="EnergyCalculator.ByEnterprise"/>.</summary>
     /// <returns>The enterprise-products by class (<c>none</c> without one).</returns>
     public static Dictionary<string, int> EnergyBenchmarks(SqlExport export, int year)
     {
         var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
-        List<object?[]> rows = export.Query($"SELECT enterprise_id, product, benchmark_class, benchmark_kgce_per_t, baseline_kgce_per_t, gap_to_benchmark_kgce_per_t, gap_to_benchmark_tce FROM energy_benchmarks WHERE year = {year}");
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, product, benchmark_class, benchmark_kgce_per_t, baseline_kgce_per_t, gap_to_benchmark_kgce_per_t, gap_to_benchmark_tce, limit_level FROM energy_benchmarks WHERE year = {year}");
 
         Assert.Equal(sdk.Count, rows.Count);
         foreach (object?[] row in rows)
@@ -326,6 +326,8 @@ internal static class SqlAgreement
             AssertSame(g.Benchmark?.Baseline.Value, row[4], context + " baseline");
             AssertSame(g.GapToBenchmarkKgcePerT, row[5], context + " gap kgce/t");
             AssertSame(g.GapToBenchmarkTce, row[6], context + " gap tce");
+            string? level = g.Level switch { null => null, LimitLevel.AboveLevel3 => "above_level_3", { } l => $"level_{(int)l}" };
+            Assert.True(level == (string?)row[7], $"{context}: limit level {level} against {row[7]}.");
         }
 
         return sdk.Values.GroupBy(g => g.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : "none").ToDictionary(g => g.Key, g => g.Count());

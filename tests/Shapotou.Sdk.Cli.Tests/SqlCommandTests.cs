@@ -41,6 +41,7 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
 
         Assert.True(classes.GetValueOrDefault("better_than_benchmark") + classes.GetValueOrDefault("between") + classes.GetValueOrDefault("worse_than_baseline") > 0);
         Assert.Equal(ferrosiliconBaseline, (double)Assert.Single(baselines)[0]!);
+        Assert.NotEmpty(_export.Query($"SELECT limit_level FROM energy_benchmarks WHERE year = {year} AND limit_level IS NOT NULL"));
     }
 
     [Fact]
