@@ -128,6 +128,7 @@ public static partial class SqlCalculators
         if (minuteColumns is not null)
         {
             candidates.Add(new(new("cems_minute_hours", "Clock hours of cems_minute at a MinInterval of 1 min: each channel's mean of its valid minutes when at least the minimum (HJ 212-2017 Annex D), flags N when at least the normal share of the 60 minutes is normal, else D (Annex C); mirrors CemsAggregator.ToHourly with the default options.", MinuteHours(catalogue, minuteColumns)), ["cems_minute"]));
+            candidates.Add(new(new("cems_minute_days", "Days of cems_minute_hours: each channel's mean of its valid hours and the flags, by the stricter of the normal share of 24 hours and the minimum valid hours (HJ 212-2017 D2.2, Annex C); mirrors CemsAggregator.ToDaily over CemsAggregator.ToHourly with the default options.", MinuteDays(catalogue, minuteColumns)), ["cems_minute_hours"]));
         }
 
         var queries = new List<SqlQuery>();
