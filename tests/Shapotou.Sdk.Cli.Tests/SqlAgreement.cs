@@ -1,6 +1,9 @@
 using System.Globalization;
 using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.SolidWaste;
+using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.TestKit;
@@ -184,5 +187,175 @@ internal static class SqlAgreement
         }
 
         return enterprises.Count;
+    }
+
+    /// <summary>The tax views (<c>tax_pollutants</c>, <c>tax_outlet_months</c>, <c>tax_outlets</c>, <c>tax_totals</c>)
+    /// of the script written with <c>--tax-rounding <paramref name="rounding"/></c> against
+    /// <see cref="EnvironmentalTaxCalculator.ForInventory"/> with that preset: the money to the fen exactly, the
+    /// equivalents to 1e-9, ranks, levy shares and reductions exactly.</summary>
+    /// <returns>The SDK's assessment, to assert its figures.</returns>
+    public static TaxAssessment Tax(SqlExport export, int year, string rounding)
+    {
+        TaxOptions options = TaxOptions.Preset(rounding)!;
+        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(export.Data, year);
+        TaxAssessment sdk = new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin, options).ForInventory(export.Data, inventory, s_asOf);
+        string[] with = ["--tax-rounding", rounding];
+
+        var months = export.QueryWith(with, $"SELECT outlet_id, month, tax_yuan, reduced FROM tax_outlet_months WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, Convert.ToInt32(r[1], CultureInfo.InvariantCulture)));
+        Assert.Equal(sdk.Outlets.Count, months.Values.Count(r => r[2] is not null));
+        Assert.Equal(sdk.Missing.Count, months.Values.Count(r => r[2] is null));
+        var pollutants = export.QueryWith(with, $"SELECT outlet_id, month, tax_pollutant, equivalents, ranking, taxed, levy_share, tax_yuan FROM tax_pollutants WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, Convert.ToInt32(r[1], CultureInfo.InvariantCulture), (string)r[2]!));
+        Assert.Equal(sdk.Outlets.Sum(o => o.Pollutants.Count), pollutants.Count);
+        foreach (OutletMonthTax month in sdk.Outlets)
+        {
+            string context = $"{month.OutletId} {month.Period:yyyy-MM} {rounding}";
+            for (int i = 0; i < month.Pollutants.Count; i++)
+            {
+                PollutantTax p = month.Pollutants[i];
+                object?[] r = pollutants[(month.OutletId, month.Period.Month, p.Pollutant)];
+                AssertSame((double)p.Equivalents, r[3], $"{context} {p.Pollutant} equivalents");
+                Assert.Equal(i + 1, Convert.ToInt32(r[4], CultureInfo.InvariantCulture));
+                Assert.Equal(p.Taxed, (bool)r[5]!);
+                Assert.Equal(p.LevyShare, Convert.ToDouble(r[6], CultureInfo.InvariantCulture));
+                if (options.PollutantTaxDecimals is null)
+                {
+                    AssertSame((double)p.Tax, r[7], $"{context} {p.Pollutant} tax");
+                }
+                else
+                {
+                    Assert.True(p.Tax == Convert.ToDecimal(r[7], CultureInfo.InvariantCulture), $"{context} {p.Pollutant}: the SDK's tax is {p.Tax} ({p.Equivalents} equivalents, share {p.LevyShare}, {p.Emission.Kilograms} kg), the view's {r[7]} ({r[3]} equivalents).");
+                }
+            }
+            object?[] row = months[(month.OutletId, month.Period.Month)];
+            Assert.True(month.Tax == Convert.ToDecimal(row[2], CultureInfo.InvariantCulture), $"{context}: the SDK's tax is {month.Tax}, the view's {row[2]}.");
+            Assert.Equal(month.Pollutants.Any(p => p.Taxed && p.LevyShare < 1), (bool?)row[3]);
+        }
+
+        var outlets = export.QueryWith(with, $"SELECT outlet_id, tax_yuan, months, reduced_months FROM tax_outlets WHERE year = {year}")
+            .ToDictionary(r => (string)r[0]!);
+        var byOutlet = sdk.Outlets.GroupBy(o => o.OutletId).ToArray();
+        Assert.Equal(byOutlet.Length, outlets.Count);
+        foreach (IGrouping<string, OutletMonthTax> outlet in byOutlet)
+        {
+            object?[] row = outlets[outlet.Key];
+            Assert.Equal(outlet.Sum(m => m.Tax), Convert.ToDecimal(row[1], CultureInfo.InvariantCulture));
+            Assert.Equal(outlet.Count(), Convert.ToInt32(row[2], CultureInfo.InvariantCulture));
+            Assert.Equal(outlet.Count(m => m.Pollutants.Any(p => p.Taxed && p.LevyShare < 1)), Convert.ToInt32(row[3], CultureInfo.InvariantCulture));
+        }
+
+        object?[] totals = Assert.Single(export.QueryWith(with, $"SELECT total_yuan, known_total_yuan, rounding FROM tax_totals WHERE year = {year}"));
+        Assert.Equal(sdk.Total, totals[0] is null ? null : Convert.ToDecimal(totals[0], CultureInfo.InvariantCulture));
+        Assert.Equal(sdk.KnownTotal, Convert.ToDecimal(totals[1], CultureInfo.InvariantCulture));
+        Assert.Equal(sdk.Rounding, (string)totals[2]!);
+        return sdk;
+    }
+
+    /// <summary><c>unit_energy</c> against <see cref="EnergyCalculator.ByEnterprise"/>.</summary>
+    /// <returns>The enterprise-products compared.</returns>
+    public static int UnitEnergy(SqlExport export, int year)
+    {
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+            .ToDictionary(g => (g.GroupId, g.Product));
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, product, output_t, output_basis_t, comprehensive_energy_kgce, unit_energy_kgce_per_t FROM unit_energy WHERE year = {year}");
+
+        Assert.Equal(sdk.Count, rows.Count);
+        foreach (object?[] row in rows)
+        {
+            GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
+            string context = $"{g.GroupId} {g.Product} {year}";
+            AssertSame(g.OutputT, row[2], context + " output");
+            AssertSame(g.OutputBasisT, row[3], context + " output on the basis");
+            AssertSame(g.ComprehensiveEnergyKgce, row[4], context + " kgce");
+            AssertSame(g.UnitEnergyKgcePerT, row[5], context + " kgce per t");
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary><c>solid_waste_utilisation</c> against <see cref="SolidWasteUtilisation.ByEnterprise"/>.</summary>
+    /// <returns>The enterprises compared.</returns>
+    public static int SolidWaste(SqlExport export, int year)
+    {
+        var sdk = SolidWasteUtilisation.ByEnterprise(export.Data.SolidWasteLedger, year).ToDictionary(u => u.EnterpriseId);
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, utilisation_rate_pct FROM solid_waste_utilisation WHERE year = {year}");
+
+        Assert.Equal(sdk.Count, rows.Count);
+        foreach (object?[] row in rows)
+        {
+            AssertSame(sdk[(string)row[0]!].UtilisationRatePct, row[1], $"{row[0]} {year}");
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary><c>measured_inventory</c> against the measured outlets of <see cref="EmissionInventoryCalculator"/>.</summary>
+    /// <returns>The measured outlets and pollutants compared.</returns>
+    public static int MeasuredInventory(SqlExport export, int year)
+    {
+        EmissionInventory inventory = new EmissionInventoryCalculator().Compute(export.Data, year);
+        var measured = inventory.Totals(EmissionGrouping.Outlet).Where(t => t.Methods.SequenceEqual([EmissionMethod.Measured]))
+            .ToDictionary(t => (t.GroupId, ContractNames.ToName(t.Pollutant)));
+        var sql = export.Query($"SELECT outlet_id, pollutant, mass_t FROM measured_inventory WHERE year = {year}")
+            .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => r[2]);
+
+        foreach (((string outlet, string pollutant), EmissionTotal total) in measured)
+        {
+            AssertSame(total.Mass?.Tonnes, sql[(outlet, pollutant)], $"{outlet} {pollutant} {year}");
+        }
+
+        return measured.Count;
+    }
+
+    /// <summary><c>energy_benchmarks</c> against the classes, pairs, gaps and limit levels of <see cref="EnergyCalculator.ByEnterprise"/>.</summary>
+    /// <returns>The enterprise-products by class (<c>none</c> without one).</returns>
+    public static Dictionary<string, int> EnergyBenchmarks(SqlExport export, int year)
+    {
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+            .ToDictionary(g => (g.GroupId, g.Product));
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, product, benchmark_class, benchmark_kgce_per_t, baseline_kgce_per_t, gap_to_benchmark_kgce_per_t, gap_to_benchmark_tce, limit_level FROM energy_benchmarks WHERE year = {year}");
+
+        Assert.Equal(sdk.Count, rows.Count);
+        foreach (object?[] row in rows)
+        {
+            GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
+            string context = $"{g.GroupId} {g.Product} {year}";
+            Assert.True((g.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : null) == (string?)row[2], $"{context}: {g.BenchmarkClass} against {row[2]}.");
+            AssertSame(g.Benchmark?.Benchmark.Value, row[3], context + " benchmark");
+            AssertSame(g.Benchmark?.Baseline.Value, row[4], context + " baseline");
+            AssertSame(g.GapToBenchmarkKgcePerT, row[5], context + " gap kgce/t");
+            AssertSame(g.GapToBenchmarkTce, row[6], context + " gap tce");
+            string? level = g.Level switch { null => null, LimitLevel.AboveLevel3 => "above_level_3", { } l => $"level_{(int)l}" };
+            Assert.True(level == (string?)row[7], $"{context}: limit level {level} against {row[7]}.");
+        }
+
+        return sdk.Values.GroupBy(g => g.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : "none").ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary><c>smelting_electricity</c> against <see cref="EnergyCalculator.ByEnterprise"/>, and <c>ferroalloy_furnaces</c>
+    /// against <see cref="Assessment.ClusterSummary.Count"/> and <see cref="Analytics.WasteHeat.WasteHeatRecovery.Coverage"/>.</summary>
+    /// <returns>The view's ferroalloy output and waste-heat power per tonne.</returns>
+    public static (double? OutputT, double? PowerKwhPerT) FurnaceFigures(SqlExport export, int year)
+    {
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+            .ToDictionary(g => (g.GroupId, g.Product));
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, product, smelting_electricity_kwh_per_t FROM smelting_electricity WHERE year = {year}");
+        Assert.Equal(sdk.Count, rows.Count);
+        foreach (object?[] row in rows)
+        {
+            GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
+            AssertSame(g.SmeltingElectricityKwhPerT, row[2], $"{g.GroupId} {g.Product} {year} kWh per t");
+        }
+
+        Assessment.FerroalloySummary ferroalloy = Assessment.ClusterSummary.Count(export.Data, year).Ferroalloy!;
+        var ids = export.Data.Enterprises.Where(e => e.IndustryCode == Assessment.ClusterSummary.FerroalloyIndustryCode).Select(e => e.EnterpriseId).ToHashSet(StringComparer.Ordinal);
+        Analytics.WasteHeat.WasteHeatCoverage heat = Analytics.WasteHeat.WasteHeatRecovery.Coverage(export.Data, ids, year);
+        List<object?[]> furnaces = export.Query($"SELECT output_t, waste_heat_power_kwh_per_t FROM ferroalloy_furnaces WHERE year = {year}");
+        object? output = furnaces.Count == 0 ? null : furnaces[0][0];
+        object? power = furnaces.Count == 0 ? null : furnaces[0][1];
+        AssertSame(ferroalloy.Output?.Tonnes, output, $"ferroalloy output {year}");
+        AssertSame(heat.PowerKwhPerTonne, power, $"waste-heat power per t {year}");
+        return (output is null ? null : Convert.ToDouble(output, CultureInfo.InvariantCulture), power is null ? null : Convert.ToDouble(power, CultureInfo.InvariantCulture));
     }
 }

@@ -22,18 +22,14 @@ public sealed partial class SqlCommandTests
         "ferroalloy.enterprises", "ferroalloy.furnaces", "ferroalloy.furnaces_running", "ferroalloy.capacity_t", "ferroalloy.waste_heat_coverage_pct",
         "waste_heat.furnaces", "waste_heat.furnaces_with_recovery", "waste_heat.coverage_pct", "waste_heat.capacity_coverage_pct",
         "emissions.missing[]", "emissions.plan_checks[].detail", "emissions.plan_checks[].source",
-        "tax.rate_yuan_per_equivalent", "tax.rate_mark", "tax.missing[]", "tax.rounding",
+        "tax.rate_yuan_per_equivalent", "tax.rate_mark", "tax.missing[]",
         "carbon.grid_factor_t_per_mwh", "carbon.grid_factor_key", "carbon.grid_factor_data_year", "carbon.grid_factor_mark", "carbon.missing[]",
     };
 
     /// <summary>Figures over fact tables that have no view yet (issue 23); a view for one of them must take it off this list.</summary>
     private static readonly HashSet<string> s_withoutView = new(StringComparer.Ordinal)
     {
-        "energy.enterprises[].benchmark_class", "energy.enterprises[].benchmark_kgce_per_t", "energy.enterprises[].baseline_kgce_per_t",
-        "energy.enterprises[].gap_to_benchmark_kgce_per_t", "energy.enterprises[].gap_to_benchmark_tce", "energy.enterprises[].smelting_electricity_kwh_per_t",
-        "energy.enterprises[].limit_level", "energy.enterprises[].electricity_limit_level",
-        "ferroalloy.output_t", "waste_heat.power_kwh_per_t",
-        "tax.total_yuan", "tax.known_total_yuan", "tax.outlets[].tax_yuan", "tax.outlets[].months", "tax.outlets[].reduced_months",
+        "energy.enterprises[].electricity_limit_level",
         "grading.distribution.A", "grading.distribution.B", "grading.distribution.B-", "grading.distribution.C", "grading.distribution.D",
         "grading.distribution.performance_leading", "grading.enterprises[].grade", "grading.enterprises[].failed[]", "grading.enterprises[].unknown[]",
         "grading.not_graded[]", "grading.omitted[]",

@@ -9,6 +9,7 @@ namespace Shapotou.Sdk.Cli.Tests;
 public abstract class SqlExport : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    private readonly Dictionary<string, DuckDBConnection> _others = new(StringComparer.Ordinal);
 
     protected SqlExport(Action<string> export, Func<string, ClusterDataset> load)
     {
@@ -24,11 +25,7 @@ public abstract class SqlExport : IDisposable
 
         Script = output;
         Data = load(Folder);
-        _connection = new DuckDBConnection("DataSource=:memory:");
-        _connection.Open();
-        using DbCommand command = _connection.CreateCommand();
-        command.CommandText = Script;
-        command.ExecuteNonQuery();
+        _connection = Connect(Script);
     }
 
     public string Folder { get; }
@@ -38,9 +35,45 @@ public abstract class SqlExport : IDisposable
     /// <summary>Gets the dataset the SDK computes from: the same rows as the files.</summary>
     public ClusterDataset Data { get; }
 
-    public List<object?[]> Query(string sql)
+    public List<object?[]> Query(string sql) => Query(_connection, sql);
+
+    /// <summary>Runs a query over the script <c>shapotou sql --data</c> writes with further options (written and run
+    /// once per set of options).</summary>
+    public List<object?[]> QueryWith(string[] options, string sql)
     {
-        using DbCommand command = _connection.CreateCommand();
+        ArgumentNullException.ThrowIfNull(options);
+        string key = string.Join(' ', options);
+        lock (_others)
+        {
+            if (!_others.TryGetValue(key, out DuckDBConnection? connection))
+            {
+                (int code, string output, string error) = CliRunner.Run(["sql", "--data", Folder, .. options]);
+                if (code != 0)
+                {
+                    throw new InvalidOperationException(error);
+                }
+
+                connection = Connect(output);
+                _others[key] = connection;
+            }
+
+            return Query(connection, sql);
+        }
+    }
+
+    private static DuckDBConnection Connect(string script)
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using DbCommand command = connection.CreateCommand();
+        command.CommandText = script;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static List<object?[]> Query(DuckDBConnection connection, string sql)
+    {
+        using DbCommand command = connection.CreateCommand();
         command.CommandText = sql;
         using DbDataReader reader = command.ExecuteReader();
         var rows = new List<object?[]>();
@@ -61,6 +94,11 @@ public abstract class SqlExport : IDisposable
     public void Dispose()
     {
         _connection.Dispose();
+        foreach (DuckDBConnection connection in _others.Values)
+        {
+            connection.Dispose();
+        }
+
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

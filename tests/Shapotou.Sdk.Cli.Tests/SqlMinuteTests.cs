@@ -48,6 +48,47 @@ public sealed class SqlMinuteTests : IClassFixture<SqlMinuteTests.GeneratedMinut
     }
 
     [Fact]
+    public void MinuteDays_AgreeWithCemsAggregator()
+    {
+        CemsTable days = CemsAggregator.ToDaily(CemsAggregator.ToHourly(_minutes.Table));
+        var sql = _minutes.Query("SELECT outlet_id, day, flag, so2, so2_flag, so2_valid_hours, nox, nox_flag, pm, pm_flag, o2, o2_flag, flow, flow_flag, nh3, nh3_flag FROM cems_minute_days")
+            .ToDictionary(r => ((string)r[0]!, (DateTime)r[1]!));
+
+        Assert.Equal(days.RowCount, sql.Count);
+        (CemsChannel Channel, int Column)[] channels = [(CemsChannel.So2, 3), (CemsChannel.Nox, 6), (CemsChannel.Pm, 8), (CemsChannel.Oxygen, 10), (CemsChannel.Flow, 12), (CemsChannel.Nh3, 14)];
+        for (int i = 0; i < days.RowCount; i++)
+        {
+            object?[] row = sql[(days.OutletIds[i], days.Starts.Span[i])];
+            string context = $"{days.OutletIds[i]} {days.Starts.Span[i]:yyyy-MM-dd}";
+            Assert.True(days.Flags.Span[i].ToString() == (string)row[2]!, $"{context}: flag {days.Flags.Span[i]} against {row[2]}.");
+            foreach ((CemsChannel channel, int column) in channels)
+            {
+                double value = days.Values(channel).Span[i];
+                SqlAgreement.AssertSame(double.IsNaN(value) ? null : value, row[column], $"{context} {channel}");
+                string flag = (string?)row[column + 1] ?? (string)row[2]!;
+                Assert.True(days.ChannelFlag(channel, i).ToString() == flag, $"{context} {channel}: flag {days.ChannelFlag(channel, i)} against {flag}.");
+            }
+
+            Assert.Equal(days.ValidCounts(CemsChannel.So2).Span[i], Convert.ToInt32(row[5], CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void MinuteDays_20ValidHoursMakeAValue_19DoNot()
+    {
+        // Outlet C: 20 whole hours on 2 March and 19 on 3 March, the rest of each day 30 minutes (GeneratedMinutes).
+        List<object?[]> rows = _minutes.Query("SELECT day, so2, so2_valid_hours, flag FROM cems_minute_days WHERE outlet_id = 'C' ORDER BY day");
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(20L, Convert.ToInt64(rows[0][2], CultureInfo.InvariantCulture));
+        Assert.NotNull(rows[0][1]);
+        Assert.Equal("N", rows[0][3]);
+        Assert.Equal(19L, Convert.ToInt64(rows[1][2], CultureInfo.InvariantCulture));
+        Assert.Null(rows[1][1]);
+        Assert.Equal("D", rows[1][3]);
+    }
+
+    [Fact]
     public void MinuteHours_45ValidMinutesMakeAValue_44DoNot()
     {
         // Outlet A, 03:00 holds 45 minutes and 04:00 44 (GeneratedMinutes): HJ 212-2017 Annex D's 45 valid minutes.
@@ -94,6 +135,20 @@ public sealed class SqlMinuteTests : IClassFixture<SqlMinuteTests.GeneratedMinut
                         double pm = outlet == "B" && m % 11 == 5 ? double.NaN : 5 + (random.NextDouble() * 10);
                         rows.Add(new Minute(outlet, start.AddMinutes(m), flag, so2Flag, 20 + (random.NextDouble() * 50), 30 + (random.NextDouble() * 40), pm,
                             8 + (random.NextDouble() * 6), 40_000 + (random.NextDouble() * 20_000), outlet == "A" ? 1 + random.NextDouble() : double.NaN));
+                    }
+                }
+            }
+
+            // Outlet C: whole hours (60 minutes) then half hours (30), 20 whole hours on 2 March and 19 on 3 March.
+            foreach ((int day, int whole) in new[] { (2, 20), (3, 19) })
+            {
+                for (int h = 0; h < 24; h++)
+                {
+                    var start = new DateTime(2024, 3, day, h, 0, 0, DateTimeKind.Unspecified);
+                    for (int m = 0; m < (h < whole ? 60 : 30); m++)
+                    {
+                        rows.Add(new Minute("C", start.AddMinutes(m), "N", null, 20 + (random.NextDouble() * 50), 30 + (random.NextDouble() * 40), 5 + (random.NextDouble() * 10),
+                            8 + (random.NextDouble() * 6), 40_000 + (random.NextDouble() * 20_000), double.NaN));
                     }
                 }
             }

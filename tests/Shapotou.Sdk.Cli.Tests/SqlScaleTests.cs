@@ -50,6 +50,43 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         Assert.True(SqlAgreement.Carbon(_export, 2024) > 0);
     }
 
+    [Fact]
+    public void UnitEnergyAndSolidWaste_ThreeCopies_AgreeWithTheSdk()
+    {
+        // Three copies of each enterprise (docs/assessment.md: ids suffixed per copy).
+        int enterprises = DefaultDataset.Instance.SolidWasteLedger.Where(r => r.Period.Year == 2024).Select(r => r.EnterpriseId).Distinct().Count();
+        Assert.Equal(3 * enterprises, SqlAgreement.SolidWaste(_export, 2024));
+        Assert.True(SqlAgreement.UnitEnergy(_export, 2024) > 0);
+        SqlAgreement.UnitEnergy(_export, 2023);
+        SqlAgreement.EnergyBenchmarks(_export, 2024);
+        SqlAgreement.EnergyBenchmarks(_export, 2022);
+
+        // Three copies: three times the output, the same power per tonne.
+        (double? output, double? power) = SqlAgreement.FurnaceFigures(_export, 2024);
+        Assert.Equal(3 * 967000.0, output);
+        Assert.Equal(900.4458945451147, power!.Value, 1e-9);
+    }
+
+    [Fact]
+    public void MeasuredInventory_ThreeCopies_AgreesWithTheInventory()
+    {
+        int measured = new Analytics.Emissions.EmissionInventoryCalculator().Compute(DefaultDataset.Instance, 2024)
+            .Totals(Analytics.Emissions.EmissionGrouping.Outlet).Count(t => t.Methods.SequenceEqual([Analytics.Emissions.EmissionMethod.Measured]));
+
+        Assert.Equal(3 * measured, SqlAgreement.MeasuredInventory(_export, 2024));
+    }
+
+    [Theory]
+    [InlineData("exact")] // nothing rounded before the outlet's monthly tax
+    [InlineData("published")] // equivalents to 0.01 and each pollutant's tax to the fen, in DECIMAL
+    public void Tax_ThreeCopies_AgreesWithTheTaxCalculator_ToTheFen(string rounding)
+    {
+        Analytics.Tax.TaxAssessment sdk = SqlAgreement.Tax(_export, 2024, rounding);
+
+        // Three copies of the default dataset's 102 taxed outlets.
+        Assert.Equal(3 * 102, sdk.Outlets.Select(o => o.OutletId).Distinct().Count());
+    }
+
     /// <summary>Three copies of the default cluster, exported as <c>shapotou export --scale 3</c> writes them.</summary>
     public sealed class ThreeCopies : SqlExport
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
+using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.Units;
 
@@ -90,13 +91,28 @@ public static partial class SqlCalculators
     /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
     /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation).</param>
     /// <returns>The queries, each after the queries it reads.</returns>
-    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns)
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns) =>
+        Queries(catalogue, asOf, cemsColumns, tables, minuteColumns, TaxOptions.Exact);
+
+    /// <summary>Writes the calculators whose input tables the dataset has, the tax with the given policy options.</summary>
+    /// <param name="catalogue">The catalogue whose coefficients are inlined.</param>
+    /// <param name="asOf">The date whose rows apply (the tax takes, per month, the rows in force on the month's last day).</param>
+    /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
+    /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
+    /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation).</param>
+    /// <param name="tax">The tax's rounding convention, boundary and particulate classes (<see cref="TaxOptions.Exact"/>, <see cref="TaxOptions.Published"/>).</param>
+    /// <returns>The queries, each after the queries it reads.</returns>
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(tax);
         var candidates = new List<Candidate>
         {
             new(new("comprehensive_energy", "Comprehensive energy of each energy_ledger row in kgce (GB/T 2589-2020): Σ carrier × coefficient − exported electricity × coefficient; mirrors EnergyCalculator.ComputeRows.", ComprehensiveEnergy(catalogue, asOf)), ["energy_ledger"]),
             new(new("unit_energy", "Unit comprehensive energy per enterprise, year and product: Σ kgce ÷ Σ output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", UnitEnergy()), ["comprehensive_energy", "facilities"]),
+            new(new("energy_benchmarks", "Unit energy per enterprise, year and product against the energy-efficiency benchmark and baseline in force on 31 December: class, benchmark, baseline, gap in kgce/t and tce; mirrors EnergyCalculator.ByEnterprise.", EnergyBenchmarks(catalogue)), ["unit_energy"]),
+            new(new("smelting_electricity", "Furnace electricity per enterprise, year and product in kWh per t of output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", SmeltingElectricity()), ["energy_ledger", "facilities"]),
+            new(new("ferroalloy_furnaces", "Per ledger year: the output of the ferroalloy (GB/T 4754 3140) submerged-arc furnaces in t, and waste-heat power per t of those with recovery; mirrors ClusterSummary.Count and WasteHeatRecovery.Coverage.", FerroalloyFurnaces()), ["energy_ledger", "facilities", "enterprises"]),
             new(new("solid_waste_utilisation", "Solid-waste utilisation per enterprise and year: 100 × Σ utilised ÷ (Σ generated + Σ utilised from storage); mirrors SolidWasteUtilisation.ByEnterprise.", SolidWaste()), ["solid_waste_ledger"]),
         };
         if (cemsColumns is not null)
@@ -107,10 +123,12 @@ public static partial class SqlCalculators
         }
 
         candidates.AddRange(InventoryQueries(catalogue, asOf, cemsColumns is not null));
+        candidates.AddRange(TaxQueries(catalogue, tax, cemsColumns));
         candidates.AddRange(CarbonQueries(catalogue, asOf));
         if (minuteColumns is not null)
         {
             candidates.Add(new(new("cems_minute_hours", "Clock hours of cems_minute at a MinInterval of 1 min: each channel's mean of its valid minutes when at least the minimum (HJ 212-2017 Annex D), flags N when at least the normal share of the 60 minutes is normal, else D (Annex C); mirrors CemsAggregator.ToHourly with the default options.", MinuteHours(catalogue, minuteColumns)), ["cems_minute"]));
+            candidates.Add(new(new("cems_minute_days", "Days of cems_minute_hours: each channel's mean of its valid hours and the flags, by the stricter of the normal share of 24 hours and the minimum valid hours (HJ 212-2017 D2.2, Annex C); mirrors CemsAggregator.ToDaily over CemsAggregator.ToHourly with the default options.", MinuteDays(catalogue, minuteColumns)), ["cems_minute_hours"]));
         }
 
         var queries = new List<SqlQuery>();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shapotou.Sdk.Analytics.Sql;
+using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Reference;
 
@@ -32,13 +33,15 @@ internal static class SqlCommand
         };
         Option<DateOnly?> asOf = CommonOptions.AsOf("Inline the catalogue values in force on this date; default: 2024-12-31.");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
-        var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
+        Option<string> taxRounding = CommonOptions.TaxRounding();
+        var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours, the environmental-protection tax, CO₂) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
         {
             data,
             engine,
             root,
             asOf,
             catalogue,
+            taxRounding,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -71,7 +74,8 @@ internal static class SqlCommand
                 "trino" => SqlEngine.Trino,
                 _ => SqlEngine.DuckDb,
             };
-            IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns, tables.Keys.ToHashSet(StringComparer.Ordinal), minuteColumns);
+            IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns, tables.Keys.ToHashSet(StringComparer.Ordinal), minuteColumns,
+                TaxOptions.Preset(parse.GetValue(taxRounding)!) ?? TaxOptions.Exact);
             context.Output.Write(SqlCalculators.Script(target, parse.GetValue(root) ?? folder.FullName, tables, queries));
             return ShapotouApp.Success;
         });
