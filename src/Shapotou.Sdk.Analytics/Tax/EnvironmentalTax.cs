@@ -265,6 +265,9 @@ public sealed class EnvironmentalTaxCalculator
                 continue;
             }
 
+            // An outlet's month may lie in several runs (a table ordered by time, or a folder of one file per day):
+            // the month's mean and highest hour are over all of them.
+            var months = new Dictionary<(string Outlet, int Month), (double Sum, double Max, int Count, MassConcentration Standard)>();
             foreach (CemsRun run in runs)
             {
                 if (!limits.TryGetValue(run.OutletId, out Concentrations.EmissionLimit? limit) || limit.Value is not { } standard)
@@ -276,9 +279,16 @@ public sealed class EnvironmentalTaxCalculator
                 (double sum, double max, int n) = hours.Reference(run, pollutant, reference);
                 if (n > 0)
                 {
-                    result[(run.OutletId, pollutant, run.Month)] = new ReductionBasis(
-                        MassConcentration.FromMilligramsPerCubicMeter(sum / n), MassConcentration.FromMilligramsPerCubicMeter(max), standard);
+                    months[(run.OutletId, run.Month)] = months.TryGetValue((run.OutletId, run.Month), out var before)
+                        ? (before.Sum + sum, Math.Max(before.Max, max), before.Count + n, standard)
+                        : (sum, max, n, standard);
                 }
+            }
+
+            foreach (((string outlet, int month), (double sum, double max, int n, MassConcentration standard)) in months)
+            {
+                result[(outlet, pollutant, month)] = new ReductionBasis(
+                    MassConcentration.FromMilligramsPerCubicMeter(sum / n), MassConcentration.FromMilligramsPerCubicMeter(max), standard);
             }
         }
 

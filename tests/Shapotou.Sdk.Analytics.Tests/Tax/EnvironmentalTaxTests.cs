@@ -3,6 +3,7 @@ using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Analytics.Tests.Emissions;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Tests.Tax;
@@ -180,4 +181,51 @@ public sealed class EnvironmentalTaxTests
 
     private static ReductionBasis Basis(double mean, double max, double standard) =>
         new(MassConcentration.FromMilligramsPerCubicMeter(mean), MassConcentration.FromMilligramsPerCubicMeter(max), MassConcentration.FromMilligramsPerCubicMeter(standard));
+
+    /// <summary>
+    /// An outlet's month split over many runs — a table ordered by hour, where the rows of two outlets alternate — has
+    /// the monthly mean of all its hours: SO₂ 10 mg/m³ for a day, then 150 mg/m³ for a day, is a mean of 80 against
+    /// 200, 60 % below the standard, levied at 50 %; the last hour alone (150, 25 % below) would earn no reduction.
+    /// </summary>
+    [Fact]
+    public void MonthSplitOverRuns_HasTheMeanOfAllItsHours()
+    {
+        Outlet[] outlets =
+        [
+            .. new[] { "O1", "O2" }.SelectMany(id => new[] { Pollutant.Pm, Pollutant.So2, Pollutant.Nox }.Select(p =>
+                new Outlet(id, id == "O1" ? "F1" : "K1", p, limitValue: MassConcentration.FromMilligramsPerCubicMeter(200), cemsInstalled: true))),
+        ];
+        var rows = (from outlet in new[] { "O1", "O2" }
+                    from h in Enumerable.Range(0, 48)
+                    select (Outlet: outlet, Hour: EmissionsFixture.Start.AddHours(h), So2: h < 24 ? 10.0 : 150.0)).ToArray();
+
+        TaxAssessment Tax(IEnumerable<(string Outlet, DateTime Hour, double So2)> ordered)
+        {
+            var r = ordered.ToArray();
+            var cems = new CemsHourlyTable(
+                r.Select(x => x.Outlet).ToArray(),
+                r.Select(x => x.Hour).ToArray(),
+                new QuantityColumn<MassConcentration>(r.Select(x => x.So2).ToArray(), UnitsNet.Units.MassConcentrationUnit.MilligramPerCubicMeter),
+                new QuantityColumn<MassConcentration>(r.Select(_ => 40.0).ToArray(), UnitsNet.Units.MassConcentrationUnit.MilligramPerCubicMeter),
+                new QuantityColumn<MassConcentration>(r.Select(_ => 5.0).ToArray(), UnitsNet.Units.MassConcentrationUnit.MilligramPerCubicMeter),
+                new QuantityColumn<VolumeConcentration>(r.Select(_ => 12.0).ToArray(), UnitsNet.Units.VolumeConcentrationUnit.Percent),
+                new QuantityColumn<VolumeFlow>(r.Select(_ => 100_000.0).ToArray(), UnitsNet.Units.VolumeFlowUnit.CubicMeterPerHour),
+                r.Select(_ => DataFlag.N).ToArray());
+            ClusterDataset data = EmissionsFixture.Create(cems: cems, outlets: outlets);
+            EmissionInventory inventory = new EmissionInventoryCalculator().Compute(data, 2024);
+            return new EnvironmentalTaxCalculator(ReferenceCatalogue.Builtin).ForInventory(data, inventory, s_asOf);
+        }
+
+        TaxAssessment byOutlet = Tax(rows);
+        TaxAssessment byHour = Tax(rows.OrderBy(r => r.Hour).ThenBy(r => r.Outlet, StringComparer.Ordinal));
+
+        foreach (TaxAssessment tax in new[] { byOutlet, byHour })
+        {
+            PollutantTax so2 = tax.Outlets.Single(o => o.OutletId == "O1").Pollutants.Single(p => p.Pollutant == "so2");
+            Assert.Equal(0.5, so2.LevyShare);
+            Assert.StartsWith("60 % below the standard (monthly mean 80 mg/m³, highest hour 150 mg/m³", so2.Reason, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(byOutlet.Total, byHour.Total);
+    }
 }
