@@ -16,9 +16,11 @@ namespace Shapotou.Sdk.Benchmarks.Assessment;
 /// The main job at province scale: <c>shapotou export --scale N</c> data (N copies of the default cluster; 20 by
 /// default: 1 380 enterprises, 9.3 M CEMS hours), the SDK's whole <see cref="DistrictAssessment"/> over the folder
 /// against DuckDB.NET (two threads, baseline) computing every view <c>shapotou sql</c> writes for the folder (energy, solid
-/// waste, the inventory by method, the 2027 ceilings and progress, compliance, the P6 checks over CEMS hours, CO₂), each
-/// materialised as a table in the order the script gives, so a view that reads another reads its result rather than
-/// computing it again — DuckDB at its best.
+/// waste, the inventory by method, the 2027 ceilings and progress, compliance, the P6 checks over CEMS hours, the tax,
+/// CO₂), each materialised as a table in the order the script gives, so a view that reads another reads its result
+/// rather than computing it again; the one row-level view read by several others (<c>cems_valid_hours</c>, a row per
+/// outlet, hour and pollutant) stays a view, which DuckDB fuses into each reader. At 20 copies that is DuckDB's
+/// fastest way of the three tried (every view read as a view: 163 s; every view materialised: 14 s; this: 8 s).
 /// </summary>
 /// <remarks>
 /// Setup writes the folder once (under the temporary folder) and checks that the figures both compute agree to 1e-9
@@ -32,6 +34,9 @@ public class AssessmentBenchmarks
     private static readonly DateOnly s_asOf = new(2024, 12, 31);
     private static readonly string[] s_tables =
         ["enterprises", "facilities", "treatment_facilities", "outlets", "energy_ledger", "solid_waste_ledger", "emission_factors", "cems_hourly", "cems_minute"];
+
+    /// <summary>Row-level views read by several others: left as views for DuckDB to fuse into each reader.</summary>
+    private static readonly HashSet<string> s_rowLevel = new(["cems_valid_hours"], StringComparer.Ordinal);
 
     private DuckDBConnection? _duck;
     private string _setup = string.Empty;
@@ -84,7 +89,8 @@ public class AssessmentBenchmarks
     }
 
     /// <summary>Every view of <c>shapotou sql</c> over the folder, each materialised as a table in the script's order
-    /// (its inputs first) on a fresh in-memory database with two threads; returns the rows of all results.</summary>
+    /// (its inputs first; the row-level ones left as views) on a fresh in-memory database with two threads; returns the
+    /// rows of all materialised results.</summary>
     [Benchmark(Baseline = true)]
     public long DuckDbViews()
     {
@@ -97,8 +103,13 @@ public class AssessmentBenchmarks
         long rows = 0;
         foreach (SqlQuery query in _queries)
         {
-            command.CommandText = $"CREATE TABLE {query.Name} AS\n{query.Sql};";
+            command.CommandText = $"CREATE {(s_rowLevel.Contains(query.Name) ? "VIEW" : "TABLE")} {query.Name} AS\n{query.Sql};";
             command.ExecuteNonQuery();
+            if (s_rowLevel.Contains(query.Name))
+            {
+                continue;
+            }
+
             command.CommandText = $"SELECT count(*) FROM {query.Name}";
             rows += Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
