@@ -93,7 +93,6 @@ public static class AssessmentJson
             WriteDistrict(writer, a.Summary);
         }
 
-
         if (a.Summary.Ferroalloy is not { } f)
         {
             writer.WriteNull("ferroalloy");
