@@ -20,6 +20,7 @@ internal static class AssessCommand
             HelpName = "FILE",
         };
         Option<string> taxRounding = CommonOptions.TaxRounding();
+        Option<FileInfo?> plausibility = CommonOptions.Plausibility();
         Option<int?> year = CommonOptions.Year("Assess one year (energy, solid waste, emissions, tax, CO₂, grading); default: every year the dataset holds. The 2027 ceilings always come from the 2024 inventory.");
         var facts = new Option<FileInfo?>("--facts")
         {
@@ -41,6 +42,7 @@ internal static class AssessCommand
             facts,
             year,
             taxRounding,
+            plausibility,
             output,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -54,6 +56,7 @@ internal static class AssessCommand
                 Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)!,
                 GradingCriteria = parse.GetValue(criteria) is { } c ? ReadCriteria(c) : null,
                 EnterpriseFacts = parse.GetValue(facts) is { } f ? ReadFacts(f) : [],
+                Plausibility = CommonOptions.LoadPlausibility(parse.GetValue(plausibility)),
             };
             AssessmentSource source = CommonOptions.Source(folder);
             DistrictAssessment assessment = await context.WithProgressAsync(
