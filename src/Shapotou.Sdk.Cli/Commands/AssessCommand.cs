@@ -29,7 +29,7 @@ internal static class AssessCommand
         };
         var output = new Option<DirectoryInfo?>("--out")
         {
-            Description = "Also write the result tables (unit energy, solid waste, inventory, totals, 2027 progress, compliance, P6 checks, tax, CO₂) as <table>.parquet and <table>.csv into DIR, units in the metadata and headers.",
+            Description = "Also write the result tables (unit energy, solid waste, inventory, totals, 2027 progress, compliance, P6 checks, tax, CO₂, plausibility warnings) as <table>.parquet and <table>.csv into DIR, units in the metadata and headers.",
             HelpName = "DIR",
         };
         var command = new Command("assess", "Assess the district: enterprises by township, the ferroalloy cluster, unit energy against the benchmark, solid waste and waste heat, the emission inventory and the 2027 ceilings, limits and the P6 checks, tax, CO₂ and performance grades.")
