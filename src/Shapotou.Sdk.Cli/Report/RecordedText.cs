@@ -172,6 +172,12 @@ internal static partial class RecordedText
             m => $"{m.Groups["key"].Value} = {m.Groups["v"].Value} {m.Groups["unit"].Value} is marked {m.Groups["mark"].Value} ({Source(m.Groups["source"].Value, ReportLanguage.En)})."),
         new(new Regex(@"^targets_2027_t apply the plan's reduction rates \((?<rates>[^;]+); (?<source>.+)\) to the dataset's (?<y>\d+) inventory(?<default>, which for the default dataset equals table 1-2)?, rounded to 0\.01 t half away from zero\.$"),
             m => $"targets_2027_t：数据集 {m.Groups["y"].Value} 年排放清单{(m.Groups["default"].Success ? "（默认数据集中等于表 1-2）" : string.Empty)}乘以（1 − 规划削减率）（{m.Groups["rates"].Value}；{Source(m.Groups["source"].Value, ReportLanguage.Zh)}），按四舍五入（远离零）保留到 0.01 吨。"),
+        new(new Regex(@"^Not available for (?<year>\d+): unit energy, the energy classes, the waste-heat power per tonne and the ledger's CO₂, because energy_ledger holds (?<held>.+) only\.$"),
+            m => $"{m.Groups["year"].Value} 年无法给出：单位产品能耗、能效等级、吨产品余热发电量和按台账计算的 CO₂，因为 energy_ledger 只有 {(m.Groups["held"].Value == "none" ? "（无）" : m.Groups["held"].Value)} 年的数据。"),
+        new(new Regex(@"^Not available for (?<year>\d+): the solid-waste utilisation, because solid_waste_ledger holds (?<held>.+) only\.$"),
+            m => $"{m.Groups["year"].Value} 年无法给出：固废综合利用率，因为 solid_waste_ledger 只有 {(m.Groups["held"].Value == "none" ? "（无）" : m.Groups["held"].Value)} 年的数据。"),
+        new(new Regex(@"^targets_2027_t is null: the (?<year>\d+) inventory has unknown totals \(see emissions\.missing\)\.$"),
+            m => $"targets_2027_t 为空：{m.Groups["year"].Value} 年排放清单的合计未知（见 emissions.missing）。"),
     ];
 
     /// <summary>Writes an assumption of the assessment in <paramref name="language"/>; one no rule matches is returned as recorded.</summary>
