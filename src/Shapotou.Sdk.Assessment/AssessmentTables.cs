@@ -13,7 +13,9 @@ namespace Shapotou.Sdk.Assessment;
 /// <remarks>
 /// <para>Each table is one array of the assessment's JSON document (docs/tables.md), row for row and with its keys as
 /// column names, so the files and the document cannot disagree. A key's suffix names its unit (<c>_t</c>, <c>_kgce_per_t</c>,
-/// <c>_mg_per_m3</c>, <c>_pct</c>, <c>_yuan</c>, …); the Parquet files also carry its symbol as <c>shapotou.unit_symbol.&lt;column&gt;</c>
+/// <c>_mg_per_m3</c>, <c>_pct</c>, <c>_yuan</c>, …), except in <c>assessment_warnings</c>, one row per listed
+/// plausibility warning with its check and <c>check_count</c> (how many values the check found), whose
+/// <c>value</c> and <c>threshold</c> are in the row's own <c>unit</c> column; the Parquet files also carry its symbol as <c>shapotou.unit_symbol.&lt;column&gt;</c>
 /// in their metadata, and the CSV header as <c>column [unit]</c>. Unknown values are null in Parquet and empty in CSV,
 /// never 0. Files are written atomically and replace files of the same names; a table with no rows (a section that is
 /// null or empty) is not written, and a file of its name from an earlier run is removed.</para>
@@ -32,6 +34,7 @@ public static class AssessmentTables
         ("assessment_plan_checks", ["emissions", "plan_checks"]),
         ("assessment_tax_outlets", ["tax", "outlets"]),
         ("assessment_carbon_enterprises", ["carbon", "enterprises"]),
+        ("assessment_warnings", ["warnings"]),
     ];
 
     /// <summary>The unit a key's suffix names, longest suffix first.</summary>
@@ -54,6 +57,7 @@ public static class AssessmentTables
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory.CreateDirectory(directory);
         using JsonDocument document = JsonDocument.Parse(AssessmentJson.Serialize(assessment));
+        using JsonDocument warnings = JsonDocument.Parse(FlatWarnings(document.RootElement.GetProperty("warnings")));
         var paths = new List<string>();
         foreach ((string name, string[] path) in s_tables)
         {
@@ -61,6 +65,11 @@ public static class AssessmentTables
             foreach (string key in path)
             {
                 rows = rows.ValueKind == JsonValueKind.Object ? rows.GetProperty(key) : default;
+            }
+
+            if (name == "assessment_warnings")
+            {
+                rows = warnings.RootElement;
             }
 
             JsonElement[] objects = rows.ValueKind == JsonValueKind.Array ? [.. rows.EnumerateArray()] : [];
@@ -84,6 +93,36 @@ public static class AssessmentTables
         return paths;
     }
 
+    /// <summary>The warnings as one row per listed warning: the check and how many values it found
+    /// (<c>check_count</c>, more than the check's rows when some were only counted), then the warning's keys.</summary>
+    private static byte[] FlatWarnings(JsonElement checks)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (JsonElement check in checks.EnumerateArray())
+            {
+                foreach (JsonElement warning in check.GetProperty("listed").EnumerateArray())
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("check", check.GetProperty("check").GetString());
+                    writer.WriteNumber("check_count", check.GetProperty("count").GetInt64());
+                    foreach (JsonProperty property in warning.EnumerateObject())
+                    {
+                        property.WriteTo(writer);
+                    }
+
+                    writer.WriteEndObject();
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.ToArray();
+    }
+
     private static TableSpec Spec(string name, JsonElement[] objects)
     {
         var columns = new List<ColumnSpec>();
@@ -93,7 +132,7 @@ public static class AssessmentTables
             {
                 ColumnType? type = property.Value.ValueKind switch
                 {
-                    JsonValueKind.Number => property.Name is "year" or "months" or "reduced_months" or "valid_hours" or "over_limit_hours" ? ColumnType.Count : ColumnType.Number,
+                    JsonValueKind.Number => property.Name is "year" or "months" or "reduced_months" or "valid_hours" or "over_limit_hours" or "row" ? ColumnType.Count : ColumnType.Number,
                     JsonValueKind.True or JsonValueKind.False => ColumnType.Boolean,
                     JsonValueKind.String or JsonValueKind.Array => ColumnType.Text,
                     _ => null,

@@ -306,6 +306,13 @@ public sealed class DistrictAssessment
             assumptions.AddRange(result.Assumptions.Where(a => !assumptions.Contains(a)));
         }
 
+        if (year is { } only)
+        {
+            // A year held by some tables only (CEMS hours without ledger rows): each ledger's figures say why they are absent.
+            NotAvailable(assumptions, only, "unit energy, the energy classes, the waste-heat power per tonne and the ledger's CO₂", "energy_ledger", data.EnergyLedger.Select(r => r.Period.Year));
+            NotAvailable(assumptions, only, "the solid-waste utilisation", "solid_waste_ledger", data.SolidWasteLedger.Select(r => r.Period.Year));
+        }
+
         IReadOnlyList<EnterpriseUtilisation> solidWaste = data.SolidWasteLedger.Select(r => r.Period.Year).Distinct().Where(y => year is null || y == year).Order()
             .SelectMany(year => SolidWasteUtilisation.ByEnterprise(data.SolidWasteLedger, year))
             .OrderBy(u => u.EnterpriseId, StringComparer.Ordinal).ThenBy(u => u.Year)
@@ -327,6 +334,17 @@ public sealed class DistrictAssessment
         WasteHeatCoverage? wasteHeat = ferroalloy.Count > 0 && !data.AbsentTables.Contains("facilities", StringComparer.Ordinal) ? WasteHeatRecovery.Coverage(data, ferroalloy, focusYear) : null;
         return new DistrictAssessment(data.Name, data.Illustrative, SdkInformationalVersion(), asOf, figures, summary, reportedEmissions, energy, solidWaste, wasteHeat,
             catalogue.Get("plan.target_2027.waste_heat_utilisation", asOf).ToRatio(), emissions, assumptions) { Year = focusYear };
+    }
+
+    /// <summary>Adds "Not available for YEAR: what, because TABLE holds …" when the table has no row in the year.</summary>
+    private static void NotAvailable(List<string> assumptions, int year, string what, string table, IEnumerable<int> years)
+    {
+        int[] held = [.. years.Distinct().Order()];
+        if (!held.Contains(year))
+        {
+            assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Not available for {year}: {what}, because {table} holds {(held.Length == 0 ? "none" : string.Join(", ", held))} only."));
+        }
     }
 
     private DistrictAssessment WithWarnings(IReadOnlyList<PlausibilityWarnings> warnings) =>

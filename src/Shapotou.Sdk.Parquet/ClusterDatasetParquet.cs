@@ -113,8 +113,9 @@ public static class ClusterDatasetParquet
         IReadOnlyList<CemsHourlyTable> cems = includeCemsHourly
             ? await Table(ContractSchema.CemsHourly, t => (IReadOnlyList<CemsHourlyTable>)[ContractMapping.ToCemsHourly(t)]).ConfigureAwait(false)
             : [];
-        // A table the folder lacks altogether cannot resolve the references into it: for the assessment, they are not checked.
-        string[] absent = !absentReferences ? [] : [.. new[] { ContractSchema.Enterprises, ContractSchema.Facilities, ContractSchema.Outlets }
+        // A table the folder lacks altogether cannot resolve the references into it: for the assessment, they are not checked,
+        // and what needs it is unknown (treatment_facilities: the design efficiency of a treatment chain).
+        string[] absent = !absentReferences ? [] : [.. new[] { ContractSchema.Enterprises, ContractSchema.Facilities, ContractSchema.TreatmentFacilities, ContractSchema.Outlets }
             .Where(t => !File.Exists(Path.Combine(directory, $"{t.Name}.parquet")) && !Directory.Exists(Path.Combine(directory, t.Name)))
             .Select(t => t.Name)];
         return new ClusterDataset(

@@ -80,6 +80,24 @@ public sealed class PartialDatasetTests(DefaultFolderFixture fixture) : IClassFi
         Assert.Contains($"The folder has no table {table}: the figures that need it are null or absent, never 0.", a.Assumptions);
     }
 
+    [Fact]
+    public async Task RunAsync_FolderWithoutTreatmentFacilities_DesulfurisationCheckIsUnknownNotAChainOfZero()
+    {
+        DistrictAssessment a = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(CopyWithout("treatment_facilities")));
+
+        // Before: outcome fail, value 0 ("0 % against ≥ 95 %") for all 35 furnaces, as if no treatment were known to exist.
+        using JsonDocument document = JsonDocument.Parse(AssessmentJson.Serialize(a));
+        JsonElement[] checks = [.. document.RootElement.GetProperty("emissions").GetProperty("plan_checks").EnumerateArray()
+            .Where(c => c.GetProperty("check").GetString() == "ferroalloy_demonstration_desulfurisation")];
+        Assert.Equal(35, checks.Length);
+        Assert.All(checks, c =>
+        {
+            Assert.Equal("unknown", c.GetProperty("outcome").GetString());
+            Assert.Equal(JsonValueKind.Null, c.GetProperty("value").ValueKind);
+            Assert.Equal("The dataset has no table treatment_facilities: the design efficiency of the SO₂ treatment chain is unknown.", c.GetProperty("detail").GetString());
+        });
+    }
+
     [Theory]
     [MemberData(nameof(ReferencedTables))]
     public async Task RunAsync_FolderLackingAReferencedTable_CompletesAndNamesWhatItCannotUse(string table, string note)

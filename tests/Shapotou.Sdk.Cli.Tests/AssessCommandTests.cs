@@ -335,4 +335,54 @@ public sealed class AssessCommandTests
         Assert.All(root.GetProperty("energy").GetProperty("enterprises").EnumerateArray(), e => Assert.Equal(2023, e.GetProperty("year").GetInt32()));
         Assert.Contains(root.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.StartsWith("Not available for 2023: the emission inventory, compliance, the P6 checks, the tax and the performance grades, because", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(2022)]
+    [InlineData(2023)]
+    [InlineData(2024)]
+    public void Assess_EveryYearTheDefaultDatasetHolds_RunsWithEverySectionOnIt(int year)
+    {
+        (int code, string output, string error) = CliRunner.Run("assess", "--json", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(code == 0, error);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(year, root.GetProperty("carbon").GetProperty("year").GetInt32());
+        Assert.Equal(year, root.GetProperty("waste_heat").GetProperty("year").GetInt32());
+        Assert.NotEmpty(root.GetProperty("energy").GetProperty("enterprises").EnumerateArray());
+        Assert.All(root.GetProperty("energy").GetProperty("enterprises").EnumerateArray(), e => Assert.Equal(year, e.GetProperty("year").GetInt32()));
+        Assert.All(root.GetProperty("solid_waste").GetProperty("enterprises").EnumerateArray(), e => Assert.Equal(year, e.GetProperty("year").GetInt32()));
+
+        // The CEMS hours hold 2024 only: another year has no tax and says why, never a tax of 0.
+        if (year == 2024)
+        {
+            Assert.Equal(year, root.GetProperty("tax").GetProperty("year").GetInt32());
+        }
+        else
+        {
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("tax").ValueKind);
+            Assert.Contains(
+                $"Not available for {year}: the emission inventory, compliance, the P6 checks, the tax and the performance grades, because the inventory's years are those of cems_hourly, which holds 2024 only.",
+                root.GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()));
+        }
+    }
+
+    [Fact]
+    public void Assess_EmptyFolder_IsExitOneWithOneSentence()
+    {
+        DirectoryInfo empty = Directory.CreateTempSubdirectory("shapotou-empty-");
+        try
+        {
+            (int code, string output, string error) = CliRunner.Run("assess", "--data", empty.FullName);
+
+            Assert.Equal(1, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Equal(
+                $"Folder '{empty.FullName}' holds none of the contract's tables; expected at least one of enterprises.parquet, facilities.parquet, treatment_facilities.parquet, outlets.parquet, energy_ledger.parquet, solid_waste_ledger.parquet, emission_factors.parquet, cems_hourly.parquet, cems_minute.parquet (or a <table>/ folder).{Environment.NewLine}",
+                error);
+        }
+        finally
+        {
+            empty.Delete();
+        }
+    }
 }

@@ -61,4 +61,43 @@ public sealed class AssessOutTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "assessment_tax_outlets.parquet")));
         Assert.True(File.Exists(Path.Combine(_folder, "assessment_unit_energy.parquet")));
     }
+
+    [Fact]
+    public void AssessOut_WritesTheWarningsAsATable_RowForRowAsTheJsonLists()
+    {
+        string thresholds = Path.Combine(_folder, "plausibility.json");
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(thresholds, """{ "flow_range_m3_per_h": { "zl-yuexin-f1-DA001": { "minimum": 100000, "maximum": 290000 } } }""");
+        string tables = Path.Combine(_folder, "tables");
+
+        (int code, string output, string error) = CliRunner.Run("assess", "--json", "--plausibility", thresholds, "--out", tables);
+
+        Assert.True(code == 0, error);
+        JsonElement listed = JsonDocument.Parse(output).RootElement.GetProperty("warnings")[0].GetProperty("listed");
+        string[] csv = File.ReadAllLines(Path.Combine(tables, "assessment_warnings.csv"));
+        Assert.Equal("check,check_count,table,row,key,hour,value,threshold,unit,message", csv[0]);
+        Assert.Equal(listed.GetArrayLength() + 1, csv.Length);
+        Assert.Equal(
+            "flow_outside_range,6634,cems_hourly,,zl-yuexin-f1-DA001,2024-01-01T00:00,300651,290000,m³/h,\"Table 'cems_hourly', outlet 'zl-yuexin-f1-DA001', 2024-01-01 00:00: flow 300651 m³/h is outside the range 100000 to 290000 m³/h set for the outlet.\"",
+            csv[1]);
+
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using DuckDBCommand command = connection.CreateCommand();
+        string parquet = Path.Combine(tables, "assessment_warnings.parquet");
+        command.CommandText = $"SELECT count(*), min(check_count), sum(value), count(row), min(unit) FROM '{parquet}' WHERE \"check\" = 'flow_outside_range'";
+        using (DuckDBDataReader reader = command.ExecuteReader())
+        {
+            Assert.True(reader.Read());
+            Assert.Equal((long)listed.GetArrayLength(), reader.GetInt64(0));
+            Assert.Equal(6634d, Convert.ToDouble(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(listed.EnumerateArray().Sum(w => w.GetProperty("value").GetDouble()), reader.GetDouble(2));
+            Assert.Equal(0L, reader.GetInt64(3)); // an hour has no ledger row: null, not 0
+            Assert.Equal("m³/h", reader.GetString(4));
+        }
+
+        // Without warnings, no table, and none left from the run before.
+        Assert.Equal(0, CliRunner.Run("assess", "--out", tables).ExitCode);
+        Assert.False(File.Exists(parquet));
+    }
 }

@@ -31,6 +31,11 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         { ["assess", "--facts", "{missing}"], 2, "Facts file '{missing}' does not exist." },
         { ["assess", "--year", "abc"], 2, "--year 'abc' is not a year; expected YYYY, such as 2024." },
         { ["assess", "--as-of", "31/12/2024"], 2, "Date '31/12/2024' is not a date YYYY-MM-DD." },
+        { ["assess", "--plausibility", "{typo}"], 1, "Plausibility file 'typo.json': key 'maxium' at $.flow_range_m3_per_h.DA001.maxium is unknown; did you mean 'maximum'?" },
+        { ["assess", "--plausibility", "{wrongkind}"], 1, "Plausibility file 'wrongkind.json': $.oxygen_maximum_pct is \"20\"; expected a number above 0 and below 21." },
+        { ["assess", "--plausibility", "{missing}"], 2, "Plausibility file '{missing}' does not exist." },
+        { ["assess", "--year", "-5"], 2, "--year '-5' is not a year; expected YYYY, such as 2024." },
+        { ["assess", "--year", "2021"], 2, "Year 2021 is not in dataset 'default'; expected one of 2022, 2023, 2024." },
 
         // reference
         { ["reference", "--catalogue", "{missing}"], 2, "Catalogue file '{missing}' does not exist." },
@@ -57,6 +62,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         { ["report", "--out", "{text}"], 2, "--out '{text}' is a file; expected a folder to write into." },
         { ["report", "--out", "{folder}", "--year", "2031"], 2, "Year 2031 is not in dataset 'default'; expected one of 2022, 2023, 2024." },
         { ["report", "--out", "{folder}", "--scenario", "{empty}"], 1, "Scenario file 'empty.json' is empty; expected JSON." },
+        { ["report", "--out", "{folder}", "--plausibility", "{typo}"], 1, "Plausibility file 'typo.json': key 'maxium' at $.flow_range_m3_per_h.DA001.maxium is unknown; did you mean 'maximum'?" },
 
         // scenario
         { ["scenario", "{missing}"], 2, "Scenario file '{missing}' does not exist." },
@@ -117,7 +123,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         Assert.Contains("   at ", error, StringComparison.Ordinal);
     }
 
-    /// <summary>The files and folders the cases name: {missing}, {folder}, {text}, {empty}, {binary}, {header}, and a {closed} port.</summary>
+    /// <summary>The files and folders the cases name: {missing}, {folder}, {text}, {empty}, {binary}, {header}, {typo}, {wrongkind}, and a {closed} port.</summary>
     public sealed class Files : IDisposable
     {
         private readonly string _root = Directory.CreateTempSubdirectory("shapotou-bad-input-").FullName;
@@ -130,6 +136,8 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
             File.WriteAllText(Path.Combine(_root, "empty.json"), "\n");
             File.WriteAllBytes(Path.Combine(_root, "binary.parquet"), [(byte)'P', (byte)'A', (byte)'R', (byte)'1', 0, 0, 0x15, 0x7F, 0xFF, 0xFE]);
             File.WriteAllText(Path.Combine(_root, "header.csv"), "facility_id,enterprise_id,kind,status\n");
+            File.WriteAllText(Path.Combine(_root, "typo.json"), """{ "flow_range_m3_per_h": { "DA001": { "minimum": 1, "maxium": 2 } } }""");
+            File.WriteAllText(Path.Combine(_root, "wrongkind.json"), """{ "oxygen_maximum_pct": "20" }""");
 
             // A port that was just bound and released: nothing listens on it.
             using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -145,6 +153,8 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
             .Replace("{empty}", Path.Combine(_root, "empty.json"), StringComparison.Ordinal)
             .Replace("{binary}", Path.Combine(_root, "binary.parquet"), StringComparison.Ordinal)
             .Replace("{header}", Path.Combine(_root, "header.csv"), StringComparison.Ordinal)
+            .Replace("{typo}", Path.Combine(_root, "typo.json"), StringComparison.Ordinal)
+            .Replace("{wrongkind}", Path.Combine(_root, "wrongkind.json"), StringComparison.Ordinal)
             .Replace("{closed}", _closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         public void Dispose() => Directory.Delete(_root, recursive: true);

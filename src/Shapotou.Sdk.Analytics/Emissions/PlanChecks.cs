@@ -71,6 +71,7 @@ public static class PlanChecks
         CemsHours? hours = CemsHours.Of(data);
         ILookup<string, Outlet> outletsOf = data.Outlets.ToLookup(o => o.FacilityId, StringComparer.Ordinal);
         ILookup<string, TreatmentFacility> treatmentOf = TreatmentChain.ByFacility(data.TreatmentFacilities);
+        bool treatmentKnown = !data.AbsentTables.Contains("treatment_facilities", StringComparer.Ordinal);
 
         ReferenceValue pmMax = catalogue.Get("plan.p6.ferroalloy_demonstration.pm_max", asOf);
         ReferenceValue desulfurisationMin = catalogue.Get("plan.p6.ferroalloy_demonstration.desulfurisation_efficiency_min", asOf);
@@ -89,6 +90,14 @@ public static class PlanChecks
             {
                 case FacilityKind.SubmergedArcFurnace when ferroalloy && facility.Status == FacilityStatus.Running:
                     checks.Add(Concentration("ferroalloy_demonstration_pm", facility, outletsOf, hours, year, Pollutant.Pm, double.NaN, pmMax, strict: false));
+                    if (!treatmentKnown)
+                    {
+                        // No treatment table is no treatment unknown, not a chain of 0 %.
+                        checks.Add(new PlanCheck("ferroalloy_demonstration_desulfurisation", facility.FacilityId, CheckOutcome.Unknown, null, desulfurisationMin.GetValue(),
+                            "The dataset has no table treatment_facilities: the design efficiency of the SO₂ treatment chain is unknown.", desulfurisationMin));
+                        break;
+                    }
+
                     double chain = (1 - TreatmentChain.Remaining(treatmentOf[facility.FacilityId], Pollutant.So2)) * 100;
                     checks.Add(new PlanCheck(
                         "ferroalloy_demonstration_desulfurisation",

@@ -20,6 +20,7 @@ internal static class AssessCommand
             HelpName = "FILE",
         };
         Option<string> taxRounding = CommonOptions.TaxRounding();
+        Option<FileInfo?> plausibility = CommonOptions.Plausibility();
         Option<int?> year = CommonOptions.Year("Assess one year (energy, solid waste, emissions, tax, CO₂, grading); default: every year the dataset holds. The 2027 ceilings always come from the 2024 inventory.");
         var facts = new Option<FileInfo?>("--facts")
         {
@@ -28,7 +29,7 @@ internal static class AssessCommand
         };
         var output = new Option<DirectoryInfo?>("--out")
         {
-            Description = "Also write the result tables (unit energy, solid waste, inventory, totals, 2027 progress, compliance, P6 checks, tax, CO₂) as <table>.parquet and <table>.csv into DIR, units in the metadata and headers.",
+            Description = "Also write the result tables (unit energy, solid waste, inventory, totals, 2027 progress, compliance, P6 checks, tax, CO₂, plausibility warnings) as <table>.parquet and <table>.csv into DIR, units in the metadata and headers.",
             HelpName = "DIR",
         };
         var command = new Command("assess", "Assess the district: enterprises by township, the ferroalloy cluster, unit energy against the benchmark, solid waste and waste heat, the emission inventory and the 2027 ceilings, limits and the P6 checks, tax, CO₂ and performance grades.")
@@ -41,6 +42,7 @@ internal static class AssessCommand
             facts,
             year,
             taxRounding,
+            plausibility,
             output,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -54,6 +56,7 @@ internal static class AssessCommand
                 Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)!,
                 GradingCriteria = parse.GetValue(criteria) is { } c ? ReadCriteria(c) : null,
                 EnterpriseFacts = parse.GetValue(facts) is { } f ? ReadFacts(f) : [],
+                Plausibility = CommonOptions.LoadPlausibility(parse.GetValue(plausibility)),
             };
             AssessmentSource source = CommonOptions.Source(folder);
             DistrictAssessment assessment = await context.WithProgressAsync(

@@ -52,6 +52,25 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "exact",
     }.AcceptOnlyFromAmong([.. Shapotou.Sdk.Analytics.Tax.TaxOptions.PresetNames]);
 
+    /// <summary>A JSON file of plausibility thresholds (docs/assessment.md, "Plausibility file").</summary>
+    public static Option<FileInfo?> Plausibility() => new("--plausibility")
+    {
+        Description = "A JSON file of plausibility thresholds (flow range per outlet, analyser range per pollutant, the factors; docs/assessment.md) instead of the defaults; the checks only warn.",
+        HelpName = "FILE",
+    };
+
+    /// <summary>The plausibility thresholds of the file given with <c>--plausibility</c>, or the defaults.</summary>
+    public static PlausibilityOptions LoadPlausibility(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return PlausibilityOptions.Default;
+        }
+
+        using MemoryStream json = CliInput.JsonStream(file, "Plausibility file");
+        return PlausibilityOptionsJson.Read(json, file.Name);
+    }
+
     /// <summary>A calendar year, such as the year of a ledger.</summary>
     public static Option<int?> Year(string description) => new("--year")
     {

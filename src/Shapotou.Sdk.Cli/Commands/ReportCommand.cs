@@ -25,6 +25,7 @@ internal static class ReportCommand
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 31 December of the baseline year (2024-12-31).");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
         Option<string> taxRounding = CommonOptions.TaxRounding();
+        Option<FileInfo?> plausibility = CommonOptions.Plausibility();
         var scenario = new Option<FileInfo?>("--scenario")
         {
             Description = "A scenario file (JSON; docs/carbon-tax-scenarios.md) whose 2027 outcome the report draws; without it the scenario section says how to add one.",
@@ -39,6 +40,7 @@ internal static class ReportCommand
             asOf,
             catalogue,
             taxRounding,
+            plausibility,
             scenario,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -48,7 +50,7 @@ internal static class ReportCommand
             PlanFigures figures = PlanFigures.LoadEmbedded();
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(figures.BaselineYear, 12, 31);
             AssessmentSource source = CommonOptions.Source(parse.GetValue(data));
-            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, new AssessmentOptions { Catalogue = loaded, AsOf = date, Year = parse.GetValue(year), Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)! }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            DistrictAssessment assessment = await DistrictAssessment.RunAsync(source, new AssessmentOptions { Catalogue = loaded, AsOf = date, Year = parse.GetValue(year), Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)!, Plausibility = CommonOptions.LoadPlausibility(parse.GetValue(plausibility)) }, cancellationToken: cancellationToken).ConfigureAwait(false);
 
             // The charts and scenarios draw on whole tables.
             ClusterDataset dataset = await source.LoadDatasetAsync(cancellationToken).ConfigureAwait(false);

@@ -30,25 +30,15 @@ internal sealed record DistrictReport(ReportContext Context, IReadOnlyList<Secti
     /// <param name="assessment">The assessment.</param>
     /// <param name="dataset">The dataset the assessment was made from.</param>
     /// <param name="catalogue">The catalogue the assessment used.</param>
-    /// <param name="year">The year of the per-enterprise charts; it must be a year of the energy ledger.</param>
+    /// <param name="year">The year of the per-enterprise charts: a year of the ledgers or of the CEMS hours; a section
+    /// without rows in it says so.</param>
     /// <param name="language">The report's language.</param>
     /// <param name="scenario">The outcome of a scenario to draw, or <see langword="null"/> (the section then says how to add one).</param>
-    /// <exception cref="ArgumentOutOfRangeException">The energy ledger has rows, none of them in <paramref name="year"/>.</exception>
     public static DistrictReport Build(DistrictAssessment assessment, ClusterDataset dataset, ReferenceCatalogue catalogue, int year, ReportLanguage language, ScenarioOutcome? scenario = null)
     {
-        int[] years = dataset.EnergyLedger.Select(r => r.Period.Year).Distinct().Order().ToArray();
-
-        // Without ledger rows (a folder without the table, or whose rows cannot be attributed) the sections say what they lack.
-        if (years.Length > 0 && !years.Contains(year))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(year),
-                year,
-                years.Length == 0
-                    ? $"Year {year} has no energy-ledger rows; the dataset's energy ledger is empty."
-                    : $"Year {year} has no energy-ledger rows; the dataset has {string.Join(", ", years)}.");
-        }
-
+        // The year is checked against the ledgers and the CEMS hours by the assessment (a usage error outside them); a
+        // year held by only some tables (CEMS hours without ledger rows) is drawn where it can be, and each section
+        // without rows for it says so.
         var context = new ReportContext(assessment, dataset, catalogue, year, ReportText.For(language), scenario);
         return new DistrictReport(context, SectionKinds.Select(s => s.Build(context)).ToArray());
     }

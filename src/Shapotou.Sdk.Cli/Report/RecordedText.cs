@@ -172,6 +172,20 @@ internal static partial class RecordedText
             m => $"{m.Groups["key"].Value} = {m.Groups["v"].Value} {m.Groups["unit"].Value} is marked {m.Groups["mark"].Value} ({Source(m.Groups["source"].Value, ReportLanguage.En)})."),
         new(new Regex(@"^targets_2027_t apply the plan's reduction rates \((?<rates>[^;]+); (?<source>.+)\) to the dataset's (?<y>\d+) inventory(?<default>, which for the default dataset equals table 1-2)?, rounded to 0\.01 t half away from zero\.$"),
             m => $"targets_2027_t：数据集 {m.Groups["y"].Value} 年排放清单{(m.Groups["default"].Success ? "（默认数据集中等于表 1-2）" : string.Empty)}乘以（1 − 规划削减率）（{m.Groups["rates"].Value}；{Source(m.Groups["source"].Value, ReportLanguage.Zh)}），按四舍五入（远离零）保留到 0.01 吨。"),
+        new(new Regex(@"^Not available for (?<year>\d+): unit energy, the energy classes, the waste-heat power per tonne and the ledger's CO₂, because energy_ledger holds (?<held>.+) only\.$"),
+            m => $"{m.Groups["year"].Value} 年无法给出：单位产品能耗、能效等级、吨产品余热发电量和按台账计算的 CO₂，因为 energy_ledger 只有 {(m.Groups["held"].Value == "none" ? "（无）" : m.Groups["held"].Value)} 年的数据。"),
+        new(new Regex(@"^Not available for (?<year>\d+): the solid-waste utilisation, because solid_waste_ledger holds (?<held>.+) only\.$"),
+            m => $"{m.Groups["year"].Value} 年无法给出：固废综合利用率，因为 solid_waste_ledger 只有 {(m.Groups["held"].Value == "none" ? "（无）" : m.Groups["held"].Value)} 年的数据。"),
+        new(new Regex(@"^targets_2027_t is null: the (?<year>\d+) inventory has unknown totals \(see emissions\.missing\)\.$"),
+            m => $"targets_2027_t 为空：{m.Groups["year"].Value} 年排放清单的合计未知（见 emissions.missing）。"),
+        new(new Regex(@"^The folder has no table (?<tables>[a-z_, ]+): the figures that need (it|them) are null or absent, never 0\.$"),
+            m => $"数据集缺少表 {m.Groups["tables"].Value}：需要{(m.Groups["tables"].Value.Contains(',', StringComparison.Ordinal) ? "这些表" : "该表")}的数字为空或不列出，绝不记为 0。"),
+        new(new Regex(@"^Without table facilities, the rows of (?<tables>[a-z_, ]+) cannot be attributed to a facility or an enterprise and are not used: the figures that need them are null or absent, never 0\.$"),
+            m => $"缺少表 facilities 时，{m.Groups["tables"].Value} 的行无法归属到设施或企业，不予使用：需要这些行的数字为空或不列出，绝不记为 0。"),
+        new(new Regex(@"^Without table outlets, the hours of (?<tables>[a-z_, ]+) cannot be attributed to an outlet and are not used: the figures that need them are null or absent, never 0\.$"),
+            m => $"缺少表 outlets 时，{m.Groups["tables"].Value} 的小时数据无法归属到排放口，不予使用：需要这些数据的数字为空或不列出，绝不记为 0。"),
+        new(Exact("Without table enterprises, facilities and the solid-waste ledger keep their enterprise ids, but each enterprise's township, industry and output value are unknown: the figures that need them (townships, the ferroalloy cluster, CO₂ per township) are null or absent, never 0."),
+            _ => "缺少表 enterprises 时，facilities 和固废台账仍保留企业编号，但各企业的乡镇、行业和产值未知：需要它们的数字（乡镇、铁合金产业集群、分乡镇 CO₂）为空或不列出，绝不记为 0。"),
     ];
 
     /// <summary>Writes an assumption of the assessment in <paramref name="language"/>; one no rule matches is returned as recorded.</summary>

@@ -157,7 +157,7 @@ public sealed partial class ReportLanguageTests : IDisposable
     /// Runs of two or more Latin-script words left once standard codes, units, catalogue keys and ids, paths, commands and
     /// proper names written in Latin letters (single words) are taken out: an English phrase, not a code.
     /// </summary>
-    private static IEnumerable<string> EnglishSentences(string markdown)
+    internal static IEnumerable<string> EnglishSentences(string markdown)
     {
         foreach (string line in markdown.Split('\n'))
         {
