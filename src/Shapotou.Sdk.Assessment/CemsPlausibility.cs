@@ -142,7 +142,7 @@ internal sealed class CemsPlausibility
         if (Listed(PlausibilityCheck.ConcentrationAboveRange))
         {
             string name = ContractNames.ToName(pollutant);
-            Add(PlausibilityCheck.ConcentrationAboveRange, outlet, hour, value, maximum, "mg/m³",
+            Add(PlausibilityCheck.ConcentrationAboveRange, outlet, hour, value, maximum,
                 $"{name} {Number(value)} mg/m³ is above {Number(maximum)} mg/m³, the upper end of the range set for {name}.");
         }
     }
@@ -151,7 +151,7 @@ internal sealed class CemsPlausibility
     {
         if (Listed(PlausibilityCheck.OxygenAboveRange))
         {
-            Add(PlausibilityCheck.OxygenAboveRange, outlet, hour, oxygen, _oxygenMaximum, "%",
+            Add(PlausibilityCheck.OxygenAboveRange, outlet, hour, oxygen, _oxygenMaximum,
                 $"O₂ {Number(oxygen)} % is above {Number(_oxygenMaximum)} %, the O₂ of dry air: the analyser reads ambient air, and the reference-O₂ conversion of the hour is meaningless.");
         }
     }
@@ -161,7 +161,7 @@ internal sealed class CemsPlausibility
         if (Listed(PlausibilityCheck.FlowOutsideRange))
         {
             bool signature = flow / 3600 >= low && flow / 3600 <= high;
-            Add(PlausibilityCheck.FlowOutsideRange, outlet, hour, flow, flow < low ? low : high, "m³/h",
+            Add(PlausibilityCheck.FlowOutsideRange, outlet, hour, flow, flow < low ? low : high,
                 $"flow {Number(flow)} m³/h is outside the range {Number(low)} to {Number(high)} m³/h set for the outlet.{(signature ? " It is 3 600 times a plausible flow: m³/h likely sent where HJ 212-2017 Table B.2 specifies m³/s." : string.Empty)}");
         }
     }
@@ -172,7 +172,7 @@ internal sealed class CemsPlausibility
         {
             // 3 600 within a factor 1.5 either way: what m³/h written as m³/s (or the reverse) looks like.
             bool signature = ratio >= 3600 / 1.5 && ratio <= 3600 * 1.5;
-            Add(PlausibilityCheck.FlowJump, outlet, hour, flow, before, "m³/h",
+            Add(PlausibilityCheck.FlowJump, outlet, hour, flow, before,
                 $"flow {Number(flow)} m³/h is {Number(flow / before)} times the hour before ({Number(before)} m³/h).{(signature ? " A ratio near 3 600 is the signature of m³/h and m³/s mixed up (HJ 212-2017 Table B.2 specifies m³/s)." : string.Empty)}");
         }
     }
@@ -189,8 +189,8 @@ internal sealed class CemsPlausibility
         return false;
     }
 
-    private void Add(PlausibilityCheck check, string outlet, DateTime hour, double value, double threshold, string unit, string what) =>
-        _warnings.Add(new PlausibilityWarning(check, Table, null, outlet, hour, value, threshold, unit,
+    private void Add(PlausibilityCheck check, string outlet, DateTime hour, double value, double threshold, string what) =>
+        _warnings.Add(new PlausibilityWarning(check, Table, null, outlet, hour, value, threshold,
             string.Create(CultureInfo.InvariantCulture, $"Table 'cems_hourly', outlet '{outlet}', {hour:yyyy-MM-dd HH:mm}: {what}")));
 
     private static string Number(double value) => LedgerPlausibility.Number(value);

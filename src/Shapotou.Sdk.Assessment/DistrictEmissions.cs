@@ -64,7 +64,7 @@ public sealed record DistrictEmissions(
         }
 
         int? latest = years.Length > 0 ? years[^1] : null;
-        ComplianceResult? compliance = latest is { } y1 ? ConcentrationCompliance.Evaluate(data, y1) : null;
+        ComplianceResult? compliance = latest is { } y1 ? PermitCompliance.Evaluate(data, y1) : null;
         IReadOnlyList<PlanCheck> checks = latest is { } y2 ? PlanChecks.Evaluate(data, y2, catalogue, asOf) : [];
         TaxAssessment? tax = inventories.Length > 0 ? new EnvironmentalTaxCalculator(catalogue, taxOptions).ForInventory(data, inventories[^1], asOf) : null;
         // CO₂ is of the year asked for, whether or not the CEMS hours hold it (it comes from the ledger).

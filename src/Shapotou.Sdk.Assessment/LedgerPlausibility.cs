@@ -45,7 +45,7 @@ internal static class LedgerPlausibility
                 bool ferrosilicon = product.BenchmarkProduct == "ferrosilicon";
                 if (ferrosilicon && unit < options.FerrosiliconEnergyFloorKgcePerTonne)
                 {
-                    Add(warnings, PlausibilityCheck.UnitEnergyBelowFloor, rows[k], row, unit, options.FerrosiliconEnergyFloorKgcePerTonne, "kgce/t", (key, value, threshold) =>
+                    Add(warnings, PlausibilityCheck.UnitEnergyBelowFloor, rows[k], row, unit, options.FerrosiliconEnergyFloorKgcePerTonne, (key, value, threshold) =>
                         $"Table 'energy_ledger', row {rows[k]} ({key}): unit energy {value} kgce/t is below {threshold} kgce/t, the least that reducing FeSi75's silicon from SiO₂ takes; a carrier or the output is likely in the wrong unit.");
                 }
 
@@ -53,7 +53,7 @@ internal static class LedgerPlausibility
                     && unit > options.FarAboveLimitFactor * limit)
                 {
                     double threshold = options.FarAboveLimitFactor * limit;
-                    Add(warnings, PlausibilityCheck.UnitEnergyFarAboveLimit, rows[k], row, unit, threshold, "kgce/t", (key, value, t) =>
+                    Add(warnings, PlausibilityCheck.UnitEnergyFarAboveLimit, rows[k], row, unit, threshold, (key, value, t) =>
                         string.Create(CultureInfo.InvariantCulture,
                             $"Table 'energy_ledger', row {rows[k]} ({key}): unit energy {value} kgce/t is above {t} kgce/t, {options.FarAboveLimitFactor} times the limit value {limit} kgce/t ({limitKey}.level_3); a carrier or the output is likely in the wrong unit."));
                 }
@@ -61,7 +61,7 @@ internal static class LedgerPlausibility
                 double electricity = (row.FurnaceElectricity?.KilowattHours ?? double.NaN) / basis;
                 if (ferrosilicon && electricity < options.FerrosiliconElectricityFloorKwhPerTonne)
                 {
-                    Add(warnings, PlausibilityCheck.ElectricityBelowFloor, rows[k], row, electricity, options.FerrosiliconElectricityFloorKwhPerTonne, "kWh/t", (key, value, threshold) =>
+                    Add(warnings, PlausibilityCheck.ElectricityBelowFloor, rows[k], row, electricity, options.FerrosiliconElectricityFloorKwhPerTonne, (key, value, threshold) =>
                         $"Table 'energy_ledger', row {rows[k]} ({key}): furnace electricity {value} kWh/t is below {threshold} kWh/t, the heat of SiO₂ + 2C = Si + 2CO for FeSi75; electricity entered in 10⁴ kWh (万 kWh) instead of kWh gives such a value.");
                 }
             }
@@ -75,7 +75,6 @@ internal static class LedgerPlausibility
         EnergyLedgerEntry row,
         double value,
         double threshold,
-        string unit,
         Func<string, string, string, string> message)
     {
         if (!warnings.Lists(check))
@@ -86,7 +85,7 @@ internal static class LedgerPlausibility
 
         string key = string.Create(CultureInfo.InvariantCulture, $"{row.FacilityId}, {row.Period:yyyy-MM}, {row.Product}");
         string where = string.Create(CultureInfo.InvariantCulture, $"facility '{row.FacilityId}', {row.Period:yyyy-MM}, {row.Product}");
-        warnings.Add(new PlausibilityWarning(check, Table, index, key, null, value, threshold, unit,
+        warnings.Add(new PlausibilityWarning(check, Table, index, key, null, value, threshold,
             message(where, Number(value), Number(threshold))));
     }
 

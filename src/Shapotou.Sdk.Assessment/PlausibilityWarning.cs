@@ -39,9 +39,8 @@ public enum PlausibilityCheck
 /// <param name="Key">What identifies the row, in no language: <c>facility_id, yyyy-MM, product</c> for a ledger row,
 /// the outlet id for an hour.</param>
 /// <param name="Hour">The start of the clock hour (CST) for an hour, or <see langword="null"/>.</param>
-/// <param name="Value">The value found, in <paramref name="Unit"/>.</param>
-/// <param name="Threshold">The threshold it crossed, in <paramref name="Unit"/>.</param>
-/// <param name="Unit">The unit's symbol: <c>kgce/t</c>, <c>kWh/t</c>, <c>mg/m³</c>, <c>%</c> or <c>m³/h</c>.</param>
+/// <param name="Value">The value found, in <see cref="Unit"/>.</param>
+/// <param name="Threshold">The threshold it crossed, in <see cref="Unit"/>.</param>
 /// <param name="Message">The warning as one English sentence.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record PlausibilityWarning(
@@ -52,8 +51,25 @@ public sealed record PlausibilityWarning(
     DateTime? Hour,
     double Value,
     double Threshold,
-    string Unit,
-    string Message);
+    string Message)
+{
+    /// <summary>Gets the symbol of the unit of <see cref="Value"/> and <see cref="Threshold"/>, which the check decides:
+    /// <c>kgce/t</c>, <c>kWh/t</c>, <c>mg/m³</c>, <c>%</c> or <c>m³/h</c>.</summary>
+    public string Unit => UnitOf(Check);
+
+    /// <summary>The symbol of the unit a check's values and thresholds are in.</summary>
+    /// <param name="check">The check.</param>
+    /// <returns><c>kgce/t</c>, <c>kWh/t</c>, <c>mg/m³</c>, <c>%</c> or <c>m³/h</c>.</returns>
+    public static string UnitOf(PlausibilityCheck check) => check switch
+    {
+        PlausibilityCheck.UnitEnergyBelowFloor or PlausibilityCheck.UnitEnergyFarAboveLimit => "kgce/t",
+        PlausibilityCheck.ElectricityBelowFloor => "kWh/t",
+        PlausibilityCheck.ConcentrationAboveRange => "mg/m³",
+        PlausibilityCheck.OxygenAboveRange => "%",
+        PlausibilityCheck.FlowOutsideRange or PlausibilityCheck.FlowJump => "m³/h",
+        _ => throw new ArgumentOutOfRangeException(nameof(check), check, "Not a plausibility check."),
+    };
+}
 
 /// <summary>The warnings of one check: how many values it found, and the first of them in table order.</summary>
 /// <param name="Check">The check.</param>

@@ -108,11 +108,11 @@ internal static class SqlAgreement
         return ceilings;
     }
 
-    /// <summary><c>compliance</c> against <see cref="ConcentrationCompliance.Evaluate"/>.</summary>
+    /// <summary><c>compliance</c> against <see cref="PermitCompliance.Evaluate"/>.</summary>
     /// <returns>The outlets and pollutants compared, and how many of them are not compliant.</returns>
     public static (int Compared, int NotCompliant) Compliance(SqlExport export, int year)
     {
-        ComplianceResult sdk = ConcentrationCompliance.Evaluate(export.Data, year);
+        ComplianceResult sdk = PermitCompliance.Evaluate(export.Data, year);
         var sql = export.Query($"SELECT outlet_id, pollutant, limit_mg_per_m3, reference_o2_pct, valid_hours, over_limit_hours, max_hourly_mg_per_m3, compliant FROM compliance WHERE year = {year}")
             .ToDictionary(r => ((string)r[0]!, (string)r[1]!));
 

@@ -64,7 +64,7 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
     [Fact]
     public void ReferenceOxygen_AgreesWithTheHourlyCompliance()
     {
-        ComplianceResult sdk = ConcentrationCompliance.Evaluate(DefaultDataset.Instance, 2024);
+        ComplianceResult sdk = PermitCompliance.Evaluate(DefaultDataset.Instance, 2024);
         var sql = _export.Query("SELECT outlet_id, pollutant, max_hourly_mg_per_m3, over_limit_hours FROM reference_oxygen WHERE year = 2024")
             .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (Max: (double)r[2]!, Over: Convert.ToInt64(r[3], System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -115,7 +115,7 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
     }
 
     [Fact]
-    public void Compliance_AgreesWithConcentrationCompliance()
+    public void Compliance_AgreesWithPermitCompliance()
     {
         (int compared, _) = SqlAgreement.Compliance(_export, 2024);
 

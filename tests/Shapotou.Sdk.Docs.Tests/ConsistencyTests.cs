@@ -7,23 +7,38 @@ namespace Shapotou.Sdk.Docs.Tests;
 /// <summary>Design rules of the public API, enforced by reflection over every package's assembly.</summary>
 public sealed class ConsistencyTests
 {
+    private static readonly Assembly[] s_packages =
+    [
+        typeof(ReferenceCatalogue).Assembly,
+        typeof(Shapotou.Sdk.Analytics.EnergyEfficiency.EnergyCalculator).Assembly,
+        typeof(Shapotou.Sdk.Monitoring.Hj212.Hj212Crc).Assembly,
+        typeof(Shapotou.Sdk.Parquet.ClusterDatasetParquet).Assembly,
+        typeof(Shapotou.Sdk.Assessment.DistrictAssessment).Assembly,
+        typeof(Shapotou.Sdk.DataFrame.ContractDataFrames).Assembly,
+    ];
+
     public static TheoryData<Type> PublicTypes()
     {
         var data = new TheoryData<Type>();
-        Assembly[] packages =
-        [
-            typeof(ReferenceCatalogue).Assembly,
-            typeof(Shapotou.Sdk.Analytics.EnergyEfficiency.EnergyCalculator).Assembly,
-            typeof(Shapotou.Sdk.Monitoring.Hj212.Hj212Crc).Assembly,
-            typeof(Shapotou.Sdk.Parquet.ClusterDatasetParquet).Assembly,
-            typeof(Shapotou.Sdk.DataFrame.ContractDataFrames).Assembly,
-        ];
-        foreach (Type type in packages.SelectMany(a => a.GetExportedTypes()).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        foreach (Type type in s_packages.SelectMany(a => a.GetExportedTypes()).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             data.Add(type);
         }
 
         return data;
+    }
+
+    /// <summary>One name per concept: a caller who imports several of the packages' namespaces never meets two public
+    /// types of the same name (nested types are named with their declaring type).</summary>
+    [Fact]
+    public void PublicTypeNames_AreUniqueAcrossPackages()
+    {
+        string[] clashes = [.. s_packages.SelectMany(a => a.GetExportedTypes())
+            .GroupBy(t => t.DeclaringType is null ? t.Name : $"{t.DeclaringType.Name}.{t.Name}", StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.FullName).Order(StringComparer.Ordinal))}")
+            .Order(StringComparer.Ordinal)];
+        Assert.True(clashes.Length == 0, $"Public types share a name: {string.Join("; ", clashes)}.");
     }
 
     [Theory]

@@ -86,7 +86,7 @@ public class PerformanceGradingBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public ComplianceResult Baseline() => ConcentrationCompliance.Evaluate(_data, 2024, _limits);
+    public ComplianceResult Baseline() => PermitCompliance.Evaluate(_data, 2024, _limits);
 
     [Benchmark]
     public GradingResult Grade() => PerformanceGrading.Grade(_data, 2024, _criteria, [], ReferenceCatalogue.Builtin, s_asOf);

@@ -50,7 +50,7 @@ public sealed record ResolvedLimit(EmissionLimit? Limit, string? Missing, string
 
 /// <summary>
 /// Finds the catalogue row of a standard's limit for a facility and pollutant, with the basis the standard states
-/// (reference O₂ from the catalogue's <c>emissions.reference_o2.*</c> rows), for <see cref="ConcentrationCompliance"/>.
+/// (reference O₂ from the catalogue's <c>emissions.reference_o2.*</c> rows), for <see cref="PermitCompliance"/>.
 /// </summary>
 /// <remarks>
 /// Which standard applies to a facility comes from its permit; this type does not choose one. GB 28666 (ferroalloy) and
@@ -117,7 +117,7 @@ public static class StandardLimits
         return new ResolvedLimit(EmissionLimit.FromReference(value, basis), null, assumption);
     }
 
-    /// <summary>Resolves the limits of every outlet of a dataset under one standard, for <see cref="ConcentrationCompliance.Evaluate"/>.</summary>
+    /// <summary>Resolves the limits of every outlet of a dataset under one standard, for <see cref="PermitCompliance.Evaluate"/>.</summary>
     /// <param name="data">The dataset.</param>
     /// <param name="standard">The standard.</param>
     /// <param name="catalogue">The catalogue.</param>

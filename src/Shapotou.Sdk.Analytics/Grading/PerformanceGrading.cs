@@ -19,7 +19,7 @@ namespace Shapotou.Sdk.Analytics.Grading;
 /// not apply. The grade is the best attained one; the floor (the ladder's last grade, which has no criteria) otherwise.
 /// An unknown criterion makes its grade, and every better one, unattainable, and the result says so.</para>
 /// <para>Concentration criteria judge every valid hourly mean of the year (flag N for value and flow) through the
-/// emission-inventory kernel that <see cref="ConcentrationCompliance"/> uses, each hour converted to the threshold's
+/// emission-inventory kernel that <see cref="PermitCompliance"/> uses, each hour converted to the threshold's
 /// reference O₂ with c × (21 − O₂ref) ÷ (21 − O₂): the statistic is the highest valid hourly value on the threshold's
 /// basis, compared <c>at_or_below</c> (a value at the threshold passes, the permit rule) or <c>below</c>. An outlet
 /// without valid hours is unknown. NaN cells are invalid hours, never zeros.</para>
@@ -441,7 +441,7 @@ public static class PerformanceGrading
                 return null;
             }
 
-            return ConcentrationCompliance.Judge(hours, outletId, pollutant, Year, limit);
+            return PermitCompliance.Judge(hours, outletId, pollutant, Year, limit);
         }
 
         private ReferenceValue Row(GradingCriterion criterion, string key, string field, string unit)

@@ -131,7 +131,7 @@ public static partial class SqlCalculators
     private static IEnumerable<Candidate> ComplianceQueries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string> columns)
     {
         yield return new(new("cems_valid_hours", "The valid hours of pm, so2 and nox: value and flow flags N (a value's own flag, else the row's), value and flow present; as the inventory's kernel takes them.", CemsValidHours(columns)), ["cems_hourly"]);
-        yield return new(new("compliance", "Permit compliance per CEMS outlet, year and pollutant with a limit_value: valid hours, hours above the limit on its reference-O₂ basis, the highest, compliant (emissions.compliance[]); mirrors ConcentrationCompliance.Evaluate.", Compliance), ["cems_hourly", "outlets", "cems_valid_hours"]);
+        yield return new(new("compliance", "Permit compliance per CEMS outlet, year and pollutant with a limit_value: valid hours, hours above the limit on its reference-O₂ basis, the highest, compliant (emissions.compliance[]); mirrors PermitCompliance.Evaluate.", Compliance), ["cems_hourly", "outlets", "cems_valid_hours"]);
         yield return new(new("plan_checks_cems", "The P6 checks that scan cems_hourly, per facility and CEMS year: ferroalloy PM, cement-kiln and gas-boiler NOx at their reference O₂, cement-kiln ammonia slip monitored (emissions.plan_checks[]); mirrors PlanChecks.Evaluate.", PlanChecksCems(catalogue, asOf, columns)), ["cems_hourly", "facilities", "enterprises", "outlets", "cems_valid_hours"]);
     }
 }

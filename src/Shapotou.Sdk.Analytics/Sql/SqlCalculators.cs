@@ -118,7 +118,7 @@ public static partial class SqlCalculators
         if (cemsColumns is not null)
         {
             candidates.Add(new(new("measured_inventory", "Measured emission per outlet, year and pollutant in t: Σ c × Q × 1 h × 1e-9 over hours whose value and flow flags are N (HJ 212-2017 Annex D (33)), with the valid and stopped (F) hours; mirrors the measured rows of EmissionInventoryCalculator.", MeasuredInventory(cemsColumns)), ["cems_hourly"]));
-            candidates.Add(new(new("reference_oxygen", "Hourly concentrations on each outlet's permit basis, c × (21 − O₂ref) ÷ (21 − O₂) (GB 13271-2014 / GB 4915-2013 formula (1)): valid hours compared, the highest, and the hours above limit_value; mirrors ConcentrationCompliance.", ReferenceOxygen(cemsColumns)), ["cems_hourly", "outlets"]));
+            candidates.Add(new(new("reference_oxygen", "Hourly concentrations on each outlet's permit basis, c × (21 − O₂ref) ÷ (21 − O₂) (GB 13271-2014 / GB 4915-2013 formula (1)): valid hours compared, the highest, and the hours above limit_value; mirrors PermitCompliance.", ReferenceOxygen(cemsColumns)), ["cems_hourly", "outlets"]));
             candidates.AddRange(ComplianceQueries(catalogue, asOf, cemsColumns));
         }
 

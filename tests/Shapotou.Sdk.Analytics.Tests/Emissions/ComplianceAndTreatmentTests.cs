@@ -17,7 +17,7 @@ public sealed class ComplianceAndTreatmentTests
             new Outlet("O1", "F1", Pollutant.So2, limitValue: MassConcentration.FromMilligramsPerCubicMeter(20), referenceOxygen: VolumeConcentration.FromPercent(12), standard: "permit", cemsInstalled: true),
         ];
 
-        ComplianceResult result = ConcentrationCompliance.Evaluate(EmissionsFixture.Create(outlets: outlets), 2024);
+        ComplianceResult result = PermitCompliance.Evaluate(EmissionsFixture.Create(outlets: outlets), 2024);
 
         OutletCompliance so2 = Assert.Single(result.Outlets);
         Assert.Equal(1, so2.ValidHours); // the D-flagged value and the calibration hour are not judged
@@ -35,7 +35,7 @@ public sealed class ComplianceAndTreatmentTests
             [("O1", Pollutant.Pm)] = EmissionLimit.Of(MassConcentration.FromMilligramsPerCubicMeter(10), ConcentrationBasis.Measured, "ultra-low example"),
         };
 
-        ComplianceResult result = ConcentrationCompliance.Evaluate(EmissionsFixture.Create(), 2024, limits);
+        ComplianceResult result = PermitCompliance.Evaluate(EmissionsFixture.Create(), 2024, limits);
 
         OutletCompliance pm = Assert.Single(result.Outlets);
         Assert.Equal(10, pm.MaxHourly!.Value.MilligramsPerCubicMeter); // the 03:00 hour is exactly 10

@@ -72,7 +72,7 @@ public sealed class StandardLimitsTests
 
         (IReadOnlyDictionary<(string, Pollutant), Concentrations.EmissionLimit> limits, IReadOnlyList<string> missing, _) =
             StandardLimits.ForDataset(data, LimitStandard.Gb9078Grade2, ReferenceCatalogue.Builtin, s_asOf);
-        ComplianceResult result = ConcentrationCompliance.Evaluate(data, 2024, limits);
+        ComplianceResult result = PermitCompliance.Evaluate(data, 2024, limits);
 
         OutletCompliance pm = Assert.Single(result.Outlets, o => o.Pollutant == Pollutant.Pm);
         Assert.True(pm.Compliant); // the fixture's PM hours are 5.1 and 10 mg/m3 against 100

@@ -32,7 +32,8 @@ public sealed record ComplianceResult(IReadOnlyList<OutletCompliance> Outlets, I
 
 /// <summary>
 /// Hourly CEMS concentrations against the permit limit of each outlet (<c>outlets.limit_value</c> at
-/// <c>outlets.reference_o2</c>) or a limit the caller names (a standard's row from the catalogue, an ultra-low value).
+/// <c>outlets.reference_o2</c>) or a limit the caller names (a standard's row from the catalogue, an ultra-low value),
+/// summarised per outlet, pollutant and year: valid hours, hours above the limit, the highest hour.
 /// </summary>
 /// <remarks>
 /// <para>The rule judged is the permit-compliance one: every valid hourly mean must meet the permitted concentration
@@ -41,8 +42,10 @@ public sealed record ComplianceResult(IReadOnlyList<OutletCompliance> Outlets, I
 /// at the limit is not above it. A prohibition (禁排) is compared as a limit of 0.</para>
 /// <para>A missing limit is never guessed: the outlet is listed in <see cref="ComplianceResult.Missing"/> with its
 /// declared standard.</para>
+/// <para>Each value judged as it arrives, with a warning threshold, is the monitoring package's
+/// <c>Shapotou.Sdk.Monitoring.Compliance.ConcentrationCompliance</c>: the same rule, per hour or day rather than per year.</para>
 /// </remarks>
-public static class ConcentrationCompliance
+public static class PermitCompliance
 {
     /// <summary>Compares every outlet with CEMS rows in the year.</summary>
     /// <param name="data">The dataset.</param>
