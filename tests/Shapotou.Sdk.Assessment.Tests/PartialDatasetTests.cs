@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Analytics.Emissions;
 
 namespace Shapotou.Sdk.Assessment.Tests;
 
@@ -96,6 +97,26 @@ public sealed class PartialDatasetTests(DefaultFolderFixture fixture) : IClassFi
             Assert.Equal(JsonValueKind.Null, c.GetProperty("value").ValueKind);
             Assert.Equal("The dataset has no table treatment_facilities: the design efficiency of the SO₂ treatment chain is unknown.", c.GetProperty("detail").GetString());
         });
+    }
+
+    [Fact]
+    public async Task RunAsync_FolderWithoutTreatmentFacilities_FactorEstimatesAreUnknownNotUntreated()
+    {
+        DistrictAssessment whole = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(fixture.Folder));
+        DistrictAssessment a = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(CopyWithout("treatment_facilities")));
+
+        // Before: every facility estimated as untreated (the whole generation factor), a known and too large figure.
+        OutletEmission[] factorRows = [.. whole.Emissions.Inventories[^1].Rows.Where(r => r.Method == EmissionMethod.Factor)];
+        Assert.Contains(factorRows, r => r.Mass is not null);
+        EmissionInventory inventory = a.Emissions.Inventories[^1];
+        OutletEmission[] rows = [.. inventory.Rows.Where(r => r.Method == EmissionMethod.Factor)];
+        Assert.Equal(factorRows.Length, rows.Length);
+        Assert.All(rows, r => Assert.Null(r.Mass));
+        Assert.Contains(inventory.Missing, m => m.EndsWith(": the dataset has no table treatment_facilities, so the share its treatment removes is unknown and so is the estimate.", StringComparison.Ordinal));
+        // The measured rows do not depend on treatment.
+        Assert.Equal(
+            whole.Emissions.Inventories[^1].Rows.Where(r => r.Method == EmissionMethod.Measured).Select(r => r.Mass),
+            inventory.Rows.Where(r => r.Method == EmissionMethod.Measured).Select(r => r.Mass));
     }
 
     [Theory]

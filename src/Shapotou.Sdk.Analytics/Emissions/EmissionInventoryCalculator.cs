@@ -77,6 +77,10 @@ public sealed class EmissionInventoryCalculator
         private readonly HashSet<EmissionFactor> _factorsNoted = new(ReferenceEqualityComparer.Instance);
         private readonly ILookup<string, TreatmentFacility> _treatment;
 
+        /// <summary>False when the dataset lacks <c>treatment_facilities</c>: what treatment removes is then unknown, not
+        /// nothing, so an estimate from a generation factor or a sulfur balance is unknown too.</summary>
+        private readonly bool _treatmentKnown;
+
         public Run(ClusterDataset data, int year, EmissionInventoryOptions options)
         {
             _data = data;
@@ -85,6 +89,7 @@ public sealed class EmissionInventoryCalculator
             _facilities = data.Facilities.ToDictionary(f => f.FacilityId, StringComparer.Ordinal);
             _enterprises = data.Enterprises.ToDictionary(e => e.EnterpriseId, StringComparer.Ordinal);
             _treatment = TreatmentChain.ByFacility(data.TreatmentFacilities);
+            _treatmentKnown = !data.AbsentTables.Contains("treatment_facilities", StringComparer.Ordinal);
             _ledger = data.EnergyLedger.Where(r => r.Period.Year == year)
                 .GroupBy(r => r.FacilityId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Period).ThenBy(r => r.Product, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
@@ -305,7 +310,7 @@ public sealed class EmissionInventoryCalculator
 
         private IEnumerable<(int Month, double? Tonnes, string Basis)> Factor(string facilityId, Pollutant pollutant)
         {
-            double remaining = TreatmentChain.Remaining(_treatment[facilityId], pollutant);
+            double? remaining = Remaining(facilityId, pollutant);
             foreach (EnergyLedgerEntry row in _ledger.GetValueOrDefault(facilityId) ?? [])
             {
                 EmissionFactor? factor = FactorFor(facilityId, pollutant, report: true, row.Product);
@@ -333,10 +338,23 @@ public sealed class EmissionInventoryCalculator
             }
         }
 
+        /// <summary>The share of a pollutant a facility's treatment chain lets through, or null when the dataset has no
+        /// <c>treatment_facilities</c> table (named once per facility and pollutant as a missing input).</summary>
+        private double? Remaining(string facilityId, Pollutant pollutant)
+        {
+            if (_treatmentKnown)
+            {
+                return TreatmentChain.Remaining(_treatment[facilityId], pollutant);
+            }
+
+            _missing.Add($"Facility '{facilityId}', {ContractNames.ToName(pollutant)}: the dataset has no table treatment_facilities, so the share its treatment removes is unknown and so is the estimate.");
+            return null;
+        }
+
         private IEnumerable<(int Month, double? Tonnes, string Basis)> MassBalance(string facilityId)
         {
             SulfurBalanceInput input = _sulfur[facilityId];
-            double remaining = TreatmentChain.Remaining(_treatment[facilityId], Pollutant.So2);
+            double? remaining = Remaining(facilityId, Pollutant.So2);
             double released = 1 - input.Retained.DecimalFractions;
             Assume($"SO₂ of facility '{facilityId}' by sulfur balance: sulfur contents and {input.Retained.Percent.ToString(CultureInfo.InvariantCulture)} % retained in product and slag from {input.Source}; M(SO₂)/M(S) = {SulfurDioxidePerSulfur.ToString("0.######", CultureInfo.InvariantCulture)} (IUPAC 2021 conventional atomic weights).");
             foreach (EnergyLedgerEntry row in _ledger.GetValueOrDefault(facilityId) ?? [])
