@@ -214,7 +214,7 @@ internal static class Hj212ServeCommand
         {
             say(string.Create(
                 CultureInfo.InvariantCulture,
-                $"rolled {result.Segments} segment(s): {result.MinuteRows} minute rows, {result.HourRows} hour rows, {result.Partitions} partitions; duplicates {result.Duplicates} (conflicts {result.Conflicts}), other packets {result.OtherPackets}, split parts pending {result.SplitPartsPending}, values set missing {result.ValuesSetMissing}, unmapped MN {result.UnmappedMn}; quarantined {result.Quarantined}, written from quarantine {result.QuarantineWritten}, in quarantine {result.QuarantinePending}"));
+                $"rolled {result.Segments} segment(s): {result.MinuteRows} minute rows, {result.HourRows} hour rows, {result.Partitions} partitions; duplicates {result.Duplicates} (conflicts {result.Conflicts}), not checked for re-send {result.NotCheckedForResend}, other packets {result.OtherPackets}, split parts pending {result.SplitPartsPending}, values set missing {result.ValuesSetMissing}, unmapped MN {result.UnmappedMn}; quarantined {result.Quarantined}, written from quarantine {result.QuarantineWritten}, in quarantine {result.QuarantinePending}"));
         }
     }
 

@@ -137,7 +137,7 @@ internal static partial class RecordedText
         new(new Regex(@"^Dataset read from the folder '(?<name>[^']+)'\.$"),
             m => $"数据集读自文件夹“{m.Groups["name"].Value}”。"),
         new(new Regex(@"^Criterion '(?<id>[^']+)' takes its threshold from catalogue row (?<key>\S+), marked S \(one secondary source; confirm before relying on it\)\.$"),
-            m => $"指标 {m.Groups["id"].Value} 的阈值取自参考目录行 {m.Groups["key"].Value}，可信度 S（仅一个二手来源，使用前需核实）。"),
+            m => $"指标“{Sections.GradingSection.CriterionLabel(m.Groups["id"].Value, ReportLanguage.Zh)}”的阈值取自参考目录行 {m.Groups["key"].Value}，可信度 S（仅一个二手来源，使用前需核实）。"),
         new(Exact("Cement grade A is judged against the 2024 ultra-low kiln values (PM 10, SO2 35, NOx 50 mg/m3, marked S) at 10 % O2 (GB 4915-2013's kiln reference; the opinion's own basis is not in the references); the guide's A thresholds are not in the references (docs/grading.md)."),
             _ => "水泥 A 级按 2024 年水泥窑超低排放值（颗粒物 10、SO2 35、NOx 50 mg/m3，可信度 S）在 10 % O2 下判定（GB 4915-2013 的窑基准含氧量；该意见自身的基准不在参考资料中）；技术指南的 A 级阈值不在参考资料中（docs/grading.md）。"),
         new(Exact("Cement grade B is judged against GB 4915-2013 Table 2 (special limits of key regions) for the kiln; the guide's B thresholds are not in the references (docs/grading.md)."),

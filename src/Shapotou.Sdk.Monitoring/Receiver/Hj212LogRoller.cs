@@ -24,6 +24,12 @@ namespace Shapotou.Sdk.Monitoring.Receiver;
 /// (<see cref="Hj212LoggerRegistry.IsValidOutletId"/>), or that the sink fails to write, is quarantined: its records and
 /// the reason go to the log folder's <c>quarantine/</c>, the roll goes on with the other partitions, and every later
 /// roll tries the quarantined ones again (with the outlet map of that roll) until they are written.</para>
+/// <para>Re-sent packets: a packet whose key (MN, CN, DataTime, PNO — a split packet once joined) was rolled before is
+/// a duplicate, tabled once; with other data (CP) a conflict, counted apart. The keys are remembered from roll to roll
+/// in a <c>keys-…</c> file written with the carry file, bounded as the receiver's memory is
+/// (<see cref="Hj212RollOptions.DuplicateWindow"/> of DataTimes per MN, <see cref="Hj212RollOptions.MaxDuplicateKeysPerMn"/>
+/// per MN, <see cref="Hj212RollOptions.MaxRememberedLoggers"/> MNs); a packet past those bounds is tabled and counted
+/// in <see cref="Hj212RollResult.NotCheckedForResend"/>.</para>
 /// <para>Do not roll a log folder while a receiver in another process writes to it: its active segment is not sealed.
 /// In the same process, roll through <see cref="Hj212Receiver.SealAsync"/>'s segment.</para>
 /// </remarks>
@@ -84,6 +90,12 @@ public static class Hj212LogRoller
 
         long last = LastRolledSegment(logDirectory);
         var state = new RollState(outletByMn, options);
+        string keysPath = KeysPath(logDirectory, last);
+        if (File.Exists(keysPath))
+        {
+            state.ReadKeys(keysPath);
+        }
+
         string carryPath = CarryPath(logDirectory, last);
         if (File.Exists(carryPath))
         {
@@ -121,9 +133,13 @@ public static class Hj212LogRoller
 
             string newCarry = CarryPath(logDirectory, number);
             await WriteRecordsAsync(newCarry, state.PendingParts()).ConfigureAwait(false);
+            string newKeys = KeysPath(logDirectory, number);
+            state.WriteKeys(newKeys);
             WriteAtomically(Path.Combine(logDirectory, CheckpointFile), number.ToString(CultureInfo.InvariantCulture));
             File.Delete(carryPath);
+            File.Delete(keysPath);
             carryPath = newCarry;
+            keysPath = newKeys;
             last = number;
             segments++;
         }
@@ -235,6 +251,9 @@ public static class Hj212LogRoller
     private static string CarryPath(string directory, long segment) =>
         Path.Combine(directory, "carry-" + segment.ToString("D8", CultureInfo.InvariantCulture) + ".carry");
 
+    private static string KeysPath(string directory, long segment) =>
+        Path.Combine(directory, "keys-" + segment.ToString("D8", CultureInfo.InvariantCulture) + ".keys");
+
     private static async Task WriteRecordsAsync(string path, byte[][] parts)
     {
         if (parts.Length == 0)
@@ -288,8 +307,9 @@ public static class Hj212LogRoller
         private readonly List<string> _flowWarnings = [];
         private long _intervalsUnknown;
         private static readonly TimeSpan s_chinaStandardTime = TimeSpan.FromHours(8);
-        private readonly Dictionary<PacketKey, ulong> _seen = [];
+        private readonly Dictionary<string, LoggerKeys> _keys = new(StringComparer.Ordinal);
         private long _conflicts;
+        private long _unchecked;
         private readonly Dictionary<(string Mn, string Cn, string? Qn, int Pnum), SortedDictionary<int, (byte[] Bytes, Hj212Packet Packet)>> _splits = [];
         private readonly Dictionary<(CemsInterval, DateOnly, string), (CemsTableBuilder Rows, List<byte[]> Records)> _partitions = [];
         private long _records;
@@ -354,6 +374,7 @@ public static class Hj212LogRoller
             new(segments, _records, _minuteRows, _hourRows, _duplicates, _other, PendingParts().Length, _missing, _unmapped, _written)
             {
                 Conflicts = _conflicts,
+                NotCheckedForResend = _unchecked,
                 FlowIntervalsUnknown = _intervalsUnknown,
                 FlowWarnings = [.. _flowWarnings],
             };
@@ -390,18 +411,22 @@ public static class Hj212LogRoller
                 data = (data * 31) + System.IO.Hashing.XxHash3.HashToUInt64(Cp(part.DataSegmentUtf8));
             }
 
-            var seenKey = new PacketKey(first.Mn, first.Cn == "2051" ? 2051 : 2061, start.Ticks, 0);
-            if (!_seen.TryAdd(seenKey, data))
+            // The key as the receiver keys it: (CN, DataTime, PNO) per MN; a joined split packet is one record (PNO 0).
+            var seenKey = new DuplicateKey(time.UtcTicks, first.Cn == "2051" ? 2051 : 2061, 0);
+            switch (Check(first.Mn, seenKey, data))
             {
-                // The first copy in the log is the one tabled; a copy with other data is a conflict, counted apart so
-                // that the roll's report names it (both copies stay in the log).
-                if (_seen[seenKey] != data)
-                {
+                case KeyCheck.Duplicate:
+                    _duplicates++;
+                    return;
+                case KeyCheck.Conflict:
+                    // The first copy rolled is the one tabled; a copy with other data is a conflict, counted apart so
+                    // that the roll's report names it (both copies stay in the log).
                     _conflicts++;
-                }
-
-                _duplicates++;
-                return;
+                    _duplicates++;
+                    return;
+                case KeyCheck.OutsideWindow:
+                    _unchecked++;
+                    break;
             }
 
             string outlet;
@@ -498,6 +523,82 @@ public static class Hj212LogRoller
                 _hourRows++;
             }
         }
+
+        /// <summary>Checks a key against its MN's memory; an MN beyond <see cref="Hj212RollOptions.MaxRememberedLoggers"/>
+        /// has none, and its packets are tabled without a check (as outside the window).</summary>
+        private KeyCheck Check(string mn, DuplicateKey key, ulong data)
+        {
+            if (!_keys.TryGetValue(mn, out LoggerKeys? keys))
+            {
+                if (_keys.Count >= _options.MaxRememberedLoggers)
+                {
+                    return KeyCheck.OutsideWindow;
+                }
+
+                _keys[mn] = keys = new LoggerKeys();
+            }
+
+            return keys.Check(key, data, _options.DuplicateWindow.Ticks, _options.MaxDuplicateKeysPerMn);
+        }
+
+        /// <summary>Reads the keys an earlier roll remembered (<see cref="WriteKeys"/>).</summary>
+        public void ReadKeys(string path)
+        {
+            using var reader = new BinaryReader(File.OpenRead(path), System.Text.Encoding.UTF8);
+            if (reader.ReadInt32() != KeysFormat)
+            {
+                return; // a file of another format: the roll goes on with no memory, as a folder rolled before keys were kept
+            }
+
+            int loggers = reader.ReadInt32();
+            for (int i = 0; i < loggers; i++)
+            {
+                string mn = reader.ReadString();
+                int count = reader.ReadInt32();
+                var entries = new (DuplicateKey Key, ulong Data)[count];
+                for (int k = 0; k < count; k++)
+                {
+                    entries[k] = (new DuplicateKey(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32()), reader.ReadUInt64());
+                }
+
+                foreach ((DuplicateKey key, ulong data) in entries.OrderBy(e => e.Key.Time))
+                {
+                    Check(mn, key, data);
+                }
+            }
+        }
+
+        /// <summary>Writes the keys remembered, per MN, for the next roll: to a temporary name, flushed to disk and renamed.</summary>
+        public void WriteKeys(string path)
+        {
+            string temporary = path + ".tmp";
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+            {
+                using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(KeysFormat);
+                    writer.Write(_keys.Count);
+                    foreach ((string mn, LoggerKeys keys) in _keys)
+                    {
+                        writer.Write(mn);
+                        writer.Write(keys.Count);
+                        foreach ((DuplicateKey key, ulong data) in keys.Entries)
+                        {
+                            writer.Write(key.Time);
+                            writer.Write(key.Cn);
+                            writer.Write(key.Pno);
+                            writer.Write(data);
+                        }
+                    }
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        private const int KeysFormat = 0x4B455931; // "KEY1"
 
         private static ReadOnlySpan<byte> Cp(ReadOnlySpan<byte> segment) =>
             segment[(segment.StartsWith("CP=&&"u8) ? 0 : segment.IndexOf(";CP=&&"u8) + 1)..];

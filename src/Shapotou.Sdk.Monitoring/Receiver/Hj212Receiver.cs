@@ -848,6 +848,9 @@ internal sealed class LoggerKeys
 
     public int Count => _first.Count;
 
+    /// <summary>Gets the keys remembered, each with the data hash of its first copy (conflicting data is not kept).</summary>
+    public IEnumerable<(DuplicateKey Key, ulong Data)> Entries => _first.Select(p => (p.Key, p.Value));
+
     public KeyCheck Check(DuplicateKey key, ulong data, long windowTicks, int maxKeys)
     {
         if (_first.TryGetValue(key, out ulong first))
@@ -888,30 +891,5 @@ internal sealed class LoggerKeys
         }
 
         return KeyCheck.New;
-    }
-}
-
-/// <summary>The duplicate key of a packet: (MN, CN, DataTime, PNO), or (MN, CN, QN, PNO) for a split packet without
-/// DataTime (QN's 17 digits fit a <see cref="long"/>; stored negated to keep the two kinds apart).</summary>
-internal readonly record struct PacketKey(string Mn, int Cn, long Time, int Pno)
-{
-    public static PacketKey? Of(Hj212Packet packet, Func<string, string>? intern = null)
-    {
-        if (!int.TryParse(packet.Cn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int cn))
-        {
-            return null;
-        }
-
-        string mn = intern is null ? packet.Mn : intern(packet.Mn);
-        int pno = packet.Pno ?? 0;
-        if (packet.DataTime is { } time)
-        {
-            return new PacketKey(mn, cn, time.Ticks, pno);
-        }
-
-        return packet.Pnum is not null && packet.Qn is { Length: <= 18 } qn
-            && long.TryParse(qn, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long number)
-            ? new PacketKey(mn, cn, -number - 1, pno)
-            : null;
     }
 }

@@ -38,9 +38,36 @@ public sealed record Hj212RollOptions
     /// <value>The default value is empty: no range is checked (the references give none).</value>
     public IReadOnlyDictionary<string, FlowRange> FlowRangeByOutlet { get; init; } = new Dictionary<string, FlowRange>(StringComparer.Ordinal);
 
+    /// <summary>Gets how far back from an MN's newest DataTime the roller remembers the MN's packet keys (MN, CN,
+    /// DataTime, PNO) from roll to roll, so that a re-sent packet rolled after its first copy is dropped as a duplicate;
+    /// a packet older than that is tabled without the check and counted in
+    /// <see cref="Hj212RollResult.NotCheckedForResend"/>.</summary>
+    /// <value>The default value is 48 hours, the receiver's <see cref="Hj212ReceiverOptions.DuplicateWindow"/>.</value>
+    public TimeSpan DuplicateWindow { get; init; } = TimeSpan.FromHours(48);
+
+    /// <summary>Gets the most keys remembered per MN; beyond it the MN's oldest DataTimes are forgotten first. Keys of
+    /// one MN never displace another's.</summary>
+    /// <value>The default value is 16 384, the receiver's <see cref="Hj212ReceiverOptions.MaxDuplicateKeysPerMn"/>.</value>
+    public int MaxDuplicateKeysPerMn { get; init; } = 16_384;
+
+    /// <summary>Gets the most MNs whose keys are remembered; packets of further MNs are tabled without the re-send
+    /// check and counted in <see cref="Hj212RollResult.NotCheckedForResend"/>.</summary>
+    /// <value>The default value is 1 000, the receiver's <see cref="Hj212ReceiverOptions.MaxLoggers"/>.</value>
+    public int MaxRememberedLoggers { get; init; } = 1_000;
+
     /// <summary>Checks the options, naming the first bad entry.</summary>
     internal void Validate()
     {
+        if (DuplicateWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"The duplicate window is {DuplicateWindow}; expected more than zero."), nameof(DuplicateWindow));
+        }
+
+        if (MaxDuplicateKeysPerMn < 1 || MaxRememberedLoggers < 1)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"The key limits are {MaxDuplicateKeysPerMn} keys per MN and {MaxRememberedLoggers} MNs; expected at least 1 each."), nameof(MaxDuplicateKeysPerMn));
+        }
+
         ArgumentNullException.ThrowIfNull(MinuteIntervalByMn);
         ArgumentNullException.ThrowIfNull(FlowRangeByOutlet);
         foreach ((string mn, TimeSpan interval) in MinuteIntervalByMn)

@@ -55,6 +55,12 @@ public sealed record Hj212RollResult(
     /// first copy in the log is tabled, both stay in the log.</summary>
     public long Conflicts { get; init; }
 
+    /// <summary>Gets the packets tabled without the re-send check: a DataTime older than
+    /// <see cref="Hj212RollOptions.DuplicateWindow"/> before the newest of its MN, or an MN beyond
+    /// <see cref="Hj212RollOptions.MaxRememberedLoggers"/>. Each is possibly re-sent: if its first copy was rolled before
+    /// and forgotten, it is a second row of the same key.</summary>
+    public long NotCheckedForResend { get; init; }
+
     /// <summary>Gets the partitions that could not be written in this roll and were put in quarantine (the log folder's
     /// <c>quarantine/</c>: their records and the reason), to be tried again at every later roll.</summary>
     public long Quarantined { get; init; }

@@ -49,6 +49,31 @@ public sealed partial class ReportLanguageTests : IDisposable
         Assert.Contains("## 假设与说明（来自评估）", markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh", "未达到更高等级最常见的原因：铁合金 A 级：矿热炉颗粒物（10 家）；铁合金 A 级：国五及以上重型货车运输比例（10 家）；铁合金 B 级：物料封闭储存（10 家）。")]
+    [InlineData("en", "The criteria that most often hold a better grade back: ferroalloy grade A: furnace PM (10 enterprises); ferroalloy grade A: share of China V or better trucks (10 enterprises); ferroalloy grade B: closed storage (10 enterprises).")]
+    public void Report_GradingReasons_NameTheCriteriaInTheReportsLanguageNotById(string lang, string expected)
+    {
+        Assert.Equal(0, CliRunner.Run("report", "--lang", lang, "--out", _folder).ExitCode);
+        string markdown = File.ReadAllText(Path.Combine(_folder, "report.md"));
+
+        Assert.Contains(expected, markdown, StringComparison.Ordinal);
+        if (lang == "zh")
+        {
+            // Nor in the assumptions: the grading section's criteria by their words, not their ids.
+            Assert.Contains("- 指标“水泥 A 级：水泥窑颗粒物”的阈值取自参考目录行", markdown, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\b(?:cement|ferroalloy)\.[a-z_]+\.[a-z0-9_]+", markdown);
+        }
+    }
+
+    [Theory]
+    [InlineData("ferroalloy.b_minus.furnace_dust_filter", "zh", "铁合金 B- 级：矿热炉除尘")]
+    [InlineData("cement.c.kiln_nox", "en", "cement grade C: kiln NOx")]
+    [InlineData("my.own.criterion", "zh", "my.own.criterion")] // a user's criteria file: its id as it is
+    [InlineData("cement.a", "zh", "cement.a")]
+    public void CriterionLabel_InWordsOrAsRecorded(string id, string lang, string expected) =>
+        Assert.Equal(expected, Shapotou.Sdk.Cli.Report.Sections.GradingSection.CriterionLabel(id, lang == "zh" ? ReportLanguage.Zh : ReportLanguage.En));
+
     [Fact]
     public void Report_En_HasNoChinese()
     {

@@ -87,10 +87,90 @@ public sealed class ResentPacketTests : IDisposable
         Assert.Equal(6, partition.Rows.Values(CemsChannel.So2).Span[0]);
     }
 
-    /// <summary>The packet as a logger sends it again a minute later: a new QN, the CRC computed anew.</summary>
-    private static string WithNewQn(string packet)
+    [Fact]
+    public async Task Roller_APacketReSentInALaterRoll_IsADuplicateNotASecondRow()
     {
-        string data = packet[6..^4].Replace("QN=20220513162608370", "QN=20220513162708370", StringComparison.Ordinal);
+        var sink = new MemorySink();
+        await AppendAndSealAsync(Published);
+        Hj212RollResult first = await Hj212LogRoller.RollAsync(LogDirectory, sink);
+        await AppendAndSealAsync(WithNewQn(Published), Published);
+        Hj212RollResult second = await Hj212LogRoller.RollAsync(LogDirectory, sink);
+
+        Assert.Equal((1L, 1L, 0L), (first.Records, first.MinuteRows, first.Duplicates));
+        Assert.Equal((2L, 0L, 2L, 0L, 0L), (second.Records, second.MinuteRows, second.Duplicates, second.Conflicts, second.NotCheckedForResend));
+        CemsPartition partition = Assert.Single(sink.Partitions);
+        Assert.Equal(6, partition.Rows.Values(CemsChannel.So2).Span[0]);
+        Assert.Equal($"keys-{Hj212LogRoller.LastRolledSegment(LogDirectory):D8}.keys", Path.GetFileName(Assert.Single(Directory.EnumerateFiles(LogDirectory, "keys-*"))));
+    }
+
+    [Fact]
+    public async Task Roller_OtherDataForAKeyRolledBefore_IsAConflictNotASecondRow()
+    {
+        var sink = new MemorySink();
+        await AppendAndSealAsync(Published);
+        await Hj212LogRoller.RollAsync(LogDirectory, sink);
+        await AppendAndSealAsync(With(Published, "a21026-Avg=6,", "a21026-Avg=7,"));
+        Hj212RollResult second = await Hj212LogRoller.RollAsync(LogDirectory, sink);
+
+        Assert.Equal((0L, 1L, 1L), (second.MinuteRows, second.Duplicates, second.Conflicts));
+        Assert.Equal(6, Assert.Single(sink.Partitions).Rows.Values(CemsChannel.So2).Span[0]);
+    }
+
+    [Fact]
+    public async Task Roller_AReSendOlderThanTheWindowBeforeItsMnsNewest_IsTabledAndCountedAsNotChecked()
+    {
+        // The MN's keys reach back one hour from its newest DataTime; a copy of a packet two hours older than that
+        // newest one is past the memory: tabled again, and counted as possibly re-sent.
+        var options = new Hj212RollOptions { DuplicateWindow = TimeSpan.FromHours(1) };
+        var sink = new MemorySink();
+        await AppendAndSealAsync(Published);
+        await Hj212LogRoller.RollAsync(LogDirectory, sink, options);
+        await AppendAndSealAsync(With(Published, "DataTime=20220513162600", "DataTime=20220513182600"));
+        await Hj212LogRoller.RollAsync(LogDirectory, sink, options);
+        await AppendAndSealAsync(Published);
+        Hj212RollResult third = await Hj212LogRoller.RollAsync(LogDirectory, sink, options);
+
+        Assert.Equal((1L, 0L, 1L), (third.MinuteRows, third.Duplicates, third.NotCheckedForResend));
+        Assert.Equal(3, sink.Partitions.Count);
+    }
+
+    [Fact]
+    public async Task Roller_AnMnBeyondTheRememberedLoggers_IsTabledAndCountedAsNotChecked()
+    {
+        var options = new Hj212RollOptions { MaxRememberedLoggers = 1 };
+        var sink = new MemorySink();
+        string other = With(Published, "MN=JLYP01_AIR01_0001", "MN=JLYP01_AIR01_0002");
+        await AppendAndSealAsync(Published, other);
+        Hj212RollResult first = await Hj212LogRoller.RollAsync(LogDirectory, sink, options);
+        await AppendAndSealAsync(Published, other);
+        Hj212RollResult second = await Hj212LogRoller.RollAsync(LogDirectory, sink, options);
+
+        Assert.Equal((2L, 1L), (first.MinuteRows, first.NotCheckedForResend));
+        Assert.Equal((1L, 1L, 1L), (second.MinuteRows, second.Duplicates, second.NotCheckedForResend));
+    }
+
+    /// <summary>Appends packets to the log as a receiver would store them, in a segment of their own, sealed.</summary>
+    private async Task AppendAndSealAsync(params string[] packets)
+    {
+        await using Hj212Log log = Hj212Log.Open(LogDirectory);
+        foreach (string packet in packets)
+        {
+            await log.AppendAsync(Encoding.ASCII.GetBytes(packet + "\r\n"), new DateTime(2022, 5, 13, 8, 27, 0, DateTimeKind.Utc));
+        }
+
+        await log.SealAsync();
+    }
+
+    /// <summary>The packet as a logger sends it again a minute later: a new QN, the CRC computed anew.</summary>
+    private static string WithNewQn(string packet) => With(packet, "QN=20220513162608370", "QN=20220513162708370");
+
+    /// <summary>The packet with one text replaced in its data segment, the CRC computed anew (the length is unchanged).</summary>
+    private static string With(string packet, string from, string to)
+    {
+        Assert.Equal(from.Length, to.Length);
+        string data = packet[6..^4];
+        Assert.Contains(from, data, StringComparison.Ordinal);
+        data = data.Replace(from, to, StringComparison.Ordinal);
         return packet[..6] + data + Hj212Crc.Compute(Encoding.ASCII.GetBytes(data)).ToString("X4", CultureInfo.InvariantCulture);
     }
 }

@@ -72,7 +72,7 @@ internal sealed class GradingSection : ReportSection
                 .GroupBy(id => id, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Take(3)
-                .Select(g => text.Format("grading.reason", g.Key, g.Count())));
+                .Select(g => text.Format("grading.reason", CriterionLabel(g.Key, text.Language), g.Count())));
         string paragraph = text.Format("grading.text", grading.Enterprises.Count, grading.NotGraded.Count, reasons.Length > 0 ? reasons : "–");
 
         var header = new List<string> { text["grading.col.grade"] };
@@ -88,4 +88,51 @@ internal sealed class GradingSection : ReportSection
 
         string GradeLabel(PerformanceGrade grade) => grade == PerformanceGrade.PerformanceLeading ? text["grading.leading"] : PerformanceGrades.ToName(grade);
     }
+
+    /// <summary>A criterion id of the form <c>industry.grade.check</c> (the bundled criteria files) in words of the
+    /// report's language, pollutant codes kept; an id of another form (a user's criteria file) as it is.</summary>
+    internal static string CriterionLabel(string id, ReportLanguage language)
+    {
+        string[] parts = id.Split('.');
+        if (parts.Length != 3
+            || !s_industries.TryGetValue(parts[0], out (string Zh, string En) industry)
+            || !s_grades.TryGetValue(parts[1], out string? grade)
+            || !s_checks.TryGetValue(parts[2], out (string Zh, string En) check))
+        {
+            return id;
+        }
+
+        return language == ReportLanguage.Zh
+            ? $"{industry.Zh} {grade} 级：{check.Zh}"
+            : $"{industry.En} grade {grade}: {check.En}";
+    }
+
+    private static readonly Dictionary<string, (string Zh, string En)> s_industries = new(StringComparer.Ordinal)
+    {
+        ["cement"] = ("水泥", "cement"),
+        ["ferroalloy"] = ("铁合金", "ferroalloy"),
+    };
+
+    private static readonly Dictionary<string, string> s_grades = new(StringComparer.Ordinal)
+    {
+        ["a"] = "A",
+        ["b"] = "B",
+        ["b_minus"] = "B-",
+        ["c"] = "C",
+    };
+
+    private static readonly Dictionary<string, (string Zh, string En)> s_checks = new(StringComparer.Ordinal)
+    {
+        ["kiln_pm"] = ("水泥窑颗粒物", "kiln PM"),
+        ["kiln_so2"] = ("水泥窑 SO2", "kiln SO2"),
+        ["kiln_nox"] = ("水泥窑 NOx", "kiln NOx"),
+        ["furnace_pm"] = ("矿热炉颗粒物", "furnace PM"),
+        ["furnace_so2"] = ("矿热炉 SO2", "furnace SO2"),
+        ["furnace_nox"] = ("矿热炉 NOx", "furnace NOx"),
+        ["furnace_desulfurisation"] = ("矿热炉脱硫", "furnace desulfurisation"),
+        ["furnace_cems"] = ("矿热炉在线监测", "furnace CEMS"),
+        ["furnace_dust_filter"] = ("矿热炉除尘", "furnace dust filter"),
+        ["truck_share"] = ("国五及以上重型货车运输比例", "share of China V or better trucks"),
+        ["closed_storage"] = ("物料封闭储存", "closed storage"),
+    };
 }
