@@ -19,7 +19,7 @@ public sealed record SqlFigure(string JsonPath, string Formula, string SdkMember
 /// new figure over a fact table without a view fails it, named.</remarks>
 public static class SqlFigures
 {
-    private const string Measured = "Σ c × Q × 1 h × 1e-9 t over hours whose value and flow flags are N (HJ 212-2017 Annex D (33))";
+    private const string Measured = "Σ c × Q × 1 h × 1e-9 t over hours whose value and flow flags are N (HJ 212-2017 Annex D (33)), the hours of cems_hourly, else of cems_minute by the 45-minute and 75 % rules (cems_minute_hours)";
 
     /// <summary>Gets every figure, in the order of <c>assess --json</c>.</summary>
     public static IReadOnlyList<SqlFigure> All { get; } =
