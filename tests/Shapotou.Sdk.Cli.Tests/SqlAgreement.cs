@@ -333,6 +333,39 @@ internal static class SqlAgreement
         return sdk.Values.GroupBy(g => g.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : "none").ToDictionary(g => g.Key, g => g.Count());
     }
 
+    /// <summary><c>smelting_electricity.electricity_limit_level</c> against <see cref="GroupEnergy.ElectricityLevel"/> of
+    /// <see cref="EnergyCalculator.ByEnterprise"/>; for the ore-grade corrected products, the view's levels against
+    /// <see cref="LimitCorrections.Gb21341PrimaryLimit"/> at the view's grade.</summary>
+    /// <returns>The enterprise-products by level (<c>none</c> without one), and those whose levels were corrected.</returns>
+    public static (Dictionary<string, int> Levels, int Corrected) ElectricityLevels(SqlExport export, int year)
+    {
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+            .ToDictionary(g => (g.GroupId, g.Product));
+        List<object?[]> rows = export.Query($"SELECT enterprise_id, product, electricity_limit_level, ore_grade_pct, electricity_limit_level_1_kwh_per_t, electricity_limit_level_2_kwh_per_t, electricity_limit_level_3_kwh_per_t FROM smelting_electricity WHERE year = {year}");
+        Dictionary<string, ProductDefinition> products = ProductDefinition.Defaults.ToDictionary(p => p.Code);
+        var asOf = new DateOnly(year, 12, 31);
+
+        Assert.Equal(sdk.Count, rows.Count);
+        int corrected = 0;
+        foreach (object?[] row in rows)
+        {
+            GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
+            string context = $"{g.GroupId} {g.Product} {year}";
+            string? level = g.ElectricityLevel switch { null => null, LimitLevel.AboveLevel3 => "above_level_3", { } l => $"level_{(int)l}" };
+            Assert.True(level == (string?)row[2], $"{context}: electricity limit level {level} against {row[2]}.");
+            if (products[g.Product].OreGradeProduct is { } slug && row[3] is not null && row[4] is not null)
+            {
+                LimitValues limits = LimitCorrections.Gb21341PrimaryLimit(ReferenceCatalogue.Builtin, slug, MassFraction.FromPercent((double)row[3]!), asOf);
+                AssertSame(limits.Level1, row[4], context + " level 1");
+                AssertSame(limits.Level2, row[5], context + " level 2");
+                AssertSame(limits.Level3, row[6], context + " level 3");
+                corrected++;
+            }
+        }
+
+        return (sdk.Values.GroupBy(g => g.ElectricityLevel?.ToString() ?? "none").ToDictionary(g => g.Key, g => g.Count()), corrected);
+    }
+
     /// <summary><c>smelting_electricity</c> against <see cref="EnergyCalculator.ByEnterprise"/>, and <c>ferroalloy_furnaces</c>
     /// against <see cref="Assessment.ClusterSummary.Count"/> and <see cref="Analytics.WasteHeat.WasteHeatRecovery.Coverage"/>.</summary>
     /// <returns>The view's ferroalloy output and waste-heat power per tonne.</returns>

@@ -45,6 +45,36 @@ public sealed partial class SqlCommandTests : IClassFixture<SqlCommandTests.Expo
     }
 
     [Fact]
+    public void ElectricityLevels_AgreeWithTheEnergyCalculator_WithTheOreGradeCorrection()
+    {
+        (Dictionary<string, int> levels, int corrected) = SqlAgreement.ElectricityLevels(_export, 2024);
+        List<object?[]> hefa = _export.Query("SELECT ore_grade_pct, electricity_limit_level_1_kwh_per_t, electricity_limit_level_3_kwh_per_t, electricity_limit_level FROM smelting_electricity WHERE year = 2024 AND enterprise_id = 'zl-hefa' AND product = 'FeSi75'");
+
+        // Ten ferrosilicon enterprises corrected for their grade, and four carbide plants (GB 21343, no correction).
+        Assert.Equal(10, corrected);
+        Assert.Equal(14, levels["Level2"]);
+
+        // GB 21341-2022: 8 050 / 8 400 kWh/t at 98 % SiO₂, 40 kWh/t lower per point above: 98.178 % gives 8 042.88 / 8 392.88.
+        object?[] row = Assert.Single(hefa);
+        Assert.Equal(98.17806294572318, (double)row[0]!, 1e-9);
+        Assert.Equal(8050 - (((double)row[0]! - 98) * 40), (double)row[1]!, 1e-9);
+        Assert.Equal(8042.877482171072, (double)row[1]!, 1e-9);
+        Assert.Equal(8392.877482171072, (double)row[2]!, 1e-9);
+        Assert.Equal("level_2", row[3]);
+    }
+
+    [Fact]
+    public void ElectricityLevels_BeforeGb21341_2022_AreNullForFerrosilicon()
+    {
+        // GB 21341-2022 is in force from 2024-01-01: 2023's ferrosilicon has no level; the carbide plants have GB 21343's.
+        (Dictionary<string, int> levels, int corrected) = SqlAgreement.ElectricityLevels(_export, 2023);
+
+        Assert.Equal(0, corrected);
+        Assert.Equal(4, levels["Level2"]);
+        Assert.Empty(_export.Query("SELECT electricity_limit_level FROM smelting_electricity WHERE year = 2023 AND product LIKE 'FeSi%' AND electricity_limit_level IS NOT NULL"));
+    }
+
+    [Fact]
     public void FurnaceFigures_AgreeWithTheSdk()
     {
         (double? output, double? power) = SqlAgreement.FurnaceFigures(_export, 2024);

@@ -60,6 +60,8 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         SqlAgreement.UnitEnergy(_export, 2023);
         SqlAgreement.EnergyBenchmarks(_export, 2024);
         SqlAgreement.EnergyBenchmarks(_export, 2022);
+        Assert.Equal(3 * 10, SqlAgreement.ElectricityLevels(_export, 2024).Corrected);
+        SqlAgreement.ElectricityLevels(_export, 2023);
 
         // Three copies: three times the output, the same power per tonne.
         (double? output, double? power) = SqlAgreement.FurnaceFigures(_export, 2024);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Reference;
@@ -99,22 +100,39 @@ public static partial class SqlCalculators
     /// <param name="asOf">The date whose rows apply (the tax takes, per month, the rows in force on the month's last day).</param>
     /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
     /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
-    /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation).</param>
+    /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation). With no <c>cems_hourly</c> (<paramref name="cemsColumns"/> <see langword="null"/>), the CEMS queries read <c>cems_minute_hours</c> in its place.</param>
     /// <param name="tax">The tax's rounding convention, boundary and particulate classes (<see cref="TaxOptions.Exact"/>, <see cref="TaxOptions.Published"/>).</param>
     /// <returns>The queries, each after the queries it reads.</returns>
     public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(tax);
-        var candidates = new List<Candidate>
+
+        // A folder with cems_minute and no cems_hourly: the CEMS views read the hours derived from the minutes, as
+        // assess --data does (CemsMinuteStream: CemsAggregator.ToHourly with the default options).
+        bool hoursFromMinutes = cemsColumns is null && minuteColumns is not null;
+        if (hoursFromMinutes)
+        {
+            cemsColumns = MinuteHourColumns(minuteColumns!);
+        }
+
+        var candidates = new List<Candidate>();
+        if (minuteColumns is not null)
+        {
+            candidates.Add(new(new("cems_minute_hours", "Clock hours of cems_minute at a MinInterval of 1 min: each channel's mean of its valid minutes when at least the minimum (HJ 212-2017 Annex D), flags N when at least the normal share of the 60 minutes is normal, else D (Annex C); mirrors CemsAggregator.ToHourly with the default options.", MinuteHours(catalogue, minuteColumns)), ["cems_minute"]));
+            candidates.Add(new(new("cems_minute_days", "Days of cems_minute_hours: each channel's mean of its valid hours and the flags, by the stricter of the normal share of 24 hours and the minimum valid hours (HJ 212-2017 D2.2, Annex C); mirrors CemsAggregator.ToDaily over CemsAggregator.ToHourly with the default options.", MinuteDays(catalogue, minuteColumns)), ["cems_minute_hours"]));
+        }
+
+        int first = candidates.Count;
+        candidates.AddRange(new List<Candidate>
         {
             new(new("comprehensive_energy", "Comprehensive energy of each energy_ledger row in kgce (GB/T 2589-2020): Σ carrier × coefficient − exported electricity × coefficient; mirrors EnergyCalculator.ComputeRows.", ComprehensiveEnergy(catalogue, asOf)), ["energy_ledger"]),
             new(new("unit_energy", "Unit comprehensive energy per enterprise, year and product: Σ kgce ÷ Σ output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", UnitEnergy()), ["comprehensive_energy", "facilities"]),
             new(new("energy_benchmarks", "Unit energy per enterprise, year and product against the energy-efficiency benchmark and baseline in force on 31 December: class, benchmark, baseline, gap in kgce/t and tce; mirrors EnergyCalculator.ByEnterprise.", EnergyBenchmarks(catalogue)), ["unit_energy"]),
-            new(new("smelting_electricity", "Furnace electricity per enterprise, year and product in kWh per t of output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", SmeltingElectricity()), ["energy_ledger", "facilities"]),
+            new(new("smelting_electricity", "Furnace electricity per enterprise, year and product in kWh per t of output on the benchmark basis; mirrors EnergyCalculator.ByEnterprise.", SmeltingElectricity(catalogue)), ["energy_ledger", "facilities"]),
             new(new("ferroalloy_furnaces", "Per ledger year: the output of the ferroalloy (GB/T 4754 3140) submerged-arc furnaces in t, and waste-heat power per t of those with recovery; mirrors ClusterSummary.Count and WasteHeatRecovery.Coverage.", FerroalloyFurnaces()), ["energy_ledger", "facilities", "enterprises"]),
             new(new("solid_waste_utilisation", "Solid-waste utilisation per enterprise and year: 100 × Σ utilised ÷ (Σ generated + Σ utilised from storage); mirrors SolidWasteUtilisation.ByEnterprise.", SolidWaste()), ["solid_waste_ledger"]),
-        };
+        });
         if (cemsColumns is not null)
         {
             candidates.Add(new(new("measured_inventory", "Measured emission per outlet, year and pollutant in t: Σ c × Q × 1 h × 1e-9 over hours whose value and flow flags are N (HJ 212-2017 Annex D (33)), with the valid and stopped (F) hours; mirrors the measured rows of EmissionInventoryCalculator.", MeasuredInventory(cemsColumns)), ["cems_hourly"]));
@@ -125,10 +143,15 @@ public static partial class SqlCalculators
         candidates.AddRange(InventoryQueries(catalogue, asOf, cemsColumns is not null));
         candidates.AddRange(TaxQueries(catalogue, tax, cemsColumns));
         candidates.AddRange(CarbonQueries(catalogue, asOf));
-        if (minuteColumns is not null)
+        if (hoursFromMinutes)
         {
-            candidates.Add(new(new("cems_minute_hours", "Clock hours of cems_minute at a MinInterval of 1 min: each channel's mean of its valid minutes when at least the minimum (HJ 212-2017 Annex D), flags N when at least the normal share of the 60 minutes is normal, else D (Annex C); mirrors CemsAggregator.ToHourly with the default options.", MinuteHours(catalogue, minuteColumns)), ["cems_minute"]));
-            candidates.Add(new(new("cems_minute_days", "Days of cems_minute_hours: each channel's mean of its valid hours and the flags, by the stricter of the normal share of 24 hours and the minimum valid hours (HJ 212-2017 D2.2, Annex C); mirrors CemsAggregator.ToDaily over CemsAggregator.ToHourly with the default options.", MinuteDays(catalogue, minuteColumns)), ["cems_minute_hours"]));
+            for (int i = first; i < candidates.Count; i++)
+            {
+                Candidate c = candidates[i];
+                candidates[i] = new(
+                    c.Query with { Description = s_cemsHourly.Replace(c.Query.Description, "cems_minute_hours"), Sql = s_cemsHourly.Replace(c.Query.Sql, "cems_minute_hours") },
+                    c.Inputs.Select(input => input == "cems_hourly" ? "cems_minute_hours" : input).ToArray());
+            }
         }
 
         var queries = new List<SqlQuery>();
@@ -266,6 +289,23 @@ public static partial class SqlCalculators
             ) hours
             GROUP BY outlet_id, year, pollutant, limit_mg_per_m3
             """;
+    }
+
+    /// <summary>The table name <c>cems_hourly</c> as a word of a query.</summary>
+    private static readonly Regex s_cemsHourly = new(@"\bcems_hourly\b", RegexOptions.CultureInvariant);
+
+    /// <summary>The columns of <c>cems_minute_hours</c> over a <c>cems_minute</c> with the given columns: the row flag,
+    /// and per channel the minutes have its value and its flag (<see cref="MinuteHours"/>).</summary>
+    private static HashSet<string> MinuteHourColumns(IReadOnlySet<string> minuteColumns)
+    {
+        var columns = new HashSet<string>(StringComparer.Ordinal) { "outlet_id", "hour", "flag" };
+        foreach ((string column, _) in s_minuteChannels.Where(c => minuteColumns.Contains(c.Column)))
+        {
+            columns.Add(column);
+            columns.Add(column + "_flag");
+        }
+
+        return columns;
     }
 
     /// <summary>A query and the tables or queries it reads.</summary>

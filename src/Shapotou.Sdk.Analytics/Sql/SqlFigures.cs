@@ -19,7 +19,7 @@ public sealed record SqlFigure(string JsonPath, string Formula, string SdkMember
 /// new figure over a fact table without a view fails it, named.</remarks>
 public static class SqlFigures
 {
-    private const string Measured = "Σ c × Q × 1 h × 1e-9 t over hours whose value and flow flags are N (HJ 212-2017 Annex D (33))";
+    private const string Measured = "Σ c × Q × 1 h × 1e-9 t over hours whose value and flow flags are N (HJ 212-2017 Annex D (33)), the hours of cems_hourly, else of cems_minute by the 45-minute and 75 % rules (cems_minute_hours)";
 
     /// <summary>Gets every figure, in the order of <c>assess --json</c>.</summary>
     public static IReadOnlyList<SqlFigure> All { get; } =
@@ -39,6 +39,7 @@ public static class SqlFigures
         new("energy.enterprises[].gap_to_benchmark_tce", "(unit energy − benchmark) × output on the benchmark basis ÷ 1000", "EnergyCalculator.ByEnterprise", "energy_benchmarks", "gap_to_benchmark_tce"),
         new("energy.enterprises[].smelting_electricity_kwh_per_t", "Σ furnace_electricity ÷ output on the benchmark basis; NULL with any NULL row", "EnergyCalculator.ByEnterprise", "smelting_electricity", "smelting_electricity_kwh_per_t"),
         new("energy.enterprises[].limit_level", "the first level of the limit standard (energy.limit.*.comprehensive_energy.level_1..3, in force on 31 December) the unit energy is at or below, else above_level_3; NULL when above the known levels and level 3 is unknown", "EnergyCalculator.ByEnterprise", "energy_benchmarks", "limit_level"),
+        new("energy.enterprises[].electricity_limit_level", "smelting electricity per tonne against the levels of the product's electricity limit in force on 31 December (energy.limit.gb21341 / gb21343 / gb16780.*.level_1..3); for ferrosilicon and silicomanganese each level − (grade − ore_grade_baseline) × ore_grade_correction at the output-weighted ore_grade (GB 21341-2022 Table 1), NULL without a grade; classified as limit_level", "EnergyCalculator.ByEnterprise", "smelting_electricity", "electricity_limit_level"),
         new("solid_waste.enterprises[].utilisation_rate_pct", "100 × Σ utilised ÷ (Σ generated + Σ utilised from storage)", "SolidWasteUtilisation.ByEnterprise", "solid_waste_utilisation", "utilisation_rate_pct"),
         new("waste_heat.power_kwh_per_t", "Σ waste-heat power ÷ Σ output of those furnaces with recovery; NULL with any NULL power", "WasteHeatRecovery.Coverage", "ferroalloy_furnaces", "waste_heat_power_kwh_per_t"),
         new("emissions.outlets[].method", "measured (a valid or stopped hour in the year), else factor (every facility has a factor for every product), else NULL (Environmental Protection Tax Law, Art. 10)", "EmissionInventory.Totals(Outlet).Methods", "inventory_outlets", "method"),
