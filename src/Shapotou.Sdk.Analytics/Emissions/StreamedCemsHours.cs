@@ -87,6 +87,8 @@ internal sealed class StreamedCemsHours : CemsHours
     {
         private readonly Dictionary<string, OutletPlan> _plans = new(StringComparer.Ordinal);
 
+        private readonly CemsHourKeys _keys = new();
+
         // Each outlet's month: its place among the year's runs.
         private readonly Dictionary<(string Outlet, int Year, int Month), int> _months = [];
         private CemsColumns? _pending;
@@ -104,6 +106,7 @@ internal sealed class StreamedCemsHours : CemsHours
         /// <summary>Adds the next rows of the table.</summary>
         public void Add(CemsColumns chunk)
         {
+            _keys.Add(chunk, chunk.Count, Rows);
             Rows += chunk.Count;
             int from = 0;
             if (_pending is { } pending)

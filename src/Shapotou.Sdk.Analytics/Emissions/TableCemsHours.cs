@@ -19,6 +19,7 @@ internal sealed class TableCemsHours : CemsHours
     private TableCemsHours(CemsHourlyTable table)
     {
         _columns = CemsColumns.From(table);
+        new CemsHourKeys().Add(_columns, _columns.Count, 0);
         _runs = _columns.Runs();
         Years = _runs.Select(r => _columns.Hours[r.Start].Year).Distinct().Order().ToArray();
     }

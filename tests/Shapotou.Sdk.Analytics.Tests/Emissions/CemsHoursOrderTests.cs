@@ -18,15 +18,18 @@ public sealed class CemsHoursOrderTests
     private static readonly string[] s_outlets = ["O1", "O2", "O3"];
 
     /// <summary>Three outlets, January and February 2024 (1 440 hours), ordered by hour, then outlet.</summary>
-    private static CemsHourlyTable ByHour(int from, int count)
+    private static CemsHourlyTable ByHour(int from, int count) => ByHour(Enumerable.Range(from, count));
+
+    /// <summary>Rows of the table ordered by hour, by their places in it.</summary>
+    private static CemsHourlyTable ByHour(IEnumerable<int> places)
     {
-        (string Outlet, DateTime Hour, int Index)[] rows =
+        (string Outlet, DateTime Hour, int Index)[] all =
         [
-            .. (from h in Enumerable.Range(0, 1440)
-                from o in s_outlets
-                select (o, EmissionsFixture.Start.AddHours(h), (h * 3) + Array.IndexOf(s_outlets, o)))
-            .Skip(from).Take(count),
+            .. from h in Enumerable.Range(0, 1440)
+               from o in s_outlets
+               select (o, EmissionsFixture.Start.AddHours(h), (h * 3) + Array.IndexOf(s_outlets, o)),
         ];
+        (string Outlet, DateTime Hour, int Index)[] rows = [.. places.Select(p => all[p])];
 
         // Values that make every sum depend on its order of addition: fractions with no short binary form.
         QuantityColumn<MassConcentration> Concentration(double scale) =>
@@ -78,5 +81,25 @@ public sealed class CemsHoursOrderTests
                 Assert.True(expected.ValidHours > 1300);
             }
         }
+    }
+
+    /// <summary>
+    /// An outlet's hour given twice (a file read twice, or two files of the same hours) would be counted twice; both
+    /// sources refuse it, naming the row of the second copy, the outlet and the hour — the streamed one across chunks.
+    /// </summary>
+    [Fact]
+    public void HourGivenTwice_IsRefusedOnBothSources_NamingTheRow()
+    {
+        // Rows 0–4 319 and then row 1 000 again (hour 333, outlet O2: 2024-01-14 21:00) as row 4 320.
+        int[] places = [.. Enumerable.Range(0, 4320), 1000];
+        const string Expected = "Table 'cems_hourly', row 4320: outlet 'O2' has the hour 2024-01-14 21:00 a second time; expected one row per outlet and clock hour (is a file in the folder twice, or are the same hours in two files?).";
+
+        ShapotouDataException inMemory = Assert.Throws<ShapotouDataException>(() => TableCemsHours.For(ByHour(places)));
+        var builder = new StreamedCemsHours.Builder(new CemsQuestions());
+        builder.Add(CemsColumns.From(ByHour(places[..4000])));
+        ShapotouDataException streamed = Assert.Throws<ShapotouDataException>(() => builder.Add(CemsColumns.From(ByHour(places[4000..]))));
+
+        Assert.Equal(Expected, inMemory.Message);
+        Assert.Equal(Expected, streamed.Message);
     }
 }
