@@ -191,6 +191,24 @@ public sealed class StreamedInputTests : IDisposable
             error.Message);
     }
 
+    [Fact]
+    public async Task TheSameFileTwiceInAFolder_IsRefusedNamingTheOutletAndHour_NotCountedTwice()
+    {
+        // cems_hourly/ with one file copied beside itself (a job retried, a copy made by hand): every hour twice.
+        string path = await WriteAsync(_ => { });
+        string folder = Path.Combine(_folder, "cems_hourly");
+        Directory.CreateDirectory(folder);
+        File.Copy(path, Path.Combine(folder, "part-0.parquet"));
+        File.Move(path, Path.Combine(folder, "part-1.parquet"));
+        TableBatch rows = await ParquetTables.ReadAsync(Path.Combine(folder, "part-0.parquet"), ContractSchema.CemsHourly);
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        Assert.Equal(
+            $"Table 'cems_hourly', row {3 * RowGroup}: outlet '{rows.Text("outlet_id").Span[0]}' has the hour {rows.Times("hour").Span[0]:yyyy-MM-dd HH}:00 a second time; expected one row per outlet and clock hour (is a file in the folder twice, or are the same hours in two files?).",
+            error.Message);
+    }
+
     /// <summary>Rewrites a cems_hourly file as the receiver's layout, one file per day and outlet, each changed first.</summary>
     private async Task SplitByDateAndOutletAsync(string path, Action<string, TableBatch> change, Func<string, string, string>? folderOutlet = null)
     {

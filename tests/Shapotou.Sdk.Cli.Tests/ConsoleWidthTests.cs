@@ -10,7 +10,7 @@ namespace Shapotou.Sdk.Cli.Tests;
 
 /// <summary>The assessment's and the scenario's console views at 80 and 120 columns: the ILLUSTRATIVE mark leads the first line, no line is
 /// wider than the console, numbers and ids stay whole, classes and checks are in words.</summary>
-public sealed class ConsoleWidthTests : IClassFixture<ConsoleWidthTests.Assessed>
+public sealed partial class ConsoleWidthTests : IClassFixture<ConsoleWidthTests.Assessed>
 {
     private readonly Assessed _assessed;
 
@@ -36,6 +36,16 @@ public sealed class ConsoleWidthTests : IClassFixture<ConsoleWidthTests.Assessed
         Assert.Contains(lines, l => l.StartsWith("GB level: the level of the product's", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith(" • fail cement kiln nox, xh-cement-1-kiln1:", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("better_than", StringComparison.Ordinal));
+
+        // P17: each outlet above its limit named with the reason, its id and figures whole.
+        Assert.Contains(lines, l => l.StartsWith(" • fail xh-cement-1-kiln1-DA001 nox: 7 of 8666 valid hours above the limit 400", StringComparison.Ordinal));
+        Assert.Equal(6, lines.Count(l => l.StartsWith(" • fail ", StringComparison.Ordinal) && l.Contains("-DA001 ", StringComparison.Ordinal)));
+
+        // No number or id broken across lines or cut: each one of the unwrapped view is whole in this one.
+        HashSet<string> tokens = [.. lines.SelectMany(l => Tokens().Matches(l).Select(m => m.Value))];
+        string[] whole = [.. Render(1000).SelectMany(l => Tokens().Matches(l).Select(m => m.Value)).Distinct()];
+        Assert.True(whole.Length > 200, $"{whole.Length} tokens");
+        Assert.All(whole, t => Assert.Contains(t, tokens));
     }
 
     [Theory]
@@ -68,6 +78,10 @@ public sealed class ConsoleWidthTests : IClassFixture<ConsoleWidthTests.Assessed
         AssessmentConsoleView.Render(console, _assessed.Assessment);
         return console.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
     }
+
+    /// <summary>Numbers (1,705.6; 2024-12-31) and ids (zl-fa07-f1, better_than) as one word each.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9][0-9,.]*[0-9]|[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+")]
+    private static partial System.Text.RegularExpressions.Regex Tokens();
 
     /// <summary>The default dataset's assessment, made once for the class.</summary>
     public sealed class Assessed

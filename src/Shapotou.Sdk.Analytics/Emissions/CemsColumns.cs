@@ -260,6 +260,11 @@ internal static class CemsRunArithmetic
         return hours;
     }
 
+    /// <summary>The statistics of two stretches of a month, the earlier first: sums added, the larger maximum, counts
+    /// added (a stretch without a valid value adds 0, −∞ and 0, so it changes nothing).</summary>
+    public static ReferenceStatistics Add(ReferenceStatistics a, ReferenceStatistics b) => new(a.Sum + b.Sum, Math.Max(a.Max, b.Max), a.Count + b.Count);
+
+    /// <summary>The accumulations of two stretches, the earlier first.</summary>
     public static MeasuredAccumulation Add(MeasuredAccumulation a, MeasuredAccumulation b) => new(
         a.ProductSum + b.ProductSum,
         a.ValidHours + b.ValidHours,

@@ -6,7 +6,7 @@ using Shapotou.Sdk.Model;
 namespace Shapotou.Sdk.Analytics.Emissions;
 
 /// <summary>
-/// The hourly CEMS data as the calculators ask about it: the runs of rows that share an outlet and a month, and per run
+/// The hourly CEMS data as the calculators ask about it: the runs (an outlet's month), and per run
 /// the measured mass, valid and over-limit hours, monthly reference-O₂ statistics and valid ammonia hours.
 /// </summary>
 /// <remarks>
@@ -42,7 +42,7 @@ internal abstract class CemsHours
         s_attached.AddOrUpdate(data, hours);
     }
 
-    /// <summary>Gets the runs of a year, in table order.</summary>
+    /// <summary>Gets the runs of a year, in the order of their first rows in the table.</summary>
     public abstract IReadOnlyList<CemsRun> Runs(int year);
 
     /// <summary>The kernel's accumulation of one pollutant over one run (the value's flag, else the flow's, applies).</summary>
@@ -73,11 +73,14 @@ internal abstract class CemsHours
         _byOutlet.GetOrAdd(year, y => Runs(y).ToLookup(r => r.OutletId, StringComparer.Ordinal))[outletId];
 }
 
-/// <summary>Rows of one outlet and one month that follow each other in the table.</summary>
+/// <summary>The rows of one outlet and one month, wherever they lie in the table: a table ordered by outlet holds each
+/// month in one stretch of rows, a table ordered by time (or a folder of one file per day) in many, which are one run,
+/// answered stretch by stretch and added in table order; so the runs, and the memory of a streamed source, grow with
+/// outlets × months, whatever the order.</summary>
 /// <param name="OutletId">The outlet.</param>
 /// <param name="Year">The year.</param>
 /// <param name="Month">The month, 1–12.</param>
-/// <param name="Rows">The rows.</param>
+/// <param name="Rows">The rows, over all its stretches.</param>
 /// <param name="Stopped">The rows whose row flag is <see cref="DataFlag.F"/> (stopped).</param>
 /// <param name="Index">The run's place among its source's runs of the year.</param>
 internal readonly record struct CemsRun(string OutletId, int Year, int Month, int Rows, int Stopped, int Index);

@@ -86,6 +86,11 @@ internal sealed class StreamedCemsHours : CemsHours
     internal sealed class Builder(CemsQuestions questions)
     {
         private readonly Dictionary<string, OutletPlan> _plans = new(StringComparer.Ordinal);
+
+        private readonly CemsHourKeys _keys = new();
+
+        // Each outlet's month: its place among the year's runs.
+        private readonly Dictionary<(string Outlet, int Year, int Month), int> _months = [];
         private CemsColumns? _pending;
         private int _pendingStart;
 
@@ -101,6 +106,7 @@ internal sealed class StreamedCemsHours : CemsHours
         /// <summary>Adds the next rows of the table.</summary>
         public void Add(CemsColumns chunk)
         {
+            _keys.Add(chunk, chunk.Count, Rows);
             Rows += chunk.Count;
             int from = 0;
             if (_pending is { } pending)
@@ -154,7 +160,38 @@ internal sealed class StreamedCemsHours : CemsHours
                 _plans[outlet] = plan;
             }
 
-            var summary = new RunSummary(plan, Accumulations.Count, References.Count, CemsRunArithmetic.ValidAmmonia(c, start, length));
+            if (!Years.TryGetValue(hour.Year, out List<(CemsRun, RunSummary)>? runs))
+            {
+                runs = [];
+                Years[hour.Year] = runs;
+            }
+
+            int ammonia = CemsRunArithmetic.ValidAmmonia(c, start, length);
+            int stopped = CemsRunArithmetic.Stopped(c, start, length);
+            if (_months.TryGetValue((outlet, hour.Year, hour.Month), out int index))
+            {
+                // Another stretch of a month already begun (a table ordered by time, or a folder of one file per day):
+                // its answers are added to the month's, in table order, as TableCemsHours adds its stretches.
+                (CemsRun run, RunSummary before) = runs[index];
+                int a = before.FirstAccumulation;
+                foreach ((Pollutant pollutant, double reference, double limit) in plan.Accumulations.Keys)
+                {
+                    Accumulations[a] = CemsRunArithmetic.Add(Accumulations[a], CemsRunArithmetic.Accumulate(c, start, length, pollutant, reference, limit));
+                    a++;
+                }
+
+                int r = before.FirstReference;
+                foreach ((Pollutant pollutant, double reference) in plan.References.Keys)
+                {
+                    References[r] = CemsRunArithmetic.Add(References[r], CemsRunArithmetic.Reference(c, start, length, pollutant, reference));
+                    r++;
+                }
+
+                runs[index] = (run with { Rows = run.Rows + length, Stopped = run.Stopped + stopped }, before with { Ammonia = before.Ammonia + ammonia });
+                return;
+            }
+
+            var summary = new RunSummary(plan, Accumulations.Count, References.Count, ammonia);
             foreach ((Pollutant pollutant, double reference, double limit) in plan.Accumulations.Keys)
             {
                 Accumulations.Add(CemsRunArithmetic.Accumulate(c, start, length, pollutant, reference, limit));
@@ -165,13 +202,8 @@ internal sealed class StreamedCemsHours : CemsHours
                 References.Add(CemsRunArithmetic.Reference(c, start, length, pollutant, reference));
             }
 
-            if (!Years.TryGetValue(hour.Year, out List<(CemsRun, RunSummary)>? runs))
-            {
-                runs = [];
-                Years[hour.Year] = runs;
-            }
-
-            runs.Add((new CemsRun(outlet, hour.Year, hour.Month, length, CemsRunArithmetic.Stopped(c, start, length), runs.Count), summary));
+            _months.Add((outlet, hour.Year, hour.Month), runs.Count);
+            runs.Add((new CemsRun(outlet, hour.Year, hour.Month, length, stopped, runs.Count), summary));
         }
     }
 }

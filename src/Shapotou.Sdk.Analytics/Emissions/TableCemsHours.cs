@@ -13,12 +13,13 @@ internal sealed class TableCemsHours : CemsHours
     private static readonly ConditionalWeakTable<CemsHourlyTable, TableCemsHours> s_tables = new();
 
     private readonly CemsColumns _columns;
-    private readonly Dictionary<int, (CemsRun[] Runs, int[] Starts)> _years = [];
+    private readonly Dictionary<int, (CemsRun[] Runs, (int Start, int Length)[][] Stretches)> _years = [];
     private readonly List<(int Start, int Length)> _runs;
 
     private TableCemsHours(CemsHourlyTable table)
     {
         _columns = CemsColumns.From(table);
+        new CemsHourKeys().Add(_columns, _columns.Count, 0);
         _runs = _columns.Runs();
         Years = _runs.Select(r => _columns.Hours[r.Start].Year).Distinct().Order().ToArray();
     }
@@ -33,35 +34,78 @@ internal sealed class TableCemsHours : CemsHours
 
     public override IReadOnlyList<CemsRun> Runs(int year) => Year(year).Runs;
 
-    public override MeasuredAccumulation Accumulate(CemsRun run, Pollutant pollutant, double referenceOxygen, double limit) =>
-        CemsRunArithmetic.Accumulate(_columns, Start(run), run.Rows, pollutant, referenceOxygen, limit);
+    // A run is an outlet's month; the stretches it lies in are answered one by one and added in table order, as
+    // StreamedCemsHours adds them while it reads.
+    public override MeasuredAccumulation Accumulate(CemsRun run, Pollutant pollutant, double referenceOxygen, double limit)
+    {
+        (int Start, int Length)[] stretches = Stretches(run);
+        MeasuredAccumulation total = CemsRunArithmetic.Accumulate(_columns, stretches[0].Start, stretches[0].Length, pollutant, referenceOxygen, limit);
+        for (int s = 1; s < stretches.Length; s++)
+        {
+            total = CemsRunArithmetic.Add(total, CemsRunArithmetic.Accumulate(_columns, stretches[s].Start, stretches[s].Length, pollutant, referenceOxygen, limit));
+        }
 
-    public override ReferenceStatistics Reference(CemsRun run, Pollutant pollutant, double referenceOxygen) =>
-        CemsRunArithmetic.Reference(_columns, Start(run), run.Rows, pollutant, referenceOxygen);
+        return total;
+    }
 
-    public override int ValidAmmoniaHours(CemsRun run) => CemsRunArithmetic.ValidAmmonia(_columns, Start(run), run.Rows);
+    public override ReferenceStatistics Reference(CemsRun run, Pollutant pollutant, double referenceOxygen)
+    {
+        (int Start, int Length)[] stretches = Stretches(run);
+        ReferenceStatistics total = CemsRunArithmetic.Reference(_columns, stretches[0].Start, stretches[0].Length, pollutant, referenceOxygen);
+        for (int s = 1; s < stretches.Length; s++)
+        {
+            total = CemsRunArithmetic.Add(total, CemsRunArithmetic.Reference(_columns, stretches[s].Start, stretches[s].Length, pollutant, referenceOxygen));
+        }
 
-    private int Start(CemsRun run) => Year(run.Year).Starts[run.Index];
+        return total;
+    }
 
-    private (CemsRun[] Runs, int[] Starts) Year(int year)
+    public override int ValidAmmoniaHours(CemsRun run)
+    {
+        int hours = 0;
+        foreach ((int start, int length) in Stretches(run))
+        {
+            hours += CemsRunArithmetic.ValidAmmonia(_columns, start, length);
+        }
+
+        return hours;
+    }
+
+    private (int Start, int Length)[] Stretches(CemsRun run) => Year(run.Year).Stretches[run.Index];
+
+    private (CemsRun[] Runs, (int Start, int Length)[][] Stretches) Year(int year)
     {
         lock (_years)
         {
-            if (!_years.TryGetValue(year, out (CemsRun[], int[]) found))
+            if (!_years.TryGetValue(year, out (CemsRun[], (int, int)[][]) found))
             {
                 var runs = new List<CemsRun>();
-                var starts = new List<int>();
+                var stretches = new List<List<(int, int)>>();
+                var months = new Dictionary<(string, int), int>();
                 foreach ((int start, int length) in _runs)
                 {
                     DateTime hour = _columns.Hours[start];
-                    if (hour.Year == year)
+                    if (hour.Year != year)
                     {
-                        runs.Add(new CemsRun(_columns.OutletIds[start], year, hour.Month, length, CemsRunArithmetic.Stopped(_columns, start, length), runs.Count));
-                        starts.Add(start);
+                        continue;
                     }
+
+                    string outlet = _columns.OutletIds[start];
+                    int stopped = CemsRunArithmetic.Stopped(_columns, start, length);
+                    if (months.TryGetValue((outlet, hour.Month), out int index))
+                    {
+                        CemsRun run = runs[index];
+                        runs[index] = run with { Rows = run.Rows + length, Stopped = run.Stopped + stopped };
+                        stretches[index].Add((start, length));
+                        continue;
+                    }
+
+                    months.Add((outlet, hour.Month), runs.Count);
+                    runs.Add(new CemsRun(outlet, year, hour.Month, length, stopped, runs.Count));
+                    stretches.Add([(start, length)]);
                 }
 
-                found = (runs.ToArray(), starts.ToArray());
+                found = (runs.ToArray(), stretches.Select(s => s.ToArray()).ToArray());
                 _years[year] = found;
             }
 

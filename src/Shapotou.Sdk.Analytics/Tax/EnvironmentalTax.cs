@@ -265,8 +265,8 @@ public sealed class EnvironmentalTaxCalculator
                 continue;
             }
 
-            // An outlet's month may lie in several runs (a table ordered by time, or a folder of one file per day):
-            // the month's mean and highest hour are over all of them.
+            // A run is an outlet's whole month (its stretches added by the source); the month's mean and highest hour
+            // are over it.
             var months = new Dictionary<(string Outlet, int Month), (double Sum, double Max, int Count, MassConcentration Standard)>();
             foreach (CemsRun run in runs)
             {

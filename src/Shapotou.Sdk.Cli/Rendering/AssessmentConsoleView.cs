@@ -227,6 +227,22 @@ internal static class AssessmentConsoleView
             int judged = compliance.Outlets.Count;
             int compliant = compliance.Outlets.Count(o => o.Compliant == true);
             console.MarkupLine(string.Create(c, $"P17 · hourly compliance with the permit: {compliant} of {judged} outlet-pollutants with CEMS meet their limit every valid hour; {compliance.Missing.Count} have no limit to judge against."));
+
+            // The outlets above their limit named with the reason: the first ten, and how many more '--json' lists.
+            OutletCompliance[] failing = compliance.Outlets.Where(o => o.Compliant == false).ToArray();
+            foreach (OutletCompliance o in failing.Take(10))
+            {
+                string limit = o.Limit.Value is { } value ? $"{value.MilligramsPerCubicMeter.ToString("0.##", c)} mg/m³" : "0 (prohibited)";
+                string basis = o.Limit.Basis.ReferenceOxygen is { } o2 ? $" at {o2.Percent.ToString("0.##", c)} % O₂" : string.Empty;
+                string highest = o.MaxHourly is { } max ? $", highest {max.MilligramsPerCubicMeter.ToString("N2", c)} mg/m³" : string.Empty;
+                string reason = string.Create(c, $"{o.OutletId} {ContractNames.ToName(o.Pollutant)}: {o.OverLimitHours} of {o.ValidHours} valid hours above the limit {limit}{basis}{highest}.");
+                console.MarkupLine($" • [red]fail[/] {Markup.Escape(reason)}");
+            }
+
+            if (failing.Length > 10)
+            {
+                console.MarkupLine(string.Create(c, $"   and {failing.Length - 10} more outlet-pollutants above their limit (all in --json)."));
+            }
         }
     }
 
