@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Analytics.Sql;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Receiver;
 using UnitsNet;
@@ -92,6 +93,37 @@ public sealed record PlausibilityOptions
     /// <summary>The assumption that states the thresholds applied, in words.</summary>
     internal string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"Plausibility checks (warnings; no figure changes): ferrosilicon unit energy below {FerrosiliconEnergyFloorKgcePerTonne:0.##} kgce/t and furnace electricity below {FerrosiliconElectricityFloorKwhPerTonne:0.##} kWh/t on the FeSi75 basis (the reduction enthalpies of SiO₂ from CODATA 1989, a physical floor); unit energy above {FarAboveLimitFactor} × the product's limit value; O₂ above {(OxygenMaximum is { } o ? o.Percent.ToString(CultureInfo.InvariantCulture) + " %" : "no maximum")}; {(ConcentrationMaximum.Count == 0 ? "no concentration range" : "concentrations above the ranges given")}; {(FlowRangeByOutlet.Count == 0 ? "no flow range per outlet" : $"flows outside the ranges given for {FlowRangeByOutlet.Count} outlets")}; flow jumps of {FlowJumpFactor}× between an outlet's consecutive valid hours. The factors {FarAboveLimitFactor} and {FlowJumpFactor} are the SDK's choices, not a standard's.");
+
+    /// <summary>The thresholds as the <c>plausibility_warnings</c> view of <c>shapotou sql</c> inlines them
+    /// (<see cref="SqlCalculators"/>), each floor with its derivation when it is the default.</summary>
+    /// <returns>The thresholds.</returns>
+    /// <exception cref="ArgumentException">An option is out of range (as <see cref="DistrictAssessment.RunAsync"/> refuses it).</exception>
+    public SqlPlausibility ToSqlThresholds()
+    {
+        Validate();
+        PlausibilityOptions defaults = Default;
+        string energy = FerrosiliconEnergyFloorKgcePerTonne == defaults.FerrosiliconEnergyFloorKgcePerTonne
+            ? string.Create(CultureInfo.InvariantCulture, $"the enthalpy of SiO₂ = Si + O₂ per tonne of FeSi75: {Fesi75SiliconFraction} × −ΔfH°(SiO₂, α-quartz) {-QuartzFormationEnthalpyKjPerMol} kJ/mol (CODATA Key Values for Thermodynamics, 1989) ÷ {SiliconMolarMassGPerMol} g/mol Si × 1E6 ÷ {KilojoulesPerKgce} kJ/kgce (GB/T 2589-2020); a physical floor (PlausibilityOptions.FerrosiliconEnergyFloorKgcePerTonne)")
+            : "set in the plausibility options (PlausibilityOptions.FerrosiliconEnergyFloorKgcePerTonne)";
+        string electricity = FerrosiliconElectricityFloorKwhPerTonne == defaults.FerrosiliconElectricityFloorKwhPerTonne
+            ? string.Create(CultureInfo.InvariantCulture, $"the enthalpy of SiO₂ + 2C = Si + 2CO per tonne of FeSi75: {Fesi75SiliconFraction} × (2 × ΔfH°(CO) {CarbonMonoxideFormationEnthalpyKjPerMol} − ΔfH°(SiO₂) {QuartzFormationEnthalpyKjPerMol}) kJ/mol (CODATA 1989) ÷ {SiliconMolarMassGPerMol} g/mol Si × 1E6 ÷ 3600 kJ/kWh; a physical floor (PlausibilityOptions.FerrosiliconElectricityFloorKwhPerTonne)")
+            : "set in the plausibility options (PlausibilityOptions.FerrosiliconElectricityFloorKwhPerTonne)";
+        bool isDefault = FarAboveLimitFactor == defaults.FarAboveLimitFactor && FlowJumpFactor == defaults.FlowJumpFactor
+            && OxygenMaximum?.Percent == defaults.OxygenMaximum?.Percent && ConcentrationMaximum.Count == 0 && FlowRangeByOutlet.Count == 0;
+        return new SqlPlausibility(
+            FerrosiliconEnergyFloorKgcePerTonne,
+            energy,
+            FerrosiliconElectricityFloorKwhPerTonne,
+            electricity,
+            FarAboveLimitFactor,
+            OxygenMaximum,
+            ConcentrationMaximum,
+            FlowRangeByOutlet.ToDictionary(r => r.Key, r => new SqlFlowRange(r.Value.Minimum, r.Value.Maximum), StringComparer.Ordinal),
+            FlowJumpFactor,
+            isDefault
+                ? string.Create(CultureInfo.InvariantCulture, $"the SDK's defaults, PlausibilityOptions.Default: the factors {FarAboveLimitFactor} and {FlowJumpFactor} are the SDK's choices, not a standard's; O₂ {OxygenMaximum?.Percent} % is dry air's (U.S. Standard Atmosphere 1976, Table 3); no concentration or flow ranges")
+                : "the plausibility options given (assess --plausibility FILE, shapotou sql --plausibility FILE)");
+    }
 
     /// <summary>Checks the options, naming the first bad one.</summary>
     internal void Validate()

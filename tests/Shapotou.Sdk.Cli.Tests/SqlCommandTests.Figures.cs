@@ -32,7 +32,6 @@ public sealed partial class SqlCommandTests
         "grading.distribution.A", "grading.distribution.B", "grading.distribution.B-", "grading.distribution.C", "grading.distribution.D",
         "grading.distribution.performance_leading", "grading.enterprises[].grade", "grading.enterprises[].failed[]", "grading.enterprises[].unknown[]",
         "grading.not_graded[]", "grading.omitted[]",
-        "warnings[]",
     };
 
     [Fact]

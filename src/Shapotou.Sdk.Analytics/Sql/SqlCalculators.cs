@@ -103,7 +103,20 @@ public static partial class SqlCalculators
     /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation). With no <c>cems_hourly</c> (<paramref name="cemsColumns"/> <see langword="null"/>), the CEMS queries read <c>cems_minute_hours</c> in its place.</param>
     /// <param name="tax">The tax's rounding convention, boundary and particulate classes (<see cref="TaxOptions.Exact"/>, <see cref="TaxOptions.Published"/>).</param>
     /// <returns>The queries, each after the queries it reads.</returns>
-    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax)
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax) =>
+        Queries(catalogue, asOf, cemsColumns, tables, minuteColumns, tax, null);
+
+    /// <summary>Writes the calculators whose input tables the dataset has, the tax with the given policy options, and the
+    /// plausibility checks with the given thresholds.</summary>
+    /// <param name="catalogue">The catalogue whose coefficients are inlined.</param>
+    /// <param name="asOf">The date whose rows apply (the tax takes, per month, the rows in force on the month's last day).</param>
+    /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
+    /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
+    /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation). With no <c>cems_hourly</c> (<paramref name="cemsColumns"/> <see langword="null"/>), the CEMS queries read <c>cems_minute_hours</c> in its place.</param>
+    /// <param name="tax">The tax's rounding convention, boundary and particulate classes (<see cref="TaxOptions.Exact"/>, <see cref="TaxOptions.Published"/>).</param>
+    /// <param name="plausibility">The thresholds of the plausibility checks (<c>PlausibilityOptions.ToSqlThresholds()</c>), or <see langword="null"/> for no <c>plausibility_warnings</c> view.</param>
+    /// <returns>The queries, each after the queries it reads.</returns>
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax, SqlPlausibility? plausibility)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(tax);
@@ -143,6 +156,12 @@ public static partial class SqlCalculators
         candidates.AddRange(InventoryQueries(catalogue, asOf, cemsColumns is not null));
         candidates.AddRange(TaxQueries(catalogue, tax, cemsColumns));
         candidates.AddRange(CarbonQueries(catalogue, asOf));
+        if (plausibility is not null)
+        {
+            candidates.Add(new(new("plausibility_warnings", "One row per value the plausibility checks of energy_ledger and cems_hourly find (warnings[] of assess --json): ferrosilicon unit energy and furnace electricity below their physical floors, unit energy far above the limit value, concentrations above a range, O₂ above the maximum, flows outside a range, flow jumps between an outlet's consecutive valid hours; mirrors LedgerPlausibility and CemsPlausibility.", PlausibilityWarnings(catalogue, plausibility, cemsColumns)),
+                cemsColumns is null ? ["comprehensive_energy", "facilities"] : ["comprehensive_energy", "facilities", "cems_hourly"]));
+        }
+
         if (hoursFromMinutes)
         {
             for (int i = first; i < candidates.Count; i++)
@@ -212,6 +231,7 @@ public static partial class SqlCalculators
         return $"""
             SELECT facility_id, period, product,
               CAST(output AS DOUBLE) AS output_t,
+              CAST(furnace_electricity AS DOUBLE) AS furnace_electricity_kwh,
             {string.Join("\n", comments)}
               {string.Join("\n  + ", terms)} AS comprehensive_energy_kgce
             FROM energy_ledger
@@ -291,8 +311,9 @@ public static partial class SqlCalculators
             """;
     }
 
-    /// <summary>The table name <c>cems_hourly</c> as a word of a query.</summary>
-    private static readonly Regex s_cemsHourly = new(@"\bcems_hourly\b", RegexOptions.CultureInvariant);
+    /// <summary>The table name <c>cems_hourly</c> as a word of a query, not as a text literal (the plausibility
+    /// warnings name the hours <c>'cems_hourly'</c> whether read or derived from the minutes, as the SDK does).</summary>
+    private static readonly Regex s_cemsHourly = new(@"(?<!')\bcems_hourly\b(?!')", RegexOptions.CultureInvariant);
 
     /// <summary>The columns of <c>cems_minute_hours</c> over a <c>cems_minute</c> with the given columns: the row flag,
     /// and per channel the minutes have its value and its flag (<see cref="MinuteHours"/>).</summary>

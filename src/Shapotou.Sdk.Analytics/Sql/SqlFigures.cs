@@ -75,5 +75,6 @@ public static class SqlFigures
         new("carbon.townships[].total_t", "Σ enterprises' totals", "CarbonCalculator.Compute", "carbon_townships", "total_t"),
         new("carbon.townships[].t_per_10k_yuan", "total ÷ Σ output_value, when > 0", "CarbonCalculator.Compute", "carbon_townships", "t_per_10k_yuan"),
         new("carbon.townships[].above_city_average", "intensity > the city's average, which the references lack: NULL", "CarbonCalculator.Compute", "carbon_townships", "above_city_average"),
+        new("warnings[]", "per check, the values the plausibility checks find: ledger unit energy and furnace electricity below the physical floors or unit energy far above limit level 3, valid hours' concentrations and O₂ above a range, flows outside a range or jumping against the outlet's valid hour just before (--plausibility FILE); count = rows of the check", "DistrictAssessment.Warnings", "plausibility_warnings", "check_id"),
     ];
 }

@@ -34,7 +34,8 @@ internal static class SqlCommand
         Option<DateOnly?> asOf = CommonOptions.AsOf("Inline the catalogue values in force on this date; default: 2024-12-31.");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
         Option<string> taxRounding = CommonOptions.TaxRounding();
-        var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours, the environmental-protection tax, CO₂) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
+        Option<FileInfo?> plausibility = CommonOptions.Plausibility();
+        var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours, the environmental-protection tax, CO₂, the plausibility warnings) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
         {
             data,
             engine,
@@ -42,6 +43,7 @@ internal static class SqlCommand
             asOf,
             catalogue,
             taxRounding,
+            plausibility,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -75,7 +77,8 @@ internal static class SqlCommand
                 _ => SqlEngine.DuckDb,
             };
             IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns, tables.Keys.ToHashSet(StringComparer.Ordinal), minuteColumns,
-                TaxOptions.Preset(parse.GetValue(taxRounding)!) ?? TaxOptions.Exact);
+                TaxOptions.Preset(parse.GetValue(taxRounding)!) ?? TaxOptions.Exact,
+                CommonOptions.LoadPlausibility(parse.GetValue(plausibility)).ToSqlThresholds());
             context.Output.Write(SqlCalculators.Script(target, parse.GetValue(root) ?? folder.FullName, tables, queries));
             return ShapotouApp.Success;
         });
