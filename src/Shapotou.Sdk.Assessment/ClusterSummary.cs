@@ -1,3 +1,4 @@
+using Shapotou.Sdk.Analytics.WasteHeat;
 using Shapotou.Sdk.Model;
 using UnitsNet;
 
@@ -59,9 +60,7 @@ public sealed record ClusterSummary(IReadOnlyList<TownshipSummary> Townships, Fe
                 furnaces.Count(f => f.Status == FacilityStatus.Running),
                 furnaces.All(f => f.AnnualCapacity is not null) ? Mass.FromTonnes(furnaces.Sum(f => f.AnnualCapacity!.Value.Tonnes)) : null,
                 ledger.Length > 0 ? Mass.FromTonnes(ledger.Sum(r => r.Output.Tonnes)) : null,
-                furnaces.Length > 0 && furnaces.All(f => f.WasteHeatRecovery is not null)
-                    ? Ratio.FromPercent(100.0 * furnaces.Count(f => f.WasteHeatRecovery == true) / furnaces.Length)
-                    : null));
+                WasteHeatRecovery.Coverage(data, ferroalloyIds, year).CoveragePct is { } coverage ? Ratio.FromPercent(coverage) : null));
     }
 
     private static TownshipSummary[] CountTownships(ClusterDataset data) => data.Enterprises

@@ -10,18 +10,20 @@ namespace Shapotou.Sdk.Analytics.WasteHeat;
 /// </summary>
 public static class WasteHeatRecovery
 {
-    /// <summary>Computes coverage and power per tonne for the submerged-arc furnaces of <paramref name="enterpriseIds"/>.</summary>
+    /// <summary>Computes coverage and power per tonne for the submerged-arc furnaces of <paramref name="enterpriseIds"/>:
+    /// the one computation of waste-heat coverage, which the cluster summary and the report take from here.</summary>
     /// <param name="data">The dataset.</param>
     /// <param name="enterpriseIds">The enterprises, such as the ferroalloy ones (GB/T 4754 class 3140).</param>
     /// <param name="year">The year of the ledgers for power per tonne.</param>
-    /// <returns>The figures; a figure is <see langword="null"/> where the tables cannot give it.</returns>
+    /// <returns>The figures; a figure is <see langword="null"/> where the tables cannot give it: the coverage when
+    /// there is no furnace or any furnace's recovery is unknown, the capacity coverage also when any capacity is
+    /// unknown, the power per tonne without ledger rows of the furnaces with recovery, with any of their power unknown,
+    /// or without output.</returns>
     public static WasteHeatCoverage Coverage(ClusterDataset data, IReadOnlySet<string> enterpriseIds, int year)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(enterpriseIds);
-        Facility[] furnaces = data.Facilities
-            .Where(f => f.Kind == FacilityKind.SubmergedArcFurnace && enterpriseIds.Contains(f.EnterpriseId))
-            .ToArray();
+        Facility[] furnaces = Furnaces(data, enterpriseIds);
         Facility[] recovering = furnaces.Where(f => f.WasteHeatRecovery == true).ToArray();
         bool known = furnaces.Length > 0 && furnaces.All(f => f.WasteHeatRecovery is not null);
         bool capacityKnown = known && furnaces.All(f => f.AnnualCapacity is not null);
@@ -36,6 +38,31 @@ public static class WasteHeatRecovery
             capacityKnown ? 100.0 * recovering.Sum(f => f.AnnualCapacity!.Value.Tonnes) / furnaces.Sum(f => f.AnnualCapacity!.Value.Tonnes) : null,
             rows.Length > 0 && double.IsFinite(power) && output > 0 ? power / output : null);
     }
+
+    /// <summary>Counts the submerged-arc furnaces of each of <paramref name="enterpriseIds"/> with, without and of
+    /// unknown waste-heat recovery: the same furnaces <see cref="Coverage"/> counts, per enterprise.</summary>
+    /// <param name="data">The dataset.</param>
+    /// <param name="enterpriseIds">The enterprises, such as the ferroalloy ones (GB/T 4754 class 3140).</param>
+    /// <returns>One row per enterprise with at least one such furnace, ordered by enterprise id (ordinal).</returns>
+    public static IReadOnlyList<EnterpriseWasteHeat> ByEnterprise(ClusterDataset data, IReadOnlySet<string> enterpriseIds)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(enterpriseIds);
+        return Furnaces(data, enterpriseIds)
+            .GroupBy(f => f.EnterpriseId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new EnterpriseWasteHeat(
+                g.Key,
+                g.Count(f => f.WasteHeatRecovery == true),
+                g.Count(f => f.WasteHeatRecovery == false),
+                g.Count(f => f.WasteHeatRecovery is null)))
+            .ToArray();
+    }
+
+    /// <summary>The submerged-arc furnaces of the enterprises, whatever their status.</summary>
+    private static Facility[] Furnaces(ClusterDataset data, IReadOnlySet<string> enterpriseIds) => data.Facilities
+        .Where(f => f.Kind == FacilityKind.SubmergedArcFurnace && enterpriseIds.Contains(f.EnterpriseId))
+        .ToArray();
 
     /// <summary>
     /// Computes the heat a dry flue-gas stream carries above a reference temperature:
@@ -89,3 +116,15 @@ public static class WasteHeatUtilisation
 /// <param name="PowerKwhPerTonne">Waste-heat power generated ÷ output of the furnaces with recovery, kWh/t.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record WasteHeatCoverage(int Furnaces, int FurnacesWithRecovery, double? CoveragePct, double? CapacityCoveragePct, double? PowerKwhPerTonne);
+
+/// <summary>The submerged-arc furnaces of one enterprise by waste-heat recovery.</summary>
+/// <param name="EnterpriseId">The enterprise.</param>
+/// <param name="FurnacesWithRecovery">Furnaces with waste-heat recovery.</param>
+/// <param name="FurnacesWithoutRecovery">Furnaces without.</param>
+/// <param name="FurnacesUnknown">Furnaces whose recovery the facilities table leaves unknown.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record EnterpriseWasteHeat(string EnterpriseId, int FurnacesWithRecovery, int FurnacesWithoutRecovery, int FurnacesUnknown)
+{
+    /// <summary>Gets the enterprise's submerged-arc furnaces.</summary>
+    public int Furnaces => FurnacesWithRecovery + FurnacesWithoutRecovery + FurnacesUnknown;
+}

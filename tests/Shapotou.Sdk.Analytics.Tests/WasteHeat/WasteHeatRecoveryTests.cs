@@ -38,6 +38,39 @@ public sealed class WasteHeatRecoveryTests
     }
 
     [Fact]
+    public void ByEnterprise_CountsTheFurnacesOfCoverage_WithTheUnknownApart()
+    {
+        var data = new ClusterDataset(
+            "test",
+            true,
+            [new Enterprise("b", "B", "zhenluo", "3140", true), new Enterprise("a", "A", "zhenluo", "3140", true), new Enterprise("c", "C", "zhenluo", "3011", true)],
+            [
+                new Facility("b1", "b", FacilityKind.SubmergedArcFurnace, FacilityStatus.Running, wasteHeatRecovery: true),
+                new Facility("b2", "b", FacilityKind.SubmergedArcFurnace, FacilityStatus.Running, wasteHeatRecovery: false),
+                new Facility("b3", "b", FacilityKind.SubmergedArcFurnace, FacilityStatus.Idle, annualCapacity: Mass.FromTonnes(10_000), wasteHeatRecovery: null),
+                new Facility("a1", "a", FacilityKind.SubmergedArcFurnace, FacilityStatus.Running, annualCapacity: Mass.FromTonnes(10_000), wasteHeatRecovery: true),
+                new Facility("a2", "a", FacilityKind.Boiler, FacilityStatus.Running, wasteHeatRecovery: false),
+                new Facility("c1", "c", FacilityKind.SubmergedArcFurnace, FacilityStatus.Running, wasteHeatRecovery: false),
+            ],
+            [],
+            [],
+            [],
+            [],
+            [],
+            null);
+        var ids = new HashSet<string> { "a", "b" };
+
+        IReadOnlyList<EnterpriseWasteHeat> rows = WasteHeatRecovery.ByEnterprise(data, ids);
+        WasteHeatCoverage coverage = WasteHeatRecovery.Coverage(data, ids, 2024);
+
+        Assert.Equal([new EnterpriseWasteHeat("a", 1, 0, 0), new EnterpriseWasteHeat("b", 1, 1, 1)], rows);
+        Assert.Equal(coverage.Furnaces, rows.Sum(r => r.Furnaces));
+        Assert.Equal(coverage.FurnacesWithRecovery, rows.Sum(r => r.FurnacesWithRecovery));
+        Assert.Null(coverage.CoveragePct);
+        Assert.Null(coverage.PowerKwhPerTonne);
+    }
+
+    [Fact]
     public void AvailableHeat_IsFlowTimesTemperatureDropTimesSpecificHeat()
     {
         // 36 000 m3/h = 10 m3/s; 450 °C down to 150 °C = 300 K; 1.4 kJ/(m3·K) (a caller's cited value) → 4 200 kW.

@@ -21,10 +21,8 @@ internal sealed class WasteHeatSection : ReportSection
         ReportText text = context.Text;
         CultureInfo c = CultureInfo.InvariantCulture;
         IReadOnlySet<string> ferroalloy = context.FerroalloyEnterpriseIds();
-        var perEnterprise = context.Dataset.Facilities
-            .Where(f => f.Kind == FacilityKind.SubmergedArcFurnace && ferroalloy.Contains(f.EnterpriseId))
-            .GroupBy(f => f.EnterpriseId, StringComparer.Ordinal)
-            .Select(g => (Id: g.Key, With: g.Count(f => f.WasteHeatRecovery == true), Without: g.Count(f => f.WasteHeatRecovery == false), Unknown: g.Count(f => f.WasteHeatRecovery is null)))
+        var perEnterprise = WasteHeatRecovery.ByEnterprise(context.Dataset, ferroalloy)
+            .Select(e => (Id: e.EnterpriseId, With: e.FurnacesWithRecovery, Without: e.FurnacesWithoutRecovery, Unknown: e.FurnacesUnknown))
             .OrderBy(e => e.With + e.Without + e.Unknown).ThenByDescending(e => e.Id, StringComparer.Ordinal)
             .ToArray();
         if (perEnterprise.Length == 0)
