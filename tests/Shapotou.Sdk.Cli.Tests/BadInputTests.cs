@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Net;
 using System.Net.Sockets;
 
@@ -44,6 +46,8 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
 
         // export
         { ["export", "--out", "{text}"], 2, "--out '{text}' is a file; expected a folder to write into." },
+        // A folder that cannot be created, for any user, root included: its parent is a file.
+        { ["export", "--out", "{text}/sub"], 2, "--out '{text}/sub' cannot be created; expected a folder the tool may write into." },
         { ["export", "--out", "{folder}", "--scale", "0"], 2, "--scale is 0; expected a number of copies from 1 to 10000." },
         { ["export", "--out", "{folder}", "--scale", "two"], 2, "--scale 'two' is not a whole number." },
 
@@ -85,6 +89,8 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         // hj212 simulate
         { ["hj212", "simulate", "--port", "1", "--loggers", "-1"], 2, "--loggers is -1; expected a number of loggers from 1 to 100000." },
         { ["hj212", "simulate", "--port", "1", "--malformed", "2"], 2, "--malformed is 2; expected a share from 0 to 1." },
+        { ["hj212", "simulate", "--port", "1", "--start", "2025-01-01"], 2, "--start '2025-01-01' is not a time; expected yyyy-MM-ddTHH:mm, such as 2025-01-01T00:00." },
+        { ["hj212", "simulate", "--port", "1", "--start", "01/01/2025 00:00"], 2, "--start '01/01/2025 00:00' is not a time; expected yyyy-MM-ddTHH:mm, such as 2025-01-01T00:00." },
         { ["hj212", "simulate", "--port", "1", "--start", "2025-13-01T00:00"], 2, "--start '2025-13-01T00:00' is not a time; expected yyyy-MM-ddTHH:mm, such as 2025-01-01T00:00." },
         { ["hj212", "simulate", "--verify", "{missing}"], 2, "--verify '{missing}' does not exist." },
         { ["hj212", "simulate", "--port", "{closed}"], 2, "No receiver at 127.0.0.1:{closed}: connection refused; start 'shapotou hj212 serve --port {closed} --out DIR' first, or check --host and --port." },
@@ -103,15 +109,29 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         Assert.DoesNotContain("Parameter", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Walks the tool's command tree as <c>Program</c> builds it — the root, every command and every subcommand — and
+    /// fails naming each command that no case above runs, so a new command cannot ship without its bad-input cases.
+    /// A case belongs to the command its arguments parse to.
+    /// </summary>
     [Fact]
-    public void Cases_CoverEveryCommand()
+    public void Cases_CoverEveryCommandOfTheTree()
     {
-        string[] commands = ["assess", "reference", "export", "import", "inspect", "report", "scenario", "sql", "hj212 check", "hj212 serve", "hj212 simulate"];
-        var covered = Cases().Select(row => (string[])row[0]).Where(a => a.Length > 0)
-            .Select(a => a[0] == "hj212" ? $"hj212 {a[1]}" : a[0]).ToHashSet(StringComparer.Ordinal);
+        (Command root, _) = ShapotouApp.CreateRoot(new CommandContext(TextWriter.Null, TextWriter.Null));
+        string[] commands = [.. Walk(root, root.Name)];
+        HashSet<string> covered = [.. Cases().Select(row => CommandPath(root.Parse([.. ((string[])row[0]).Select(_files.Resolve)]).CommandResult))];
 
-        Assert.All(commands, c => Assert.Contains(c, covered));
+        string[] missing = [.. commands.Where(c => !covered.Contains(c))];
+
+        Assert.True(missing.Length == 0, $"BadInputTests has no case for: {string.Join(", ", missing)}.");
+        Assert.Contains("shapotou hj212 simulate", commands);
     }
+
+    private static IEnumerable<string> Walk(Command command, string path) =>
+        command.Subcommands.SelectMany(c => Walk(c, $"{path} {c.Name}")).Prepend(path);
+
+    private static string CommandPath(CommandResult result) =>
+        result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : result.Command.Name;
 
     [Fact]
     public void Verbose_AddsTheTraceToTheSentence()
