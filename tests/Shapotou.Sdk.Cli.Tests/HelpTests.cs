@@ -33,4 +33,31 @@ public sealed class HelpTests
         Assert.True(code == 0, error);
         Assert.Contains($"  shapotou {string.Join(' ', command)}", output, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// <c>hj212 simulate --help</c> shows <c>--start</c>'s format and default as the option reads them
+    /// (yyyy-MM-ddTHH:mm), never a date in the machine's format such as 1/1/2025 12:00:00 AM or 01.01.2025 00:00:00.
+    /// </summary>
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("de-DE")]
+    [InlineData("zh-CN")]
+    public void SimulateHelp_ShowsStartInTheFormatItReads(string culture)
+    {
+        System.Globalization.CultureInfo before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            (int code, string output, _) = CliRunner.Run("hj212", "simulate", "--help");
+
+            Assert.Equal(0, code);
+            string help = string.Join(' ', output.Split((char[])[' ', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("--start <TIME> The first minute, China Standard Time, yyyy-MM-ddTHH:mm (default 2025-01-01T00:00).", help, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"[0-9]{1,2}[./][0-9]{1,2}[./]2025|2025/[0-9]|2025 [0-9]", help);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
 }
