@@ -29,6 +29,10 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         { ["assess", "--data", "{text}"], 2, "--data '{text}' is a file; expected a folder." },
         { ["assess", "--catalogue", "{empty}"], 1, "Catalogue file 'empty.json' is empty; expected JSON." },
         { ["assess", "--catalogue", "{binary}"], 1, "Catalogue file 'binary.parquet' is not a text file; expected JSON in UTF-8." },
+        { ["assess", "--catalogue", "{badjson}"], 1, "Catalogue 'bad.json' is not valid JSON at line 1, byte 10." },
+        { ["assess", "--catalogue", "{object}"], 1, "Catalogue 'object.json': the root ($) is an object; expected an array of rows." },
+        { ["assess", "--grading-criteria", "{array}"], 1, "Grading criteria 'array.json': the root ($) is an array; expected an object with name, industries and criteria." },
+        { ["assess", "--facts", "{object}"], 1, "Enterprise facts 'object.json': the root ($) is an object; expected an array of enterprises." },
         { ["assess", "--grading-criteria", "{folder}"], 2, "Grading criteria file '{folder}' is a folder; expected a file." },
         { ["assess", "--facts", "{missing}"], 2, "Facts file '{missing}' does not exist." },
         { ["assess", "--year", "abc"], 2, "--year 'abc' is not a year; expected YYYY, such as 2024." },
@@ -143,7 +147,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         Assert.Contains("   at ", error, StringComparison.Ordinal);
     }
 
-    /// <summary>The files and folders the cases name: {missing}, {folder}, {text}, {empty}, {binary}, {header}, {typo}, {wrongkind}, and a {closed} port.</summary>
+    /// <summary>The files and folders the cases name: {missing}, {folder}, {text}, {empty}, {binary}, {header}, {typo}, {wrongkind}, {badjson}, {object}, {array}, and a {closed} port.</summary>
     public sealed class Files : IDisposable
     {
         private readonly string _root = Directory.CreateTempSubdirectory("shapotou-bad-input-").FullName;
@@ -158,6 +162,9 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
             File.WriteAllText(Path.Combine(_root, "header.csv"), "facility_id,enterprise_id,kind,status\n");
             File.WriteAllText(Path.Combine(_root, "typo.json"), """{ "flow_range_m3_per_h": { "DA001": { "minimum": 1, "maxium": 2 } } }""");
             File.WriteAllText(Path.Combine(_root, "wrongkind.json"), """{ "oxygen_maximum_pct": "20" }""");
+            File.WriteAllText(Path.Combine(_root, "bad.json"), """[{"key": }]""");
+            File.WriteAllText(Path.Combine(_root, "object.json"), "{}");
+            File.WriteAllText(Path.Combine(_root, "array.json"), "[]");
 
             // A port that was just bound and released: nothing listens on it.
             using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -175,6 +182,9 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
             .Replace("{header}", Path.Combine(_root, "header.csv"), StringComparison.Ordinal)
             .Replace("{typo}", Path.Combine(_root, "typo.json"), StringComparison.Ordinal)
             .Replace("{wrongkind}", Path.Combine(_root, "wrongkind.json"), StringComparison.Ordinal)
+            .Replace("{badjson}", Path.Combine(_root, "bad.json"), StringComparison.Ordinal)
+            .Replace("{object}", Path.Combine(_root, "object.json"), StringComparison.Ordinal)
+            .Replace("{array}", Path.Combine(_root, "array.json"), StringComparison.Ordinal)
             .Replace("{closed}", _closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         public void Dispose() => Directory.Delete(_root, recursive: true);
