@@ -21,11 +21,9 @@ internal static class ShapotouApp
     /// <summary>The exit code of a command stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CancellationToken.None);
-
-    /// <summary>Runs the tool; <paramref name="cancellationToken"/> stops a command as Ctrl+C would (a server stops
-    /// taking packets, rolls and exits 0), so a host or a test ends a long-running command when it is done with it.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The root command with every command of the tool, and the <c>--verbose</c> option that every command takes.</summary>
+    /// <param name="context">The writers the commands print to.</param>
+    public static (Command Root, Option<bool> Verbose) CreateRoot(CommandContext context)
     {
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces with errors.", Recursive = true };
         // A plain command named as the tool, not a RootCommand, whose name would be the assembly's ("Shapotou.Sdk.Cli") in help.
@@ -35,7 +33,6 @@ internal static class ShapotouApp
             new HelpOption(),
             new VersionOption(),
         };
-        var context = new CommandContext(output, error);
         root.Add(ReferenceCommand.Create(context));
         root.Add(AssessCommand.Create(context));
         root.Add(ExportCommand.Create(context));
@@ -45,7 +42,16 @@ internal static class ShapotouApp
         root.Add(ReportCommand.Create(context));
         root.Add(ScenarioCommand.Create(context));
         root.Add(SqlCommand.Create(context));
+        return (root, verbose);
+    }
 
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CancellationToken.None);
+
+    /// <summary>Runs the tool; <paramref name="cancellationToken"/> stops a command as Ctrl+C would (a server stops
+    /// taking packets, rolls and exits 0), so a host or a test ends a long-running command when it is done with it.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        (Command root, Option<bool> verbose) = CreateRoot(new CommandContext(output, error));
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -225,6 +225,26 @@ public sealed class AssessCommandTests
         Assert.Contains(assumptions, a => a.Contains("pm 6.5 %, so2 2.2 %, nox 8 %", StringComparison.Ordinal) && a.Contains("table 2-1", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A standard-coal coefficient is worded with the unit's symbol, kgce per kg (kWh, m³), on the console and in the
+    /// JSON alike, never with the name of a unit type such as "kgce per Kilogram".
+    /// </summary>
+    [Fact]
+    public void Assumptions_WordCoefficientsWithUnitSymbols()
+    {
+        string[] assumptions = AssessJson().GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()!).ToArray();
+        (int code, string console, string error) = CliRunner.Run("assess");
+
+        Assert.True(code == 0, error);
+        Assert.Contains(assumptions, a => a.StartsWith("Coefficient of coke: 0.9714 kgce per kg, marked S+ (GB/T 2589-2008, Annex A", StringComparison.Ordinal));
+        Assert.Contains(assumptions, a => a.StartsWith("Coefficient of raw_coal: 0.7143 kgce per kg, marked S+ (", StringComparison.Ordinal));
+        Assert.Contains(assumptions, a => a.StartsWith("Coefficient of electricity.equivalent: 0.1229 kgce per kWh, marked S+ (", StringComparison.Ordinal));
+        Assert.Contains(assumptions, a => a.StartsWith("Coefficient of natural_gas: 1.33 kgce per m³, marked S (", StringComparison.Ordinal));
+        Assert.Contains("Coefficient of coke: 0.9714 kgce per kg, marked S+", console, StringComparison.Ordinal);
+        Assert.DoesNotMatch("kgce per [A-Z][a-z]{2,}", console);
+        Assert.DoesNotContain(assumptions, a => System.Text.RegularExpressions.Regex.IsMatch(a, "kgce per [A-Z][a-z]{2,}"));
+    }
+
     [Fact]
     public void Json_UserCatalogueRow_ChangesTheCeiling()
     {

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Net;
 using System.Net.Sockets;
 
@@ -27,6 +29,10 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         { ["assess", "--data", "{text}"], 2, "--data '{text}' is a file; expected a folder." },
         { ["assess", "--catalogue", "{empty}"], 1, "Catalogue file 'empty.json' is empty; expected JSON." },
         { ["assess", "--catalogue", "{binary}"], 1, "Catalogue file 'binary.parquet' is not a text file; expected JSON in UTF-8." },
+        { ["assess", "--catalogue", "{badjson}"], 1, "Catalogue 'bad.json' is not valid JSON at line 1, byte 10." },
+        { ["assess", "--catalogue", "{object}"], 1, "Catalogue 'object.json': the root ($) is an object; expected an array of rows." },
+        { ["assess", "--grading-criteria", "{array}"], 1, "Grading criteria 'array.json': the root ($) is an array; expected an object with name, industries and criteria." },
+        { ["assess", "--facts", "{object}"], 1, "Enterprise facts 'object.json': the root ($) is an object; expected an array of enterprises." },
         { ["assess", "--grading-criteria", "{folder}"], 2, "Grading criteria file '{folder}' is a folder; expected a file." },
         { ["assess", "--facts", "{missing}"], 2, "Facts file '{missing}' does not exist." },
         { ["assess", "--year", "abc"], 2, "--year 'abc' is not a year; expected YYYY, such as 2024." },
@@ -44,6 +50,8 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
 
         // export
         { ["export", "--out", "{text}"], 2, "--out '{text}' is a file; expected a folder to write into." },
+        // A folder that cannot be created, for any user, root included: its parent is a file.
+        { ["export", "--out", "{text}/sub"], 2, "--out '{text}/sub' cannot be created; expected a folder the tool may write into." },
         { ["export", "--out", "{folder}", "--scale", "0"], 2, "--scale is 0; expected a number of copies from 1 to 10000." },
         { ["export", "--out", "{folder}", "--scale", "two"], 2, "--scale 'two' is not a whole number." },
 
@@ -85,6 +93,8 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         // hj212 simulate
         { ["hj212", "simulate", "--port", "1", "--loggers", "-1"], 2, "--loggers is -1; expected a number of loggers from 1 to 100000." },
         { ["hj212", "simulate", "--port", "1", "--malformed", "2"], 2, "--malformed is 2; expected a share from 0 to 1." },
+        { ["hj212", "simulate", "--port", "1", "--start", "2025-01-01"], 2, "--start '2025-01-01' is not a time; expected yyyy-MM-ddTHH:mm, such as 2025-01-01T00:00." },
+        { ["hj212", "simulate", "--port", "1", "--start", "01/01/2025 00:00"], 2, "--start '01/01/2025 00:00' is not a time; expected yyyy-MM-ddTHH:mm, such as 2025-01-01T00:00." },
         { ["hj212", "simulate", "--port", "1", "--start", "2025-13-01T00:00"], 2, "--start '2025-13-01T00:00' is not a time; expected yyyy-MM-ddTHH:mm, such as 2025-01-01T00:00." },
         { ["hj212", "simulate", "--verify", "{missing}"], 2, "--verify '{missing}' does not exist." },
         { ["hj212", "simulate", "--port", "{closed}"], 2, "No receiver at 127.0.0.1:{closed}: connection refused; start 'shapotou hj212 serve --port {closed} --out DIR' first, or check --host and --port." },
@@ -103,15 +113,29 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         Assert.DoesNotContain("Parameter", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Walks the tool's command tree as <c>Program</c> builds it — the root, every command and every subcommand — and
+    /// fails naming each command that no case above runs, so a new command cannot ship without its bad-input cases.
+    /// A case belongs to the command its arguments parse to.
+    /// </summary>
     [Fact]
-    public void Cases_CoverEveryCommand()
+    public void Cases_CoverEveryCommandOfTheTree()
     {
-        string[] commands = ["assess", "reference", "export", "import", "inspect", "report", "scenario", "sql", "hj212 check", "hj212 serve", "hj212 simulate"];
-        var covered = Cases().Select(row => (string[])row[0]).Where(a => a.Length > 0)
-            .Select(a => a[0] == "hj212" ? $"hj212 {a[1]}" : a[0]).ToHashSet(StringComparer.Ordinal);
+        (Command root, _) = ShapotouApp.CreateRoot(new CommandContext(TextWriter.Null, TextWriter.Null));
+        string[] commands = [.. Walk(root, root.Name)];
+        HashSet<string> covered = [.. Cases().Select(row => CommandPath(root.Parse([.. ((string[])row[0]).Select(_files.Resolve)]).CommandResult))];
 
-        Assert.All(commands, c => Assert.Contains(c, covered));
+        string[] missing = [.. commands.Where(c => !covered.Contains(c))];
+
+        Assert.True(missing.Length == 0, $"BadInputTests has no case for: {string.Join(", ", missing)}.");
+        Assert.Contains("shapotou hj212 simulate", commands);
     }
+
+    private static IEnumerable<string> Walk(Command command, string path) =>
+        command.Subcommands.SelectMany(c => Walk(c, $"{path} {c.Name}")).Prepend(path);
+
+    private static string CommandPath(CommandResult result) =>
+        result.Parent is CommandResult parent ? $"{CommandPath(parent)} {result.Command.Name}" : result.Command.Name;
 
     [Fact]
     public void Verbose_AddsTheTraceToTheSentence()
@@ -123,7 +147,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
         Assert.Contains("   at ", error, StringComparison.Ordinal);
     }
 
-    /// <summary>The files and folders the cases name: {missing}, {folder}, {text}, {empty}, {binary}, {header}, {typo}, {wrongkind}, and a {closed} port.</summary>
+    /// <summary>The files and folders the cases name: {missing}, {folder}, {text}, {empty}, {binary}, {header}, {typo}, {wrongkind}, {badjson}, {object}, {array}, and a {closed} port.</summary>
     public sealed class Files : IDisposable
     {
         private readonly string _root = Directory.CreateTempSubdirectory("shapotou-bad-input-").FullName;
@@ -138,6 +162,9 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
             File.WriteAllText(Path.Combine(_root, "header.csv"), "facility_id,enterprise_id,kind,status\n");
             File.WriteAllText(Path.Combine(_root, "typo.json"), """{ "flow_range_m3_per_h": { "DA001": { "minimum": 1, "maxium": 2 } } }""");
             File.WriteAllText(Path.Combine(_root, "wrongkind.json"), """{ "oxygen_maximum_pct": "20" }""");
+            File.WriteAllText(Path.Combine(_root, "bad.json"), """[{"key": }]""");
+            File.WriteAllText(Path.Combine(_root, "object.json"), "{}");
+            File.WriteAllText(Path.Combine(_root, "array.json"), "[]");
 
             // A port that was just bound and released: nothing listens on it.
             using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -155,6 +182,9 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Files>
             .Replace("{header}", Path.Combine(_root, "header.csv"), StringComparison.Ordinal)
             .Replace("{typo}", Path.Combine(_root, "typo.json"), StringComparison.Ordinal)
             .Replace("{wrongkind}", Path.Combine(_root, "wrongkind.json"), StringComparison.Ordinal)
+            .Replace("{badjson}", Path.Combine(_root, "bad.json"), StringComparison.Ordinal)
+            .Replace("{object}", Path.Combine(_root, "object.json"), StringComparison.Ordinal)
+            .Replace("{array}", Path.Combine(_root, "array.json"), StringComparison.Ordinal)
             .Replace("{closed}", _closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -59,7 +59,8 @@ public sealed class ScenarioCommandTests
         (int code, _, string error) = CliRunner.Run("scenario", file.Path);
 
         Assert.Equal(1, code);
-        Assert.Contains($"Scenario file '{Path.GetFileName(file.Path)}' is not valid JSON at line 2", error, StringComparison.Ordinal);
+        // One sentence with the 1-based line and byte, without the parser's own sentence.
+        Assert.Equal($"Scenario file '{Path.GetFileName(file.Path)}' is not valid JSON at line 2, byte 16.{Environment.NewLine}", error);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed partial record EnterpriseFacts
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw new ShapotouDataException($"{file} must be a JSON array of enterprises; it is a JSON {document.RootElement.ValueKind}.");
+                throw new ShapotouDataException($"{file}: the root ($) is {Sdk.Internal.StrictJson.Kind(document.RootElement)}; expected an array of enterprises.");
             }
 
             var result = new List<EnterpriseFacts>();
@@ -113,10 +113,7 @@ public sealed partial record EnterpriseFacts
             {
                 number++;
                 string where = string.Create(CultureInfo.InvariantCulture, $"{file}, row {number}");
-                if (row.ValueKind != JsonValueKind.Object)
-                {
-                    throw new ShapotouDataException($"{where} must be a JSON object; it is a JSON {row.ValueKind}.");
-                }
+                Sdk.Internal.StrictJson.RequireObject(row, where, Sdk.Internal.StrictJson.Path("$", number - 1));
 
                 string id = row.TryGetProperty("enterprise_id", out JsonElement idElement) && idElement.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(idElement.GetString())
                     ? idElement.GetString()!
@@ -140,7 +137,7 @@ public sealed partial record EnterpriseFacts
                             {
                                 JsonValueKind.Null => null,
                                 JsonValueKind.String => property.Value.GetString(),
-                                _ => throw new ShapotouDataException($"{where}: field 'source' is a JSON {property.Value.ValueKind}; expected a string."),
+                                _ => throw new ShapotouDataException($"{where}: field 'source' is {Sdk.Internal.StrictJson.Show(property.Value)}; expected a string."),
                             };
                             break;
                         case "facts" when property.Value.ValueKind == JsonValueKind.Object:
@@ -168,7 +165,7 @@ public sealed partial record EnterpriseFacts
 
                             break;
                         case "facts":
-                            throw new ShapotouDataException($"{where}: field 'facts' is a JSON {property.Value.ValueKind}; expected an object of facts.");
+                            throw new ShapotouDataException($"{where}: field 'facts' is {Sdk.Internal.StrictJson.Show(property.Value)}; expected an object of facts.");
                         default:
                             throw Sdk.Internal.StrictJson.UnknownKey(where, Sdk.Internal.StrictJson.Path(Sdk.Internal.StrictJson.Path("$", number - 1), property.Name), property.Name, ["enterprise_id", "source", "facts"]);
                     }

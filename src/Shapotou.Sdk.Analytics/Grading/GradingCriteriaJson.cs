@@ -47,7 +47,7 @@ public static class GradingCriteriaJson
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new ShapotouDataException($"{file} must be a JSON object with name, industries and criteria; it is a JSON {root.ValueKind}.");
+                throw new ShapotouDataException($"{file}: the root ($) is {StrictJson.Kind(root)}; expected an object with name, industries and criteria.");
             }
 
             CheckFields(root, s_tableFields, file, "$");
@@ -103,7 +103,7 @@ public static class GradingCriteriaJson
 
     private static IndustryCriteria ReadIndustry(JsonElement element, string where, string path, List<IndustryCriteria> earlier)
     {
-        RequireObject(element, where);
+        StrictJson.RequireObject(element, where, path);
         string industry = RequiredString(element, "industry", where);
         where += $" (industry '{industry}')";
         CheckFields(element, s_industryFields, where, path);
@@ -183,8 +183,9 @@ public static class GradingCriteriaJson
             {
                 number++;
                 string at = string.Create(CultureInfo.InvariantCulture, $"{where}, measures row {number}");
-                RequireObject(item, at);
-                CheckFields(item, s_measureFields, at, StrictJson.Path(StrictJson.Path(path, "measures"), number - 1));
+                string itemPath = StrictJson.Path(StrictJson.Path(path, "measures"), number - 1);
+                StrictJson.RequireObject(item, at, itemPath);
+                CheckFields(item, s_measureFields, at, itemPath);
                 PerformanceGrade grade = Grade(item, at, grades);
                 measures.Add(new GradeMeasure(grade, RequiredString(item, "text", at), RequiredString(item, "source", at), Mark(item, at)));
             }
@@ -206,7 +207,7 @@ public static class GradingCriteriaJson
 
     private static GradingCriterion ReadCriterion(JsonElement element, string where, string path, List<IndustryCriteria> industries, HashSet<string> ids)
     {
-        RequireObject(element, where);
+        StrictJson.RequireObject(element, where, path);
         string id = RequiredString(element, "id", where);
         where += $" (id '{id}')";
         if (!ids.Add(id))
@@ -427,25 +428,17 @@ public static class GradingCriteriaJson
         }
     }
 
-    private static void RequireObject(JsonElement element, string where)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new ShapotouDataException($"{where} must be a JSON object; it is a JSON {element.ValueKind}.");
-        }
-    }
-
     private static void CheckFields(JsonElement element, string[] known, string where, string path) => StrictJson.CheckKeys(element, where, path, known);
 
     private static JsonElement.ArrayEnumerator RequiredArray(JsonElement element, string field, string where) =>
         element.TryGetProperty(field, out JsonElement value)
             ? ArrayOf(value, field, where)
-            : throw new ShapotouDataException($"{where}: field '{field}' is missing; expected a JSON array.");
+            : throw new ShapotouDataException($"{where}: field '{field}' is missing; expected an array.");
 
     private static JsonElement.ArrayEnumerator ArrayOf(JsonElement value, string field, string where) =>
         value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray()
-            : throw new ShapotouDataException($"{where}: field '{field}' is a JSON {value.ValueKind}; expected a JSON array.");
+            : throw new ShapotouDataException($"{where}: field '{field}' is {Show(value)}; expected an array.");
 
     private static string RequiredString(JsonElement element, string field, string where) =>
         OptionalString(element, field, where) ?? throw new ShapotouDataException($"{where}: field '{field}' is missing; expected a non-empty string.");
@@ -493,6 +486,6 @@ public static class GradingCriteriaJson
     {
         JsonValueKind.String => $"'{value.GetString()}'",
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        _ => $"a JSON {value.ValueKind}",
+        _ => StrictJson.Kind(value),
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Shapotou.Sdk.Analytics.Internal;
@@ -42,7 +41,5 @@ internal static class JsonInput
         }
     }
 
-    private static ShapotouDataException Invalid(string what, JsonException exception) => new(
-        string.Create(CultureInfo.InvariantCulture, $"{what} is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {exception.Message}"),
-        exception);
+    private static ShapotouDataException Invalid(string what, JsonException exception) => Sdk.Internal.StrictJson.Invalid(what, exception);
 }

@@ -68,6 +68,28 @@ internal static class StrictJson
         return values;
     }
 
+    /// <summary>The error for input that is not JSON: one sentence naming the input, the line and the byte (both 1-based), without the parser's own wording.</summary>
+    /// <param name="what">The input named for messages, such as <c>Grading criteria 'x.json'</c>.</param>
+    /// <param name="exception">The parser's error.</param>
+    public static ShapotouDataException Invalid(string what, JsonException exception) => new(
+        exception.LineNumber is { } line && exception.BytePositionInLine is { } position
+            ? string.Create(CultureInfo.InvariantCulture, $"{what} is not valid JSON at line {line + 1}, byte {position + 1}.")
+            : $"{what} is not valid JSON.",
+        exception);
+
+    /// <summary>The kind of a JSON value in words, for messages: <c>an object</c>, <c>an array</c>, <c>a string</c>,
+    /// <c>a number</c>, <c>true</c>, <c>false</c> or <c>null</c>.</summary>
+    public static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => "null",
+    };
+
     /// <summary>The path of a key under <paramref name="parent"/>: <c>$.a.b</c>, or <c>$.a['odd key']</c>.</summary>
     public static string Path(string parent, string key) =>
         key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"{parent}.{key}" : $"{parent}['{key}']";

@@ -34,18 +34,14 @@ public static class ReferenceCatalogueJson
         }
         catch (JsonException exception)
         {
-            throw new ShapotouDataException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Catalogue '{sourceName}' is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}: {exception.Message}"),
-                exception);
+            throw Internal.StrictJson.Invalid($"Catalogue '{sourceName}'", exception);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw new ShapotouDataException($"Catalogue '{sourceName}' must be a JSON array of rows; it is a JSON {document.RootElement.ValueKind}.");
+                throw new ShapotouDataException($"Catalogue '{sourceName}': the root ($) is {Internal.StrictJson.Kind(document.RootElement)}; expected an array of rows.");
             }
 
             var rows = new List<ReferenceValue>(document.RootElement.GetArrayLength());
@@ -131,25 +127,26 @@ public static class ReferenceCatalogueJson
     private static ReferenceValue ReadRow(JsonElement element, ReferenceOrigin origin, string sourceName, int number)
     {
         string where = string.Create(CultureInfo.InvariantCulture, $"Catalogue '{sourceName}', row {number}");
-        if (element.ValueKind != JsonValueKind.Object)
+        string path = Internal.StrictJson.Path("$", number - 1);
+        Internal.StrictJson.RequireObject(element, where, path);
+        if (!element.TryGetProperty("key", out JsonElement keyElement))
         {
-            throw new ShapotouDataException($"{where} must be a JSON object; it is a JSON {element.ValueKind}.");
+            throw new ShapotouDataException($"{where}: field 'key' is missing at {path}; expected a catalogue key as a string.");
         }
 
-        string? key = element.TryGetProperty("key", out JsonElement keyElement) && keyElement.ValueKind == JsonValueKind.String
-            ? keyElement.GetString()
-            : null;
-        if (key is null)
+        if (keyElement.ValueKind != JsonValueKind.String)
         {
-            throw new ShapotouDataException($"{where}: field 'key' is missing or not a string.");
+            throw new ShapotouDataException($"{where}: field 'key' at {Internal.StrictJson.Path(path, "key")} is {Internal.StrictJson.Show(keyElement)}; expected a catalogue key as a string.");
         }
+
+        string key = keyElement.GetString()!;
 
         where += $" (key '{key}')";
         foreach (JsonProperty property in element.EnumerateObject())
         {
             if (Array.IndexOf(s_knownFields, property.Name) < 0)
             {
-                throw Internal.StrictJson.UnknownKey(where, Internal.StrictJson.Path(Internal.StrictJson.Path("$", number - 1), property.Name), property.Name, s_knownFields);
+                throw Internal.StrictJson.UnknownKey(where, Internal.StrictJson.Path(path, property.Name), property.Name, s_knownFields);
             }
         }
 
@@ -178,7 +175,7 @@ public static class ReferenceCatalogueJson
             {
                 JsonValueKind.True => true,
                 JsonValueKind.False or JsonValueKind.Null => false,
-                _ => throw new ShapotouDataException($"{where}: field 'prohibited' is a JSON {prohibitedElement.ValueKind}; expected true or false."),
+                _ => throw new ShapotouDataException($"{where}: field 'prohibited' is {Internal.StrictJson.Show(prohibitedElement)}; expected true or false."),
             };
         }
 
@@ -205,15 +202,20 @@ public static class ReferenceCatalogueJson
                 : throw new ShapotouDataException($"{where}: field 'value' is {valueElement.GetRawText()}; expected a finite number."),
             JsonValueKind.Null => null,
             _ => throw new ShapotouDataException(
-                $"{where}: field 'value' is a JSON {valueElement.ValueKind} ({valueElement.GetRawText()}); expected a number, or null for a prohibition."),
+                $"{where}: field 'value' is {Internal.StrictJson.Show(valueElement)}; expected a number, or null for a prohibition."),
         };
     }
 
     private static string ReadRequiredString(JsonElement element, string name, string where)
     {
-        if (!element.TryGetProperty(name, out JsonElement property) || property.ValueKind != JsonValueKind.String)
+        if (!element.TryGetProperty(name, out JsonElement property))
         {
-            throw new ShapotouDataException($"{where}: field '{name}' is missing or not a string.");
+            throw new ShapotouDataException($"{where}: field '{name}' is missing; expected a string.");
+        }
+
+        if (property.ValueKind != JsonValueKind.String)
+        {
+            throw new ShapotouDataException($"{where}: field '{name}' is {Internal.StrictJson.Show(property)}; expected a string.");
         }
 
         return property.GetString()!;
@@ -228,7 +230,7 @@ public static class ReferenceCatalogueJson
 
         return property.ValueKind == JsonValueKind.String
             ? property.GetString()
-            : throw new ShapotouDataException($"{where}: field '{name}' is a JSON {property.ValueKind}; expected a string or null.");
+            : throw new ShapotouDataException($"{where}: field '{name}' is {Internal.StrictJson.Show(property)}; expected a string or null.");
     }
 
     private static DateOnly? ReadDate(JsonElement element, string name, string where)

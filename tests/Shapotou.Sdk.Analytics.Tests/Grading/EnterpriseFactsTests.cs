@@ -28,6 +28,15 @@ public sealed class EnterpriseFactsTests
     [InlineData("""[ { "enterprise_id": "FA", "fact": {} } ]""", "Enterprise facts 'facts.json', row 1 (enterprise 'FA'): key 'fact' at $[0].fact is unknown; did you mean 'facts'?")]
     // A fact name that is not snake_case.
     [InlineData("""[ { "enterprise_id": "FA", "facts": { "Closed Storage": true } } ]""", "Enterprise facts 'facts.json', row 1 (enterprise 'FA'): fact 'Closed Storage' is not a lower-case snake_case name.")]
+    // The root of the wrong kind, in words.
+    [InlineData("""{ "enterprise_id": "FA" }""", "Enterprise facts 'facts.json': the root ($) is an object; expected an array of enterprises.")]
+    // A row of the wrong kind: its JSON path and its value.
+    [InlineData("""[ { "enterprise_id": "FA" }, "FB" ]""", "Enterprise facts 'facts.json', row 2: $[1] is \"FB\"; expected an object.")]
+    // Fields of the wrong kind.
+    [InlineData("""[ { "enterprise_id": "FA", "facts": [] } ]""", "Enterprise facts 'facts.json', row 1 (enterprise 'FA'): field 'facts' is an array; expected an object of facts.")]
+    [InlineData("""[ { "enterprise_id": "FA", "source": 3 } ]""", "Enterprise facts 'facts.json', row 1 (enterprise 'FA'): field 'source' is 3; expected a string.")]
+    // Not JSON: one sentence with the 1-based line and byte.
+    [InlineData("[\n  { \"enterprise_id\": FA }\n]", "Enterprise facts 'facts.json' is not valid JSON at line 2, byte 22.")]
     public void Read_BadFacts_NameTheRowAndFact(string json, string message)
     {
         ShapotouDataException e = Assert.Throws<ShapotouDataException>(() => Read(json));

@@ -128,11 +128,31 @@ public sealed class GradingCriteriaJsonTests
     }
 
     [Fact]
-    public void Read_MalformedJson_NamesTheLine()
+    public void Read_MalformedJson_NamesTheLineAndByteInOneSentence()
     {
-        ShapotouDataException e = Assert.Throws<ShapotouDataException>(() => GradingFixture.Parse("{\n  \"name\": \"t\",\n  \"industries\": [\n"));
+        ShapotouDataException e = Assert.Throws<ShapotouDataException>(() => GradingFixture.Parse("{\n  \"name\": \"t\",\n  \"industries\": [ x ]\n}"));
 
-        Assert.StartsWith("Grading criteria 'test.json' is not valid JSON at line ", e.Message, StringComparison.Ordinal);
+        // One sentence, 1-based line and byte, without the parser's own wording.
+        Assert.Equal("Grading criteria 'test.json' is not valid JSON at line 3, byte 19.", e.Message);
+    }
+
+    [Theory]
+    // The root of the wrong kind, in words.
+    [InlineData("[]", "Grading criteria 'test.json': the root ($) is an array; expected an object with name, industries and criteria.")]
+    [InlineData("\"t\"", "Grading criteria 'test.json': the root ($) is a string; expected an object with name, industries and criteria.")]
+    // A row of the wrong kind: its JSON path and its value.
+    [InlineData("{ \"name\": \"t\", \"industries\": [ 7 ], \"criteria\": [] }", "Grading criteria 'test.json', industries row 1: $.industries[0] is 7; expected an object.")]
+    [InlineData("{ \"name\": \"t\", \"industries\": [], \"criteria\": [ [1] ] }", "Grading criteria 'test.json', criteria row 1: $.criteria[0] is an array; expected an object.")]
+    // A field that should be an array.
+    [InlineData("{ \"name\": \"t\", \"industries\": {}, \"criteria\": [] }", "Grading criteria 'test.json': field 'industries' is an object; expected an array.")]
+    [InlineData("{ \"name\": \"t\", \"industries\": [] }", "Grading criteria 'test.json': field 'criteria' is missing; expected an array.")]
+    // A string field holding an object.
+    [InlineData("{ \"name\": {}, \"industries\": [], \"criteria\": [] }", "Grading criteria 'test.json': field 'name' is an object; expected a non-empty string.")]
+    public void Read_WrongKind_NamesThePathAndKindInWords(string json, string message)
+    {
+        ShapotouDataException e = Assert.Throws<ShapotouDataException>(() => GradingFixture.Parse(json));
+
+        Assert.Equal(message, e.Message);
     }
 
     [Fact]

@@ -20,6 +20,25 @@ public sealed partial class ReportLanguageTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// <c>--lang ZH</c> is what people type as often as <c>zh</c>: the language is read without regard to case (as
+    /// docs/cli.md says), so the report command is given the same language as with the lower-case code.
+    /// </summary>
+    [Theory]
+    [InlineData("ZH", "zh")]
+    [InlineData("Zh", "zh")]
+    [InlineData("EN", "en")]
+    [InlineData("zh", "zh")]
+    public void Lang_IsReadWithoutRegardToCase(string given, string read)
+    {
+        (System.CommandLine.Command root, _) = ShapotouApp.CreateRoot(new CommandContext(TextWriter.Null, TextWriter.Null));
+
+        System.CommandLine.ParseResult parse = root.Parse(["report", "--lang", given, "--out", _folder]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(read, parse.GetValue<string>("--lang"));
+    }
+
     [Theory]
     [InlineData("2024")] // the baseline year: every section drawn
     [InlineData("2022")] // the first ledger year: the grid factor of that year, no fallback assumption

@@ -76,7 +76,7 @@ public sealed partial class ReferenceCatalogueTests
         "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): field 'unit' is 'kgce/kilogram'; expected one of ")] // unknown unit name
     [InlineData(
         "\"key\": \"energy.coefficient.coke\", \"value\": \"NaN\", \"unit\": \"kgce/kg\", \"source\": \"x\", \"confidence\": \"S\"",
-        "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): field 'value' is a JSON String (\"NaN\"); expected a number, or null for a prohibition.")] // non-finite value
+        "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): field 'value' is \"NaN\"; expected a number, or null for a prohibition.")] // non-finite value
     [InlineData(
         "\"key\": \"energy.coefficient.coke\", \"value\": 0.9714, \"unit\": \"kgce/kg\", \"source\": \" \", \"confidence\": \"S\"",
         "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): Source of 'energy.coefficient.coke' is empty; every value needs the document, clause or table it comes from.")] // no source
@@ -100,7 +100,19 @@ public sealed partial class ReferenceCatalogueTests
         "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): field 'valid_from' is '01/02/2024'; expected a date YYYY-MM-DD or null.")] // ambiguous date
     [InlineData(
         "\"value\": 1, \"unit\": \"kgce/kg\", \"source\": \"x\", \"confidence\": \"S\"",
-        "Catalogue 'user catalogue.json', row 1: field 'key' is missing or not a string.")] // no key
+        "Catalogue 'user catalogue.json', row 1: field 'key' is missing at $[0]; expected a catalogue key as a string.")] // no key
+    [InlineData(
+        "\"key\": 12, \"value\": 1, \"unit\": \"kgce/kg\", \"source\": \"x\", \"confidence\": \"S\"",
+        "Catalogue 'user catalogue.json', row 1: field 'key' at $[0].key is 12; expected a catalogue key as a string.")] // key not a string
+    [InlineData(
+        "\"key\": \"energy.coefficient.coke\", \"value\": 1, \"unit\": 5, \"source\": \"x\", \"confidence\": \"S\"",
+        "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): field 'unit' is 5; expected a string.")] // unit not a string
+    [InlineData(
+        "\"key\": \"energy.coefficient.coke\", \"value\": 1, \"unit\": \"kgce/kg\", \"source\": \"x\", \"confidence\": \"S\", \"prohibited\": \"no\"",
+        "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): field 'prohibited' is \"no\"; expected true or false.")] // prohibited not a boolean
+    [InlineData(
+        "\"key\": \"energy.coefficient.coke\", \"value\": 1, \"unit\": \"kgce/kg\", \"source\": \"x\", \"confidence\": \"S\", \"note\": [1]",
+        "Catalogue 'user catalogue.json', row 1 (key 'energy.coefficient.coke'): field 'note' is an array; expected a string or null.")] // note not a string
     public void Read_MalformedRow_NamesFileRowKeyFieldExpectedAndActual(string fields, string expectedMessage)
     {
         ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => ReadUser(Row(fields)));
@@ -119,19 +131,30 @@ public sealed partial class ReferenceCatalogueTests
     }
 
     [Fact]
-    public void Read_NotJson_NamesFileAndPosition()
+    public void Read_NotJson_NamesFileLineAndByteInOneSentence()
     {
-        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => ReadUser("[{\"key\": }]"));
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => ReadUser("[\n  {\"key\": }]"));
 
-        Assert.StartsWith("Catalogue 'user catalogue.json' is not valid JSON at line 1, byte ", error.Message, StringComparison.Ordinal);
+        // One sentence, 1-based line and byte, without the parser's own wording.
+        Assert.Equal("Catalogue 'user catalogue.json' is not valid JSON at line 2, byte 11.", error.Message);
     }
 
     [Fact]
-    public void Read_ObjectInsteadOfArray_IsRejected()
+    public void Read_ObjectInsteadOfArray_IsRejectedInWords()
     {
         ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => ReadUser("{}"));
 
-        Assert.Equal("Catalogue 'user catalogue.json' must be a JSON array of rows; it is a JSON Object.", error.Message);
+        Assert.Equal("Catalogue 'user catalogue.json': the root ($) is an object; expected an array of rows.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("[12]", "Catalogue 'user catalogue.json', row 1: $[0] is 12; expected an object.")]
+    [InlineData("[{\"key\": \"energy.coefficient.coke\", \"value\": 0.9714, \"unit\": \"kgce/kg\", \"source\": \"x\", \"confidence\": \"S\"}, \"row\"]", "Catalogue 'user catalogue.json', row 2: $[1] is \"row\"; expected an object.")]
+    public void Read_RowNotAnObject_NamesItsPathAndValueInWords(string json, string message)
+    {
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => ReadUser(json));
+
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]
