@@ -269,6 +269,7 @@ internal static partial class CliInput
                 ? $"Access to '{m.Groups[1].Value}' is denied."
                 : u.Message,
             System.Net.Sockets.SocketException s => $"Network error: {s.Message}",
+            OutOfMemoryException => "The process ran out of memory: the data need more than it may use (a container's limit, or DOTNET_GCHeapHardLimit); docs/performance.md says where a large assessment's memory goes.",
             _ => exception.Message,
         };
 

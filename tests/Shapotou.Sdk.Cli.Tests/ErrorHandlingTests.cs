@@ -15,6 +15,18 @@ public sealed class ErrorHandlingTests
     }
 
     [Fact]
+    public void OutOfMemory_IsOneSentenceWithoutTheRuntimesWords()
+    {
+        // .NET's own text is "Exception of type 'System.OutOfMemoryException' was thrown."
+#pragma warning disable CA2201 // the exception the runtime throws, made here to see its sentence
+        string sentence = CliInput.OneSentence(new OutOfMemoryException());
+#pragma warning restore CA2201
+
+        Assert.Equal("The process ran out of memory: the data need more than it may use (a container's limit, or DOTNET_GCHeapHardLimit); docs/performance.md says where a large assessment's memory goes.", sentence);
+        Assert.DoesNotContain("System.", sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownOption_IsAUsageError()
     {
         (int exitCode, _, string error) = CliRunner.Run("assess", "--jsn");
