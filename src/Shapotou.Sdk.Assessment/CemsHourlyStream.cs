@@ -40,7 +40,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             marked = pages.Illustrative;
             RowGroupBuffers? held = null;
             await foreach ((CemsColumns chunk, RowGroupBuffers? buffers) in ReadPagesAsync(
-                pages, [.. outletIds], -1, (g, token) => ParquetTableReader.ReadRowGroupsAsync(path, ContractSchema.CemsHourly, token, only: g), known, cancellationToken).ConfigureAwait(false))
+                pages, [.. outletIds], -1, (g, token) => ParquetTableReader.ReadRowGroupsAsync(path, ContractSchema.CemsHourly, token, only: g), known, new(), cancellationToken).ConfigureAwait(false))
             {
                 builder.Add(chunk);
                 plausibility.Add(chunk);
@@ -108,6 +108,9 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
         }
 
         var pending = new Queue<Task<FileRead?>>();
+
+        // Shared by the large files, so each does not leave its own to the collector.
+        var free = new ConcurrentBag<RowGroupBuffers>();
         int ahead = 2 * Math.Max(1, Environment.ProcessorCount);
         int next = 0;
         try
@@ -132,7 +135,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
                 else if (read?.Pages is { } large)
                 {
                     await foreach ((CemsColumns chunk, RowGroupBuffers? buffers) in ReadPagesAsync(
-                        large, ids, read.Outlet, (g, token) => current.ReadAsync(token, g), known, cancellationToken).ConfigureAwait(false))
+                        large, ids, read.Outlet, (g, token) => current.ReadAsync(token, g), known, free, cancellationToken).ConfigureAwait(false))
                     {
                         yield return (chunk, large.Illustrative, buffers);
                     }
@@ -253,7 +256,8 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
     /// <summary>
     /// A file's row groups in order, decoded by the page decoder on up to one worker per processor ahead of the
     /// caller, so at most that many decoded row groups wait at a time; each comes with the buffers it lies in (null
-    /// when Parquet.Net read it), which the caller releases once done with. A row group the decoder leaves, or with a row
+    /// when Parquet.Net read it, else taken from <paramref name="free"/> when large enough), which the caller releases
+    /// once done with. A row group the decoder leaves, or with a row
     /// of another outlet than <paramref name="outlet"/> (its code; -1 for any), is read by <paramref name="fallback"/>
     /// (Parquet.Net), which names the bad value or row.
     /// </summary>
@@ -263,9 +267,9 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
         int outlet,
         Func<int, CancellationToken, IAsyncEnumerable<TableData>> fallback,
         HashSet<string> known,
+        ConcurrentBag<RowGroupBuffers> free,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var free = new ConcurrentBag<RowGroupBuffers>();
         var idle = new ConcurrentBag<CemsHourlyPages.Worker>();
         var pending = new Queue<Task<(CemsColumns, RowGroupBuffers?)>>();
         int ahead = Math.Max(1, Environment.ProcessorCount);
@@ -318,7 +322,8 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
     {
         cancellationToken.ThrowIfCancellationRequested();
         CemsHourlyPages.Worker worker = idle.TryTake(out CemsHourlyPages.Worker? w) ? w : pages.OpenWorker();
-        RowGroupBuffers buffers = free.TryTake(out RowGroupBuffers? b) ? b : new RowGroupBuffers(pages.Largest, free);
+        // Buffers too small for this file's row groups (another file's) are left to the collector.
+        RowGroupBuffers buffers = free.TryTake(out RowGroupBuffers? b) && b.Rows.Capacity >= pages.Largest ? b : new RowGroupBuffers(pages.Largest, free);
         bool read;
         try
         {
@@ -378,8 +383,9 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
     }
 
     /// <summary>
-    /// The arrays one decoded row group lies in, reused for a later one of the same file once the builder is done with it
-    /// and they are released to <paramref name="free"/> (never, when null).
+    /// The arrays one decoded row group lies in, reused for a later one (of the same file, or of a later file of a Hive
+    /// folder whose row groups fit) once the builder is done with it and they are released to <paramref name="free"/>
+    /// (never, when null).
     /// </summary>
     private sealed class RowGroupBuffers(int capacity, ConcurrentBag<RowGroupBuffers>? free = null)
     {
