@@ -15,8 +15,9 @@ namespace Shapotou.Sdk.Assessment;
 /// A single file whose columns the page decoder reads (<see cref="CemsHourlyPages"/>: what the SDK, DuckDB and Arrow
 /// write) is decoded by it, row groups ahead of the summaries on the other processors, outlets as codes of table
 /// <c>outlets</c>, with no string or nullable per row; a row group it leaves (another layout, or a value the model
-/// refuses) is read by Parquet.Net, which names the bad value. Other files, and partitioned folders, are read by
-/// Parquet.Net. Both give the same rows.
+/// refuses) is read by Parquet.Net, which names the bad value. A Hive-partitioned folder's files are read in path order,
+/// each by the page decoder where it reads the file's columns (small files whole and ahead, larger ones row group by row
+/// group as a single file), else by Parquet.Net. Other files are read by Parquet.Net. Both give the same rows.
 /// </remarks>
 internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHourSource
 {
@@ -37,30 +38,29 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
         if (pages is not null)
         {
             marked = pages.Illustrative;
-            var free = new ConcurrentBag<RowGroupBuffers>();
             RowGroupBuffers? held = null;
-            await foreach ((CemsColumns chunk, RowGroupBuffers? buffers) in ReadPagesAsync(pages, outletIds, known, free, cancellationToken).ConfigureAwait(false))
+            await foreach ((CemsColumns chunk, RowGroupBuffers? buffers) in ReadPagesAsync(
+                pages, [.. outletIds], -1, (g, token) => ParquetTableReader.ReadRowGroupsAsync(path, ContractSchema.CemsHourly, token, only: g), known, new(), cancellationToken).ConfigureAwait(false))
             {
                 builder.Add(chunk);
                 plausibility.Add(chunk);
 
                 // The builder keeps at most the unfinished run of the last chunk: the one before is done with.
-                if (held is not null)
-                {
-                    free.Add(held);
-                }
-
+                held?.Release();
                 held = buffers;
                 progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
             }
         }
         else if (partitioned)
         {
-            await foreach ((CemsColumns chunk, bool illustrative) in ReadFilesAsync(outletIds, known, cancellationToken).ConfigureAwait(false))
+            RowGroupBuffers? held = null;
+            await foreach ((CemsColumns chunk, bool illustrative, RowGroupBuffers? buffers) in ReadFilesAsync(outletIds, known, cancellationToken).ConfigureAwait(false))
             {
                 marked |= illustrative;
                 builder.Add(chunk);
                 plausibility.Add(chunk);
+                held?.Release();
+                held = buffers;
                 progress?.Report(new AssessmentProgress(AssessmentStage.Reading, ContractSchema.CemsHourly.Name, builder.Rows));
             }
         }
@@ -83,12 +83,17 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
     private static bool Marked(TableData data) => data.Metadata.TryGetValue(ClusterDatasetParquet.IllustrativeKey, out string? value) && value == "true";
 
     /// <summary>
-    /// A Hive folder's files in path order. Small files (a receiver writes one per day and outlet) are decoded by the page
-    /// decoder on up to two workers per processor ahead of the caller, each whole; a file the decoder leaves, whose rows
-    /// disagree with its partition's outlet, or with more than <see cref="SmallFile"/> rows is read by Parquet.Net, row
-    /// group by row group, which names the bad value.
+    /// A Hive folder's files in path order, each chunk with the buffers it lies in (null where it has its own), which the
+    /// caller releases once done with. Small files (a receiver writes one per day and outlet) are decoded by the page
+    /// decoder on up to two workers per processor ahead of the caller, each whole; a file with more than
+    /// <see cref="SmallFile"/> rows is decoded when its turn comes, row group by row group as a single file, so no more of
+    /// it than a few row groups is held. A file the decoder leaves (its layout, a partition key other than
+    /// <c>outlet_id</c>, an <c>outlet_id</c> folder not in table <c>outlets</c>), and a small file whose rows disagree with
+    /// their folder's outlet, is read by Parquet.Net, row group by row group, which names the bad value; so is a large
+    /// file's row group that disagrees, or holds a value the model refuses, the row groups before it having been yielded
+    /// once and the ones after it not at all.
     /// </summary>
-    private async IAsyncEnumerable<(CemsColumns Chunk, bool Illustrative)> ReadFilesAsync(
+    private async IAsyncEnumerable<(CemsColumns Chunk, bool Illustrative, RowGroupBuffers? Buffers)> ReadFilesAsync(
         IReadOnlyList<string> outletIds,
         HashSet<string> known,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -102,7 +107,10 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             index[ids[i]] = i;
         }
 
-        var pending = new Queue<Task<List<(CemsColumns, bool)>?>>();
+        var pending = new Queue<Task<FileRead?>>();
+
+        // Shared by the large files, so each does not leave its own to the collector.
+        var free = new ConcurrentBag<RowGroupBuffers>();
         int ahead = 2 * Math.Max(1, Environment.ProcessorCount);
         int next = 0;
         try
@@ -112,24 +120,32 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
                 while (next < files.Count && pending.Count < ahead)
                 {
                     HiveDataset.HiveFile file = files[next++];
-                    pending.Enqueue(Task.Run(() => ReadSmallFileAsync(file, ids, codes, index, cancellationToken), cancellationToken));
+                    pending.Enqueue(Task.Run(() => ReadAheadAsync(file, ids, codes, index, cancellationToken), cancellationToken));
                 }
 
-                int current = next - pending.Count;
-                List<(CemsColumns, bool)>? chunks = await pending.Dequeue().ConfigureAwait(false);
-                if (chunks is not null)
+                HiveDataset.HiveFile current = files[next - pending.Count];
+                FileRead? read = await pending.Dequeue().ConfigureAwait(false);
+                if (read?.Chunks is { } chunks)
                 {
-                    foreach ((CemsColumns, bool) chunk in chunks)
+                    foreach ((CemsColumns chunk, bool illustrative) in chunks)
                     {
-                        yield return chunk;
+                        yield return (chunk, illustrative, null);
                     }
-
-                    continue;
                 }
-
-                await foreach (TableData data in files[current].ReadAsync(cancellationToken).ConfigureAwait(false))
+                else if (read?.Pages is { } large)
                 {
-                    yield return (Convert(data, known), Marked(data));
+                    await foreach ((CemsColumns chunk, RowGroupBuffers? buffers) in ReadPagesAsync(
+                        large, ids, read.Outlet, (g, token) => current.ReadAsync(token, g), known, free, cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return (chunk, large.Illustrative, buffers);
+                    }
+                }
+                else
+                {
+                    await foreach (TableData data in current.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return (Convert(data, known), Marked(data), null);
+                    }
                 }
             }
         }
@@ -152,8 +168,16 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
     /// <summary>The most rows of a Hive file decoded whole ahead of the caller.</summary>
     private const int SmallFile = 1 << 16;
 
-    /// <summary>A small file of a Hive folder decoded by the page decoder, or null where Parquet.Net is to read it.</summary>
-    private static async Task<List<(CemsColumns, bool)>?> ReadSmallFileAsync(
+    /// <summary>
+    /// How a file of a Hive folder is read: decoded whole ahead of the caller (<paramref name="Chunks"/>), or opened for the
+    /// page decoder to read row group by row group in its turn (<paramref name="Pages"/>, each row checked against
+    /// <paramref name="Outlet"/>, the code of the folder's outlet or -1 for none).
+    /// </summary>
+    private sealed record FileRead(List<(CemsColumns Chunk, bool Illustrative)>? Chunks, CemsHourlyPages? Pages, int Outlet);
+
+    /// <summary>A file of a Hive folder decoded whole when small, opened for the page decoder when larger, or null where
+    /// Parquet.Net is to read it.</summary>
+    private static async Task<FileRead?> ReadAheadAsync(
         HiveDataset.HiveFile file,
         string[] ids,
         TextCodes codes,
@@ -178,9 +202,14 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
 
         var supplied = new HashSet<string>(keys.Select(k => k.Key).Where(k => ContractSchema.CemsHourly.Find(k) is not null), StringComparer.Ordinal);
         CemsHourlyPages? pages = await CemsHourlyPages.TryOpenAsync(file.Path, file.Name, codes, supplied, cancellationToken).ConfigureAwait(false);
-        if (pages is null || pages.FirstRows[^1] > SmallFile)
+        if (pages is null)
         {
             return null;
+        }
+
+        if (pages.FirstRows[^1] > SmallFile)
+        {
+            return new FileRead(null, pages, expected);
         }
 
         var chunks = new List<(CemsColumns, bool)>(pages.RowGroups);
@@ -193,21 +222,21 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
                 return null;
             }
 
-            CemsPageRowGroup rows = buffers.Rows;
-            for (int i = 0; i < rows.RowCount; i++)
+            if (!Agrees(buffers.Rows, expected))
             {
-                if (expected >= 0 && rows.Outlets[i] != expected)
-                {
-                    // Parquet.Net names the row that disagrees with its folder.
-                    return null;
-                }
+                // Parquet.Net names the row that disagrees with its folder.
+                return null;
             }
 
             chunks.Add((Chunk(buffers, ids), pages.Illustrative));
         }
 
-        return chunks;
+        return new FileRead(chunks, null, -1);
     }
+
+    /// <summary>Whether every decoded row is of the outlet its folder gives (any outlet when <paramref name="outlet"/> is -1).</summary>
+    private static bool Agrees(CemsPageRowGroup rows, int outlet) =>
+        outlet < 0 || !rows.Outlets.AsSpan(0, rows.RowCount).ContainsAnyExcept(outlet);
 
     /// <summary>Rows read by Parquet.Net, checked by the model and against table <c>outlets</c>.</summary>
     private static CemsColumns Convert(TableData data, HashSet<string> known)
@@ -225,18 +254,22 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
     }
 
     /// <summary>
-    /// The file's row groups in order, decoded by the page decoder on up to one worker per processor ahead of the
+    /// A file's row groups in order, decoded by the page decoder on up to one worker per processor ahead of the
     /// caller, so at most that many decoded row groups wait at a time; each comes with the buffers it lies in (null
-    /// when Parquet.Net read it), which the caller hands back to <paramref name="free"/> once done with.
+    /// when Parquet.Net read it, else taken from <paramref name="free"/> when large enough), which the caller releases
+    /// once done with. A row group the decoder leaves, or with a row
+    /// of another outlet than <paramref name="outlet"/> (its code; -1 for any), is read by <paramref name="fallback"/>
+    /// (Parquet.Net), which names the bad value or row.
     /// </summary>
-    private async IAsyncEnumerable<(CemsColumns Chunk, RowGroupBuffers? Buffers)> ReadPagesAsync(
+    private static async IAsyncEnumerable<(CemsColumns Chunk, RowGroupBuffers? Buffers)> ReadPagesAsync(
         CemsHourlyPages pages,
-        IReadOnlyList<string> outletIds,
+        string[] ids,
+        int outlet,
+        Func<int, CancellationToken, IAsyncEnumerable<TableData>> fallback,
         HashSet<string> known,
         ConcurrentBag<RowGroupBuffers> free,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string[] ids = [.. outletIds];
         var idle = new ConcurrentBag<CemsHourlyPages.Worker>();
         var pending = new Queue<Task<(CemsColumns, RowGroupBuffers?)>>();
         int ahead = Math.Max(1, Environment.ProcessorCount);
@@ -248,7 +281,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
                 while (next < pages.RowGroups && pending.Count < ahead)
                 {
                     int g = next++;
-                    pending.Enqueue(Task.Run(() => ReadRowGroupAsync(pages, g, ids, known, idle, free, cancellationToken), cancellationToken));
+                    pending.Enqueue(Task.Run(() => ReadRowGroupAsync(pages, g, ids, outlet, fallback, known, idle, free, cancellationToken), cancellationToken));
                 }
 
                 yield return await pending.Dequeue().ConfigureAwait(false);
@@ -276,10 +309,12 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
         }
     }
 
-    private async Task<(CemsColumns, RowGroupBuffers?)> ReadRowGroupAsync(
+    private static async Task<(CemsColumns, RowGroupBuffers?)> ReadRowGroupAsync(
         CemsHourlyPages pages,
         int g,
         string[] ids,
+        int outlet,
+        Func<int, CancellationToken, IAsyncEnumerable<TableData>> fallback,
         HashSet<string> known,
         ConcurrentBag<CemsHourlyPages.Worker> idle,
         ConcurrentBag<RowGroupBuffers> free,
@@ -287,7 +322,8 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
     {
         cancellationToken.ThrowIfCancellationRequested();
         CemsHourlyPages.Worker worker = idle.TryTake(out CemsHourlyPages.Worker? w) ? w : pages.OpenWorker();
-        RowGroupBuffers buffers = free.TryTake(out RowGroupBuffers? b) ? b : new RowGroupBuffers(pages.Largest);
+        // Buffers too small for this file's row groups (another file's) are left to the collector.
+        RowGroupBuffers buffers = free.TryTake(out RowGroupBuffers? b) && b.Rows.Capacity >= pages.Largest ? b : new RowGroupBuffers(pages.Largest, free);
         bool read;
         try
         {
@@ -295,7 +331,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
         }
         catch
         {
-            free.Add(buffers);
+            buffers.Release();
             throw;
         }
         finally
@@ -303,11 +339,12 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             idle.Add(worker);
         }
 
-        if (!read)
+        if (!read || !Agrees(buffers.Rows, outlet))
         {
-            // A layout the page decoder leaves, or a value the model refuses: Parquet.Net reads it, and names the value.
-            free.Add(buffers);
-            await foreach (TableData data in ParquetTableReader.ReadRowGroupsAsync(path, ContractSchema.CemsHourly, cancellationToken, only: g).ConfigureAwait(false))
+            // A layout the page decoder leaves, a value the model refuses, or a row of another outlet than its folder's:
+            // Parquet.Net reads the row group, and names the value or row.
+            buffers.Release();
+            await foreach (TableData data in fallback(g, cancellationToken).ConfigureAwait(false))
             {
                 return (Convert(data, known), null);
             }
@@ -345,13 +382,20 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
             buffers.Combined);
     }
 
-    /// <summary>The arrays one decoded row group lies in, reused for a later one once the builder is done with it.</summary>
-    private sealed class RowGroupBuffers(int capacity)
+    /// <summary>
+    /// The arrays one decoded row group lies in, reused for a later one (of the same file, or of a later file of a Hive
+    /// folder whose row groups fit) once the builder is done with it and they are released to <paramref name="free"/>
+    /// (never, when null).
+    /// </summary>
+    private sealed class RowGroupBuffers(int capacity, ConcurrentBag<RowGroupBuffers>? free = null)
     {
         public CemsPageRowGroup Rows { get; } = new(capacity);
 
         public string[] OutletIds { get; } = new string[capacity];
 
         public DataFlag[][] Combined { get; } = [new DataFlag[capacity], new DataFlag[capacity], new DataFlag[capacity]];
+
+        /// <summary>Hands the arrays back for a later row group of their file.</summary>
+        public void Release() => free?.Add(this);
     }
 }

@@ -212,10 +212,12 @@ public static class HiveDataset
     internal sealed record HiveFile(string Path, string Name, HivePartition Partition, TableSpec Table)
     {
         /// <summary>Reads the file's row groups with Parquet.Net, the partition values that are columns of the table added as columns.</summary>
-        public async IAsyncEnumerable<TableData> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <param name="cancellationToken">Cancels the read.</param>
+        /// <param name="only">The one row group to read (all when null).</param>
+        public async IAsyncEnumerable<TableData> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken, int? only = null)
         {
             var supplied = new HashSet<string>(Partition.Values.Select(v => v.Key).Where(k => Table.Find(k) is not null), StringComparer.Ordinal);
-            await foreach (TableData data in ParquetTableReader.ReadRowGroupsAsync(Path, Table, cancellationToken, Name, supplied).ConfigureAwait(false))
+            await foreach (TableData data in ParquetTableReader.ReadRowGroupsAsync(Path, Table, cancellationToken, Name, supplied, only).ConfigureAwait(false))
             {
                 foreach (KeyValuePair<string, string?> pair in Partition.Values)
                 {

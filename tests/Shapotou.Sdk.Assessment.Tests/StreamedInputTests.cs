@@ -209,6 +209,112 @@ public sealed class StreamedInputTests : IDisposable
             error.Message);
     }
 
+    [Fact]
+    public async Task HiveFileAboveTheSmallFileRows_IsStreamed_WithTheFiguresOfTheSameFolderInMemory()
+    {
+        (string large, string small, int hours) = await WriteLargeHiveAsync(_ => { });
+        ClusterDataset whole = await AssessmentSource.FromFolder(_folder).LoadDatasetAsync();
+
+        DistrictAssessment streamed = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+        DistrictAssessment memory = await DistrictAssessment.RunAsync(AssessmentSource.FromDataset(whole));
+
+        Assert.Equal(8_784, hours);
+        Assert.Equal(9 * 8_784, whole.CemsHourly!.RowCount);
+        Assert.Equal(8 * 8_784, whole.CemsHourly.OutletIds.Count(o => o == large));
+        Assert.Equal(8_784, whole.CemsHourly.OutletIds.Count(o => o == small));
+        Assert.Equal(Document(memory), Document(streamed));
+    }
+
+    [Fact]
+    public async Task HiveFileAboveTheSmallFileRows_ARowThatDisagreesWithItsFolder_IsRefusedNamingTheFileRowGroupAndRow()
+    {
+        // Row groups 0 to 4 agree and are summarised before row group 5 is found to disagree.
+        string? other = null;
+        (string large, _, _) = await WriteLargeHiveAsync(b =>
+        {
+            string?[] ids = b.Text("outlet_id").ToArray();
+            other = DefaultDataset.Instance.Outlets.First(o => o.OutletId != ids[0]).OutletId;
+            ids[(5 * LargeRowGroup) + 3] = other;
+            b.SetText("outlet_id", ids);
+        });
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        Assert.Equal(
+            $"File 'outlet_id={large}/part-0.parquet', column 'outlet_id', row group 5, row 3: '{other}' differs from its partition folder's '{large}'.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task TheSameLargeFileTwiceInAFolder_IsRefusedNamingTheOutletAndHour()
+    {
+        (string large, _, _) = await WriteLargeHiveAsync(_ => { });
+        string folder = Path.Combine(_folder, "cems_hourly");
+        string file = Path.Combine(folder, $"outlet_id={large}", "part-0.parquet");
+        TableBatch rows = await ParquetTables.ReadAsync(file, ContractSchema.CemsHourly);
+        Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        await ParquetTables.WriteAsync(Path.Combine(folder, "part-0.parquet"), rows);
+        await ParquetTables.WriteAsync(Path.Combine(folder, "part-1.parquet"), rows);
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        Assert.Equal(
+            $"Table 'cems_hourly', row {8 * 8_784}: outlet '{large}' has the hour {rows.Times("hour").Span[0]:yyyy-MM-dd HH}:00 a second time; expected one row per outlet and clock hour (is a file in the folder twice, or are the same hours in two files?).",
+            error.Message);
+    }
+
+    private const int LargeRowGroup = 10_000;
+
+    /// <summary>
+    /// The default dataset's folder with <c>cems_hourly/</c> partitioned by outlet, <c>outlet_id</c> kept in the files: the
+    /// first outlet's hours and the same values in each of the seven 366-day spans before them in one file of row groups of
+    /// 10 000 (above the 65 536 rows a Hive file is decoded whole), changed first; the next outlet's hours in a small file.
+    /// </summary>
+    private async Task<(string Large, string Small, int Hours)> WriteLargeHiveAsync(Action<TableBatch> change)
+    {
+        await DefaultDataset.WriteAsync(_folder);
+        string path = Path.Combine(_folder, "cems_hourly.parquet");
+        TableBatch all = await ParquetTables.ReadAsync(path, ContractSchema.CemsHourly);
+        File.Delete(path);
+        string?[] outlets = all.Text("outlet_id").ToArray();
+        string large = outlets[0]!;
+        string small = outlets.First(o => o != large)!;
+        int[] largeRows = [.. Enumerable.Range(0, all.RowCount).Where(i => outlets[i] == large)];
+        int[] smallRows = [.. Enumerable.Range(0, all.RowCount).Where(i => outlets[i] == small)];
+
+        TableBatch Rows(int[] rows, int spans)
+        {
+            int count = rows.Length * spans;
+            DateTime?[] hours = all.Times("hour").ToArray();
+            string?[] flags = all.Text("flag").ToArray();
+            var batch = new TableBatch(ContractSchema.CemsHourly, count);
+            batch.SetText("outlet_id", [.. Enumerable.Repeat(outlets[rows[0]], count)]);
+            batch.SetText("flag", [.. Enumerable.Range(0, count).Select(i => flags[rows[i % rows.Length]])]);
+            batch.SetTimes("hour", [.. Enumerable.Range(0, count).Select(i => hours[rows[i % rows.Length]] - TimeSpan.FromDays(366 * (spans - 1 - (i / rows.Length))))]);
+            foreach (string column in new[] { "so2", "nox", "pm", "o2", "flow" })
+            {
+                double[] values = all.Numbers(column).ToArray();
+                batch.SetNumbers(column, [.. Enumerable.Range(0, count).Select(i => values[rows[i % rows.Length]])], all.UnitOf(column)!);
+            }
+
+            return batch;
+        }
+
+        TableBatch largeBatch = Rows(largeRows, 8);
+        change(largeBatch);
+        string largeFile = Path.Combine(_folder, "cems_hourly", $"outlet_id={large}", "part-0.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(largeFile)!);
+        await using (ParquetTableWriter writer = await ParquetTableWriter.CreateAsync(largeFile, ContractSchema.CemsHourly, largeBatch.Columns, rowGroupSize: LargeRowGroup))
+        {
+            await writer.WriteAsync(largeBatch);
+            await writer.CommitAsync();
+        }
+
+        await ParquetTables.WriteAsync(Path.Combine(_folder, "cems_hourly", $"outlet_id={small}", "part-0.parquet"), Rows(smallRows, 1));
+        return (large, small, largeRows.Length);
+    }
+
     /// <summary>Rewrites a cems_hourly file as the receiver's layout, one file per day and outlet, each changed first.</summary>
     private async Task SplitByDateAndOutletAsync(string path, Action<string, TableBatch> change, Func<string, string, string>? folderOutlet = null)
     {
