@@ -43,6 +43,35 @@ public sealed partial class SqlGradingTests : IClassFixture<SqlGradingTests.With
         Assert.NotEmpty(sdk.Grades);
         Assert.NotEmpty(sdk.NotGraded);
         Assert.Contains(sdk.Unknown, u => u.Value.Count > 0);
+
+        // A failed concentration criterion's sentence names each failing outlet's highest hour (to 0.001 mg/m3), the
+        // highest of all the criterion's outlets: the view's value.
+        int compared = 0;
+        foreach (JsonElement e in grading.GetProperty("enterprises").EnumerateArray())
+        {
+            foreach (string sentence in e.GetProperty("failed").EnumerateArray().Select(f => f.GetString()!).Where(f => f.Contains(", concentration)", StringComparison.Ordinal)))
+            {
+                double highest = Highest().Matches(sentence).Max(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+                string id = CriterionId().Match(sentence).Groups[1].Value;
+                double value = (double)Assert.Single(export.Query($"SELECT value FROM grading_outcomes WHERE enterprise_id = '{e.GetProperty("enterprise_id").GetString()}' AND criterion_id = '{id}'"))[0]!;
+                Assert.True(Math.Abs(value - highest) <= 5e-4 + 1e-9, $"{id}: the view's highest {value}, the SDK's {highest}.");
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 0);
+    }
+
+    [Fact]
+    public void Grading_AFactOfTheWrongType_IsRefusedAsTheSdkRefusesIt()
+    {
+        string facts = Path.Combine(_folder.Folder, "wrong-type.json");
+        File.WriteAllText(facts, $$"""[{ "enterprise_id": "{{WithFacts.PassesAFailsB}}", "facts": { "closed_storage": 5 } }]""");
+
+        (int code, _, string error) = CliRunner.Run("sql", "--data", _folder.Folder, "--facts", facts);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"Enterprise facts, enterprise '{WithFacts.PassesAFailsB}': fact 'closed_storage' is the number 5; criterion 'ferroalloy.b.closed_storage' expects true or false.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,6 +121,9 @@ public sealed partial class SqlGradingTests : IClassFixture<SqlGradingTests.With
 
     [GeneratedRegex("^Criterion '([^']+)'")]
     private static partial Regex CriterionId();
+
+    [GeneratedRegex("highest ([0-9.]+) mg/m3")]
+    private static partial Regex Highest();
 
     [GeneratedRegex("^Enterprise '([^']+)'")]
     private static partial Regex EnterpriseId();
