@@ -375,6 +375,58 @@ public static class PerformanceGrading
 
     private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
+    /// <summary>The threshold of a concentration criterion and its basis, from the table or the catalogue row in force on
+    /// <paramref name="asOf"/>: one definition for <see cref="Grade"/> and the SQL views of the grading.</summary>
+    internal static EmissionLimit LimitOf(GradingCriterion criterion, ReferenceCatalogue catalogue, DateOnly asOf, string tableName, List<string> assumptions)
+    {
+        ConcentrationBasis basis;
+        if (criterion.MeasuredBasis)
+        {
+            basis = ConcentrationBasis.Measured;
+        }
+        else if (criterion.ReferenceOxygenPercent is { } percent)
+        {
+            basis = ConcentrationBasis.AtReferenceOxygen(VolumeConcentration.FromPercent(percent));
+        }
+        else
+        {
+            ReferenceValue o2 = Row(catalogue, asOf, tableName, criterion, criterion.ReferenceOxygenKey!, "reference_o2_key", "%");
+            basis = ConcentrationBasis.AtReferenceOxygen(VolumeConcentration.FromPercent(o2.GetValue()));
+        }
+
+        if (criterion.LimitMgPerM3 is { } value)
+        {
+            return EmissionLimit.Of(MassConcentration.FromMilligramsPerCubicMeter(value), basis, $"{criterion.Source} [{criterion.Mark}]");
+        }
+
+        ReferenceValue row = Row(catalogue, asOf, tableName, criterion, criterion.LimitKey!, "limit_key", "mg/m3");
+        if (row.NeedsConfirmation)
+        {
+            string note = $"Criterion '{criterion.Id}' takes its threshold from catalogue row {row.Key}, marked {row.ConfidenceMark} (one secondary source; confirm before relying on it).";
+            if (!assumptions.Contains(note))
+            {
+                assumptions.Add(note);
+            }
+        }
+
+        return EmissionLimit.FromReference(row, basis);
+    }
+
+    private static ReferenceValue Row(ReferenceCatalogue catalogue, DateOnly asOf, string tableName, GradingCriterion criterion, string key, string field, string unit)
+    {
+        if (!catalogue.TryGet(key, asOf, out ReferenceValue? row))
+        {
+            throw new ShapotouDataException($"Grading criteria '{tableName}', criterion '{criterion.Id}': field '{field}' is '{key}', which the catalogue does not hold in force on {asOf:yyyy-MM-dd}.");
+        }
+
+        if (!string.Equals(row.Unit.Symbol, unit, StringComparison.Ordinal) || (row.Value is null && !row.Prohibited))
+        {
+            throw new ShapotouDataException($"Grading criteria '{tableName}', criterion '{criterion.Id}': field '{field}' is '{key}', whose unit is '{row.Unit.Symbol}'; expected '{unit}'.");
+        }
+
+        return row;
+    }
+
     /// <summary>The dataset, year and catalogue of one grading run, with the CEMS scans made once per pollutant.</summary>
     private sealed class Context(ClusterDataset data, int year, ReferenceCatalogue catalogue, DateOnly asOf, string tableName)
     {
@@ -393,40 +445,7 @@ public static class PerformanceGrading
         /// <summary>Gets each facility's treatment rows, in table order.</summary>
         public ILookup<string, TreatmentFacility> TreatmentOf { get; } = data.TreatmentFacilities.ToLookup(t => t.FacilityId, StringComparer.Ordinal);
 
-        public EmissionLimit LimitOf(GradingCriterion criterion, List<string> assumptions)
-        {
-            ConcentrationBasis basis;
-            if (criterion.MeasuredBasis)
-            {
-                basis = ConcentrationBasis.Measured;
-            }
-            else if (criterion.ReferenceOxygenPercent is { } percent)
-            {
-                basis = ConcentrationBasis.AtReferenceOxygen(VolumeConcentration.FromPercent(percent));
-            }
-            else
-            {
-                ReferenceValue o2 = Row(criterion, criterion.ReferenceOxygenKey!, "reference_o2_key", "%");
-                basis = ConcentrationBasis.AtReferenceOxygen(VolumeConcentration.FromPercent(o2.GetValue()));
-            }
-
-            if (criterion.LimitMgPerM3 is { } value)
-            {
-                return EmissionLimit.Of(MassConcentration.FromMilligramsPerCubicMeter(value), basis, $"{criterion.Source} [{criterion.Mark}]");
-            }
-
-            ReferenceValue row = Row(criterion, criterion.LimitKey!, "limit_key", "mg/m3");
-            if (row.NeedsConfirmation)
-            {
-                string note = $"Criterion '{criterion.Id}' takes its threshold from catalogue row {row.Key}, marked {row.ConfidenceMark} (one secondary source; confirm before relying on it).";
-                if (!assumptions.Contains(note))
-                {
-                    assumptions.Add(note);
-                }
-            }
-
-            return EmissionLimit.FromReference(row, basis);
-        }
+        public EmissionLimit LimitOf(GradingCriterion criterion, List<string> assumptions) => PerformanceGrading.LimitOf(criterion, catalogue, asOf, tableName, assumptions);
 
         public OutletCompliance? Judge(string outletId, Pollutant pollutant, EmissionLimit limit)
         {
@@ -442,21 +461,6 @@ public static class PerformanceGrading
             }
 
             return PermitCompliance.Judge(hours, outletId, pollutant, Year, limit);
-        }
-
-        private ReferenceValue Row(GradingCriterion criterion, string key, string field, string unit)
-        {
-            if (!catalogue.TryGet(key, asOf, out ReferenceValue? row))
-            {
-                throw new ShapotouDataException($"Grading criteria '{tableName}', criterion '{criterion.Id}': field '{field}' is '{key}', which the catalogue does not hold in force on {asOf:yyyy-MM-dd}.");
-            }
-
-            if (!string.Equals(row.Unit.Symbol, unit, StringComparison.Ordinal) || (row.Value is null && !row.Prohibited))
-            {
-                throw new ShapotouDataException($"Grading criteria '{tableName}', criterion '{criterion.Id}': field '{field}' is '{key}', whose unit is '{row.Unit.Symbol}'; expected '{unit}'.");
-            }
-
-            return row;
         }
     }
 }

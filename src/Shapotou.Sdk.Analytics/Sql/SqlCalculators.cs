@@ -116,7 +116,22 @@ public static partial class SqlCalculators
     /// <param name="tax">The tax's rounding convention, boundary and particulate classes (<see cref="TaxOptions.Exact"/>, <see cref="TaxOptions.Published"/>).</param>
     /// <param name="plausibility">The thresholds of the plausibility checks (<c>PlausibilityOptions.ToSqlThresholds()</c>), or <see langword="null"/> for no <c>plausibility_warnings</c> view.</param>
     /// <returns>The queries, each after the queries it reads.</returns>
-    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax, SqlPlausibility? plausibility)
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax, SqlPlausibility? plausibility) =>
+        Queries(catalogue, asOf, cemsColumns, tables, minuteColumns, tax, plausibility, null);
+
+    /// <summary>Writes the calculators whose input tables the dataset has, the tax with the given policy options, the
+    /// plausibility checks with the given thresholds, and the performance grading of the given criteria and facts.</summary>
+    /// <param name="catalogue">The catalogue whose coefficients are inlined.</param>
+    /// <param name="asOf">The date whose rows apply (the tax takes, per month, the rows in force on the month's last day).</param>
+    /// <param name="cemsColumns">The columns of the dataset's <c>cems_hourly</c>, or <see langword="null"/> when it has none (no CEMS queries).</param>
+    /// <param name="tables">The tables the dataset has; a query that reads a table not in it (directly or through another query) is left out. <see langword="null"/> for every table.</param>
+    /// <param name="minuteColumns">The columns of the dataset's <c>cems_minute</c>, or <see langword="null"/> when it has none (no minute aggregation). With no <c>cems_hourly</c> (<paramref name="cemsColumns"/> <see langword="null"/>), the CEMS queries read <c>cems_minute_hours</c> in its place.</param>
+    /// <param name="tax">The tax's rounding convention, boundary and particulate classes (<see cref="TaxOptions.Exact"/>, <see cref="TaxOptions.Published"/>).</param>
+    /// <param name="plausibility">The thresholds of the plausibility checks (<c>PlausibilityOptions.ToSqlThresholds()</c>), or <see langword="null"/> for no <c>plausibility_warnings</c> view.</param>
+    /// <param name="grading">The criteria table and enterprise facts of the grading views (<see cref="SqlGrading.Examples"/> for the assessment's default), or <see langword="null"/> for none.</param>
+    /// <returns>The queries, each after the queries it reads.</returns>
+    /// <exception cref="ShapotouDataException">A criterion's catalogue key has no row in force on <paramref name="asOf"/>, or a fact's type does not fit its criterion.</exception>
+    public static IReadOnlyList<SqlQuery> Queries(ReferenceCatalogue catalogue, DateOnly asOf, IReadOnlySet<string>? cemsColumns, IReadOnlySet<string>? tables, IReadOnlySet<string>? minuteColumns, TaxOptions tax, SqlPlausibility? plausibility, SqlGrading? grading)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(tax);
@@ -160,6 +175,11 @@ public static partial class SqlCalculators
         {
             candidates.Add(new(new("plausibility_warnings", "One row per value the plausibility checks of energy_ledger and cems_hourly find (warnings[] of assess --json): ferrosilicon unit energy and furnace electricity below their physical floors, unit energy far above the limit value, concentrations above a range, O₂ above the maximum, flows outside a range, flow jumps between an outlet's consecutive valid hours; mirrors LedgerPlausibility and CemsPlausibility.", PlausibilityWarnings(catalogue, plausibility, cemsColumns)),
                 cemsColumns is null ? ["comprehensive_energy", "facilities"] : ["comprehensive_energy", "facilities", "cems_hourly"]));
+        }
+
+        if (grading is not null && cemsColumns is not null)
+        {
+            candidates.AddRange(GradingQueries(grading, catalogue, asOf));
         }
 
         if (hoursFromMinutes)

@@ -75,6 +75,16 @@ public static class SqlFigures
         new("carbon.townships[].total_t", "Σ enterprises' totals", "CarbonCalculator.Compute", "carbon_townships", "total_t"),
         new("carbon.townships[].t_per_10k_yuan", "total ÷ Σ output_value, when > 0", "CarbonCalculator.Compute", "carbon_townships", "t_per_10k_yuan"),
         new("carbon.townships[].above_city_average", "intensity > the city's average, which the references lack: NULL", "CarbonCalculator.Compute", "carbon_townships", "above_city_average"),
+        new("grading.distribution.performance_leading", "graded enterprises per grade name, every grade listed, zero included (--grading-criteria FILE, the SDK's examples otherwise)", "GradingResult.Distribution", "grading_distribution", "enterprises"),
+        new("grading.distribution.A", "as grading.distribution.performance_leading", "GradingResult.Distribution", "grading_distribution", "enterprises"),
+        new("grading.distribution.B", "as grading.distribution.performance_leading", "GradingResult.Distribution", "grading_distribution", "enterprises"),
+        new("grading.distribution.B-", "as grading.distribution.performance_leading", "GradingResult.Distribution", "grading_distribution", "enterprises"),
+        new("grading.distribution.C", "as grading.distribution.performance_leading", "GradingResult.Distribution", "grading_distribution", "enterprises"),
+        new("grading.distribution.D", "as grading.distribution.performance_leading", "GradingResult.Distribution", "grading_distribution", "enterprises"),
+        new("grading.enterprises[].grade", "the best grade of the industry's ladder whose criteria, and those of every worse grade, pass or do not apply (running facilities only; the highest valid hour of the latest CEMS year on the threshold's basis; treatment, CEMS, enterprise facts --facts FILE); an unknown blocks its grade and every better one; else the floor", "PerformanceGrading.Grade", "grading_enterprises", "grade"),
+        new("grading.enterprises[].failed[]", "the criteria that fail, as sentences; the view: their ids, one row each with status fails", "PerformanceGrading.Grade", "grading_outcomes", "status"),
+        new("grading.enterprises[].unknown[]", "the criteria whose data or facts are missing, as sentences; the view: their ids, one row each with status unknown", "PerformanceGrading.Grade", "grading_outcomes", "status"),
+        new("grading.not_graded[]", "the enterprises whose industry code no industry of the criteria table covers; the view: grade NULL", "PerformanceGrading.Grade", "grading_enterprises", "grade"),
         new("warnings[]", "per check, the values the plausibility checks find: ledger unit energy and furnace electricity below the physical floors or unit energy far above limit level 3, valid hours' concentrations and O₂ above a range, flows outside a range or jumping against the outlet's valid hour just before (--plausibility FILE); count = rows of the check", "DistrictAssessment.Warnings", "plausibility_warnings", "check_id"),
     ];
 }

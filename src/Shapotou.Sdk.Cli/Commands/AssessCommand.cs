@@ -85,13 +85,13 @@ internal static class AssessCommand
         return command;
     }
 
-    private static GradingCriteria ReadCriteria(FileInfo file)
+    internal static GradingCriteria ReadCriteria(FileInfo file)
     {
         using MemoryStream json = CliInput.JsonStream(file, "Grading criteria file");
         return GradingCriteriaJson.Read(json, file.Name);
     }
 
-    private static IReadOnlyList<EnterpriseFacts> ReadFacts(FileInfo file)
+    internal static IReadOnlyList<EnterpriseFacts> ReadFacts(FileInfo file)
     {
         using MemoryStream json = CliInput.JsonStream(file, "Facts file");
         return EnterpriseFacts.Read(json, file.Name);

@@ -35,7 +35,17 @@ internal static class SqlCommand
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
         Option<string> taxRounding = CommonOptions.TaxRounding();
         Option<FileInfo?> plausibility = CommonOptions.Plausibility();
-        var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours, the environmental-protection tax, CO₂, the plausibility warnings) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
+        var criteria = new Option<FileInfo?>("--grading-criteria")
+        {
+            Description = "A performance-grading criteria table (JSON, docs/grading.md) for the grading views instead of the SDK's examples, as assess takes it.",
+            HelpName = "FILE",
+        };
+        var facts = new Option<FileInfo?>("--facts")
+        {
+            Description = "Enterprise facts for the grading views (fugitive control, transport; JSON, docs/grading.md), inlined as rows, as assess takes them.",
+            HelpName = "FILE",
+        };
+        var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours, the environmental-protection tax, CO₂, the plausibility warnings, the performance grading) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
         {
             data,
             engine,
@@ -44,6 +54,8 @@ internal static class SqlCommand
             catalogue,
             taxRounding,
             plausibility,
+            criteria,
+            facts,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -78,7 +90,10 @@ internal static class SqlCommand
             };
             IReadOnlyList<SqlQuery> queries = SqlCalculators.Queries(loaded, date, cemsColumns, tables.Keys.ToHashSet(StringComparer.Ordinal), minuteColumns,
                 TaxOptions.Preset(parse.GetValue(taxRounding)!) ?? TaxOptions.Exact,
-                CommonOptions.LoadPlausibility(parse.GetValue(plausibility)).ToSqlThresholds());
+                CommonOptions.LoadPlausibility(parse.GetValue(plausibility)).ToSqlThresholds(),
+                new SqlGrading(
+                    parse.GetValue(criteria) is { } c ? AssessCommand.ReadCriteria(c) : SqlGrading.Examples.Criteria,
+                    parse.GetValue(facts) is { } f ? AssessCommand.ReadFacts(f) : []));
             context.Output.Write(SqlCalculators.Script(target, parse.GetValue(root) ?? folder.FullName, tables, queries));
             return ShapotouApp.Success;
         });
