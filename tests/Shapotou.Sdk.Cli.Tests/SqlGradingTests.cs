@@ -112,7 +112,7 @@ public sealed partial class SqlGradingTests : IClassFixture<SqlGradingTests.With
         Assert.All(concentration, r => Assert.True((double)r[0]! > 0 && (double)r[1]! == 1e6));
     }
 
-    private static void AssertDistribution(JsonElement distribution, Func<string, List<object?[]>> query)
+    internal static void AssertDistribution(JsonElement distribution, Func<string, List<object?[]>> query)
     {
         var view = query("SELECT grade, enterprises FROM grading_distribution").ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var sdk = distribution.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
@@ -130,7 +130,7 @@ public sealed partial class SqlGradingTests : IClassFixture<SqlGradingTests.With
 
     /// <summary>The grading as sets: grade, failed and unknown criterion ids per graded enterprise, and the enterprises
     /// not graded.</summary>
-    private sealed record Graded(
+    internal sealed record Graded(
         SortedDictionary<string, string> Grades,
         SortedDictionary<string, SortedSet<string>> Failed,
         SortedDictionary<string, SortedSet<string>> Unknown,

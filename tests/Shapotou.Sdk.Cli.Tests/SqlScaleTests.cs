@@ -89,6 +89,28 @@ public sealed class SqlScaleTests : IClassFixture<SqlScaleTests.ThreeCopies>
         Assert.Equal(3 * 102, sdk.Outlets.Select(o => o.OutletId).Distinct().Count());
     }
 
+    [Fact]
+    public void Grading_ThreeCopies_EqualsTheAssessment()
+    {
+        (int code, string output, string error) = CliRunner.Run("assess", "--data", _export.Folder, "--json");
+        Assert.True(code == 0, error);
+        using System.Text.Json.JsonDocument json = System.Text.Json.JsonDocument.Parse(output);
+        System.Text.Json.JsonElement grading = json.RootElement.GetProperty("grading");
+
+        SqlGradingTests.Graded sdk = SqlGradingTests.Graded.From(grading);
+
+        Assert.Equal(sdk, SqlGradingTests.Graded.From(_export.Query));
+        SqlGradingTests.AssertDistribution(grading.GetProperty("distribution"), _export.Query);
+
+        // Three copies of each enterprise the default dataset grades, and of each it does not.
+        (int one, string single, string singleError) = CliRunner.Run("assess", "--json");
+        Assert.True(one == 0, singleError);
+        using System.Text.Json.JsonDocument defaults = System.Text.Json.JsonDocument.Parse(single);
+        SqlGradingTests.Graded once = SqlGradingTests.Graded.From(defaults.RootElement.GetProperty("grading"));
+        Assert.Equal(3 * once.Grades.Count, sdk.Grades.Count);
+        Assert.Equal(3 * once.NotGraded.Count, sdk.NotGraded.Count);
+    }
+
     /// <summary>Three copies of the default cluster, exported as <c>shapotou export --scale 3</c> writes them.</summary>
     public sealed class ThreeCopies : SqlExport
     {
