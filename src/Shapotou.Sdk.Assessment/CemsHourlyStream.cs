@@ -201,7 +201,7 @@ internal sealed class CemsHourlyStream(string path, bool partitioned) : ICemsHou
         }
 
         var supplied = new HashSet<string>(keys.Select(k => k.Key).Where(k => ContractSchema.CemsHourly.Find(k) is not null), StringComparer.Ordinal);
-        CemsHourlyPages? pages = await CemsHourlyPages.TryOpenAsync(file.Path, file.Name, codes, supplied, cancellationToken).ConfigureAwait(false);
+        CemsHourlyPages? pages = await CemsHourlyPages.TryOpenAsync(file.Path, file.Name, codes, supplied, expected, cancellationToken).ConfigureAwait(false);
         if (pages is null)
         {
             return null;

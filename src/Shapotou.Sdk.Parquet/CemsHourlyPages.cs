@@ -96,14 +96,18 @@ internal sealed class CemsHourlyPages
 
     private readonly FileFooter _footer;
     private readonly TextCodes _outlets;
+
+    /// <summary>The code of the outlet a Hive folder's partition names, for a file without an <c>outlet_id</c> column; -1 otherwise.</summary>
+    private readonly int _partitionOutlet;
     private readonly Dictionary<string, int> _leaves;
     private readonly TimestampUnit _hourUnit;
     private readonly bool _utc;
     private readonly int _slack;
 
-    private CemsHourlyPages(string path, string file, FileFooter footer, TextCodes outlets, Dictionary<string, int> leaves, bool utc, bool illustrative)
+    private CemsHourlyPages(string path, string file, FileFooter footer, TextCodes outlets, Dictionary<string, int> leaves, bool utc, bool illustrative, int partitionOutlet)
     {
         (Path, File, _footer, _outlets, _leaves, _utc, Illustrative) = (path, file, footer, outlets, leaves, utc, illustrative);
+        _partitionOutlet = partitionOutlet;
         _hourUnit = footer.Columns[leaves["hour"]].Timestamp;
         _slack = ChunkCheck.Slack(footer.CreatedBy);
         FirstRows = new long[footer.RowGroupRows.Length + 1];
@@ -139,17 +143,21 @@ internal sealed class CemsHourlyPages
     /// <returns>The reader, or null.</returns>
     /// <exception cref="ShapotouDataException">The file is not Parquet, is malformed, or lacks a required column.</exception>
     public static Task<CemsHourlyPages?> TryOpenAsync(string path, IReadOnlyList<string> outletIds, CancellationToken cancellationToken) =>
-        TryOpenAsync(path, System.IO.Path.GetFileName(path), new TextCodes(outletIds), null, cancellationToken);
+        TryOpenAsync(path, System.IO.Path.GetFileName(path), new TextCodes(outletIds), null, -1, cancellationToken);
 
     /// <summary>Opens a file for the page decoder, or returns null when its columns are not ones it reads.</summary>
     /// <param name="path">The file.</param>
     /// <param name="file">The file's name as messages give it (for a Hive folder, relative to the table's folder).</param>
     /// <param name="outlets">The codes of the outlet ids of table <c>outlets</c>, shared between files.</param>
-    /// <param name="supplied">Columns a Hive folder's partition supplies, which the file may lack (it is then left to Parquet.Net).</param>
+    /// <param name="supplied">Columns a Hive folder's partition supplies, which the file may lack (it is then left to
+    /// Parquet.Net, except <c>outlet_id</c> with <paramref name="partitionOutlet"/>).</param>
+    /// <param name="partitionOutlet">The code in <paramref name="outlets"/> of the outlet the file's partition folder
+    /// names (<c>outlet_id=…</c>, as Spark's <c>partitionBy</c> and DuckDB's <c>PARTITION_BY</c> write, leaving the
+    /// column out of the file), every row's outlet when the file has no <c>outlet_id</c> column; -1 for none.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The reader, or null.</returns>
     /// <exception cref="ShapotouDataException">The file is not Parquet, is malformed, or lacks a required column.</exception>
-    public static async Task<CemsHourlyPages?> TryOpenAsync(string path, string file, TextCodes outlets, IReadOnlySet<string>? supplied, CancellationToken cancellationToken)
+    public static async Task<CemsHourlyPages?> TryOpenAsync(string path, string file, TextCodes outlets, IReadOnlySet<string>? supplied, int partitionOutlet, CancellationToken cancellationToken)
     {
         TableSpec spec = ContractSchema.CemsHourly;
         bool utc;
@@ -203,8 +211,9 @@ internal sealed class CemsHourlyPages
             }
         }
 
-        return leaves.ContainsKey("outlet_id") && leaves.ContainsKey("hour")
-            ? new CemsHourlyPages(path, file, footer, outlets, leaves, utc, illustrative)
+        bool outletKnown = leaves.ContainsKey("outlet_id") || (partitionOutlet >= 0 && supplied?.Contains("outlet_id") == true);
+        return outletKnown && leaves.ContainsKey("hour")
+            ? new CemsHourlyPages(path, file, footer, outlets, leaves, utc, illustrative, leaves.ContainsKey("outlet_id") ? -1 : partitionOutlet)
             : null;
     }
 
@@ -242,7 +251,17 @@ internal sealed class CemsHourlyPages
 
         Span<int> outlets = rows.Outlets.AsSpan(0, count);
         Span<long> hours = worker.Hours.AsSpan(0, count);
-        if (!Decode(worker, rowGroup, "outlet_id", outlets, -1, _outlets) || !Decode(worker, rowGroup, "hour", hours, long.MinValue))
+        if (_partitionOutlet >= 0)
+        {
+            // The file has no outlet_id column: every row is the partition folder's outlet.
+            outlets.Fill(_partitionOutlet);
+        }
+        else if (!Decode(worker, rowGroup, "outlet_id", outlets, -1, _outlets))
+        {
+            return false;
+        }
+
+        if (!Decode(worker, rowGroup, "hour", hours, long.MinValue))
         {
             return false;
         }

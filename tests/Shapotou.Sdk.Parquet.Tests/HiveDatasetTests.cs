@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Shapotou.Sdk.Parquet.Pages;
 using UnitsNet.Units;
 
 namespace Shapotou.Sdk.Parquet.Tests;
@@ -14,6 +15,48 @@ public sealed class HiveDatasetTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string Table => Path.Combine(_folder, "energy_ledger");
+
+    [Fact]
+    public async Task CemsHourlyPartitionedByOutlet_WithoutTheColumn_IsPageDecodedWithTheFoldersOutlet()
+    {
+        // Spark's partitionBy, DuckDB's PARTITION_BY and AppendAsync leave outlet_id out of the files.
+        string[] outlets = ["yx-da000", "yx-da001", "yx-da002"];
+        const int Rows = 300;
+        var ids = new string?[Rows];
+        var hours = new DateTime?[Rows];
+        var so2 = new double[Rows];
+        for (int i = 0; i < Rows; i++)
+        {
+            ids[i] = outlets[i % 3];
+            hours[i] = new DateTime(2024, 1, 1).AddHours(i / 3);
+            so2[i] = i;
+        }
+
+        string table = Path.Combine(_folder, "cems_hourly");
+        await HiveDataset.AppendAsync(table, new TableBatch(ContractSchema.CemsHourly, Rows).SetText("outlet_id", ids).SetTimes("hour", hours).SetNumbers("so2", so2), ["outlet_id"]);
+        var codes = new TextCodes(outlets);
+        var supplied = new HashSet<string>(StringComparer.Ordinal) { "outlet_id" };
+
+        for (int o = 0; o < outlets.Length; o++)
+        {
+            string file = Assert.Single(Directory.GetFiles(Path.Combine(table, $"outlet_id={outlets[o]}")));
+            Assert.Null(await CemsHourlyPages.TryOpenAsync(file, Path.GetFileName(file), codes, supplied, -1, CancellationToken.None));
+
+            CemsHourlyPages pages = (await CemsHourlyPages.TryOpenAsync(file, Path.GetFileName(file), codes, supplied, o, CancellationToken.None))!;
+            Assert.NotNull(pages);
+            using CemsHourlyPages.Worker worker = pages.OpenWorker();
+            var rows = new CemsPageRowGroup(pages.Largest);
+            var read = new List<double>();
+            for (int g = 0; g < pages.RowGroups; g++)
+            {
+                Assert.True(pages.Read(worker, g, rows));
+                Assert.All(rows.Outlets.Take(rows.RowCount), code => Assert.Equal(o, code));
+                read.AddRange(rows.So2.Take(rows.RowCount));
+            }
+
+            Assert.Equal(Enumerable.Range(0, Rows / 3).Select(i => (double)((3 * i) + o)), read.Order());
+        }
+    }
 
     /// <summary>Ledger rows of facilities <paramref name="facilities"/> for the months of <paramref name="months"/>.</summary>
     private static TableBatch Ledger(string[] facilities, DateOnly[] months)
