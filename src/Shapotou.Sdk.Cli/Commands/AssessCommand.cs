@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Shapotou.Sdk.Analytics.Grading;
 using Shapotou.Sdk.Assessment;
 using Shapotou.Sdk.Cli.Rendering;
 
@@ -14,19 +13,11 @@ internal static class AssessCommand
         Option<DateOnly?> asOf = CommonOptions.AsOf("Use the catalogue rows in force on this date; default: 31 December of the baseline year (2024-12-31).");
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
         Option<DirectoryInfo?> data = CommonOptions.Data();
-        var criteria = new Option<FileInfo?>("--grading-criteria")
-        {
-            Description = "A performance-grading criteria table (JSON, docs/grading.md) instead of the SDK's examples.",
-            HelpName = "FILE",
-        };
+        Option<FileInfo?> criteria = CommonOptions.GradingCriteria("A performance-grading criteria table (JSON, docs/grading.md) instead of the SDK's examples.");
         Option<string> taxRounding = CommonOptions.TaxRounding();
         Option<FileInfo?> plausibility = CommonOptions.Plausibility();
         Option<int?> year = CommonOptions.Year("Assess one year (energy, solid waste, emissions, tax, CO₂, grading); default: every year the dataset holds. The 2027 ceilings always come from the 2024 inventory.");
-        var facts = new Option<FileInfo?>("--facts")
-        {
-            Description = "Enterprise facts for grading (fugitive control, transport; JSON, docs/grading.md).",
-            HelpName = "FILE",
-        };
+        Option<FileInfo?> facts = CommonOptions.Facts("Enterprise facts for grading (fugitive control, transport; JSON, docs/grading.md).");
         var output = new Option<DirectoryInfo?>("--out")
         {
             Description = "Also write the result tables (unit energy, solid waste, inventory, totals, 2027 progress, compliance, P6 checks, tax, CO₂, plausibility warnings) as <table>.parquet and <table>.csv into DIR, units in the metadata and headers.",
@@ -54,8 +45,8 @@ internal static class AssessCommand
                 AsOf = parse.GetValue(asOf),
                 Year = parse.GetValue(year),
                 Tax = Shapotou.Sdk.Analytics.Tax.TaxOptions.Preset(parse.GetValue(taxRounding)!)!,
-                GradingCriteria = parse.GetValue(criteria) is { } c ? ReadCriteria(c) : null,
-                EnterpriseFacts = parse.GetValue(facts) is { } f ? ReadFacts(f) : [],
+                GradingCriteria = CommonOptions.LoadGradingCriteria(parse.GetValue(criteria)),
+                EnterpriseFacts = CommonOptions.LoadFacts(parse.GetValue(facts)),
                 Plausibility = CommonOptions.LoadPlausibility(parse.GetValue(plausibility)),
             };
             AssessmentSource source = CommonOptions.Source(folder);
@@ -83,17 +74,5 @@ internal static class AssessCommand
             return ShapotouApp.Success;
         });
         return command;
-    }
-
-    internal static GradingCriteria ReadCriteria(FileInfo file)
-    {
-        using MemoryStream json = CliInput.JsonStream(file, "Grading criteria file");
-        return GradingCriteriaJson.Read(json, file.Name);
-    }
-
-    internal static IReadOnlyList<EnterpriseFacts> ReadFacts(FileInfo file)
-    {
-        using MemoryStream json = CliInput.JsonStream(file, "Facts file");
-        return EnterpriseFacts.Read(json, file.Name);
     }
 }

@@ -71,6 +71,44 @@ internal static class CommonOptions
         return PlausibilityOptionsJson.Read(json, file.Name);
     }
 
+    /// <summary>A performance-grading criteria table (docs/grading.md), read with <see cref="LoadGradingCriteria"/>.</summary>
+    public static Option<FileInfo?> GradingCriteria(string description) => new("--grading-criteria")
+    {
+        Description = description,
+        HelpName = "FILE",
+    };
+
+    /// <summary>Enterprise facts for grading (docs/grading.md), read with <see cref="LoadFacts"/>.</summary>
+    public static Option<FileInfo?> Facts(string description) => new("--facts")
+    {
+        Description = description,
+        HelpName = "FILE",
+    };
+
+    /// <summary>The criteria table of the file given with <c>--grading-criteria</c>, or null for the SDK's examples.</summary>
+    public static Shapotou.Sdk.Analytics.Grading.GradingCriteria? LoadGradingCriteria(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        using MemoryStream json = CliInput.JsonStream(file, "Grading criteria file");
+        return Shapotou.Sdk.Analytics.Grading.GradingCriteriaJson.Read(json, file.Name);
+    }
+
+    /// <summary>The enterprise facts of the file given with <c>--facts</c>, or none.</summary>
+    public static IReadOnlyList<Shapotou.Sdk.Analytics.Grading.EnterpriseFacts> LoadFacts(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return [];
+        }
+
+        using MemoryStream json = CliInput.JsonStream(file, "Facts file");
+        return Shapotou.Sdk.Analytics.Grading.EnterpriseFacts.Read(json, file.Name);
+    }
+
     /// <summary>A calendar year, such as the year of a ledger.</summary>
     public static Option<int?> Year(string description) => new("--year")
     {

@@ -35,16 +35,8 @@ internal static class SqlCommand
         Option<FileInfo?> catalogue = CommonOptions.Catalogue();
         Option<string> taxRounding = CommonOptions.TaxRounding();
         Option<FileInfo?> plausibility = CommonOptions.Plausibility();
-        var criteria = new Option<FileInfo?>("--grading-criteria")
-        {
-            Description = "A performance-grading criteria table (JSON, docs/grading.md) for the grading views instead of the SDK's examples, as assess takes it.",
-            HelpName = "FILE",
-        };
-        var facts = new Option<FileInfo?>("--facts")
-        {
-            Description = "Enterprise facts for the grading views (fugitive control, transport; JSON, docs/grading.md), inlined as rows, as assess takes them.",
-            HelpName = "FILE",
-        };
+        Option<FileInfo?> criteria = CommonOptions.GradingCriteria("A performance-grading criteria table (JSON, docs/grading.md) for the grading views instead of the SDK's examples, as assess takes it.");
+        Option<FileInfo?> facts = CommonOptions.Facts("Enterprise facts for the grading views (fugitive control, transport; JSON, docs/grading.md), inlined as rows, as assess takes them.");
         var command = new Command("sql", "Write the calculators (energy, solid waste, the inventory by method, the 2027 ceilings and progress, permit compliance, the P6 checks over CEMS hours, the environmental-protection tax, CO₂, the plausibility warnings, the performance grading) as SQL for DuckDB, Spark SQL or Trino over the dataset's tables.")
         {
             data,
@@ -92,8 +84,8 @@ internal static class SqlCommand
                 TaxOptions.Preset(parse.GetValue(taxRounding)!) ?? TaxOptions.Exact,
                 CommonOptions.LoadPlausibility(parse.GetValue(plausibility)).ToSqlThresholds(),
                 new SqlGrading(
-                    parse.GetValue(criteria) is { } c ? AssessCommand.ReadCriteria(c) : SqlGrading.Examples.Criteria,
-                    parse.GetValue(facts) is { } f ? AssessCommand.ReadFacts(f) : []));
+                    CommonOptions.LoadGradingCriteria(parse.GetValue(criteria)) ?? SqlGrading.Examples.Criteria,
+                    CommonOptions.LoadFacts(parse.GetValue(facts))));
             context.Output.Write(SqlCalculators.Script(target, parse.GetValue(root) ?? folder.FullName, tables, queries));
             return ShapotouApp.Success;
         });
