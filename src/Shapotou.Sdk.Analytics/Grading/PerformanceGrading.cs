@@ -181,7 +181,7 @@ public static class PerformanceGrading
 
     private static string Explain(GradingCriterion criterion, CriterionStatus status, string expected, string actual, string source)
     {
-        string head = $"Criterion '{criterion.Id}' (grade {PerformanceGrades.ToName(criterion.Grade)}, {Name(criterion.Category)})";
+        string head = $"Criterion '{criterion.Id}' (grade {PerformanceGrades.ToName(criterion.Grade)}, {CategoryName(criterion.Category)})";
         return status switch
         {
             CriterionStatus.Pass => $"{head} passes: expected {expected}; actual {actual}; source {source}.",
@@ -338,17 +338,36 @@ public static class PerformanceGrading
         }
 
         string actual = $"{fact} = {value}{(value.Number is null ? string.Empty : unit)}{(facts.Source is { } s ? $" ({s})" : string.Empty)}";
+        CheckFactType(enterprise.EnterpriseId, fact, value, criterion);
         if (criterion.FactEquals is { } wanted)
         {
-            bool flag = value.Flag ?? throw new ShapotouDataException(
-                $"Enterprise facts, enterprise '{enterprise.EnterpriseId}': fact '{fact}' is the number {value}; criterion '{criterion.Id}' expects true or false.");
-            return (flag == wanted ? CriterionStatus.Pass : CriterionStatus.Fail, expected, actual, source);
+            return (value.Flag == wanted ? CriterionStatus.Pass : CriterionStatus.Fail, expected, actual, source);
         }
 
-        double number = value.Number ?? throw new ShapotouDataException(
-            $"Enterprise facts, enterprise '{enterprise.EnterpriseId}': fact '{fact}' is {value}; criterion '{criterion.Id}' expects a number.");
+        double number = value.Number!.Value;
         bool pass = (criterion.FactAtLeast is not { } lo || number >= lo) && (criterion.FactAtMost is not { } hi || number <= hi);
         return (pass ? CriterionStatus.Pass : CriterionStatus.Fail, expected, actual, source);
+    }
+
+    /// <summary>Refuses a known fact of another type than <paramref name="criterion"/> reads (a number for a yes/no
+    /// criterion, a yes/no for a numeric one), naming the enterprise, the fact and the criterion; an unknown fact (no
+    /// value) passes, to be judged unknown. One check for <see cref="Grade"/> and the SQL views of the grading.</summary>
+    internal static void CheckFactType(string enterpriseId, string fact, FactValue value, GradingCriterion criterion)
+    {
+        if (value.Flag is null && value.Number is null)
+        {
+            return;
+        }
+
+        if (criterion.FactEquals is not null && value.Flag is null)
+        {
+            throw new ShapotouDataException($"Enterprise facts, enterprise '{enterpriseId}': fact '{fact}' is the number {value}; criterion '{criterion.Id}' expects true or false.");
+        }
+
+        if (criterion.FactEquals is null && value.Number is null)
+        {
+            throw new ShapotouDataException($"Enterprise facts, enterprise '{enterpriseId}': fact '{fact}' is {value}; criterion '{criterion.Id}' expects a number.");
+        }
     }
 
     private static (CriterionStatus, string, string, string) Verdict(List<string> fails, List<string> unknowns, List<string> passes, string expected, string source)
@@ -364,7 +383,8 @@ public static class PerformanceGrading
 
     private static string Kinds(GradingCriterion criterion) => string.Join(" or ", criterion.FacilityKinds.Select(ContractNames.ToName));
 
-    private static string Name(CriterionCategory category) => category switch
+    /// <summary>The category's name in a criteria table (<c>concentration</c>, …), for messages and the SQL views.</summary>
+    internal static string CategoryName(CriterionCategory category) => category switch
     {
         CriterionCategory.Concentration => "concentration",
         CriterionCategory.Treatment => "treatment",

@@ -65,7 +65,7 @@ public static partial class SqlCalculators
                 criteria.Add($"""
                     {comment}
                       SELECT {Text(c.Id)} AS criterion_id, {Text(industry.Industry)} AS industry, {Text(PerformanceGrades.ToName(c.Grade))} AS grade,
-                        {(int)c.Grade} AS grade_rank, {Text(CategoryName(c.Category))} AS category,
+                        {(int)c.Grade} AS grade_rank, {Text(PerformanceGrading.CategoryName(c.Category))} AS category,
                         {(c.Pollutant is { } p ? Text(ContractNames.ToName(p)) : NoText)} AS pollutant, {threshold} AS threshold, {referenceO2} AS reference_o2,
                         {(c.Comparison == ThresholdComparison.Below ? "TRUE" : "FALSE")} AS strictly_below, {(c.Fact is { } f ? Text(f) : NoText)} AS fact,
                         {(c.FactEquals is { } eq ? (eq ? "TRUE" : "FALSE") : "CAST(NULL AS BOOLEAN)")} AS fact_equals,
@@ -91,15 +91,7 @@ public static partial class SqlCalculators
 
                 foreach (GradingCriterion c in readers)
                 {
-                    if (c.FactEquals is not null && value.Flag is null)
-                    {
-                        throw new ShapotouDataException($"Enterprise facts, enterprise '{entry.EnterpriseId}': fact '{name}' is the number {value}; criterion '{c.Id}' expects true or false.");
-                    }
-
-                    if (c.FactEquals is null && value.Number is null)
-                    {
-                        throw new ShapotouDataException($"Enterprise facts, enterprise '{entry.EnterpriseId}': fact '{name}' is {value}; criterion '{c.Id}' expects a number.");
-                    }
+                    PerformanceGrading.CheckFactType(entry.EnterpriseId, name, value, c);
                 }
 
                 string flag = value.Flag is { } b ? (b ? "TRUE" : "FALSE") : "CAST(NULL AS BOOLEAN)";
@@ -152,7 +144,7 @@ public static partial class SqlCalculators
             concentration_judged AS (
               SELECT co.enterprise_id, co.criterion_id, co.outlet_id, co.threshold, co.strictly_below,
                 MAX(CASE WHEN r.outlet_id IS NULL THEN 0 ELSE 1 END) AS has_rows,
-                MAX(CASE WHEN co.reference_o2 IS NULL THEN v.c ELSE v.c * (2.1E1 - co.reference_o2) / (2.1E1 - v.o2) END) AS highest
+                MAX({AtBasis("v.c", "co.reference_o2", "v.o2")}) AS highest
               FROM concentration_outlets co
               CROSS JOIN grading_year y
               LEFT JOIN year_outlets r ON r.outlet_id = co.outlet_id
@@ -315,15 +307,6 @@ public static partial class SqlCalculators
         key is not null && catalogue.TryGet(key, asOf, out ReferenceValue? row)
             ? $"{key} [{row.ConfidenceMark}] {Clean(row.Source)}"
             : otherwise;
-
-    private static string CategoryName(CriterionCategory category) => category switch
-    {
-        CriterionCategory.Concentration => "concentration",
-        CriterionCategory.Treatment => "treatment",
-        CriterionCategory.Monitoring => "monitoring",
-        CriterionCategory.Fugitive => "fugitive",
-        _ => "transport",
-    };
 
     /// <summary>Text as an SQL literal, a quote doubled.</summary>
     private static string Text(string text) => string.Create(CultureInfo.InvariantCulture, $"'{text.Replace("'", "''", StringComparison.Ordinal)}'");
