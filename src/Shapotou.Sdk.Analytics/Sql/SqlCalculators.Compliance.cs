@@ -18,11 +18,18 @@ public static partial class SqlCalculators
         return string.Join("\nUNION ALL\n", parts);
     }
 
+    /// <summary>A concentration <paramref name="c"/> on the basis of the reference O₂ <paramref name="referenceO2"/>:
+    /// c × (21 − O₂ref) ÷ (21 − O₂) (GB 13271-2014 / GB 4915-2013 formula (1)), c itself where the reference is NULL (the
+    /// measured basis); NULL with a NULL <paramref name="o2"/>. The permit compliance, the P6 checks and the grading
+    /// judge hours with it.</summary>
+    private static string AtBasis(string c, string referenceO2, string o2) =>
+        $"CASE WHEN {referenceO2} IS NULL THEN {c} ELSE {c} * (2.1E1 - {referenceO2}) / (2.1E1 - {o2}) END";
+
     /// <summary>Permit compliance (<c>emissions.compliance[]</c>): each outlet with CEMS rows in a year and a
     /// <c>limit_value</c>, its valid hours on the limit's basis c × (21 − O₂ref) ÷ (21 − O₂), the hours above the limit
     /// (a value at the limit complies), the highest, and whether none is above; an hour without O₂ is counted valid but
     /// not compared when the limit is at a reference O₂.</summary>
-    private const string Compliance = """
+    private static readonly string Compliance = $"""
         SELECT k.outlet_id, k.year, k.pollutant, k.limit_mg_per_m3, k.reference_o2_pct,
           CAST(COUNT(v.c) AS BIGINT) AS valid_hours,
           CAST(SUM(CASE WHEN v.at_basis > k.limit_mg_per_m3 THEN 1 ELSE 0 END) AS BIGINT) AS over_limit_hours,
@@ -38,7 +45,7 @@ public static partial class SqlCalculators
         ) k
         LEFT JOIN (
           SELECT h.outlet_id, h.year, h.pollutant, h.c,
-            CASE WHEN l.reference_o2 IS NULL THEN h.c ELSE h.c * (2.1E1 - l.reference_o2) / (2.1E1 - h.o2) END AS at_basis
+            {AtBasis("h.c", "l.reference_o2", "h.o2")} AS at_basis
           FROM cems_valid_hours h
           JOIN (SELECT outlet_id, pollutant, MIN(CAST(reference_o2 AS DOUBLE)) AS reference_o2
                 FROM outlets WHERE limit_value IS NOT NULL GROUP BY outlet_id, pollutant) l
@@ -93,7 +100,7 @@ public static partial class SqlCalculators
             stats AS (
               SELECT c.check_id, c.facility_id, v.year,
                 CAST(COUNT(v.c) AS BIGINT) AS valid_hours,
-                MAX(CASE WHEN c.reference_o2 IS NULL THEN v.c ELSE v.c * (2.1E1 - c.reference_o2) / (2.1E1 - v.o2) END) AS max_value
+                MAX({AtBasis("v.c", "c.reference_o2", "v.o2")}) AS max_value
               FROM candidates c
               JOIN (SELECT DISTINCT outlet_id, facility_id, pollutant FROM outlets) o ON o.facility_id = c.facility_id AND o.pollutant = c.pollutant
               JOIN cems_valid_hours v ON v.outlet_id = o.outlet_id AND v.pollutant = c.pollutant
