@@ -255,4 +255,18 @@ public sealed class CemsAggregatorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new CemsAggregationOptions { MinuteIntervalMinutes = 7 });
         Assert.Throws<ArgumentException>(() => new CemsAggregationOptions { ValidFlags = new HashSet<DataFlag>() });
     }
+
+    [Fact]
+    public void AddRow_StartMarkedUtc_IsRefusedNamingTheRow()
+    {
+        var builder = new CemsTableBuilder(CemsInterval.Minute).AddRow("DA001", s_hour, DataFlag.N);
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => builder.AddRow("DA001", new DateTime(2025, 1, 1, 1, 1, 0, DateTimeKind.Utc), DataFlag.N));
+
+        Assert.Equal("start", error.ParamName);
+        Assert.Equal(
+            "Column 'minute' of cems_minute, row 1, is 2025-01-01 01:01:00 marked as UTC; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'start')",
+            error.Message);
+        Assert.Equal(1, builder.RowCount);
+    }
 }

@@ -270,4 +270,21 @@ public sealed class ComplianceTests
         Assert.Equal("fan current 2 A (running from 30 A); CEMS flow 50000 m3/h (tolerance 1000 m3/h)", findings[0].Detail);
         Assert.Throws<ArgumentException>(() => ProcessPlausibility.Check(builder.Build(), [new ProcessHour("DA001", s_hour.AddMinutes(5), null, null)], rules));
     }
+
+    [Fact]
+    public void ProcessHour_HourMarkedUtc_IsRefused_AlsoThroughWith()
+    {
+        var utc = new DateTime(2025, 1, 1, 1, 0, 0, DateTimeKind.Utc);
+        var hour = new ProcessHour("DA001", new DateTime(2025, 1, 1, 9, 0, 0), null, null);
+
+        ArgumentException made = Assert.Throws<ArgumentException>(() => new ProcessHour("DA001", utc, null, null));
+        ArgumentException changed = Assert.Throws<ArgumentException>(() => hour with { Hour = utc });
+
+        Assert.Equal("Hour", made.ParamName);
+        Assert.Equal(
+            "The process hour is 2025-01-01 01:00:00 marked as UTC; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'Hour')",
+            made.Message);
+        Assert.Equal(made.Message, changed.Message);
+        Assert.Equal(new DateTime(2025, 1, 1, 9, 0, 0), hour.Hour);
+    }
 }
