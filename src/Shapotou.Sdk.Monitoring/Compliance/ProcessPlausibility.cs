@@ -71,7 +71,7 @@ public static class ProcessPlausibility
     /// <returns>The findings, in the order of <paramref name="process"/>.</returns>
     /// <exception cref="ArgumentException">The table is not hourly, or a process hour is not the start of a clock hour.</exception>
     public static IReadOnlyList<PlausibilityFinding> Check(
-        CemsTable hourly, IEnumerable<ProcessHour> process, PlausibilityRules rules, IReadOnlySet<DataFlag>? validFlags = null)
+        CemsRecords hourly, IEnumerable<ProcessHour> process, PlausibilityRules rules, IReadOnlySet<DataFlag>? validFlags = null)
     {
         ArgumentNullException.ThrowIfNull(hourly);
         ArgumentNullException.ThrowIfNull(process);

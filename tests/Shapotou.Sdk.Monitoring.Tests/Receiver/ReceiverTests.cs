@@ -158,7 +158,7 @@ public sealed class ReceiverTests : IDisposable
         Assert.Equal("9014", Hj212Packet.Parse(await client.ReadLineAsync()).Packet!.Cn);
         Hj212RollResult second = await Hj212LogRoller.RollAsync(LogDirectory, sink, throughSegment: await receiver.SealAsync());
         Assert.Equal((2L, 1L, 0L), (second.Records, second.MinuteRows, second.SplitPartsPending));
-        CemsTable rows = Assert.Single(sink.Partitions).Rows;
+        CemsRecords rows = Assert.Single(sink.Partitions).Rows;
         Assert.Equal(minute, rows.Starts.Span[0]);
         Assert.Equal(25.3, rows.Values(CemsChannel.So2).Span[0]);
         Assert.Equal(40.2, rows.Values(CemsChannel.Nox).Span[0]);
