@@ -265,4 +265,18 @@ public sealed class ReceiverTests : IDisposable
         Assert.Equal(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), record.ReceivedUtc);
         Assert.True(new FileInfo(path).Length < whole);
     }
+
+    [Fact]
+    public void SimulationStart_MarkedUtc_IsRefused()
+    {
+        var server = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0);
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new Hj212SimulationOptions(server) { Start = new DateTime(2025, 1, 1, 1, 0, 0, DateTimeKind.Utc) });
+
+        Assert.Equal("Start", error.ParamName);
+        Assert.Equal(
+            "The first minute is 2025-01-01 01:00:00 marked as UTC; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'Start')",
+            error.Message);
+        Assert.Equal(new DateTime(2025, 1, 1, 9, 0, 0), (new Hj212SimulationOptions(server) { Start = new DateTime(2025, 1, 1, 9, 0, 0) }).Start);
+    }
 }
