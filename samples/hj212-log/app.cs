@@ -46,8 +46,8 @@ if (args.Length == 2)
 //    -Flag the channel flags; a rejected line is counted with its reason, never dropped in silence. A packet sent again
 //    (same MN, CN, DataTime and PNO, as `hj212 serve` keys them) is tabled once: the first copy counts, a later copy with
 //    the same data (CP) is a re-send, one with other data a conflict, both counted and skipped.
-var minutes = new CemsTableBuilder(CemsInterval.Minute);
-var loggerHours = new CemsTableBuilder(CemsInterval.Hour);
+var minutes = new CemsRecordsBuilder(CemsInterval.Minute);
+var loggerHours = new CemsRecordsBuilder(CemsInterval.Hour);
 var rejected = new List<string>();
 var firstCopies = new Dictionary<(string Mn, string Cn, DateTimeOffset DataTime, int? Pno), string>();
 int accepted = 0, unmapped = 0, resent = 0, conflicting = 0;
@@ -82,7 +82,7 @@ foreach (string line in await File.ReadAllLinesAsync(packetsPath))
         unmapped++;
     }
 
-    CemsTableBuilder table = packet.Cn == "2051" ? minutes : loggerHours;
+    CemsRecordsBuilder table = packet.Cn == "2051" ? minutes : loggerHours;
     table.AddRow(outlet, time.ToOffset(TimeSpan.FromHours(8)).DateTime, DataFlag.N);
     foreach (CemsChannel channel in CemsChannels.All)
     {
@@ -99,11 +99,11 @@ Console.WriteLine($"{packetsPath}: {accepted} data packets accepted ({minutes.Ro
 
 // 2. The minutes aggregated to clock hours by the HJ 75 rules (an hour is valid with at least 45 valid minutes),
 //    then every table written as a contract Parquet file.
-CemsTable minuteTable = minutes.Build();
-CemsTable hourly = CemsAggregator.ToHourly(minuteTable);
+CemsRecords minuteTable = minutes.Build();
+CemsRecords hourly = CemsAggregator.ToHourly(minuteTable);
 await Write(Path.Combine(output, "cems_minute.parquet"), ContractSchema.CemsMinute, minuteTable);
 await Write(Path.Combine(output, "cems_hourly.parquet"), ContractSchema.CemsHourly, hourly);
-CemsTable loggerTable = loggerHours.Build();
+CemsRecords loggerTable = loggerHours.Build();
 await Write(Path.Combine(output, "cems_hourly_logger.parquet"), ContractSchema.CemsHourly, loggerTable);
 
 // The data logger's own hourly packets (CN 2061) against the hours aggregated here from its minutes: they must agree.
@@ -148,7 +148,7 @@ Console.WriteLine($"cems_hourly.parquet read back: {hours.RowCount} hours from {
 return worstPm < 0.001 && worstFlow < 0.01 && worstLogger < 0.001 ? 0 : 1;
 
 // The channels of a CEMS table as the contract's columns, written atomically.
-static Task Write(string path, TableSpec spec, CemsTable rows)
+static Task Write(string path, TableSpec spec, CemsRecords rows)
 {
     var columns = new Dictionary<string, Array>(StringComparer.Ordinal)
     {

@@ -9,6 +9,7 @@ using Shapotou.Sdk.Analytics.Grading;
 using Shapotou.Sdk.Analytics.SolidWaste;
 using Shapotou.Sdk.Analytics.Tax;
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
 
 namespace Shapotou.Sdk.Assessment;
 

@@ -52,14 +52,14 @@ internal sealed class CemsMinuteStream(string path, bool partitioned, CemsAggreg
         IReadOnlyList<string> outletIds,
         CancellationToken cancellationToken)
     {
-        var all = new CemsTableBuilder(CemsInterval.Hour);
+        var all = new CemsRecordsBuilder(CemsInterval.Hour);
         (bool marked, _, IReadOnlyList<string> notes) = await AggregateAsync(outletIds, hours => Append(all, hours), null, cancellationToken).ConfigureAwait(false);
         return (all.RowCount == 0 ? null : all.Build().ToCemsHourly(), marked, notes);
     }
 
     private async Task<(bool Illustrative, long Rows, IReadOnlyList<string> Notes)> AggregateAsync(
         IReadOnlyList<string> outletIds,
-        Action<CemsTable> hours,
+        Action<CemsRecords> hours,
         Action<long>? read,
         CancellationToken cancellationToken)
     {
@@ -89,7 +89,7 @@ internal sealed class CemsMinuteStream(string path, bool partitioned, CemsAggreg
         return (marked, rows, minutes.Notes(rows));
     }
 
-    private static void Append(CemsTableBuilder all, CemsTable hours)
+    private static void Append(CemsRecordsBuilder all, CemsRecords hours)
     {
         for (int i = 0; i < hours.RowCount; i++)
         {
@@ -136,7 +136,7 @@ internal sealed class MinuteHours
     }
 
     /// <summary>Adds a batch; returns the hours it ended, or null.</summary>
-    public CemsTable? Add(TableData t)
+    public CemsRecords? Add(TableData t)
     {
         Rows rows = Rows.Concat(_held, Parse(t));
         int[] order = Order(rows);
@@ -160,7 +160,7 @@ internal sealed class MinuteHours
     }
 
     /// <summary>Ends the table: the hours still waiting.</summary>
-    public CemsTable? Complete()
+    public CemsRecords? Complete()
     {
         Rows rows = _held;
         _held = new Rows(0);
@@ -190,9 +190,9 @@ internal sealed class MinuteHours
 
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
-    private CemsTable Aggregate(Rows rows, List<int> ended)
+    private CemsRecords Aggregate(Rows rows, List<int> ended)
     {
-        var minutes = new CemsTableBuilder(CemsInterval.Minute);
+        var minutes = new CemsRecordsBuilder(CemsInterval.Minute);
         int previous = -1;
         DateTime previousHour = default;
         foreach (int i in ended)

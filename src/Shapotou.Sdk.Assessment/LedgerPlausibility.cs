@@ -49,7 +49,7 @@ internal static class LedgerPlausibility
                         $"Table 'energy_ledger', row {rows[k]} ({key}): unit energy {value} kgce/t is below {threshold} kgce/t, the least that reducing FeSi75's silicon from SiO₂ takes; a carrier or the output is likely in the wrong unit.");
                 }
 
-                if (product.ComprehensiveLimitKey is { } limitKey && LimitValues.From(catalogue.GetLimitLevels(limitKey, asOf)).Level3 is { } limit
+                if (product.ComprehensiveLimitKey is { } limitKey && catalogue.GetLimitLevels(limitKey, asOf).Level3 is { } limit
                     && unit > options.FarAboveLimitFactor * limit)
                 {
                     double threshold = options.FarAboveLimitFactor * limit;

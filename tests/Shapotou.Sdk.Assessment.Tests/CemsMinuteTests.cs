@@ -305,7 +305,7 @@ public sealed class CemsMinuteTests : IDisposable
         batch.SetNumbers("flow", rows.Select(r => r.Flow / 3600).ToArray(), UnitsNet.Units.VolumeFlowUnit.CubicMeterPerSecond);
 
         // The same minutes aggregated in memory, before any change to the file.
-        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute);
         foreach (var r in rows)
         {
             builder.AddRow(r.Outlet, r.Minute, Enum.Parse<DataFlag>(r.Flag));

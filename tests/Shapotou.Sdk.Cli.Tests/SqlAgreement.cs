@@ -355,7 +355,7 @@ internal static class SqlAgreement
             Assert.True(level == (string?)row[2], $"{context}: electricity limit level {level} against {row[2]}.");
             if (products[g.Product].OreGradeProduct is { } slug && row[3] is not null && row[4] is not null)
             {
-                LimitValues limits = LimitCorrections.Gb21341PrimaryLimit(ReferenceCatalogue.Builtin, slug, MassFraction.FromPercent((double)row[3]!), asOf);
+                LimitLevels limits = LimitCorrections.Gb21341PrimaryLimit(ReferenceCatalogue.Builtin, slug, MassFraction.FromPercent((double)row[3]!), asOf);
                 AssertSame(limits.Level1, row[4], context + " level 1");
                 AssertSame(limits.Level2, row[5], context + " level 2");
                 AssertSame(limits.Level3, row[6], context + " level 3");

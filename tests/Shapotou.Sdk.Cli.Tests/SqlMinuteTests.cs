@@ -23,7 +23,7 @@ public sealed class SqlMinuteTests : IClassFixture<SqlMinuteTests.GeneratedMinut
     [Fact]
     public void MinuteHours_AgreeWithCemsAggregator()
     {
-        CemsTable hours = CemsAggregator.ToHourly(_minutes.Table);
+        CemsRecords hours = CemsAggregator.ToHourly(_minutes.Table);
         var sql = _minutes.Query("SELECT outlet_id, hour, flag, so2, so2_flag, so2_valid_minutes, nox, nox_flag, pm, pm_flag, o2, o2_flag, flow, flow_flag, nh3, nh3_flag FROM cems_minute_hours")
             .ToDictionary(r => ((string)r[0]!, (DateTime)r[1]!));
 
@@ -50,7 +50,7 @@ public sealed class SqlMinuteTests : IClassFixture<SqlMinuteTests.GeneratedMinut
     [Fact]
     public void MinuteDays_AgreeWithCemsAggregator()
     {
-        CemsTable days = CemsAggregator.ToDaily(CemsAggregator.ToHourly(_minutes.Table));
+        CemsRecords days = CemsAggregator.ToDaily(CemsAggregator.ToHourly(_minutes.Table));
         var sql = _minutes.Query("SELECT outlet_id, day, flag, so2, so2_flag, so2_valid_hours, nox, nox_flag, pm, pm_flag, o2, o2_flag, flow, flow_flag, nh3, nh3_flag FROM cems_minute_days")
             .ToDictionary(r => ((string)r[0]!, (DateTime)r[1]!));
 
@@ -113,7 +113,7 @@ public sealed class SqlMinuteTests : IClassFixture<SqlMinuteTests.GeneratedMinut
             Table = Build(out _);
         }
 
-        public CemsTable Table { get; }
+        public CemsRecords Table { get; }
 
         /// <summary>Minutes per hour: 60, 50, 46, 45, 44 and 30, so that the 45-minute and 75 % rules both fall either way.</summary>
         private static readonly int[] s_minutesPerHour = [60, 50, 46, 45, 44, 30];
@@ -156,10 +156,10 @@ public sealed class SqlMinuteTests : IClassFixture<SqlMinuteTests.GeneratedMinut
             return rows;
         }
 
-        private static CemsTable Build(out List<Minute> rows)
+        private static CemsRecords Build(out List<Minute> rows)
         {
             rows = Rows();
-            var builder = new CemsTableBuilder(CemsInterval.Minute);
+            var builder = new CemsRecordsBuilder(CemsInterval.Minute);
             foreach (Minute r in rows)
             {
                 builder.AddRow(r.Outlet, r.Time, Enum.Parse<DataFlag>(r.Flag));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
 using UnitsNet;
 
@@ -10,12 +11,17 @@ namespace Shapotou.Sdk.Analytics.Emissions;
 /// (docs/tables.md).
 /// </summary>
 /// <param name="TreatmentId">The treatment facility.</param>
-/// <param name="Hour">The start of the clock hour, CST.</param>
+/// <param name="Hour">The start of the clock hour, China Standard Time wall clock: a time not marked with a zone.</param>
 /// <param name="Inlet">The concentration upstream.</param>
 /// <param name="Outlet">The concentration downstream.</param>
 /// <param name="InletFlow">The dry standard flow upstream, or <see langword="null"/>.</param>
 /// <param name="OutletFlow">The dry standard flow downstream, or <see langword="null"/>.</param>
-public sealed record TreatmentReading(string TreatmentId, DateTime Hour, MassConcentration Inlet, MassConcentration Outlet, VolumeFlow? InletFlow = null, VolumeFlow? OutletFlow = null);
+/// <exception cref="ArgumentException"><paramref name="Hour"/> is marked UTC or local.</exception>
+public sealed record TreatmentReading(string TreatmentId, DateTime Hour, MassConcentration Inlet, MassConcentration Outlet, VolumeFlow? InletFlow = null, VolumeFlow? OutletFlow = null)
+{
+    /// <summary>Gets the start of the clock hour, China Standard Time wall clock.</summary>
+    public DateTime Hour { get; init => field = ChinaWallClock.Checked(value, nameof(Hour), "The treatment hour"); } = ChinaWallClock.Checked(Hour, nameof(Hour), "The treatment hour");
+}
 
 /// <summary>The early-warning grade of a treatment facility (P14).</summary>
 public enum TreatmentGrade

@@ -189,18 +189,18 @@ public sealed class EnergyCalculator
             EnergyBenchmark? benchmark = product.BenchmarkProduct is null ? null : _catalogue.FindEnergyBenchmark(product.BenchmarkProduct, periodDate);
             LimitLevel? level = product.ComprehensiveLimitKey is null || unitEnergy is null
                 ? null
-                : LimitValues.From(_catalogue.GetLimitLevels(product.ComprehensiveLimitKey, periodDate)).Classify(unit);
+                : _catalogue.GetLimitLevels(product.ComprehensiveLimitKey, periodDate).Classify(unit);
             double electricityPerTonne = furnaceKwh[g] / basis;
             double grade = gradeWeighted[g] / output[g];
             LimitLevel? electricityLevel = null;
             if (product.ElectricityLimitKey is not null && double.IsFinite(electricityPerTonne))
             {
-                LimitValues limits = product.OreGradeProduct is not null
+                LimitLevels? limits = product.OreGradeProduct is not null
                     ? double.IsFinite(grade) && _catalogue.TryGet($"energy.limit.gb21341.{product.OreGradeProduct}.ore_grade_baseline", periodDate, out _)
                         ? LimitCorrections.Gb21341PrimaryLimit(_catalogue, product.OreGradeProduct, MassFraction.FromPercent(grade), periodDate)
-                        : default
-                    : LimitValues.From(_catalogue.GetLimitLevels(product.ElectricityLimitKey, periodDate));
-                electricityLevel = limits.IndicatorKey is null ? null : limits.Classify(electricityPerTonne);
+                        : null
+                    : _catalogue.GetLimitLevels(product.ElectricityLimitKey, periodDate);
+                electricityLevel = limits?.Classify(electricityPerTonne);
             }
 
             if (product.BasisFactor != 1)

@@ -18,17 +18,23 @@ public static class LimitCorrections
     /// <param name="asOf">The date.</param>
     /// <returns>The corrected levels of the primary indicator.</returns>
     /// <remarks>Per GB 21341-2022 clause 4, Table 1 (UEBench transcription, S+): ferrosilicon at 99 % gives 8010 / 8260 / 8360 kWh/t.</remarks>
-    public static LimitValues Gb21341PrimaryLimit(ReferenceCatalogue catalogue, string product, MassFraction oreGrade, DateOnly asOf)
+    public static LimitLevels Gb21341PrimaryLimit(ReferenceCatalogue catalogue, string product, MassFraction oreGrade, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(product);
         string prefix = $"energy.limit.gb21341.{product}";
         string indicator = catalogue.Contains($"{prefix}.smelting_electricity.level_1") ? $"{prefix}.smelting_electricity" : $"{prefix}.coke";
-        LimitValues levels = LimitValues.From(catalogue.GetLimitLevels(indicator, asOf));
-        double baseline = catalogue.Get($"{prefix}.ore_grade_baseline", asOf).GetValue();
-        double perPoint = catalogue.Get($"{prefix}.ore_grade_correction", asOf).GetValue();
-        double shift = -(oreGrade.As(MassFractionUnit.Percent) - baseline) * perPoint;
-        return levels with { Level1 = levels.Level1 + shift, Level2 = levels.Level2 + shift, Level3 = levels.Level3 + shift };
+        LimitLevels levels = catalogue.GetLimitLevels(indicator, asOf);
+        ReferenceValue baseline = catalogue.Get($"{prefix}.ore_grade_baseline", asOf);
+        ReferenceValue perPoint = catalogue.Get($"{prefix}.ore_grade_correction", asOf);
+        double shift = -(oreGrade.As(MassFractionUnit.Percent) - baseline.GetValue()) * perPoint.GetValue();
+        return levels with
+        {
+            Level1 = levels.Level1 + shift,
+            Level2 = levels.Level2 + shift,
+            Level3 = levels.Level3 + shift,
+            Sources = [.. levels.Sources, baseline, perPoint],
+        };
     }
 
     /// <summary>
@@ -40,18 +46,20 @@ public static class LimitCorrections
     /// <param name="asOf">The date.</param>
     /// <returns>The corrected levels of cement comprehensive energy, in kgce/t.</returns>
     /// <remarks>At 76 %: 81.10 / 88.15 / 95.20 kgce/t (UEBench test, S+).</remarks>
-    public static LimitValues Gb16780Cement(ReferenceCatalogue catalogue, Ratio clinkerRatio, DateOnly asOf)
+    public static LimitLevels Gb16780Cement(ReferenceCatalogue catalogue, Ratio clinkerRatio, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         const string Prefix = "energy.limit.gb16780.cement";
-        LimitValues levels = LimitValues.From(catalogue.GetLimitLevels($"{Prefix}.comprehensive_energy", asOf));
-        double points = clinkerRatio.As(RatioUnit.Percent) - catalogue.Get($"{Prefix}.clinker_ratio_baseline", asOf).GetValue();
+        LimitLevels levels = catalogue.GetLimitLevels($"{Prefix}.comprehensive_energy", asOf);
+        ReferenceValue baseline = catalogue.Get($"{Prefix}.clinker_ratio_baseline", asOf);
+        double points = clinkerRatio.As(RatioUnit.Percent) - baseline.GetValue();
         LimitLevels perPoint = catalogue.GetLimitLevels($"{Prefix}.clinker_ratio_correction", asOf);
         return levels with
         {
-            Level1 = levels.Level1 + (points * perPoint.Level1?.Value),
-            Level2 = levels.Level2 + (points * perPoint.Level2?.Value),
-            Level3 = levels.Level3 + (points * perPoint.Level3?.Value),
+            Level1 = levels.Level1 + (points * perPoint.Level1),
+            Level2 = levels.Level2 + (points * perPoint.Level2),
+            Level3 = levels.Level3 + (points * perPoint.Level3),
+            Sources = [.. levels.Sources, baseline, .. perPoint.Sources],
         };
     }
 
@@ -66,26 +74,31 @@ public static class LimitCorrections
     /// <param name="asOf">The date.</param>
     /// <returns>The levels with level 3 corrected where the site is above the threshold.</returns>
     /// <remarks>At 2000 m and 80 000 Pa, 95.20 kgce/t becomes 96.3812 (K = 1.0124074).</remarks>
-    public static LimitValues Gb16780Altitude(ReferenceCatalogue catalogue, LimitValues levels, Length altitude, Pressure sitePressure, DateOnly asOf)
+    public static LimitLevels Gb16780Altitude(ReferenceCatalogue catalogue, LimitLevels levels, Length altitude, Pressure sitePressure, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(levels);
         const string Prefix = "energy.limit.gb16780.altitude";
-        if (altitude.Meters <= catalogue.Get($"{Prefix}.threshold", asOf).GetValue())
+        ReferenceValue threshold = catalogue.Get($"{Prefix}.threshold", asOf);
+        if (altitude.Meters <= threshold.GetValue())
         {
             return levels;
         }
 
-        double k = catalogue.Get($"{Prefix}.k_intercept", asOf).GetValue()
-            - (catalogue.Get($"{Prefix}.k_slope", asOf).GetValue() * sitePressure.Pascals / catalogue.Get($"{Prefix}.reference_pressure", asOf).GetValue());
-        return levels with { Level3 = levels.Level3 * k };
+        ReferenceValue intercept = catalogue.Get($"{Prefix}.k_intercept", asOf);
+        ReferenceValue slope = catalogue.Get($"{Prefix}.k_slope", asOf);
+        ReferenceValue referencePressure = catalogue.Get($"{Prefix}.reference_pressure", asOf);
+        double k = intercept.GetValue() - (slope.GetValue() * sitePressure.Pascals / referencePressure.GetValue());
+        return levels with { Level3 = levels.Level3 * k, Sources = [.. levels.Sources, threshold, intercept, slope, referencePressure] };
     }
 
     /// <summary>GB 21252-2023 Table 2: tile and board limits multiplied by the production-weighted thickness factor (a caller input).</summary>
     /// <param name="levels">The levels of a tile or board product.</param>
     /// <param name="thicknessFactor">The factor; 1.00 when no product is 15 mm or thicker. Finite and positive.</param>
     /// <returns>The scaled levels.</returns>
-    public static LimitValues Gb21252Thickness(LimitValues levels, double thicknessFactor)
+    public static LimitLevels Gb21252Thickness(LimitLevels levels, double thicknessFactor)
     {
+        ArgumentNullException.ThrowIfNull(levels);
         if (!double.IsFinite(thicknessFactor) || thicknessFactor <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(thicknessFactor), thicknessFactor, "The thickness factor must be a finite positive number.");

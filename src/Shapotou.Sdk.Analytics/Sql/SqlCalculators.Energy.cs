@@ -95,7 +95,7 @@ public static partial class SqlCalculators
     /// <summary>Each enterprise, year and product of <c>unit_energy</c> against the pair in force on 31 December
     /// (<c>energy.enterprises[]</c>): the class (≤ benchmark better, &gt; baseline worse, else between), the gap to the
     /// benchmark in kgce/t and in tce over the basis output; NULL without a pair or a unit energy. And the level of the
-    /// comprehensive-energy limit standard (<see cref="LimitValues.Classify"/>): the first level the unit energy is at or
+    /// comprehensive-energy limit standard (<see cref="LimitLevels.Classify"/>): the first level the unit energy is at or
     /// below, above level 3, or NULL without levels or when above the known levels and level 3 is unknown.</summary>
     private static string EnergyBenchmarks(ReferenceCatalogue catalogue) => $"""
         WITH benchmarks AS (
@@ -207,7 +207,7 @@ public static partial class SqlCalculators
     /// correction, −(grade − baseline) × correction per percentage point, at the output-weighted grade Σ ore_grade ×
     /// output ÷ Σ output (<see cref="LimitCorrections.Gb21341PrimaryLimit"/>); such a product's levels are NULL when a
     /// row's grade is NULL, the output is 0, or the baseline and correction are not in force. Classified as
-    /// <see cref="LimitValues.Classify"/>, as <see cref="EnergyCalculator.ByEnterprise"/> does.</summary>
+    /// <see cref="LimitLevels.Classify"/>, as <see cref="EnergyCalculator.ByEnterprise"/> does.</summary>
     private static string SmeltingElectricity(ReferenceCatalogue catalogue)
     {
         string basis = string.Join("\n    ", ProductDefinition.Defaults.Select(p => $"WHEN '{p.Code}' THEN {Literal(p.BasisFactor)}"));

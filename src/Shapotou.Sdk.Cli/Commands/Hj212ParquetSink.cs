@@ -24,7 +24,7 @@ internal sealed class Hj212ParquetSink(string directory) : ICemsPartitionSink
     public async Task WriteAsync(CemsPartition partition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        CemsTable rows = partition.Rows;
+        CemsRecords rows = partition.Rows;
         TableSpec spec = partition.Interval == CemsInterval.Minute ? ContractSchema.CemsMinute : ContractSchema.CemsHourly;
         var columns = new Dictionary<string, Array>(StringComparer.Ordinal)
         {

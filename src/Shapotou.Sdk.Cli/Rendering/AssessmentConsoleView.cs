@@ -5,6 +5,7 @@ using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Analytics.Grading;
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Reference;
 using Spectre.Console;
 
 namespace Shapotou.Sdk.Cli.Rendering;

@@ -40,7 +40,7 @@ public static class CemsAggregator
     /// <exception cref="ArgumentException"><paramref name="minutes"/> is not a minute table.</exception>
     /// <exception cref="ShapotouDataException">Two rows for one outlet and minute, or a minute off the MinInterval
     /// grid; the message names the rows.</exception>
-    public static CemsTable ToHourly(CemsTable minutes, CemsAggregationOptions? options = null)
+    public static CemsRecords ToHourly(CemsRecords minutes, CemsAggregationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(minutes);
         options ??= CemsAggregationOptions.Default;
@@ -55,7 +55,7 @@ public static class CemsAggregator
     /// <returns>The daily table, with valid hours per value.</returns>
     /// <exception cref="ArgumentException"><paramref name="hours"/> is not an hourly table.</exception>
     /// <exception cref="ShapotouDataException">Two rows for one outlet and hour; the message names the rows.</exception>
-    public static CemsTable ToDaily(CemsTable hours, CemsAggregationOptions? options = null)
+    public static CemsRecords ToDaily(CemsRecords hours, CemsAggregationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(hours);
         options ??= CemsAggregationOptions.Default;
@@ -63,10 +63,10 @@ public static class CemsAggregator
         return Aggregate(hours, CemsInterval.Day, 24, 1, options.MinimumValidHours, options);
     }
 
-    private static CemsTable Aggregate(CemsTable input, CemsInterval target, int slots, int slotWeight, int minimumValid, CemsAggregationOptions options)
+    private static CemsRecords Aggregate(CemsRecords input, CemsInterval target, int slots, int slotWeight, int minimumValid, CemsAggregationOptions options)
     {
         int[] order = Order(input, options);
-        var builder = new CemsTableBuilder(target);
+        var builder = new CemsRecordsBuilder(target);
         IReadOnlySet<DataFlag> validFlags = options.ValidFlags;
         Span<int> flagCounts = stackalloc int[9];
         int start = 0;
@@ -172,7 +172,7 @@ public static class CemsAggregator
         return best;
     }
 
-    private static int[] Order(CemsTable input, CemsAggregationOptions options)
+    private static int[] Order(CemsRecords input, CemsAggregationOptions options)
     {
         int[] order = new int[input.RowCount];
         for (int i = 0; i < order.Length; i++)
@@ -219,7 +219,7 @@ public static class CemsAggregator
         ? new DateTime(time.Ticks - (time.Ticks % TimeSpan.TicksPerHour), time.Kind)
         : time.Date;
 
-    private static void RequireInterval(CemsTable table, CemsInterval expected, string paramName)
+    private static void RequireInterval(CemsRecords table, CemsInterval expected, string paramName)
     {
         if (table.Interval != expected)
         {

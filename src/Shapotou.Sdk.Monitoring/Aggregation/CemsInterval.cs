@@ -1,6 +1,6 @@
 namespace Shapotou.Sdk.Monitoring.Aggregation;
 
-/// <summary>The period of one row of a <see cref="CemsTable"/>.</summary>
+/// <summary>The period of one row of a <see cref="CemsRecords"/>.</summary>
 public enum CemsInterval
 {
     /// <summary>One minute record (HJ 212 CN 2051; the <c>cems_minute</c> table).</summary>

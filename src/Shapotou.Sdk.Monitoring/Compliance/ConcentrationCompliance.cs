@@ -69,13 +69,13 @@ public sealed record ConcentrationComplianceResult(IReadOnlyList<ConcentrationCh
 public static class ConcentrationCompliance
 {
     /// <summary>Judges every valid value of an hourly or daily table against the rules of its outlet and pollutant.</summary>
-    /// <param name="table">An hourly or daily table (<see cref="CemsAggregator"/>, or <see cref="CemsTable.FromCemsHourly"/>).</param>
+    /// <param name="table">An hourly or daily table (<see cref="CemsAggregator"/>, or <see cref="CemsRecords.FromCemsHourly"/>).</param>
     /// <param name="rules">The rules; at most one per outlet and pollutant.</param>
     /// <param name="validFlags">The flags that make a value valid; <see langword="null"/> for those of
     /// <see cref="CemsAggregationOptions.Default"/> (N).</param>
     /// <returns>The checks and the periods not judged.</returns>
     /// <exception cref="ArgumentException">The table is by minute, or two rules share an outlet and pollutant.</exception>
-    public static ConcentrationComplianceResult Check(CemsTable table, IEnumerable<ComplianceRule> rules, IReadOnlySet<DataFlag>? validFlags = null)
+    public static ConcentrationComplianceResult Check(CemsRecords table, IEnumerable<ComplianceRule> rules, IReadOnlySet<DataFlag>? validFlags = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rules);

@@ -71,7 +71,7 @@ public static class CumulativeEmissions
     /// <param name="validFlags">The valid flags; <see langword="null"/> for N.</param>
     /// <returns>One value per row, in kg.</returns>
     /// <exception cref="ArgumentException">The table is not hourly.</exception>
-    public static double[] HourlyKilograms(CemsTable hourly, Pollutant pollutant, IReadOnlySet<DataFlag>? validFlags = null)
+    public static double[] HourlyKilograms(CemsRecords hourly, Pollutant pollutant, IReadOnlySet<DataFlag>? validFlags = null)
     {
         ArgumentNullException.ThrowIfNull(hourly);
         if (hourly.Interval != CemsInterval.Hour)
@@ -97,7 +97,7 @@ public static class CumulativeEmissions
     /// <param name="pollutant">The pollutant.</param>
     /// <param name="validFlags">The valid flags; <see langword="null"/> for N.</param>
     /// <returns>One row per outlet and month with any hourly row, ordered by outlet and month.</returns>
-    public static IReadOnlyList<MonthlyEmission> ByMonth(CemsTable hourly, Pollutant pollutant, IReadOnlySet<DataFlag>? validFlags = null)
+    public static IReadOnlyList<MonthlyEmission> ByMonth(CemsRecords hourly, Pollutant pollutant, IReadOnlySet<DataFlag>? validFlags = null)
     {
         double[] kilograms = HourlyKilograms(hourly, pollutant, validFlags);
         var sums = new SortedDictionary<(string Outlet, DateOnly Month), (double Kg, int Valid, int Without)>(Comparer<(string, DateOnly)>.Create(
@@ -126,7 +126,7 @@ public static class CumulativeEmissions
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="warningShare"/> is not in (0, 1], or the permitted
     /// total is negative or not finite.</exception>
     public static ProRatedTotal ProRated(
-        CemsTable hourly, string outletId, Pollutant pollutant, Mass permittedAnnual, DateOnly through, double warningShare, IReadOnlySet<DataFlag>? validFlags = null)
+        CemsRecords hourly, string outletId, Pollutant pollutant, Mass permittedAnnual, DateOnly through, double warningShare, IReadOnlySet<DataFlag>? validFlags = null)
     {
         ArgumentNullException.ThrowIfNull(outletId);
         CheckShare(warningShare);

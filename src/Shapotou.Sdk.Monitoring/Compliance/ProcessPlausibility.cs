@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Aggregation;
 using UnitsNet;
@@ -7,11 +8,16 @@ namespace Shapotou.Sdk.Monitoring.Compliance;
 
 /// <summary>One hour of process (DCS) parameters of an outlet's source and treatment.</summary>
 /// <param name="OutletId">The outlet.</param>
-/// <param name="Hour">The start of the clock hour, China Standard Time.</param>
+/// <param name="Hour">The start of the clock hour, China Standard Time wall clock: a time not marked with a zone.</param>
 /// <param name="FanCurrent">The induced-draft fan's mean current, or <see langword="null"/> when not recorded.</param>
 /// <param name="DesulfurantDosing">The desulfurant feed rate, or <see langword="null"/> when not recorded.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record ProcessHour(string OutletId, DateTime Hour, ElectricCurrent? FanCurrent, MassFlow? DesulfurantDosing);
+/// <exception cref="ArgumentException"><paramref name="Hour"/> is marked UTC or local.</exception>
+public sealed record ProcessHour(string OutletId, DateTime Hour, ElectricCurrent? FanCurrent, MassFlow? DesulfurantDosing)
+{
+    /// <summary>Gets the start of the clock hour, China Standard Time wall clock.</summary>
+    public DateTime Hour { get; init => field = ChinaWallClock.Checked(value, nameof(Hour), "The process hour"); } = ChinaWallClock.Checked(Hour, nameof(Hour), "The process hour");
+}
 
 /// <summary>The thresholds of the plausibility checks. No reference sets them: they depend on each plant's fans and
 /// desulfurisation, so every one is the caller's.</summary>
@@ -65,7 +71,7 @@ public static class ProcessPlausibility
     /// <returns>The findings, in the order of <paramref name="process"/>.</returns>
     /// <exception cref="ArgumentException">The table is not hourly, or a process hour is not the start of a clock hour.</exception>
     public static IReadOnlyList<PlausibilityFinding> Check(
-        CemsTable hourly, IEnumerable<ProcessHour> process, PlausibilityRules rules, IReadOnlySet<DataFlag>? validFlags = null)
+        CemsRecords hourly, IEnumerable<ProcessHour> process, PlausibilityRules rules, IReadOnlySet<DataFlag>? validFlags = null)
     {
         ArgumentNullException.ThrowIfNull(hourly);
         ArgumentNullException.ThrowIfNull(process);

@@ -85,7 +85,7 @@ public static class RetentionCheck
     /// <param name="asOf">The day of the check.</param>
     /// <param name="recordingSince">The day each outlet's CEMS began recording, where later than a year ago.</param>
     /// <returns>The findings, ordered by outlet.</returns>
-    public static IReadOnlyList<RetentionFinding> CheckCems(CemsTable table, DateOnly asOf, IReadOnlyDictionary<string, DateOnly>? recordingSince = null)
+    public static IReadOnlyList<RetentionFinding> CheckCems(CemsRecords table, DateOnly asOf, IReadOnlyDictionary<string, DateOnly>? recordingSince = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var earliest = new SortedDictionary<string, DateOnly>(StringComparer.Ordinal);

@@ -311,7 +311,7 @@ public static class Hj212LogRoller
         private long _conflicts;
         private long _unchecked;
         private readonly Dictionary<(string Mn, string Cn, string? Qn, int Pnum), SortedDictionary<int, (byte[] Bytes, Hj212Packet Packet)>> _splits = [];
-        private readonly Dictionary<(CemsInterval, DateOnly, string), (CemsTableBuilder Rows, List<byte[]> Records)> _partitions = [];
+        private readonly Dictionary<(CemsInterval, DateOnly, string), (CemsRecordsBuilder Rows, List<byte[]> Records)> _partitions = [];
         private long _records;
         private long _minuteRows;
         private long _hourRows;
@@ -354,10 +354,10 @@ public static class Hj212LogRoller
         public List<(CemsPartition Partition, byte[][] Records)> TakePartitions(long segment)
         {
             var list = new List<(CemsPartition, byte[][])>();
-            foreach (KeyValuePair<(CemsInterval Interval, DateOnly Day, string Outlet), (CemsTableBuilder Rows, List<byte[]> Records)> pair in _partitions
+            foreach (KeyValuePair<(CemsInterval Interval, DateOnly Day, string Outlet), (CemsRecordsBuilder Rows, List<byte[]> Records)> pair in _partitions
                          .OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).ThenBy(p => p.Key.Item3, StringComparer.Ordinal))
             {
-                CemsTable rows = Sorted(pair.Value.Rows.Build(), _pendingCou.GetValueOrDefault(pair.Key));
+                CemsRecords rows = Sorted(pair.Value.Rows.Build(), _pendingCou.GetValueOrDefault(pair.Key));
                 CheckFlows(rows);
                 list.Add((new CemsPartition(pair.Key.Interval, pair.Key.Day, pair.Key.Outlet, segment, rows), [.. pair.Value.Records]));
             }
@@ -441,12 +441,12 @@ public static class Hj212LogRoller
             }
 
             var key = (interval, DateOnly.FromDateTime(start), outlet);
-            if (!_partitions.TryGetValue(key, out (CemsTableBuilder Rows, List<byte[]> Records) partition))
+            if (!_partitions.TryGetValue(key, out (CemsRecordsBuilder Rows, List<byte[]> Records) partition))
             {
-                _partitions[key] = partition = (new CemsTableBuilder(interval), []);
+                _partitions[key] = partition = (new CemsRecordsBuilder(interval), []);
             }
 
-            CemsTableBuilder builder = partition.Rows;
+            CemsRecordsBuilder builder = partition.Rows;
             partition.Records.AddRange(records);
 
             builder.AddRow(outlet, start, DataFlag.N);
@@ -617,7 +617,7 @@ public static class Hj212LogRoller
         }
 
         /// <summary>Lists each flow outside its outlet's plausible range, naming the 3 600× signature of m³/h sent as m³/s.</summary>
-        private void CheckFlows(CemsTable rows)
+        private void CheckFlows(CemsRecords rows)
         {
             if (rows.RowCount == 0 || !_options.FlowRangeByOutlet.TryGetValue(rows.OutletIds[0], out FlowRange range))
             {
@@ -646,7 +646,7 @@ public static class Hj212LogRoller
 
         /// <summary>The rows in time order, with the flow of each minute record in <paramref name="pendingCou"/> (its
         /// <c>Cou</c> by start) divided by the smaller of the gaps to its neighbours.</summary>
-        private CemsTable Sorted(CemsTable rows, Dictionary<long, double>? pendingCou)
+        private CemsRecords Sorted(CemsRecords rows, Dictionary<long, double>? pendingCou)
         {
             int[] order = Enumerable.Range(0, rows.RowCount).OrderBy(i => rows.Starts.Span[i]).ToArray();
             bool inOrder = order.Select((v, i) => v == i).All(b => b);
@@ -655,7 +655,7 @@ public static class Hj212LogRoller
                 return rows;
             }
 
-            var builder = new CemsTableBuilder(rows.Interval);
+            var builder = new CemsRecordsBuilder(rows.Interval);
             for (int k = 0; k < order.Length; k++)
             {
                 int i = order[k];

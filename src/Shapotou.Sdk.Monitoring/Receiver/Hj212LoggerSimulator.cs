@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Monitoring.Hj212;
 
 namespace Shapotou.Sdk.Monitoring.Receiver;
@@ -16,8 +17,9 @@ public sealed record Hj212SimulationOptions(IPEndPoint Server)
     /// <summary>Gets the number of data loggers, one connection each. Default 20.</summary>
     public int Loggers { get; init; } = 20;
 
-    /// <summary>Gets the first minute sent, China Standard Time wall clock. Default 2025-01-01 00:00.</summary>
-    public DateTime Start { get; init; } = new(2025, 1, 1);
+    /// <summary>Gets the first minute sent, China Standard Time wall clock (a time not marked with a zone). Default 2025-01-01 00:00.</summary>
+    /// <exception cref="ArgumentException">The time set is marked UTC or local.</exception>
+    public DateTime Start { get; init => field = ChinaWallClock.Checked(value, nameof(Start), "The first minute"); } = new(2025, 1, 1);
 
     /// <summary>Gets the minutes of data each logger sends (CN 2051 per minute; CN 2061 after each full hour).
     /// Default 60.</summary>

@@ -10,7 +10,7 @@ namespace Shapotou.Sdk.Monitoring.Receiver;
 /// so a sink that names its files by it overwrites rather than duplicates.</param>
 /// <param name="Rows">The rows, ordered by time.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record CemsPartition(CemsInterval Interval, DateOnly Day, string OutletId, long Segment, CemsTable Rows);
+public sealed record CemsPartition(CemsInterval Interval, DateOnly Day, string OutletId, long Segment, CemsRecords Rows);
 
 /// <summary>Where <see cref="Hj212LogRoller"/> puts the rows it rolls out of the log, such as Parquet files per day and
 /// outlet (the CLI composes one over Shapotou.Sdk.Parquet; this package does not depend on Parquet).</summary>

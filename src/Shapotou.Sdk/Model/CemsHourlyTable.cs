@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Units;
 using UnitsNet;
 using UnitsNet.Units;
@@ -19,7 +20,8 @@ public sealed class CemsHourlyTable
 {
     /// <summary>Initializes the table from its columns, checking their lengths, units and values.</summary>
     /// <param name="outletIds">The outlet of each row.</param>
-    /// <param name="hours">The start of each clock hour, China Standard Time wall clock.</param>
+    /// <param name="hours">The start of each clock hour, China Standard Time wall clock: times not marked with a zone
+    /// (<see cref="DateTimeKind.Unspecified"/>); a time marked UTC or local is refused, never converted.</param>
     /// <param name="so2">SO₂ concentration.</param>
     /// <param name="nox">NOx concentration, as NO₂.</param>
     /// <param name="pm">Particulate concentration.</param>
@@ -28,8 +30,8 @@ public sealed class CemsHourlyTable
     /// <param name="flags">The HJ 212 data flag of each row.</param>
     /// <param name="optional">The contract's optional columns (ammonia, temperature, per-value flags, valid minutes),
     /// or <see langword="null"/> when the table has none of them.</param>
-    /// <exception cref="ArgumentException">A column has another length, or holds a negative or infinite value; the
-    /// message names the column, the row and the value.</exception>
+    /// <exception cref="ArgumentException">A column has another length, holds a negative or infinite value, or an hour
+    /// is marked UTC or local; the message names the column, the row and the value.</exception>
     public CemsHourlyTable(
         IReadOnlyList<string> outletIds,
         ReadOnlyMemory<DateTime> hours,
@@ -66,6 +68,7 @@ public sealed class CemsHourlyTable
         }
 
         ReadOnlySpan<DateTime> hourSpan = hours.Span;
+        ChinaWallClock.Check(hourSpan, nameof(hours), "Column 'hour' of cems_hourly");
         for (int i = 0; i < rows; i++)
         {
             if (hourSpan[i].TimeOfDay.Ticks % TimeSpan.TicksPerHour != 0)

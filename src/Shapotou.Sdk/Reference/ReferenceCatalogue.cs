@@ -178,15 +178,19 @@ public sealed class ReferenceCatalogue
     /// </summary>
     /// <param name="indicatorKey">The key without the <c>.level_N</c> suffix.</param>
     /// <param name="asOf">The date.</param>
-    /// <returns>The levels; a level the catalogue lacks is <see langword="null"/>, never guessed.</returns>
+    /// <returns>The levels with their unit and catalogue rows; a level the catalogue lacks is <see langword="null"/>, never guessed.</returns>
     public LimitLevels GetLimitLevels(string indicatorKey, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(indicatorKey);
-        return new LimitLevels(
-            indicatorKey,
-            TryGet(indicatorKey + ".level_1", asOf, out ReferenceValue? level1) ? level1 : null,
-            TryGet(indicatorKey + ".level_2", asOf, out ReferenceValue? level2) ? level2 : null,
-            TryGet(indicatorKey + ".level_3", asOf, out ReferenceValue? level3) ? level3 : null);
+        ReferenceValue? level1 = TryGet(indicatorKey + ".level_1", asOf, out ReferenceValue? row1) ? row1 : null;
+        ReferenceValue? level2 = TryGet(indicatorKey + ".level_2", asOf, out ReferenceValue? row2) ? row2 : null;
+        ReferenceValue? level3 = TryGet(indicatorKey + ".level_3", asOf, out ReferenceValue? row3) ? row3 : null;
+        ReferenceValue[] sources = new[] { level1, level2, level3 }.OfType<ReferenceValue>().ToArray();
+        return new LimitLevels(indicatorKey, level1?.Value, level2?.Value, level3?.Value)
+        {
+            Unit = sources.Length > 0 ? sources[0].Unit : null,
+            Sources = sources,
+        };
     }
 
     /// <summary>Gets the standard-coal coefficient of an energy carrier (<c>energy.coefficient.&lt;carrier&gt;</c>).</summary>

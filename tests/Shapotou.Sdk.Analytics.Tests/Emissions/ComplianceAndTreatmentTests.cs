@@ -93,4 +93,18 @@ public sealed class ComplianceAndTreatmentTests
 
         Assert.Equal("treatment_hourly, row 0: treatment_id 'T9' is not in treatment_facilities.", error.Message);
     }
+
+    [Fact]
+    public void TreatmentReading_HourMarkedLocal_IsRefused()
+    {
+        var local = new DateTime(2024, 6, 1, 8, 0, 0, DateTimeKind.Local);
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() =>
+            new TreatmentReading("T1", local, MassConcentration.FromMilligramsPerCubicMeter(900), MassConcentration.FromMilligramsPerCubicMeter(20)));
+
+        Assert.Equal("Hour", error.ParamName);
+        Assert.Equal(
+            "The treatment hour is 2024-06-01 08:00:00 marked as the machine's local time; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'Hour')",
+            error.Message);
+    }
 }

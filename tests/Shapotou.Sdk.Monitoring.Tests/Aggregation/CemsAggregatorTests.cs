@@ -9,9 +9,9 @@ public sealed class CemsAggregatorTests
     private static readonly DateTime s_hour = new(2025, 1, 1, 9, 0, 0);
 
     /// <summary>Minute rows of one outlet and hour: SO₂ = 10 + minute, O₂ 12.5, flow 180 000; flag per minute.</summary>
-    private static CemsTable Minutes(Func<int, DataFlag?> flagOfMinute, string outlet = "DA001", DateTime? hour = null)
+    private static CemsRecords Minutes(Func<int, DataFlag?> flagOfMinute, string outlet = "DA001", DateTime? hour = null)
     {
-        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute);
         for (int m = 0; m < 60; m++)
         {
             if (flagOfMinute(m) is not { } flag)
@@ -49,7 +49,7 @@ public sealed class CemsAggregatorTests
     public void ToHourly_45ValidMinutes_IsAValidNormalHourOfTheirMean()
     {
         // Minutes 0–44 normal, 45–59 calibration: 45 valid minutes, 75 % normal.
-        CemsTable hourly = CemsAggregator.ToHourly(Minutes(m => m < 45 ? DataFlag.N : DataFlag.C));
+        CemsRecords hourly = CemsAggregator.ToHourly(Minutes(m => m < 45 ? DataFlag.N : DataFlag.C));
 
         Assert.Equal(1, hourly.RowCount);
         Assert.Equal(s_hour, hourly.Starts.Span[0]);
@@ -66,7 +66,7 @@ public sealed class CemsAggregatorTests
     public void ToHourly_44ValidMinutes_IsInvalidAndFlaggedD()
     {
         // 44 normal minutes and 16 never received.
-        CemsTable hourly = CemsAggregator.ToHourly(Minutes(m => m < 44 ? DataFlag.N : null));
+        CemsRecords hourly = CemsAggregator.ToHourly(Minutes(m => m < 44 ? DataFlag.N : null));
 
         Assert.True(double.IsNaN(hourly.Values(CemsChannel.So2).Span[0]));
         Assert.Equal(44, hourly.ValidCounts(CemsChannel.So2).Span[0]);
@@ -77,17 +77,17 @@ public sealed class CemsAggregatorTests
     [Fact]
     public void ToHourly_MostFrequentRule_CarriesAStoppedSourceThrough()
     {
-        CemsTable minutes = Minutes(m => m < 50 ? DataFlag.F : DataFlag.N);
+        CemsRecords minutes = Minutes(m => m < 50 ? DataFlag.F : DataFlag.N);
         var carry = new CemsAggregationOptions { AbnormalFlag = AbnormalFlagRule.MostFrequent };
 
         Assert.Equal(DataFlag.D, CemsAggregator.ToHourly(minutes).Flags.Span[0]);
-        CemsTable hourly = CemsAggregator.ToHourly(minutes, carry);
+        CemsRecords hourly = CemsAggregator.ToHourly(minutes, carry);
         Assert.Equal(DataFlag.F, hourly.Flags.Span[0]);
         Assert.Equal(DataFlag.F, hourly.ChannelFlag(CemsChannel.So2, 0));
         Assert.Equal(10, hourly.ValidCounts(CemsChannel.So2).Span[0]);
 
         // Then to a day: 24 stopped hours stay F under the carrying rule.
-        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute);
         for (int h = 0; h < 24; h++)
         {
             for (int m = 0; m < 60; m++)
@@ -96,7 +96,7 @@ public sealed class CemsAggregatorTests
             }
         }
 
-        CemsTable day = CemsAggregator.ToDaily(CemsAggregator.ToHourly(builder.Build(), carry), carry);
+        CemsRecords day = CemsAggregator.ToDaily(CemsAggregator.ToHourly(builder.Build(), carry), carry);
         Assert.Equal(DataFlag.F, day.Flags.Span[0]);
         Assert.Equal(0, day.ValidCounts(CemsChannel.So2).Span[0]);
     }
@@ -104,7 +104,7 @@ public sealed class CemsAggregatorTests
     [Fact]
     public void ToHourly_ChannelFlag_OverridesTheRowFlagForThatChannelOnly()
     {
-        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute);
         for (int m = 0; m < 60; m++)
         {
             builder.AddRow("DA001", s_hour.AddMinutes(m), DataFlag.N)
@@ -112,7 +112,7 @@ public sealed class CemsAggregatorTests
                 .SetValue(CemsChannel.Nox, 40);
         }
 
-        CemsTable hourly = CemsAggregator.ToHourly(builder.Build());
+        CemsRecords hourly = CemsAggregator.ToHourly(builder.Build());
         Assert.True(double.IsNaN(hourly.Values(CemsChannel.So2).Span[0]));
         Assert.Equal(40, hourly.ValidCounts(CemsChannel.So2).Span[0]);
         Assert.Equal(DataFlag.D, hourly.ChannelFlag(CemsChannel.So2, 0));
@@ -129,14 +129,14 @@ public sealed class CemsAggregatorTests
     [Fact]
     public void ToHourly_TenMinuteInterval_CountsEachRecordAsTenMinutes()
     {
-        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute);
         for (int m = 0; m < 50; m += 10)
         {
             builder.AddRow("DA001", s_hour.AddMinutes(m), DataFlag.N).SetValue(CemsChannel.Pm, m);
         }
 
         var options = new CemsAggregationOptions { MinuteIntervalMinutes = 10 };
-        CemsTable hourly = CemsAggregator.ToHourly(builder.Build(), options);
+        CemsRecords hourly = CemsAggregator.ToHourly(builder.Build(), options);
         Assert.Equal(50, hourly.ValidCounts(CemsChannel.Pm).Span[0]);
         Assert.Equal(20, hourly.Values(CemsChannel.Pm).Span[0]);
         Assert.Equal(DataFlag.N, hourly.ChannelFlag(CemsChannel.Pm, 0)); // 5 of 6 slots
@@ -158,7 +158,7 @@ public sealed class CemsAggregatorTests
     [InlineData(20, 9.5, DataFlag.N)] // meets both: the mean of 0..19
     public void ToDaily_ValueAndFlagFollowTheStricterOf75PercentAnd20Hours(int validHours, double value, DataFlag flag)
     {
-        var builder = new CemsTableBuilder(CemsInterval.Hour);
+        var builder = new CemsRecordsBuilder(CemsInterval.Hour);
         for (int h = 0; h < 24; h++)
         {
             bool ok = h < validHours;
@@ -166,7 +166,7 @@ public sealed class CemsAggregatorTests
                 .SetValue(CemsChannel.Nox, ok ? h : double.NaN, validCount: ok ? 60 : 10);
         }
 
-        CemsTable day = CemsAggregator.ToDaily(builder.Build());
+        CemsRecords day = CemsAggregator.ToDaily(builder.Build());
 
         Assert.Equal(new DateTime(2025, 1, 1), day.Starts.Span[0]);
         Assert.Equal(value, day.Values(CemsChannel.Nox).Span[0]);
@@ -178,14 +178,14 @@ public sealed class CemsAggregatorTests
     [Fact]
     public void ToHourly_SeveralOutletsAndHours_AreGroupedAndOrderedWhateverTheInputOrder()
     {
-        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute);
         for (int m = 119; m >= 0; m--)
         {
             builder.AddRow("DA002", s_hour.AddMinutes(m), DataFlag.N).SetValue(CemsChannel.So2, m < 60 ? 1 : 2);
             builder.AddRow("DA001", s_hour.AddMinutes(m), DataFlag.N).SetValue(CemsChannel.So2, m < 60 ? 3 : 4);
         }
 
-        CemsTable hourly = CemsAggregator.ToHourly(builder.Build());
+        CemsRecords hourly = CemsAggregator.ToHourly(builder.Build());
         Assert.Equal(["DA001", "DA001", "DA002", "DA002"], hourly.OutletIds);
         Assert.Equal([3.0, 4, 1, 2], hourly.Values(CemsChannel.So2).ToArray());
         Assert.Equal([s_hour, s_hour.AddHours(1), s_hour, s_hour.AddHours(1)], hourly.Starts.ToArray());
@@ -194,7 +194,7 @@ public sealed class CemsAggregatorTests
     [Fact]
     public void ToHourly_DuplicateMinute_IsAnErrorNamingBothRows()
     {
-        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute);
         builder.AddRow("DA001", s_hour, DataFlag.N).SetValue(CemsChannel.So2, 1);
         builder.AddRow("DA001", s_hour.AddMinutes(1), DataFlag.N).SetValue(CemsChannel.So2, 1);
         builder.AddRow("DA001", s_hour, DataFlag.N).SetValue(CemsChannel.So2, 2);
@@ -206,7 +206,7 @@ public sealed class CemsAggregatorTests
     [Fact]
     public void ToHourly_WrongInterval_IsRejected()
     {
-        CemsTable hourly = CemsAggregator.ToHourly(Minutes(_ => DataFlag.N));
+        CemsRecords hourly = CemsAggregator.ToHourly(Minutes(_ => DataFlag.N));
         Assert.Throws<ArgumentException>(() => CemsAggregator.ToHourly(hourly));
         Assert.Throws<ArgumentException>(() => CemsAggregator.ToDaily(Minutes(_ => DataFlag.N)));
     }
@@ -214,7 +214,7 @@ public sealed class CemsAggregatorTests
     [Fact]
     public void Builder_BadInput_NamesTableColumnRowAndValue()
     {
-        var builder = new CemsTableBuilder(CemsInterval.Minute);
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute);
         Assert.Throws<InvalidOperationException>(() => builder.SetValue(CemsChannel.So2, 1));
         ArgumentException e = Assert.Throws<ArgumentException>(() => builder.AddRow("DA001", s_hour.AddSeconds(30), DataFlag.N));
         Assert.Equal("Column 'minute' of cems_minute, row 0, is 2025-01-01 09:00:30.0000000; expected the start of a minute. (Parameter 'start')", e.Message);
@@ -232,14 +232,14 @@ public sealed class CemsAggregatorTests
         Assert.Contains("is ∞", e.Message.Replace("Infinity", "∞", StringComparison.Ordinal), StringComparison.Ordinal);
         e = Assert.Throws<ArgumentException>(() => builder.SetValue(CemsChannel.So2, 1, (DataFlag)42));
         Assert.Contains("Column 'so2_flag' of cems_minute, row 0, is 42", e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => new CemsTableBuilder(CemsInterval.Hour).AddRow("DA001", s_hour.AddMinutes(1), DataFlag.N));
+        Assert.Throws<ArgumentException>(() => new CemsRecordsBuilder(CemsInterval.Hour).AddRow("DA001", s_hour.AddMinutes(1), DataFlag.N));
     }
 
     [Fact]
     public void CemsHourly_RoundTripsThroughTheCoreTable()
     {
-        CemsTable hourly = CemsAggregator.ToHourly(Minutes(_ => DataFlag.N));
-        CemsTable back = CemsTable.FromCemsHourly(hourly.ToCemsHourly());
+        CemsRecords hourly = CemsAggregator.ToHourly(Minutes(_ => DataFlag.N));
+        CemsRecords back = CemsRecords.FromCemsHourly(hourly.ToCemsHourly());
         Assert.Equal(hourly.Values(CemsChannel.So2).ToArray(), back.Values(CemsChannel.So2).ToArray());
         Assert.Equal(hourly.Values(CemsChannel.Oxygen).ToArray(), back.Values(CemsChannel.Oxygen).ToArray());
         Assert.Equal(60, back.ValidCounts(CemsChannel.So2).Span[0]);
@@ -254,5 +254,19 @@ public sealed class CemsAggregatorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new CemsAggregationOptions { NormalShare = 1.5 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new CemsAggregationOptions { MinuteIntervalMinutes = 7 });
         Assert.Throws<ArgumentException>(() => new CemsAggregationOptions { ValidFlags = new HashSet<DataFlag>() });
+    }
+
+    [Fact]
+    public void AddRow_StartMarkedUtc_IsRefusedNamingTheRow()
+    {
+        var builder = new CemsRecordsBuilder(CemsInterval.Minute).AddRow("DA001", s_hour, DataFlag.N);
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => builder.AddRow("DA001", new DateTime(2025, 1, 1, 1, 1, 0, DateTimeKind.Utc), DataFlag.N));
+
+        Assert.Equal("start", error.ParamName);
+        Assert.Equal(
+            "Column 'minute' of cems_minute, row 1, is 2025-01-01 01:01:00 marked as UTC; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'start')",
+            error.Message);
+        Assert.Equal(1, builder.RowCount);
     }
 }

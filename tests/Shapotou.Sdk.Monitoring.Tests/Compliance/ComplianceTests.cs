@@ -16,9 +16,9 @@ public sealed class ComplianceTests
     private static EmissionLimit Catalogue(string key, double referenceO2) =>
         EmissionLimit.FromReference(ReferenceCatalogue.Builtin.Get(key, s_asOf), ConcentrationBasis.AtReferenceOxygen(VolumeConcentration.FromPercent(referenceO2)));
 
-    private static CemsTable Hours(string outlet, params (double Nox, double O2, DataFlag Flag)[] hours)
+    private static CemsRecords Hours(string outlet, params (double Nox, double O2, DataFlag Flag)[] hours)
     {
-        var builder = new CemsTableBuilder(CemsInterval.Hour);
+        var builder = new CemsRecordsBuilder(CemsInterval.Hour);
         for (int h = 0; h < hours.Length; h++)
         {
             builder.AddRow(outlet, s_hour.AddHours(h), hours[h].Flag)
@@ -75,7 +75,7 @@ public sealed class ComplianceTests
     {
         EmissionLimit permit = Catalogue("emissions.limit.gb4915.table_1.cement_kiln.nox", 10);
         var measured = EmissionLimit.Of(MassConcentration.FromMilligramsPerCubicMeter(100), ConcentrationBasis.Measured, "measured-basis test limit");
-        CemsTable hours = Hours("K1", (45, 12, DataFlag.N), (45, 12, DataFlag.C), (45, double.NaN, DataFlag.N), (120, double.NaN, DataFlag.N));
+        CemsRecords hours = Hours("K1", (45, 12, DataFlag.N), (45, 12, DataFlag.C), (45, double.NaN, DataFlag.N), (120, double.NaN, DataFlag.N));
 
         ConcentrationComplianceResult atReference = ConcentrationCompliance.Check(hours, [new ComplianceRule("K1", Pollutant.Nox, permit, 0.8)]);
         Assert.Single(atReference.Checks);
@@ -100,7 +100,7 @@ public sealed class ComplianceTests
         var rule = new ComplianceRule("K1", Pollutant.Nox, permit, 0.8);
         ArgumentException e = Assert.Throws<ArgumentException>(() => ConcentrationCompliance.Check(Hours("K1"), [rule, rule]));
         Assert.Contains("Two rules for outlet 'K1' and Nox", e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => ConcentrationCompliance.Check(new CemsTableBuilder(CemsInterval.Minute).Build(), [rule]));
+        Assert.Throws<ArgumentException>(() => ConcentrationCompliance.Check(new CemsRecordsBuilder(CemsInterval.Minute).Build(), [rule]));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class ComplianceTests
         var rule = new ComplianceRule("DA001", Pollutant.Nox, limit, 0.8);
         // Hours 0..9: 50, 120, 150, 130, 90, 110, NaN(invalid), 140, 85, 60.
         double[] nox = [50, 120, 150, 130, 90, 110, double.NaN, 140, 85, 60];
-        CemsTable hours = Hours("DA001", nox.Select(v => (v, 10.0, double.IsNaN(v) ? DataFlag.D : DataFlag.N)).ToArray());
+        CemsRecords hours = Hours("DA001", nox.Select(v => (v, 10.0, double.IsNaN(v) ? DataFlag.D : DataFlag.N)).ToArray());
         IReadOnlyList<ConcentrationCheck> checks = ConcentrationCompliance.Check(hours, [rule]).Checks;
 
         IReadOnlyList<ComplianceEvent> exceedances = ComplianceEvents.Find(checks);
@@ -143,7 +143,7 @@ public sealed class ComplianceTests
     [Fact]
     public void Emissions_W8_HourOf25Point3At180000IsFourPoint554Kilograms()
     {
-        var builder = new CemsTableBuilder(CemsInterval.Hour);
+        var builder = new CemsRecordsBuilder(CemsInterval.Hour);
         builder.AddRow("DA001", s_hour, DataFlag.N).SetValue(CemsChannel.So2, 25.3, validCount: 60).SetValue(CemsChannel.Flow, 180_000, validCount: 60);
         builder.AddRow("DA001", s_hour.AddHours(1), DataFlag.N).SetValue(CemsChannel.So2, 25.3, validCount: 60).SetValue(CemsChannel.Flow, double.NaN);
         double[] kg = CumulativeEmissions.HourlyKilograms(builder.Build(), Pollutant.So2);
@@ -157,9 +157,9 @@ public sealed class ComplianceTests
 
     /// <summary>An hourly table of one outlet: every hour of <paramref name="days"/> days from 1 January 2024 at
     /// 100 mg/m³ SO₂ and 10 000 m³/h, i.e. 1 kg an hour, 24 kg a day.</summary>
-    private static CemsTable KilogramHours(int days)
+    private static CemsRecords KilogramHours(int days)
     {
-        var builder = new CemsTableBuilder(CemsInterval.Hour);
+        var builder = new CemsRecordsBuilder(CemsInterval.Hour);
         for (int h = 0; h < days * 24; h++)
         {
             builder.AddRow("DA001", new DateTime(2024, 1, 1).AddHours(h), DataFlag.N)
@@ -172,7 +172,7 @@ public sealed class ComplianceTests
     [Fact]
     public void ProRated_ComparesTheYearToDateWithThePermittedTotalByDays()
     {
-        CemsTable hours = KilogramHours(40);
+        CemsRecords hours = KilogramHours(40);
         // 2024 is a leap year: 36.6 t permitted → 0.1 t a day; through 31 January that is 3.1 t; emitted 31 × 24 kg.
         ProRatedTotal total = CumulativeEmissions.ProRated(hours, "DA001", Pollutant.So2, Mass.FromTonnes(36.6), new DateOnly(2024, 1, 31), 0.8);
         Tolerance.AssertClose(744, total.Emission.Kilograms, 1e-12);
@@ -243,7 +243,7 @@ public sealed class ComplianceTests
     [Fact]
     public void Plausibility_FanCurrentAndDosingAgainstCems()
     {
-        var builder = new CemsTableBuilder(CemsInterval.Hour);
+        var builder = new CemsRecordsBuilder(CemsInterval.Hour);
         builder.AddRow("DA001", s_hour, DataFlag.N).SetValue(CemsChannel.Flow, 50_000, validCount: 60).SetValue(CemsChannel.So2, 20, validCount: 60);
         builder.AddRow("DA001", s_hour.AddHours(1), DataFlag.F).SetValue(CemsChannel.Flow, 0, validCount: 0);
         builder.AddRow("DA001", s_hour.AddHours(2), DataFlag.N).SetValue(CemsChannel.Flow, 60_000, validCount: 60).SetValue(CemsChannel.So2, 20, validCount: 60);
@@ -269,5 +269,22 @@ public sealed class ComplianceTests
             findings.Select(f => (f.Hour, f.Issue)));
         Assert.Equal("fan current 2 A (running from 30 A); CEMS flow 50000 m3/h (tolerance 1000 m3/h)", findings[0].Detail);
         Assert.Throws<ArgumentException>(() => ProcessPlausibility.Check(builder.Build(), [new ProcessHour("DA001", s_hour.AddMinutes(5), null, null)], rules));
+    }
+
+    [Fact]
+    public void ProcessHour_HourMarkedUtc_IsRefused_AlsoThroughWith()
+    {
+        var utc = new DateTime(2025, 1, 1, 1, 0, 0, DateTimeKind.Utc);
+        var hour = new ProcessHour("DA001", new DateTime(2025, 1, 1, 9, 0, 0), null, null);
+
+        ArgumentException made = Assert.Throws<ArgumentException>(() => new ProcessHour("DA001", utc, null, null));
+        ArgumentException changed = Assert.Throws<ArgumentException>(() => hour with { Hour = utc });
+
+        Assert.Equal("Hour", made.ParamName);
+        Assert.Equal(
+            "The process hour is 2025-01-01 01:00:00 marked as UTC; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'Hour')",
+            made.Message);
+        Assert.Equal(made.Message, changed.Message);
+        Assert.Equal(new DateTime(2025, 1, 1, 9, 0, 0), hour.Hour);
     }
 }

@@ -158,7 +158,7 @@ public sealed class ReceiverTests : IDisposable
         Assert.Equal("9014", Hj212Packet.Parse(await client.ReadLineAsync()).Packet!.Cn);
         Hj212RollResult second = await Hj212LogRoller.RollAsync(LogDirectory, sink, throughSegment: await receiver.SealAsync());
         Assert.Equal((2L, 1L, 0L), (second.Records, second.MinuteRows, second.SplitPartsPending));
-        CemsTable rows = Assert.Single(sink.Partitions).Rows;
+        CemsRecords rows = Assert.Single(sink.Partitions).Rows;
         Assert.Equal(minute, rows.Starts.Span[0]);
         Assert.Equal(25.3, rows.Values(CemsChannel.So2).Span[0]);
         Assert.Equal(40.2, rows.Values(CemsChannel.Nox).Span[0]);
@@ -264,5 +264,19 @@ public sealed class ReceiverTests : IDisposable
         Hj212LogRecord record = Assert.Single(Hj212Log.Read(1, path));
         Assert.Equal(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), record.ReceivedUtc);
         Assert.True(new FileInfo(path).Length < whole);
+    }
+
+    [Fact]
+    public void SimulationStart_MarkedUtc_IsRefused()
+    {
+        var server = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0);
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new Hj212SimulationOptions(server) { Start = new DateTime(2025, 1, 1, 1, 0, 0, DateTimeKind.Utc) });
+
+        Assert.Equal("Start", error.ParamName);
+        Assert.Equal(
+            "The first minute is 2025-01-01 01:00:00 marked as UTC; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'Start')",
+            error.Message);
+        Assert.Equal(new DateTime(2025, 1, 1, 9, 0, 0), (new Hj212SimulationOptions(server) { Start = new DateTime(2025, 1, 1, 9, 0, 0) }).Start);
     }
 }

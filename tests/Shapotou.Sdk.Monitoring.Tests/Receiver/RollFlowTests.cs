@@ -43,7 +43,7 @@ public sealed class RollFlowTests : IDisposable
     {
         var sink = new MemorySink();
         Hj212RollResult roll = await Hj212LogRoller.RollAsync(LogDirectory, sink, options);
-        CemsTable rows = Assert.Single(sink.Partitions).Rows;
+        CemsRecords rows = Assert.Single(sink.Partitions).Rows;
         return (rows.Values(CemsChannel.Flow).ToArray(), roll);
     }
 

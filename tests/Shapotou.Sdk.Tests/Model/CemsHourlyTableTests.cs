@@ -307,4 +307,19 @@ public sealed class CemsHourlyTableTests
             "Column 'hour' of cems_hourly, row 1, is 2024-01-01 00:30:00.0000000; expected the start of a clock hour. (Parameter 'hours')",
             error.Message);
     }
+
+    [Theory]
+    [InlineData(DateTimeKind.Utc, "UTC")]
+    [InlineData(DateTimeKind.Local, "the machine's local time")]
+    public void Constructor_HourMarkedUtcOrLocal_IsRefusedNotConverted(DateTimeKind kind, string marked)
+    {
+        DateTime[] hours = [s_hours[0], DateTime.SpecifyKind(s_hours[1], kind), s_hours[2]];
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => Create(hours: hours));
+
+        Assert.Equal("hours", error.ParamName);
+        Assert.Equal(
+            $"Column 'hour' of cems_hourly, row 1, is 2024-03-01 01:00:00 marked as {marked}; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'hours')",
+            error.Message);
+    }
 }

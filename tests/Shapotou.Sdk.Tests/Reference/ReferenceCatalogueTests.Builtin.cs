@@ -73,9 +73,13 @@ public sealed partial class ReferenceCatalogueTests
         LimitLevels energy = s_builtin.GetLimitLevels("energy.limit.gb21341.ferrosilicon.comprehensive_energy", date);
         LimitLevels electricity = s_builtin.GetLimitLevels("energy.limit.gb21341.ferrosilicon.smelting_electricity", date);
 
-        Assert.Equal([1700.0, 1770.0, 1850.0], [energy.Level1!.GetValue(), energy.Level2!.GetValue(), energy.Level3!.GetValue()]);
-        Assert.Equal([8050.0, 8300.0, 8400.0], [electricity.Level1!.GetValue(), electricity.Level2!.GetValue(), electricity.Level3!.GetValue()]);
-        Assert.Equal("kWh/t", electricity.Level1.Unit.Symbol);
+        Assert.Equal([1700.0, 1770.0, 1850.0], [energy.Level1!.Value, energy.Level2!.Value, energy.Level3!.Value]);
+        Assert.Equal([8050.0, 8300.0, 8400.0], [electricity.Level1!.Value, electricity.Level2!.Value, electricity.Level3!.Value]);
+        Assert.Equal("kWh/t", electricity.Unit!.Symbol);
+        Assert.Equal(
+            ["energy.limit.gb21341.ferrosilicon.smelting_electricity.level_1", "energy.limit.gb21341.ferrosilicon.smelting_electricity.level_2", "energy.limit.gb21341.ferrosilicon.smelting_electricity.level_3"],
+            electricity.Sources.Select(r => r.Key));
+        Assert.Equal("energy.limit.gb21341.ferrosilicon.smelting_electricity: 8050 / 8300 / 8400 kWh/t", electricity.ToString());
     }
 
     [Fact]
@@ -86,6 +90,8 @@ public sealed partial class ReferenceCatalogueTests
         Assert.Null(levels.Level1);
         Assert.Null(levels.Level2);
         Assert.Null(levels.Level3);
+        Assert.Null(levels.Unit);
+        Assert.Empty(levels.Sources);
     }
 
     [Theory]

@@ -7,12 +7,15 @@ using UnitsNet.Units;
 namespace Shapotou.Sdk.Monitoring.Aggregation;
 
 /// <summary>
-/// CEMS records as columns: one row per outlet and minute, clock hour or day, with the values of every
-/// <see cref="CemsChannel"/>, a data flag per channel and per row, and for aggregates the count of valid inputs behind
-/// each value.
+/// HJ 212 CEMS records at one interval, as columns: one row per outlet and minute, clock hour or day, with the values
+/// of every <see cref="CemsChannel"/>, a data flag per channel and per row, and for aggregates the count of valid
+/// inputs behind each value.
 /// </summary>
 /// <remarks>
-/// <para>This type is immutable and thread-safe. Build one with <see cref="CemsTableBuilder"/>, aggregate it with
+/// <para>This is the form the aggregation and the compliance checks work on. The data contract's <c>cems_hourly</c>
+/// table is the core's <see cref="CemsHourlyTable"/>, which has no ammonia flag and one valid count per row;
+/// <see cref="ToCemsHourly"/> and <see cref="FromCemsHourly"/> convert between the two.</para>
+/// <para>This type is immutable and thread-safe. Build one with <see cref="CemsRecordsBuilder"/>, aggregate it with
 /// <see cref="CemsAggregator"/>.</para>
 /// <para>Values are in the units of <see cref="CemsChannels.Unit"/> (mg/m³, %, m³/h), dry at the standard state and
 /// as measured (not at a reference O₂). NaN is a missing value.</para>
@@ -21,7 +24,7 @@ namespace Shapotou.Sdk.Monitoring.Aggregation;
 /// <para>Valid counts: for an hourly row, the valid minutes behind each channel's value; for a daily row, the valid
 /// hours; for a minute row, 1 when the value is valid and 0 otherwise.</para>
 /// </remarks>
-public sealed class CemsTable
+public sealed class CemsRecords
 {
     private readonly string[] _outletIds;
     private readonly DateTime[] _starts;
@@ -30,7 +33,7 @@ public sealed class CemsTable
     private readonly int[][] _validCounts;
     private readonly DataFlag[] _flags;
 
-    internal CemsTable(
+    internal CemsRecords(
         CemsInterval interval,
         string[] outletIds,
         DateTime[] starts,
@@ -120,14 +123,14 @@ public sealed class CemsTable
         return !double.IsNaN(_values[(int)channel][row]) && validFlags.Contains(ChannelFlag(channel, row));
     }
 
-    /// <summary>Converts the core's <see cref="CemsHourlyTable"/> to a table of this type, with its per-value flags,
+    /// <summary>Converts the core's <see cref="CemsHourlyTable"/> to hourly records, with its per-value flags,
     /// ammonia and valid minutes where it has them.</summary>
     /// <param name="hourly">The hourly table.</param>
-    /// <returns>An hourly table; a value's valid count is the row's <c>valid_minutes</c>, else 60 for a valid value and 0 otherwise.</returns>
-    public static CemsTable FromCemsHourly(CemsHourlyTable hourly)
+    /// <returns>Hourly records; a value's valid count is the row's <c>valid_minutes</c>, else 60 for a valid value and 0 otherwise.</returns>
+    public static CemsRecords FromCemsHourly(CemsHourlyTable hourly)
     {
         ArgumentNullException.ThrowIfNull(hourly);
-        var builder = new CemsTableBuilder(CemsInterval.Hour);
+        var builder = new CemsRecordsBuilder(CemsInterval.Hour);
         CemsOptionalColumns optional = hourly.Optional;
         (CemsChannel Channel, double[] Values, ReadOnlyMemory<DataFlag?> Flags)[] channels =
         [
@@ -161,10 +164,10 @@ public sealed class CemsTable
         return builder.Build();
     }
 
-    /// <summary>Converts an hourly table to the core's <see cref="CemsHourlyTable"/>: values as they are, channel flags
+    /// <summary>Converts hourly records to the core's <see cref="CemsHourlyTable"/>: values as they are, channel flags
     /// as the per-value flag columns, ammonia, and the flow channel's valid minutes (every mass needs the flow) as <c>valid_minutes</c>.</summary>
     /// <returns>The core table.</returns>
-    /// <exception cref="InvalidOperationException">This is not an hourly table.</exception>
+    /// <exception cref="InvalidOperationException">These are not hourly records.</exception>
     public CemsHourlyTable ToCemsHourly()
     {
         if (Interval != CemsInterval.Hour)
@@ -207,9 +210,9 @@ public sealed class CemsTable
             optional);
     }
 
-    /// <summary>Describes the table, such as <c>CemsTable by Hour, 24 rows</c>.</summary>
+    /// <summary>Describes the records, such as <c>CemsRecords by Hour, 24 rows</c>.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"CemsTable by {Interval}, {RowCount} rows");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"CemsRecords by {Interval}, {RowCount} rows");
 
     internal string OutletAt(int row) => _outletIds[row];
 

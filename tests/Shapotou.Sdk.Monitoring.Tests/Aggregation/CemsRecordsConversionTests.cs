@@ -3,14 +3,14 @@ using Shapotou.Sdk.Monitoring.Aggregation;
 
 namespace Shapotou.Sdk.Monitoring.Tests.Aggregation;
 
-public sealed class CemsTableConversionTests
+public sealed class CemsRecordsConversionTests
 {
     private static readonly DateTime s_hour = new(2025, 3, 1, 8, 0, 0, DateTimeKind.Unspecified);
 
     [Fact]
     public void ToCemsHourly_KeepsValuesWithTheirOwnFlags_AmmoniaAndValidMinutes()
     {
-        CemsTable table = new CemsTableBuilder(CemsInterval.Hour)
+        CemsRecords table = new CemsRecordsBuilder(CemsInterval.Hour)
             .AddRow("DA001", s_hour, DataFlag.N)
             .SetValue(CemsChannel.So2, 25.3, DataFlag.D, validCount: 0)
             .SetValue(CemsChannel.Nox, 40.2, validCount: 50)
@@ -32,13 +32,13 @@ public sealed class CemsTableConversionTests
     [Fact]
     public void FromCemsHourly_RoundTripsTheOwnFlags()
     {
-        CemsTable table = new CemsTableBuilder(CemsInterval.Hour)
+        CemsRecords table = new CemsRecordsBuilder(CemsInterval.Hour)
             .AddRow("DA001", s_hour, DataFlag.N)
             .SetValue(CemsChannel.So2, 25.3, DataFlag.C, validCount: 0)
             .SetValue(CemsChannel.Flow, 180_000, validCount: 60)
             .Build();
 
-        CemsTable back = CemsTable.FromCemsHourly(table.ToCemsHourly());
+        CemsRecords back = CemsRecords.FromCemsHourly(table.ToCemsHourly());
 
         Assert.Equal(DataFlag.C, back.ChannelFlag(CemsChannel.So2, 0));
         Assert.Equal(DataFlag.N, back.ChannelFlag(CemsChannel.Flow, 0));

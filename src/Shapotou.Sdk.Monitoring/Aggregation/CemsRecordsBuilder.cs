@@ -1,17 +1,18 @@
 using System.Globalization;
+using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
 
 namespace Shapotou.Sdk.Monitoring.Aggregation;
 
-/// <summary>Builds a <see cref="CemsTable"/> row by row: <see cref="AddRow"/>, then <see cref="SetValue"/> for each
+/// <summary>Builds <see cref="CemsRecords"/> row by row: <see cref="AddRow"/>, then <see cref="SetValue"/> for each
 /// channel the record has.</summary>
 /// <remarks>
-/// <para>This type is mutable and not thread-safe; <see cref="Build"/> returns an immutable table and leaves the builder
+/// <para>This type is mutable and not thread-safe; <see cref="Build"/> returns immutable records and leaves the builder
 /// usable.</para>
 /// <para>Every bad input throws, naming the table, column, row and value; nothing is skipped. A channel never set in a
 /// row is NaN (missing).</para>
 /// </remarks>
-public sealed class CemsTableBuilder
+public sealed class CemsRecordsBuilder
 {
     private readonly List<string> _outletIds = [];
     private readonly List<DateTime> _starts = [];
@@ -24,7 +25,7 @@ public sealed class CemsTableBuilder
     /// <param name="interval">The period of every row.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="interval"/> is not a member of
     /// <see cref="CemsInterval"/>.</exception>
-    public CemsTableBuilder(CemsInterval interval)
+    public CemsRecordsBuilder(CemsInterval interval)
     {
         if (!Enum.IsDefined(interval))
         {
@@ -49,17 +50,23 @@ public sealed class CemsTableBuilder
 
     /// <summary>Adds a row; its channels are NaN until set.</summary>
     /// <param name="outletId">The outlet.</param>
-    /// <param name="start">The start of the row's minute, clock hour or day, China Standard Time wall clock.</param>
+    /// <param name="start">The start of the row's minute, clock hour or day, China Standard Time wall clock: a time not
+    /// marked with a zone (<see cref="DateTimeKind.Unspecified"/>).</param>
     /// <param name="flag">The row's data flag.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="outletId"/> is blank, <paramref name="start"/> is not the
-    /// start of a period, or <paramref name="flag"/> is not a member of <see cref="DataFlag"/>.</exception>
-    public CemsTableBuilder AddRow(string outletId, DateTime start, DataFlag flag)
+    /// <exception cref="ArgumentException"><paramref name="outletId"/> is blank, <paramref name="start"/> is marked UTC or
+    /// local or is not the start of a period, or <paramref name="flag"/> is not a member of <see cref="DataFlag"/>.</exception>
+    public CemsRecordsBuilder AddRow(string outletId, DateTime start, DataFlag flag)
     {
         int row = RowCount;
         if (string.IsNullOrWhiteSpace(outletId))
         {
             throw new ArgumentException(Message(row, "outlet_id", $"'{outletId}'", "an outlet id"), nameof(outletId));
+        }
+
+        if (start.Kind != DateTimeKind.Unspecified)
+        {
+            ChinaWallClock.Check(start, nameof(start), string.Create(CultureInfo.InvariantCulture, $"Column '{TimeColumn}' of {TableName}, row {row},"));
         }
 
         long unit = Interval switch
@@ -105,7 +112,7 @@ public sealed class CemsTableBuilder
     /// <exception cref="InvalidOperationException">No row has been added.</exception>
     /// <exception cref="ArgumentException">The value, flag or count is out of range; the message names the column,
     /// row and value.</exception>
-    public CemsTableBuilder SetValue(CemsChannel channel, double value, DataFlag channelFlag = default, int? validCount = null)
+    public CemsRecordsBuilder SetValue(CemsChannel channel, double value, DataFlag channelFlag = default, int? validCount = null)
     {
         int row = RowCount - 1;
         if (row < 0)
@@ -145,7 +152,7 @@ public sealed class CemsTableBuilder
 
     /// <summary>Builds the table from the rows added so far.</summary>
     /// <returns>The table.</returns>
-    public CemsTable Build()
+    public CemsRecords Build()
     {
         int rows = RowCount;
         DataFlag[] flags = [.. _flags];
@@ -171,7 +178,7 @@ public sealed class CemsTableBuilder
             }
         }
 
-        return new CemsTable(Interval, [.. _outletIds], [.. _starts], flags, values, channelFlags, counts);
+        return new CemsRecords(Interval, [.. _outletIds], [.. _starts], flags, values, channelFlags, counts);
     }
 
     private string TimeColumn => Interval switch
