@@ -19,7 +19,7 @@ rm -rf "$packages" "$project"
 mkdir -p "$packages" "$project"
 
 # The packages of the README's install block, and what they depend on.
-for name in Shapotou.Sdk Shapotou.Sdk.Analytics Shapotou.Sdk.Monitoring Shapotou.Sdk.Parquet Shapotou.Sdk.Assessment; do
+for name in Shapotou.Sdk Shapotou.Sdk.Contract Shapotou.Sdk.Analytics Shapotou.Sdk.Monitoring Shapotou.Sdk.Parquet Shapotou.Sdk.Assessment; do
   dotnet pack "$root/src/$name/$name.csproj" -c Release -o "$packages" -p:MinVerVersionOverride="$version" -v q -nologo > "$work/pack-$name.log" 2>&1 \
     || { cat "$work/pack-$name.log" >&2; exit 1; }
 done

@@ -5,6 +5,7 @@
 //   dotnet run --project src/Shapotou.Sdk.Cli -- export --out data
 //   dotnet run samples/dataframe/app.cs -- data [YEAR]
 #:project ../../src/Shapotou.Sdk.DataFrame/Shapotou.Sdk.DataFrame.csproj
+#:project ../../src/Shapotou.Sdk.Parquet/Shapotou.Sdk.Parquet.csproj
 #:project ../../src/Shapotou.Sdk.Analytics/Shapotou.Sdk.Analytics.csproj
 
 using System.Globalization;

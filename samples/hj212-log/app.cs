@@ -13,6 +13,7 @@
 
 using System.Globalization;
 using System.Text;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Aggregation;
 using Shapotou.Sdk.Monitoring.Hj212;

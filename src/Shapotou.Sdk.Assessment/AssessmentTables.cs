@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shapotou.Sdk.Contract;
 using nietras.SeparatedValues;
 using Shapotou.Sdk.Parquet;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Parquet.Pages;

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Aggregation;
 using Shapotou.Sdk.Parquet;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
-using Shapotou.Sdk.Parquet;
 using Frame = Microsoft.Data.Analysis.DataFrame;
 
 namespace Shapotou.Sdk.DataFrame;

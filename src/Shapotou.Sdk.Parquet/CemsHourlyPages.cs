@@ -1,6 +1,7 @@
 using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Schema;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet.Pages;
 

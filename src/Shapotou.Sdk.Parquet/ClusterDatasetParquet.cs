@@ -1,3 +1,4 @@
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 
 namespace Shapotou.Sdk.Parquet;
@@ -15,7 +16,7 @@ namespace Shapotou.Sdk.Parquet;
 public static class ClusterDatasetParquet
 {
     /// <summary>The file-metadata key that marks a table of synthetic (illustrative) data, so that the mark survives a round trip.</summary>
-    public const string IllustrativeKey = "shapotou.illustrative";
+    public const string IllustrativeKey = ContractTables.IllustrativeKey;
 
     /// <summary>Writes the dataset's tables into <paramref name="directory"/>, replacing files of the same names.</summary>
     /// <param name="data">The dataset.</param>

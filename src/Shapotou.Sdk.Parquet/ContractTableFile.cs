@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Contract;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Parquet;

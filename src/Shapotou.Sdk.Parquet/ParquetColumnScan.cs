@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Schema;
-using Shapotou.Sdk.Buffers;
+using Shapotou.Sdk.Parquet.Buffers;
 using Shapotou.Sdk.Parquet.Pages;
 
 namespace Shapotou.Sdk.Parquet;

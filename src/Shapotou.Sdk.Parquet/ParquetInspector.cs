@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parquet;
 using Parquet.Schema;
+using Shapotou.Sdk.Contract;
 
 namespace Shapotou.Sdk.Parquet;
 

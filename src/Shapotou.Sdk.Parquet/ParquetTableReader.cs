@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Parquet;
 using Microsoft.Win32.SafeHandles;
 using Parquet.Schema;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Parquet.Pages;
 using Shapotou.Sdk.Units;
 

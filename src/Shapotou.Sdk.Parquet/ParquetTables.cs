@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Shapotou.Sdk.Contract;
 
 namespace Shapotou.Sdk.Parquet;
 

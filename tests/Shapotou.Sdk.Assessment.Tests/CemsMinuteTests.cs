@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Analytics.Emissions;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Aggregation;
 using Shapotou.Sdk.Parquet;

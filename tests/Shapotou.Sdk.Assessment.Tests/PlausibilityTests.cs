@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Receiver;
 using Shapotou.Sdk.Parquet;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Parquet;
 
 namespace Shapotou.Sdk.Cli.Tests;

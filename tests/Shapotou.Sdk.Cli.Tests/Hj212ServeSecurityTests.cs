@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Monitoring.Hj212;
 using Shapotou.Sdk.Monitoring.Receiver;
 
@@ -177,7 +178,7 @@ public sealed class Hj212ServeSecurityTests : IDisposable
         long rows = 0;
         foreach (string file in Directory.EnumerateFiles(Path.Combine(_directory, "cems_minute"), "*.parquet", SearchOption.AllDirectories))
         {
-            rows += (await Shapotou.Sdk.Parquet.ContractTableFile.ReadAsync(file, Shapotou.Sdk.Parquet.ContractSchema.CemsMinute))["minute"].Length;
+            rows += (await Shapotou.Sdk.Parquet.ContractTableFile.ReadAsync(file, ContractSchema.CemsMinute))["minute"].Length;
         }
 
         Assert.Equal(2, rows);

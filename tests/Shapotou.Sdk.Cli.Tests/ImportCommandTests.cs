@@ -1,4 +1,5 @@
 using System.Text;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Parquet;
 
 namespace Shapotou.Sdk.Cli.Tests;

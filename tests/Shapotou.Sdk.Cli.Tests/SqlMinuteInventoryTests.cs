@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Shapotou.Sdk.Assessment;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Parquet;
 

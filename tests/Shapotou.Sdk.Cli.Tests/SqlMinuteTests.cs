@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shapotou.Sdk.Assessment;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Aggregation;
 using Shapotou.Sdk.Parquet;

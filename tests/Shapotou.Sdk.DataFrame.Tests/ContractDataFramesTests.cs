@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
-using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Units;
 using UnitsNet;
 using UnitsNet.Units;

@@ -12,7 +12,9 @@ public sealed class ConsistencyTests
         typeof(ReferenceCatalogue).Assembly,
         typeof(Shapotou.Sdk.Analytics.EnergyEfficiency.EnergyCalculator).Assembly,
         typeof(Shapotou.Sdk.Monitoring.Hj212.Hj212Crc).Assembly,
+        typeof(Shapotou.Sdk.Contract.ContractSchema).Assembly,
         typeof(Shapotou.Sdk.Parquet.ClusterDatasetParquet).Assembly,
+        typeof(Shapotou.Sdk.Import.TableImport).Assembly,
         typeof(Shapotou.Sdk.Assessment.DistrictAssessment).Assembly,
         typeof(Shapotou.Sdk.DataFrame.ContractDataFrames).Assembly,
     ];

@@ -1,5 +1,6 @@
 using Parquet;
 using Parquet.Schema;
+using Shapotou.Sdk.Contract;
 
 namespace Shapotou.Sdk.Parquet.Tests;
 

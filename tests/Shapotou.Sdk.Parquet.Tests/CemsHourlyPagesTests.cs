@@ -1,3 +1,4 @@
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Units;
 using UnitsNet.Units;

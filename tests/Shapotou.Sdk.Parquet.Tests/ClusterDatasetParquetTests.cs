@@ -1,4 +1,5 @@
 using Parquet.Schema;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Units;
 using UnitsNet;

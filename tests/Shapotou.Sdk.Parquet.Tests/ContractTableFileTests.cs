@@ -1,3 +1,5 @@
+using Shapotou.Sdk.Contract;
+
 namespace Shapotou.Sdk.Parquet.Tests;
 
 public sealed class ContractTableFileTests : IDisposable

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Shapotou.Sdk.Contract;
 
 namespace Shapotou.Sdk.Parquet.Tests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Parquet.Pages;
 using UnitsNet.Units;
 

@@ -1,3 +1,4 @@
+using Shapotou.Sdk.Contract;
 using UnitsNet.Units;
 
 namespace Shapotou.Sdk.Parquet.Tests;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Shapotou.Sdk.Contract;
 
 namespace Shapotou.Sdk.Parquet.Tests;
 

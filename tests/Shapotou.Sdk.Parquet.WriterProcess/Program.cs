@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Parquet;
 
 // Usage: WriterProcess PATH SEED BATCHES ROWS MODE

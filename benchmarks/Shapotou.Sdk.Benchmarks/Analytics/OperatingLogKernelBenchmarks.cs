@@ -5,7 +5,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Shapotou.Sdk.Analytics.Kernels;
-using Shapotou.Sdk.Buffers;
+using Shapotou.Sdk.Parquet.Buffers;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.TestKit;
 
@@ -153,16 +153,16 @@ public class OperatingLogKernelBenchmarks
     }
 
     [Benchmark]
-    public OperatingLogAggregator FusedKernel() => Kernel(0, Rows, scalar: false);
+    public object FusedKernel() => Kernel(0, Rows, scalar: false);
 
     [Benchmark]
-    public OperatingLogAggregator FusedKernelTwoThreads() => KernelTwoThreads();
+    public object FusedKernelTwoThreads() => KernelTwoThreads();
 
     [Benchmark]
-    public OperatingLogAggregator ScalarKernel() => Kernel(0, Rows, scalar: true);
+    public object ScalarKernel() => Kernel(0, Rows, scalar: true);
 
     [Benchmark]
-    public OperatingLogAggregator ScalarKernelTwoThreads() => KernelTwoThreads(scalar: true);
+    public object ScalarKernelTwoThreads() => KernelTwoThreads(scalar: true);
 
     private double Read(int from, int to)
     {

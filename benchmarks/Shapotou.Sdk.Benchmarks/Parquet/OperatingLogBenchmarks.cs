@@ -5,6 +5,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using DuckDB.NET.Data;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Parquet;
 using Shapotou.Sdk.Reference;
 using UnitsNet.Units;

@@ -19,7 +19,7 @@ namespace Shapotou.Sdk.Analytics.Kernels;
 /// <param name="CoalKgcePerTonne">kgce per tonne of raw coal.</param>
 /// <param name="NaturalGasKgcePerCubicMetre">kgce per m³ of natural gas.</param>
 /// <param name="ReferenceOxygenPercent">The reference O₂ in % (dry).</param>
-public sealed record OperatingLogCoefficients(
+internal sealed record OperatingLogCoefficients(
     double ElectricityKgcePerKwh,
     double CokeKgcePerTonne,
     double CoalKgcePerTonne,
@@ -58,7 +58,7 @@ public sealed record OperatingLogCoefficients(
 /// <param name="So2ReferenceKg">Σ SO₂ × flue gas × (21 − O₂ref) ÷ (21 − O₂), kg.</param>
 /// <param name="NoxReferenceKg">Σ NOx × flue gas × (21 − O₂ref) ÷ (21 − O₂), kg.</param>
 /// <param name="PmReferenceKg">Σ PM × flue gas × (21 − O₂ref) ÷ (21 − O₂), kg.</param>
-public readonly record struct OperatingLogTotals(
+internal readonly record struct OperatingLogTotals(
     int FacilityId,
     long Rows,
     double EnergyKgce,
@@ -93,11 +93,11 @@ public readonly record struct OperatingLogTotals(
 /// two or four vector adds; they
 /// perform the same operations in the same order as the scalar path (<see cref="AddScalar"/>), so all give
 /// bit-identical sums.</para>
-/// <para>Hand over columns from <see cref="Buffers.ColumnBuffers{T}"/> (as <c>ParquetColumnScan</c> does) where you can:
+/// <para>Hand over columns from <c>ColumnBuffers</c> (as <c>ParquetColumnScan</c> does) where you can:
 /// separate arrays of one length start at the same offset in a 4 KB page, so a row's values share one first-level
 /// cache set and the vector paths take up to a third longer; the results are the same.</para>
 /// </remarks>
-public sealed class OperatingLogAggregator
+internal sealed class OperatingLogAggregator
 {
     /// <summary>The largest facility id accepted (the dense table would otherwise outgrow memory).</summary>
     public const int MaxFacilityId = (1 << 20) - 1;

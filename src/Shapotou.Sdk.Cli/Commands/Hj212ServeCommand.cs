@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Monitoring.Hj212;
 using Shapotou.Sdk.Monitoring.Receiver;
 using Shapotou.Sdk.Parquet;

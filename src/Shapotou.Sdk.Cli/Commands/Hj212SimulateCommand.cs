@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Monitoring.Aggregation;
 using Shapotou.Sdk.Monitoring.Receiver;
 using Shapotou.Sdk.Parquet;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Shapotou.Sdk.Contract;
+using Shapotou.Sdk.Import;
 using Shapotou.Sdk.Parquet;
 
 namespace Shapotou.Sdk.Cli.Commands;

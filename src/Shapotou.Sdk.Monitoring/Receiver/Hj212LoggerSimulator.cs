@@ -12,7 +12,7 @@ namespace Shapotou.Sdk.Monitoring.Receiver;
 /// <summary>The settings of <see cref="Hj212LoggerSimulator.RunAsync"/>.</summary>
 /// <param name="Server">The receiver's address.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record Hj212SimulationOptions(IPEndPoint Server)
+internal sealed record Hj212SimulationOptions(IPEndPoint Server)
 {
     /// <summary>Gets the number of data loggers, one connection each. Default 20.</summary>
     public int Loggers { get; init; } = 20;
@@ -64,7 +64,7 @@ public sealed record Hj212SimulationOptions(IPEndPoint Server)
 /// <param name="Reconnects">Connections opened after the first, per logger summed.</param>
 /// <param name="Elapsed">Wall time.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record Hj212SimulationResult(int Loggers, long Packets, long Acknowledged, long Sent, long Resent, long Malformed, long Reconnects, TimeSpan Elapsed)
+internal sealed record Hj212SimulationResult(int Loggers, long Packets, long Acknowledged, long Sent, long Resent, long Malformed, long Reconnects, TimeSpan Elapsed)
 {
     /// <summary>Gets the idle connections opened (re-openings included).</summary>
     public long IdleOpened { get; init; }
@@ -92,7 +92,7 @@ public sealed record Hj212SimulationResult(int Loggers, long Packets, long Ackno
 /// </summary>
 /// <remarks>Values are plausible, not measured: a kiln-like outlet around SO₂ 25 mg/m³, NOx 40, PM 5, O₂ 12.5 % and
 /// 50 m³/s, with deterministic noise from the seed; about one minute in 200 is flagged C (calibration).</remarks>
-public static class Hj212LoggerSimulator
+internal static class Hj212LoggerSimulator
 {
     /// <summary>Gets the MN of a simulated logger: 24 hexadecimal digits.</summary>
     /// <param name="logger">The 0-based logger index.</param>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Parquet.Pages;
 
 namespace Shapotou.Sdk.Parquet.Tests.Fuzz;

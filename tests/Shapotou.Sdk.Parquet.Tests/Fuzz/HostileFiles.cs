@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Parquet.Pages;
 
 namespace Shapotou.Sdk.Parquet.Tests.Fuzz;

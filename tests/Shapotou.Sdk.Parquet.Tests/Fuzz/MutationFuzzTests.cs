@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shapotou.Sdk.Contract;
 
 namespace Shapotou.Sdk.Parquet.Tests.Fuzz;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Shapotou.Sdk.Buffers;
+namespace Shapotou.Sdk.Parquet.Buffers;
 
 /// <summary>
 /// Equal-length column buffers from the shared array pool, placed so that a kernel reading one row across all of them
@@ -28,7 +28,7 @@ namespace Shapotou.Sdk.Buffers;
 /// returns the arrays to <see cref="ArrayPool{T}.Shared"/>; spans taken before must not be used after.</para>
 /// </remarks>
 /// <typeparam name="T">The element type; its size must divide 64 bytes (any primitive number type does).</typeparam>
-public sealed class ColumnBuffers<T> : IDisposable
+internal sealed class ColumnBuffers<T> : IDisposable
     where T : unmanaged
 {
     /// <summary>The bytes over which a first-level data cache's sets repeat (64 sets of 64-byte lines).</summary>

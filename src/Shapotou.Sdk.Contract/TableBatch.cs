@@ -2,7 +2,7 @@ using System.Globalization;
 using Shapotou.Sdk.Units;
 using UnitsNet;
 
-namespace Shapotou.Sdk.Parquet;
+namespace Shapotou.Sdk.Contract;
 
 /// <summary>
 /// Rows of one contract table, column by column: one row group of a file when read, or rows to write. Quantities are

@@ -1,8 +1,10 @@
 using System.Text;
 using MiniExcelLibs;
+using Shapotou.Sdk.Contract;
+using Shapotou.Sdk.Parquet;
 using UnitsNet.Units;
 
-namespace Shapotou.Sdk.Parquet.Tests;
+namespace Shapotou.Sdk.Import.Tests;
 
 /// <summary>CSV (UTF-8, GB18030) and Excel ledgers into contract tables, with every check and exact values.</summary>
 public sealed class TableImportTests : IDisposable

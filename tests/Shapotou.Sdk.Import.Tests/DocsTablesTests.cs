@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Shapotou.Sdk.Contract;
 
-namespace Shapotou.Sdk.Parquet.Tests;
+namespace Shapotou.Sdk.Import.Tests;
 
 /// <summary>docs/tables.md lists exactly the Chinese headers the importer maps.</summary>
 public sealed partial class DocsTablesTests

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Shapotou.Sdk.Buffers;
+using Shapotou.Sdk.Parquet.Buffers;
 
-namespace Shapotou.Sdk.Tests.Buffers;
+namespace Shapotou.Sdk.Parquet.Tests.Buffers;
 
 public sealed class ColumnBuffersTests
 {

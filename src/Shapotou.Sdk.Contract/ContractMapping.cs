@@ -5,7 +5,7 @@ using Shapotou.Sdk.Units;
 using UnitsNet;
 using UnitsNet.Units;
 
-namespace Shapotou.Sdk.Parquet;
+namespace Shapotou.Sdk.Contract;
 
 /// <summary>Maps the model's records to contract tables and back, one column at a time.</summary>
 internal static partial class ContractMapping

@@ -1,7 +1,7 @@
 using UnitsNet;
 using UnitsNet.Units;
 
-namespace Shapotou.Sdk.Parquet;
+namespace Shapotou.Sdk.Contract;
 
 /// <summary>The kind of values a contract column holds.</summary>
 public enum ColumnType

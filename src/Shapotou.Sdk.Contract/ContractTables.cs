@@ -1,6 +1,6 @@
 using Shapotou.Sdk.Model;
 
-namespace Shapotou.Sdk.Parquet;
+namespace Shapotou.Sdk.Contract;
 
 /// <summary>
 /// The model's records as contract tables and back: every quantity in its column's default unit on the way out, every
@@ -8,9 +8,13 @@ namespace Shapotou.Sdk.Parquet;
 /// </summary>
 public static class ContractTables
 {
+    /// <summary>The metadata key, with the value <c>true</c>, of a table whose data are synthetic; the Parquet package
+    /// publishes it as <c>ClusterDatasetParquet.IllustrativeKey</c> and writes it into the file metadata.</summary>
+    internal const string IllustrativeKey = "shapotou.illustrative";
+
     /// <summary>Gets the tables of a dataset, in <see cref="ContractSchema.Tables"/> order (<c>cems_hourly</c> only when the dataset has CEMS hours).</summary>
     /// <param name="data">The dataset.</param>
-    /// <returns>One batch per table, quantities in default units; <see cref="ClusterDatasetParquet.IllustrativeKey"/> set in each batch's metadata when the data are illustrative.</returns>
+    /// <returns>One batch per table, quantities in default units; the key <c>shapotou.illustrative</c> (<c>ClusterDatasetParquet.IllustrativeKey</c>) set in each batch's metadata when the data are illustrative.</returns>
     public static IReadOnlyList<TableBatch> FromDataset(ClusterDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -31,7 +35,7 @@ public static class ContractTables
 
         foreach (TableData table in tables.Where(_ => data.Illustrative))
         {
-            table.Metadata[ClusterDatasetParquet.IllustrativeKey] = "true";
+            table.Metadata[IllustrativeKey] = "true";
         }
 
         return tables.Select(t => new TableBatch(t, -1, 0)).ToArray();
@@ -48,7 +52,7 @@ public static class ContractTables
 
     /// <summary>Builds a dataset from contract tables; a table not given is empty.</summary>
     /// <param name="name">The dataset's name.</param>
-    /// <param name="illustrative">Whether the data are synthetic; also true when any table's metadata carries <see cref="ClusterDatasetParquet.IllustrativeKey"/>.</param>
+    /// <param name="illustrative">Whether the data are synthetic; also true when any table's metadata carries the key <c>shapotou.illustrative</c> (<c>ClusterDatasetParquet.IllustrativeKey</c>).</param>
     /// <param name="tables">At most one batch per table.</param>
     /// <returns>The dataset, with its reference checks done.</returns>
     /// <exception cref="ArgumentException">A table is given twice.</exception>
@@ -66,7 +70,7 @@ public static class ContractTables
             }
         }
 
-        bool marked = byName.Values.Any(t => t.Metadata.TryGetValue(ClusterDatasetParquet.IllustrativeKey, out string? v) && v == "true");
+        bool marked = byName.Values.Any(t => t.Metadata.TryGetValue(IllustrativeKey, out string? v) && v == "true");
         IReadOnlyList<T> Map<T>(TableSpec spec, Func<TableData, IReadOnlyList<T>> map) => byName.TryGetValue(spec.Name, out TableData? t) ? map(t) : [];
         return new ClusterDataset(
             name,

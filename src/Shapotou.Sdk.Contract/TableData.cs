@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Shapotou.Sdk.Parquet;
+namespace Shapotou.Sdk.Contract;
 
 /// <summary>One column of a table in memory: text, numbers (NaN for null) with their unit, booleans, dates or times.</summary>
 internal sealed class ColumnData

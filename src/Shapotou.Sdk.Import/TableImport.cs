@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using Shapotou.Sdk.Contract;
 using nietras.SeparatedValues;
 using UnitsNet.Units;
 
-namespace Shapotou.Sdk.Parquet;
+namespace Shapotou.Sdk.Import;
 
 /// <summary>How <see cref="TableImport"/> reads a CSV or Excel ledger.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
