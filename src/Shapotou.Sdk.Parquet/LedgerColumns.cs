@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Model;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Parquet;
 
@@ -13,9 +14,9 @@ namespace Shapotou.Sdk.Parquet;
 internal sealed class LedgerColumns<T> : CompactRows<T>
 {
     private readonly TableData _table;
-    private readonly Func<TableData, int, T> _row;
+    private readonly Func<int, T> _row;
 
-    private LedgerColumns(TableData table, Func<TableData, int, T> row)
+    private LedgerColumns(TableData table, Func<int, T> row)
     {
         _table = table;
         _row = row;
@@ -25,14 +26,16 @@ internal sealed class LedgerColumns<T> : CompactRows<T>
     public override int Count => _table.RowCount;
 
     /// <inheritdoc/>
-    public override T this[int index] => (uint)index < (uint)_table.RowCount ? _row(_table, index) : throw new ArgumentOutOfRangeException(nameof(index));
+    public override T this[int index] => (uint)index < (uint)_table.RowCount ? _row(index) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Checks every row of <paramref name="table"/> in order (the first bad one is an error naming file, row
     /// group and row), interns its text columns, and keeps it.</summary>
     /// <param name="table">The table as read.</param>
-    /// <param name="row">Makes row i as a record; the same function reads the kept rows.</param>
+    /// <param name="row">Makes row i as a record, checking it (<see cref="ContractMapping"/>).</param>
+    /// <param name="reader">Makes, from the kept table, the function that reads its row i as a record with the values
+    /// <paramref name="row"/> gives; null: <paramref name="row"/> itself.</param>
     /// <returns>The rows.</returns>
-    public static IReadOnlyList<T> From(TableData table, Func<TableData, int, T> row)
+    public static IReadOnlyList<T> From(TableData table, Func<TableData, int, T> row, Func<TableData, Func<int, T>>? reader = null)
     {
         for (int i = 0; i < table.RowCount; i++)
         {
@@ -62,6 +65,61 @@ internal sealed class LedgerColumns<T> : CompactRows<T>
             }
         }
 
-        return new LedgerColumns<T>(table, row);
+        return new LedgerColumns<T>(table, reader?.Invoke(table) ?? (i => row(table, i)));
+    }
+}
+
+/// <summary>Reads the rows of a kept ledger table as records.</summary>
+internal static class LedgerReaders
+{
+    /// <summary>Row i of a checked <c>energy_ledger</c> table, with the values of
+    /// <see cref="ContractMapping.EnergyLedgerRow"/>, not checked again: the columns are looked up once, not per row.</summary>
+    public static Func<int, EnergyLedgerEntry> EnergyLedger(TableData t)
+    {
+        string?[]? facility = (string?[]?)t.Column("facility_id")?.Values;
+        DateOnly?[]? period = (DateOnly?[]?)t.Column("period")?.Values;
+        string?[]? product = (string?[]?)t.Column("product")?.Values;
+        Func<int, Mass?> output = Quantity<Mass>(t, "output");
+        Func<int, Energy?> electricityPurchased = Quantity<Energy>(t, "electricity_purchased");
+        Func<int, Energy?> furnaceElectricity = Quantity<Energy>(t, "furnace_electricity");
+        Func<int, Energy?> wasteHeatPowerGenerated = Quantity<Energy>(t, "waste_heat_power_generated");
+        Func<int, Energy?> electricityExported = Quantity<Energy>(t, "electricity_exported");
+        Func<int, Mass?> coke = Quantity<Mass>(t, "coke");
+        Func<int, Mass?> semiCoke = Quantity<Mass>(t, "semi_coke");
+        Func<int, Mass?> coal = Quantity<Mass>(t, "coal");
+        Func<int, Volume?> naturalGas = Quantity<Volume>(t, "natural_gas");
+        Func<int, Mass?> diesel = Quantity<Mass>(t, "diesel");
+        Func<int, Mass?> electrodePaste = Quantity<Mass>(t, "electrode_paste");
+        Func<int, MassFraction?> oreGrade = Quantity<MassFraction>(t, "ore_grade");
+        return i => EnergyLedgerEntry.FromCheckedValues(
+            facility![i]!,
+            period![i]!.Value,
+            product![i]!,
+            output(i)!.Value,
+            electricityPurchased(i),
+            furnaceElectricity(i),
+            wasteHeatPowerGenerated(i),
+            electricityExported(i),
+            coke(i),
+            semiCoke(i),
+            coal(i),
+            naturalGas(i),
+            diesel(i),
+            electrodePaste(i),
+            oreGrade(i));
+    }
+
+    /// <summary>A quantity column as <see cref="ContractMapping"/> reads it: null where the column is absent or the cell NaN.</summary>
+    private static Func<int, TQuantity?> Quantity<TQuantity>(TableData t, string column)
+        where TQuantity : struct, IQuantity
+    {
+        if (t.Column(column) is not { } data)
+        {
+            return _ => null;
+        }
+
+        double[] values = (double[])data.Values;
+        Enum unit = t.UnitOf(column);
+        return i => double.IsNaN(values[i]) ? null : (TQuantity)UnitsNet.Quantity.From(values[i], unit);
     }
 }
