@@ -1,5 +1,6 @@
 using Shapotou.Sdk.Model;
 using UnitsNet;
+using UnitsNet.Units;
 
 namespace Shapotou.Sdk.Parquet;
 
@@ -79,18 +80,20 @@ internal static class LedgerReaders
         string?[]? facility = (string?[]?)t.Column("facility_id")?.Values;
         DateOnly?[]? period = (DateOnly?[]?)t.Column("period")?.Values;
         string?[]? product = (string?[]?)t.Column("product")?.Values;
-        Func<int, Mass?> output = Quantity<Mass>(t, "output");
-        Func<int, Energy?> electricityPurchased = Quantity<Energy>(t, "electricity_purchased");
-        Func<int, Energy?> furnaceElectricity = Quantity<Energy>(t, "furnace_electricity");
-        Func<int, Energy?> wasteHeatPowerGenerated = Quantity<Energy>(t, "waste_heat_power_generated");
-        Func<int, Energy?> electricityExported = Quantity<Energy>(t, "electricity_exported");
-        Func<int, Mass?> coke = Quantity<Mass>(t, "coke");
-        Func<int, Mass?> semiCoke = Quantity<Mass>(t, "semi_coke");
-        Func<int, Mass?> coal = Quantity<Mass>(t, "coal");
-        Func<int, Volume?> naturalGas = Quantity<Volume>(t, "natural_gas");
-        Func<int, Mass?> diesel = Quantity<Mass>(t, "diesel");
-        Func<int, Mass?> electrodePaste = Quantity<Mass>(t, "electrode_paste");
-        Func<int, MassFraction?> oreGrade = Quantity<MassFraction>(t, "ore_grade");
+        static Mass MassOf(double value, MassUnit unit) => Mass.From(value, unit);
+        static Energy EnergyOf(double value, EnergyUnit unit) => Energy.From(value, unit);
+        Func<int, Mass?> output = Quantity<Mass, MassUnit>(t, "output", MassOf);
+        Func<int, Energy?> electricityPurchased = Quantity<Energy, EnergyUnit>(t, "electricity_purchased", EnergyOf);
+        Func<int, Energy?> furnaceElectricity = Quantity<Energy, EnergyUnit>(t, "furnace_electricity", EnergyOf);
+        Func<int, Energy?> wasteHeatPowerGenerated = Quantity<Energy, EnergyUnit>(t, "waste_heat_power_generated", EnergyOf);
+        Func<int, Energy?> electricityExported = Quantity<Energy, EnergyUnit>(t, "electricity_exported", EnergyOf);
+        Func<int, Mass?> coke = Quantity<Mass, MassUnit>(t, "coke", MassOf);
+        Func<int, Mass?> semiCoke = Quantity<Mass, MassUnit>(t, "semi_coke", MassOf);
+        Func<int, Mass?> coal = Quantity<Mass, MassUnit>(t, "coal", MassOf);
+        Func<int, Volume?> naturalGas = Quantity<Volume, VolumeUnit>(t, "natural_gas", (value, unit) => Volume.From(value, unit));
+        Func<int, Mass?> diesel = Quantity<Mass, MassUnit>(t, "diesel", MassOf);
+        Func<int, Mass?> electrodePaste = Quantity<Mass, MassUnit>(t, "electrode_paste", MassOf);
+        Func<int, MassFraction?> oreGrade = Quantity<MassFraction, MassFractionUnit>(t, "ore_grade", (value, unit) => MassFraction.From(value, unit));
         return i => EnergyLedgerEntry.FromCheckedValues(
             facility![i]!,
             period![i]!.Value,
@@ -109,9 +112,12 @@ internal static class LedgerReaders
             oreGrade(i));
     }
 
-    /// <summary>A quantity column as <see cref="ContractMapping"/> reads it: null where the column is absent or the cell NaN.</summary>
-    private static Func<int, TQuantity?> Quantity<TQuantity>(TableData t, string column)
+    /// <summary>A quantity column as <see cref="ContractMapping"/> reads it (null where the column is absent or the cell
+    /// NaN, else the value in the column's unit), made by the quantity's own factory rather than by
+    /// <see cref="UnitsNet.Quantity.From(QuantityValue, Enum)"/>, which finds that factory by the unit's type on each call.</summary>
+    private static Func<int, TQuantity?> Quantity<TQuantity, TUnit>(TableData t, string column, Func<double, TUnit, TQuantity> make)
         where TQuantity : struct, IQuantity
+        where TUnit : struct, Enum
     {
         if (t.Column(column) is not { } data)
         {
@@ -119,7 +125,7 @@ internal static class LedgerReaders
         }
 
         double[] values = (double[])data.Values;
-        Enum unit = t.UnitOf(column);
-        return i => double.IsNaN(values[i]) ? null : (TQuantity)UnitsNet.Quantity.From(values[i], unit);
+        var unit = (TUnit)t.UnitOf(column);
+        return i => double.IsNaN(values[i]) ? null : make(values[i], unit);
     }
 }
