@@ -7,8 +7,8 @@ namespace Shapotou.Sdk.Parquet;
 /// <summary>
 /// A ledger table (<c>energy_ledger</c>, <c>solid_waste_ledger</c>) kept as the columns it was read into, its text
 /// interned, and made into records when read: about a quarter of the memory of a record per row (a row of
-/// <c>energy_ledger</c> as a record holds fourteen nullable quantities and its own id strings, some 450 bytes; as
-/// columns, 11 doubles and three 8-byte cells). Every row is made and checked once when the table is read, so a bad
+/// <c>energy_ledger</c> as a record holds twelve quantities, eleven of them nullable, and its own id strings, some 450 bytes; as
+/// columns, 12 doubles and three 8-byte cells). Every row is made and checked once when the table is read, so a bad
 /// value is the same error, at the same row, as the record list's.
 /// </summary>
 /// <typeparam name="T">The ledger's record.</typeparam>
