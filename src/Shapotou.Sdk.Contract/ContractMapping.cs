@@ -128,7 +128,10 @@ internal static partial class ContractMapping
     });
 
     /// <summary>A carrier column the file lacks is unknown in every row, as a null cell is (never a silent 0).</summary>
-    public static IReadOnlyList<EnergyLedgerEntry> ToEnergyLedger(TableData t) => Rows(t, i => new EnergyLedgerEntry(
+    public static IReadOnlyList<EnergyLedgerEntry> ToEnergyLedger(TableData t) => Rows(t, i => EnergyLedgerRow(t, i));
+
+    /// <summary>Row <paramref name="i"/> of an <c>energy_ledger</c> table as the model's record.</summary>
+    internal static EnergyLedgerEntry EnergyLedgerRow(TableData t, int i) => new(
         t.Text("facility_id", i)!,
         t.Date("period", i)!.Value,
         t.Text("product", i)!,
@@ -143,7 +146,7 @@ internal static partial class ContractMapping
         Carrier<Volume>(t, "natural_gas", i),
         Carrier<Mass>(t, "diesel", i),
         Carrier<Mass>(t, "electrode_paste", i),
-        Quantity<MassFraction>(t, "ore_grade", i)));
+        Quantity<MassFraction>(t, "ore_grade", i));
 
     public static TableData FromSolidWasteLedger(IReadOnlyList<SolidWasteLedgerEntry> rows) => Build(ContractSchema.SolidWasteLedger, rows.Count, t =>
     {
@@ -159,7 +162,10 @@ internal static partial class ContractMapping
         AddQuantity(t, "dumped", rows.Select(r => (IQuantity?)r.Dumped));
     });
 
-    public static IReadOnlyList<SolidWasteLedgerEntry> ToSolidWasteLedger(TableData t) => Rows(t, i => new SolidWasteLedgerEntry(
+    public static IReadOnlyList<SolidWasteLedgerEntry> ToSolidWasteLedger(TableData t) => Rows(t, i => SolidWasteLedgerRow(t, i));
+
+    /// <summary>Row <paramref name="i"/> of a <c>solid_waste_ledger</c> table as the model's record.</summary>
+    internal static SolidWasteLedgerEntry SolidWasteLedgerRow(TableData t, int i) => new(
         t.Text("enterprise_id", i)!,
         t.Date("period", i)!.Value,
         Parse<WasteType>(t, "waste_type", i),
@@ -169,7 +175,7 @@ internal static partial class ContractMapping
         Carrier<Mass>(t, "disposed", i),
         Carrier<Mass>(t, "disposed_from_storage", i),
         Carrier<Mass>(t, "stored", i),
-        Carrier<Mass>(t, "dumped", i)));
+        Carrier<Mass>(t, "dumped", i));
 
     public static TableData FromEmissionFactors(IReadOnlyList<EmissionFactor> rows) => Build(ContractSchema.EmissionFactors, rows.Count, t =>
     {
@@ -331,17 +337,24 @@ internal static partial class ContractMapping
         var result = new T[t.RowCount];
         for (int i = 0; i < t.RowCount; i++)
         {
-            try
-            {
-                result[i] = row(i);
-            }
-            catch (ArgumentException exception)
-            {
-                throw new ShapotouDataException($"{t.Label}, {t.Where(i)}: {Reason(exception)}", exception);
-            }
+            result[i] = Row(t, i, row);
         }
 
         return result;
+    }
+
+    /// <summary>Row <paramref name="i"/> made by <paramref name="row"/>; a value the model refuses is an error naming the
+    /// file, row group and row.</summary>
+    internal static T Row<T>(TableData t, int i, Func<int, T> row)
+    {
+        try
+        {
+            return row(i);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ShapotouDataException($"{t.Label}, {t.Where(i)}: {Reason(exception)}", exception);
+        }
     }
 
     /// <summary>The model's sentence without the " (Parameter 'x')" the BCL appends: the file's reader names its own place.</summary>

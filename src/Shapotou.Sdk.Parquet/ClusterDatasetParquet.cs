@@ -108,8 +108,9 @@ public static class ClusterDatasetParquet
         IReadOnlyList<Facility> facilities = await Table(ContractSchema.Facilities, ContractMapping.ToFacilities).ConfigureAwait(false);
         IReadOnlyList<TreatmentFacility> treatment = await Table(ContractSchema.TreatmentFacilities, ContractMapping.ToTreatmentFacilities).ConfigureAwait(false);
         IReadOnlyList<Outlet> outlets = await Table(ContractSchema.Outlets, ContractMapping.ToOutlets).ConfigureAwait(false);
-        IReadOnlyList<EnergyLedgerEntry> energy = await Table(ContractSchema.EnergyLedger, ContractMapping.ToEnergyLedger).ConfigureAwait(false);
-        IReadOnlyList<SolidWasteLedgerEntry> waste = await Table(ContractSchema.SolidWasteLedger, ContractMapping.ToSolidWasteLedger).ConfigureAwait(false);
+        // The ledgers are kept as their columns: at province scale, a record per row would be the largest part of the heap.
+        IReadOnlyList<EnergyLedgerEntry> energy = await Table(ContractSchema.EnergyLedger, t => LedgerColumns<EnergyLedgerEntry>.From(t, ContractMapping.EnergyLedgerRow, LedgerReaders.EnergyLedger)).ConfigureAwait(false);
+        IReadOnlyList<SolidWasteLedgerEntry> waste = await Table(ContractSchema.SolidWasteLedger, t => LedgerColumns<SolidWasteLedgerEntry>.From(t, ContractMapping.SolidWasteLedgerRow)).ConfigureAwait(false);
         IReadOnlyList<EmissionFactor> factors = await Table(ContractSchema.EmissionFactors, ContractMapping.ToEmissionFactors).ConfigureAwait(false);
         IReadOnlyList<CemsHourlyTable> cems = includeCemsHourly
             ? await Table(ContractSchema.CemsHourly, t => (IReadOnlyList<CemsHourlyTable>)[ContractMapping.ToCemsHourly(t)]).ConfigureAwait(false)

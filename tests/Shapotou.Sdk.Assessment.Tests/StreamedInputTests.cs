@@ -111,6 +111,50 @@ public sealed class StreamedInputTests : IDisposable
     }
 
     [Fact]
+    public async Task LedgersReadFromAFolder_GiveTheFiguresOfTheSameLedgersAsRecords()
+    {
+        // A folder's ledgers are kept as their columns and made into records when read; the default dataset's ledgers
+        // are records in memory.
+        await WriteAsync(_ => { });
+        ClusterDataset whole = await AssessmentSource.FromFolder(_folder).LoadDatasetAsync();
+        ClusterDataset records = DefaultDataset.Instance;
+        var memoryData = new ClusterDataset(whole.Name, whole.Illustrative, whole.Enterprises, whole.Facilities, whole.TreatmentFacilities, whole.Outlets,
+            records.EnergyLedger, records.SolidWasteLedger, whole.EmissionFactors, whole.CemsHourly, whole.AbsentTables);
+
+        DistrictAssessment streamed = await DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder));
+        DistrictAssessment memory = await DistrictAssessment.RunAsync(AssessmentSource.FromDataset(memoryData));
+
+        Assert.Equal(3_408, whole.EnergyLedger.Count);
+        Assert.Equal(records.EnergyLedger[1_017], whole.EnergyLedger[1_017]);
+        Assert.Equal(records.SolidWasteLedger[^1], whole.SolidWasteLedger[^1]);
+        Assert.Equal(Document(memory), Document(streamed));
+    }
+
+    [Fact]
+    public async Task ABadEnergyLedgerRow_IsRefusedNamingFileRowGroupAndRow()
+    {
+        await DefaultDataset.WriteAsync(_folder);
+        string path = Path.Combine(_folder, "energy_ledger.parquet");
+        TableBatch ledger = await ParquetTables.ReadAsync(path, ContractSchema.EnergyLedger);
+        double[] coke = ledger.Numbers("coke").ToArray();
+        coke[RowGroup + 17] = -5;
+        ledger.SetNumbers("coke", coke, ledger.UnitOf("coke"));
+        await using (ParquetTableWriter writer = await ParquetTableWriter.CreateAsync(path, ContractSchema.EnergyLedger, ledger.Columns, rowGroupSize: RowGroup))
+        {
+            await writer.WriteAsync(ledger);
+            await writer.CommitAsync();
+        }
+
+        ShapotouDataException error = await Assert.ThrowsAsync<ShapotouDataException>(() => DistrictAssessment.RunAsync(AssessmentSource.FromFolder(_folder)));
+
+        string facility = ledger.Text("facility_id").Span[RowGroup + 17]!;
+        DateOnly period = ledger.Dates("period").Span[RowGroup + 17]!.Value;
+        Assert.Equal(
+            $"File 'energy_ledger.parquet', row group 1, row 17: Energy ledger row '{facility} {period:yyyy-MM}': coke is -5 Tonne; expected a finite value of at least 0.",
+            error.Message);
+    }
+
+    [Fact]
     public async Task HivePartitionedCemsHourly_IsStreamed_WithTheFiguresOfTheSameFolderInMemory()
     {
         // cems_hourly/ partitioned by outlet, as a receiver or Spark writes it, instead of cems_hourly.parquet.

@@ -6,7 +6,7 @@ namespace Shapotou.Sdk.Model;
 /// </summary>
 /// <remarks>
 /// <para>This type is immutable and thread-safe: it copies the lists it is given (the hourly table is columnar and
-/// wraps its arrays, see <see cref="CemsHourlyTable"/>).</para>
+/// wraps its arrays, see <see cref="CemsHourlyTable"/>; a ledger read from Parquet files is kept as its columns).</para>
 /// <para>Ids are unique within their table (an outlet id repeats only for another facility or pollutant); every
 /// facility belongs to an enterprise of the dataset, every treatment facility, outlet and energy-ledger row to a
 /// facility, every solid-waste row to an enterprise, and every CEMS row to an outlet. A break is a
@@ -56,8 +56,8 @@ public sealed class ClusterDataset
         Facilities = [.. facilities];
         TreatmentFacilities = [.. treatmentFacilities];
         Outlets = [.. outlets];
-        EnergyLedger = [.. energyLedger];
-        SolidWasteLedger = [.. solidWasteLedger];
+        EnergyLedger = Keep(energyLedger);
+        SolidWasteLedger = Keep(solidWasteLedger);
         EmissionFactors = [.. emissionFactors];
         CemsHourly = cemsHourly;
         AbsentTables = absentTables is null ? [] : [.. absentTables.Order(StringComparer.Ordinal)];
@@ -122,6 +122,9 @@ public sealed class ClusterDataset
     /// <summary>Gets the contract tables the source lacks altogether, in ordinal order; references into them are not
     /// checked.</summary>
     public IReadOnlyList<string> AbsentTables { get; }
+
+    /// <summary>The rows as given where they are already immutable and compact (<see cref="CompactRows{T}"/>), else a copy.</summary>
+    private static IReadOnlyList<T> Keep<T>(IReadOnlyList<T> rows) => rows is CompactRows<T> ? rows : [.. rows];
 
     private static HashSet<TKey> UniqueKeys<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> key, string table, string columns)
         where TKey : notnull

@@ -76,6 +76,63 @@ public sealed record EnergyLedgerEntry
         OreGrade = oreGrade;
     }
 
+    private EnergyLedgerEntry(
+        string facilityId,
+        DateOnly period,
+        string product,
+        Mass output,
+        Energy? electricityPurchased,
+        Energy? furnaceElectricity,
+        Energy? wasteHeatPowerGenerated,
+        Energy? electricityExported,
+        Mass? coke,
+        Mass? semiCoke,
+        Mass? coal,
+        Volume? naturalGas,
+        Mass? diesel,
+        Mass? electrodePaste,
+        MassFraction? oreGrade,
+        bool checkedBefore)
+    {
+        _ = checkedBefore;
+        FacilityId = facilityId;
+        Period = period;
+        Product = product;
+        Output = output;
+        ElectricityPurchased = electricityPurchased;
+        FurnaceElectricity = furnaceElectricity;
+        WasteHeatPowerGenerated = wasteHeatPowerGenerated;
+        ElectricityExported = electricityExported;
+        Coke = coke;
+        SemiCoke = semiCoke;
+        Coal = coal;
+        NaturalGas = naturalGas;
+        Diesel = diesel;
+        ElectrodePaste = electrodePaste;
+        OreGrade = oreGrade;
+    }
+
+    /// <summary>Makes again a row the public constructor has already checked, with the same values, without checking
+    /// them again: a ledger kept as its columns (<see cref="CompactRows{T}"/>) makes its rows each time they are read.</summary>
+    internal static EnergyLedgerEntry FromCheckedValues(
+        string facilityId,
+        DateOnly period,
+        string product,
+        Mass output,
+        Energy? electricityPurchased,
+        Energy? furnaceElectricity,
+        Energy? wasteHeatPowerGenerated,
+        Energy? electricityExported,
+        Mass? coke,
+        Mass? semiCoke,
+        Mass? coal,
+        Volume? naturalGas,
+        Mass? diesel,
+        Mass? electrodePaste,
+        MassFraction? oreGrade) =>
+        new(facilityId, period, product, output, electricityPurchased, furnaceElectricity, wasteHeatPowerGenerated, electricityExported,
+            coke, semiCoke, coal, naturalGas, diesel, electrodePaste, oreGrade, checkedBefore: true);
+
     /// <summary>Gets the facility.</summary>
     public string FacilityId { get; }
 
