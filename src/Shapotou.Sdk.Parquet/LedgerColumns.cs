@@ -1,3 +1,4 @@
+using Shapotou.Sdk.Contract;
 using Shapotou.Sdk.Model;
 using UnitsNet;
 using UnitsNet.Units;
