@@ -173,7 +173,7 @@ public sealed class EnergyCalculator
         }
 
         double[] output = SumByGroup(groups, keys.Count, rows.Select(r => r.Output.Tonnes));
-        double[] kgce = SumByGroup(groups, keys.Count, energy.KilogramsOfCoalEquivalent);
+        double[] kgce = SumByGroup(groups, keys.Count, energy.RowKilograms);
         double[] furnaceKwh = SumByGroup(groups, keys.Count, rows.Select(r => r.FurnaceElectricity?.KilowattHours ?? double.NaN));
         double[] gradeWeighted = SumByGroup(groups, keys.Count, rows.Select(r => (r.OreGrade?.As(MassFractionUnit.Percent) ?? double.NaN) * r.Output.Tonnes));
 
@@ -223,17 +223,17 @@ public sealed class EnergyCalculator
                 year,
                 monthly ? keys[g].Month : null,
                 keys[g].Product,
-                output[g],
-                basis,
-                double.IsFinite(kgce[g]) ? kgce[g] : null,
-                unitEnergy,
-                double.IsFinite(electricityPerTonne) ? electricityPerTonne : null,
-                benchmark is null ? null : BenchmarkClassification.Classify(unit, benchmark),
+                Mass.FromTonnes(output[g]),
+                Mass.FromTonnes(basis),
+                double.IsFinite(kgce[g]) ? StandardCoal.FromKilogramsOfCoalEquivalent(kgce[g]) : null,
+                unitEnergy is { } perTonne ? EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(perTonne) : null,
+                double.IsFinite(electricityPerTonne) ? ElectricityIntensity.FromKilowattHoursPerTonne(electricityPerTonne) : null,
+                benchmark is null ? null : BenchmarkClassification.Classify(unitEnergy is { } ue ? EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(ue) : null, benchmark),
                 benchmark,
                 level,
                 electricityLevel,
-                gap,
-                gap is { } kgcePerTonne ? kgcePerTonne * basis / 1000 : null));
+                gap is { } gapPerTonne ? EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(gapPerTonne) : null,
+                gap is { } kgcePerTonne ? StandardCoal.FromTonnesOfCoalEquivalent(kgcePerTonne * basis / 1000) : null));
         }
 
         foreach (UsedCoefficient used in energy.CoefficientsUsed.Where(c => c.Confidence != ReferenceConfidence.Primary))
@@ -268,12 +268,12 @@ public sealed class EnergyCalculator
             ComprehensiveEnergy part = ComputeRows([.. indices.Select(i => rows[i])], new DateOnly(year, month.Key, DateTime.DaysInMonth(year, month.Key)));
             for (int k = 0; k < indices.Length; k++)
             {
-                kgce[indices[k]] = part.KilogramsOfCoalEquivalent[k];
+                kgce[indices[k]] = part.RowKilograms[k];
             }
 
             used.AddRange(part.CoefficientsUsed.Where(c => !used.Contains(c)));
             missing.AddRange(part.MissingCoefficients.Where(c => !missing.Contains(c)));
-            foreach ((string carrier, double value) in part.CarrierTotalsKgce)
+            foreach ((string carrier, double value) in part.CarrierKilograms)
             {
                 totals[carrier] = totals.GetValueOrDefault(carrier) + value;
             }
@@ -310,16 +310,46 @@ public sealed class EnergyCalculator
 }
 
 /// <summary>The comprehensive energy of ledger rows.</summary>
-/// <param name="KilogramsOfCoalEquivalent">The kgce of each row; NaN where a carrier is unknown or lacks a coefficient.</param>
-/// <param name="CoefficientsUsed">The coefficients applied, with their sources and confidence.</param>
-/// <param name="MissingCoefficients">The carriers used without a coefficient.</param>
-/// <param name="CarrierTotalsKgce">The kgce of each ledger column over all rows (exported electricity negative); NaN where a row is unknown.</param>
-/// <remarks>This type is immutable and thread-safe provided the array is not changed.</remarks>
-public sealed record ComprehensiveEnergy(
-    IReadOnlyList<double> KilogramsOfCoalEquivalent,
-    IReadOnlyList<UsedCoefficient> CoefficientsUsed,
-    IReadOnlyList<string> MissingCoefficients,
-    IReadOnlyDictionary<string, double> CarrierTotalsKgce);
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record ComprehensiveEnergy
+{
+    internal ComprehensiveEnergy(
+        double[] rowKilograms,
+        IReadOnlyList<UsedCoefficient> coefficientsUsed,
+        IReadOnlyList<string> missingCoefficients,
+        IReadOnlyDictionary<string, double> carrierKilograms)
+    {
+        RowKilograms = rowKilograms;
+        CarrierKilograms = carrierKilograms;
+        CoefficientsUsed = coefficientsUsed;
+        MissingCoefficients = missingCoefficients;
+        RowEnergy = Array.AsReadOnly(rowKilograms.Select(Known).ToArray());
+        CarrierTotals = carrierKilograms.ToDictionary(c => c.Key, c => Known(c.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the comprehensive energy of each row, in kgce.</summary>
+    /// <value>One amount per row, in the order given; <see langword="null"/> where a carrier is unknown or lacks a coefficient.</value>
+    public IReadOnlyList<StandardCoal?> RowEnergy { get; }
+
+    /// <summary>Gets the coefficients applied, with their sources and confidence.</summary>
+    public IReadOnlyList<UsedCoefficient> CoefficientsUsed { get; }
+
+    /// <summary>Gets the carriers used without a coefficient.</summary>
+    public IReadOnlyList<string> MissingCoefficients { get; }
+
+    /// <summary>Gets the standard coal of each ledger column over all rows, in kgce.</summary>
+    /// <value>Keyed by ledger column (exported electricity negative); <see langword="null"/> where a row is unknown.</value>
+    public IReadOnlyDictionary<string, StandardCoal?> CarrierTotals { get; }
+
+    /// <summary>The kgce of each row, NaN where unknown: the column the kernels sum.</summary>
+    internal double[] RowKilograms { get; }
+
+    /// <summary>The kgce of each ledger column, NaN where unknown.</summary>
+    internal IReadOnlyDictionary<string, double> CarrierKilograms { get; }
+
+    private static StandardCoal? Known(double kilograms) =>
+        double.IsFinite(kilograms) ? StandardCoal.FromKilogramsOfCoalEquivalent(kilograms) : null;
+}
 
 /// <summary>A coefficient applied by the calculator.</summary>
 /// <param name="Coefficient">The coefficient, with its source.</param>
@@ -346,17 +376,17 @@ public enum EnergyGrouping
 /// <param name="Year">The year.</param>
 /// <param name="Month">The month, or <see langword="null"/> for the whole year.</param>
 /// <param name="Product">The product code.</param>
-/// <param name="OutputT">Physical output, t.</param>
-/// <param name="OutputBasisT">Output on the benchmark's product basis, t.</param>
-/// <param name="ComprehensiveEnergyKgce">Comprehensive energy, kgce; <see langword="null"/> where unknown.</param>
-/// <param name="UnitEnergyKgcePerT">Comprehensive energy ÷ basis output, kgce/t; <see langword="null"/> where unknown.</param>
-/// <param name="SmeltingElectricityKwhPerT">Furnace electricity ÷ basis output, kWh/t, or <see langword="null"/>.</param>
+/// <param name="Output">Physical output, in tonnes.</param>
+/// <param name="OutputBasis">Output on the benchmark's product basis, in tonnes.</param>
+/// <param name="ComprehensiveEnergy">Comprehensive energy, in kgce; <see langword="null"/> where unknown.</param>
+/// <param name="UnitEnergy">Comprehensive energy ÷ basis output, in kgce/t; <see langword="null"/> where unknown.</param>
+/// <param name="SmeltingElectricity">Furnace electricity ÷ basis output, in kWh/t, or <see langword="null"/>.</param>
 /// <param name="BenchmarkClass">Against the benchmark edition in force on 31 December of the year, or <see langword="null"/>.</param>
 /// <param name="Benchmark">That benchmark pair, or <see langword="null"/>.</param>
 /// <param name="Level">The comprehensive-energy level of the limit standard, or <see langword="null"/>.</param>
 /// <param name="ElectricityLevel">The electricity level (ore-grade corrected for ferroalloys), or <see langword="null"/>.</param>
-/// <param name="GapToBenchmarkKgcePerT">Unit energy less the benchmark, kgce/t.</param>
-/// <param name="GapToBenchmarkTce">That gap times the basis output, tce.</param>
+/// <param name="GapToBenchmark">Unit energy less the benchmark, in kgce/t, or <see langword="null"/>.</param>
+/// <param name="GapToBenchmarkEnergy">That gap times the basis output, in tce, or <see langword="null"/>.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record GroupEnergy(
     EnergyGrouping Grouping,
@@ -364,17 +394,17 @@ public sealed record GroupEnergy(
     int Year,
     int? Month,
     string Product,
-    double OutputT,
-    double OutputBasisT,
-    double? ComprehensiveEnergyKgce,
-    double? UnitEnergyKgcePerT,
-    double? SmeltingElectricityKwhPerT,
+    Mass Output,
+    Mass OutputBasis,
+    StandardCoal? ComprehensiveEnergy,
+    EnergyIntensity? UnitEnergy,
+    ElectricityIntensity? SmeltingElectricity,
     BenchmarkClass? BenchmarkClass,
     EnergyBenchmark? Benchmark,
     LimitLevel? Level,
     LimitLevel? ElectricityLevel,
-    double? GapToBenchmarkKgcePerT,
-    double? GapToBenchmarkTce);
+    EnergyIntensity? GapToBenchmark,
+    StandardCoal? GapToBenchmarkEnergy);
 
 /// <summary>Grouped energy results and the assumptions they depend on.</summary>
 /// <param name="Groups">One entry per group, period and product.</param>

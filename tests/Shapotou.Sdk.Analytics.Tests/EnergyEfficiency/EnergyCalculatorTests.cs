@@ -52,7 +52,7 @@ public sealed class EnergyCalculatorTests
         // energy.md B2: 8 300 kWh × 0.1229 + 0.9 t coke × 971.4 = 1020.07 + 874.26 = 1894.33 kgce for 1 t.
         ComprehensiveEnergy energy = new EnergyCalculator(s_catalogue).ComputeRows([Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.9)], new DateOnly(2024, 12, 31));
 
-        Assert.Equal(1894.33, energy.KilogramsOfCoalEquivalent[0], 9);
+        Assert.Equal(1894.33, energy.RowEnergy[0]!.Value.KilogramsOfCoalEquivalent, 9);
         Assert.Empty(energy.MissingCoefficients);
     }
 
@@ -63,7 +63,7 @@ public sealed class EnergyCalculatorTests
             [Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0, furnaceKwh: 8_000, exportedKwh: 300)],
             new DateOnly(2024, 12, 31));
 
-        Assert.Equal(8_000 * 0.1229, energy.KilogramsOfCoalEquivalent[0], 9);
+        Assert.Equal(8_000 * 0.1229, energy.RowEnergy[0]!.Value.KilogramsOfCoalEquivalent, 9);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class EnergyCalculatorTests
 
         ComprehensiveEnergy energy = new EnergyCalculator(s_catalogue).ComputeRows(rows, new DateOnly(2024, 12, 31));
 
-        Assert.True(double.IsNaN(energy.KilogramsOfCoalEquivalent[0]));
-        Assert.Equal(1894.33, energy.KilogramsOfCoalEquivalent[1], 9);
+        Assert.Null(energy.RowEnergy[0]);
+        Assert.Equal(1894.33, energy.RowEnergy[1]!.Value.KilogramsOfCoalEquivalent, 9);
         Assert.Equal(["semi_coke"], energy.MissingCoefficients);
     }
 
@@ -87,7 +87,7 @@ public sealed class EnergyCalculatorTests
 
         EnergyAssessment result = calculator.ByEnterprise(data, 2024);
 
-        Assert.Equal(1020.07 + (0.5 * 971.4) + (0.3 * 970), result.Groups[0].ComprehensiveEnergyKgce!.Value, 9);
+        Assert.Equal(1020.07 + (0.5 * 971.4) + (0.3 * 970), result.Groups[0].ComprehensiveEnergy!.Value.KilogramsOfCoalEquivalent, 9);
         Assert.Contains(result.Assumptions, a => a.StartsWith("Coefficient of semi_coke: 0.97 kgce per kg, supplied by the caller", StringComparison.Ordinal));
     }
 
@@ -100,7 +100,7 @@ public sealed class EnergyCalculatorTests
 
         ComprehensiveEnergy energy = calculator.ComputeRows([Row("fesi-f1", 2024, 1, "FeSi75", 1, 1_000, 0)], new DateOnly(2024, 12, 31));
 
-        Assert.Equal(404, energy.KilogramsOfCoalEquivalent[0], 9);
+        Assert.Equal(404, energy.RowEnergy[0]!.Value.KilogramsOfCoalEquivalent, 9);
     }
 
     [Fact]
@@ -116,15 +116,15 @@ public sealed class EnergyCalculatorTests
         GroupEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Groups.Single();
 
         double expected = (7_000 * 0.1229) + (0.865 * 971.4);
-        Assert.Equal(1_000, fesi.OutputT);
-        Assert.Equal(1_000, fesi.OutputBasisT);
-        Assert.Equal(expected, fesi.UnitEnergyKgcePerT!.Value, 9);
+        Assert.Equal(1_000, fesi.Output.Tonnes);
+        Assert.Equal(1_000, fesi.OutputBasis.Tonnes);
+        Assert.Equal(expected, fesi.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne, 9);
         Assert.Equal(BenchmarkClass.BetterThanBenchmark, fesi.BenchmarkClass);
         Assert.Equal(LimitLevel.Level2, fesi.Level); // 1700.56: above level 1 (1700), at most level 2 (1770)
-        Assert.Equal(8_100, fesi.SmeltingElectricityKwhPerT!.Value, 9);
+        Assert.Equal(8_100, fesi.SmeltingElectricity!.Value.KilowattHoursPerTonne, 9);
         Assert.Equal(LimitLevel.Level2, fesi.ElectricityLevel); // 99 % ore: levels 8010 / 8260 / 8360
-        Assert.Equal(expected - 1_770, fesi.GapToBenchmarkKgcePerT!.Value, 9);
-        Assert.Equal((expected - 1_770) * 1_000 / 1_000, fesi.GapToBenchmarkTce!.Value, 9);
+        Assert.Equal(expected - 1_770, fesi.GapToBenchmark!.Value.KilogramsOfCoalEquivalentPerTonne, 9);
+        Assert.Equal((expected - 1_770) * 1_000 / 1_000, fesi.GapToBenchmarkEnergy!.Value.TonnesOfCoalEquivalent, 9);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class EnergyCalculatorTests
 
         EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024);
 
-        Assert.Equal(720, result.Groups[0].OutputBasisT, 9);
+        Assert.Equal(720, result.Groups[0].OutputBasis.Tonnes, 9);
         Assert.Contains(result.Assumptions, a => a.StartsWith("FeSi72 converted to the FeSi75 basis in proportion to nominal silicon (72/75)", StringComparison.Ordinal));
     }
 
@@ -160,7 +160,7 @@ public sealed class EnergyCalculatorTests
 
         Assert.Null(heat.BenchmarkClass);
         Assert.Null(heat.Level);
-        Assert.Equal((600 * 0.1229) + (14 * 714.3), heat.ComprehensiveEnergyKgce!.Value, 9);
+        Assert.Equal((600 * 0.1229) + (14 * 714.3), heat.ComprehensiveEnergy!.Value.KilogramsOfCoalEquivalent, 9);
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public sealed class EnergyCalculatorTests
 
         GroupEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Groups.Single();
 
-        Assert.Null(fesi.ComprehensiveEnergyKgce);
-        Assert.Null(fesi.UnitEnergyKgcePerT);
+        Assert.Null(fesi.ComprehensiveEnergy);
+        Assert.Null(fesi.UnitEnergy);
         Assert.Null(fesi.BenchmarkClass);
     }
 
@@ -204,12 +204,12 @@ public sealed class EnergyCalculatorTests
         GroupEnergy township = calculator.ByGroup(data, 2024, EnergyGrouping.Township, monthly: false).Groups.Single();
 
         Assert.Equal(["fesi-f1", "fesi-f2"], facilities.Select(f => f.GroupId));
-        Assert.Equal(500, facilities[0].OutputT);
+        Assert.Equal(500, facilities[0].Output.Tonnes);
         Assert.Equal([("fesi-f1", 1), ("fesi-f1", 2), ("fesi-f2", 1)], months.Select(m => (m.GroupId, m.Month!.Value)));
-        Assert.Equal((7_500 * 0.1229) + (0.8 * 971.4), months[1].UnitEnergyKgcePerT!.Value, 9);
+        Assert.Equal((7_500 * 0.1229) + (0.8 * 971.4), months[1].UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne, 9);
         Assert.Equal("zhenluo", township.GroupId);
         Assert.Equal(EnergyGrouping.Township, township.Grouping);
-        Assert.Equal(facilities.Sum(f => f.ComprehensiveEnergyKgce!.Value), township.ComprehensiveEnergyKgce!.Value, 6);
+        Assert.Equal(facilities.Sum(f => f.ComprehensiveEnergy!.Value.KilogramsOfCoalEquivalent), township.ComprehensiveEnergy!.Value.KilogramsOfCoalEquivalent, 6);
         Assert.Null(township.Month);
     }
 
@@ -231,7 +231,7 @@ public sealed class EnergyCalculatorTests
         GroupEnergy year = calculator.ByGroup(data, 2023, EnergyGrouping.Facility, monthly: false).Groups.Single();
 
         Assert.Equal([1, 6, 7], months.Select(m => m.Month!.Value));
-        Assert.All(months, m => Assert.Equal(1876.888, m.UnitEnergyKgcePerT!.Value, 9));
+        Assert.All(months, m => Assert.Equal(1876.888, m.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne, 9));
         Assert.Equal([1900.0, 1900.0, 1850.0], months.Select(m => m.Benchmark!.Baseline.GetValue()));
         Assert.Equal([BenchmarkClass.Between, BenchmarkClass.Between, BenchmarkClass.WorseThanBaseline], months.Select(m => m.BenchmarkClass!.Value));
         // The year is judged on its last day, as documented: the 2023 edition.
