@@ -26,7 +26,7 @@ Console.WriteLine($"dataset '{data.Name}'{(data.Illustrative ? " (ILLUSTRATIVE d
 var calculator = new EnergyCalculator(ReferenceCatalogue.Builtin);
 
 // Per enterprise and year: unit energy, the benchmark class and the gap to the benchmark in tonnes of standard coal.
-EnergyAssessment yearly = calculator.ByEnterprise(data, year);
+EnergyAssessment yearly = calculator.ByEnterprise(data, year, new DateOnly(year, 12, 31));
 GroupEnergy[] benchmarked = yearly.Groups.Where(g => g.Benchmark is not null && g.UnitEnergy is not null).ToArray();
 Console.WriteLine($"{"enterprise",-14} {"product",-8} {"output t",10} {"kgce/t",8} {"benchmark",9} {"baseline",8}  class");
 foreach (GroupEnergy g in benchmarked.OrderBy(g => g.UnitEnergy))
@@ -35,7 +35,7 @@ foreach (GroupEnergy g in benchmarked.OrderBy(g => g.UnitEnergy))
 }
 
 // Per month for the whole year: the output-weighted unit energy of each product, to see seasonality.
-EnergyAssessment monthly = calculator.ByGroup(data, year, EnergyGrouping.Enterprise, monthly: true);
+EnergyAssessment monthly = calculator.ByGroup(data, year, new DateOnly(year, 12, 31), EnergyGrouping.Enterprise, monthly: true);
 foreach (IGrouping<string, GroupEnergy> product in monthly.Groups.Where(g => g.Benchmark is not null && g.UnitEnergy is not null).GroupBy(g => g.Product))
 {
     var months = product.GroupBy(g => g.Month!.Value).OrderBy(m => m.Key)

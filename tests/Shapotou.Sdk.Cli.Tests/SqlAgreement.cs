@@ -256,7 +256,7 @@ internal static class SqlAgreement
     /// <returns>The enterprise-products compared.</returns>
     public static int UnitEnergy(SqlExport export, int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year, new DateOnly(year, 12, 31)).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
         List<object?[]> rows = export.Query($"SELECT enterprise_id, product, output_t, output_basis_t, comprehensive_energy_kgce, unit_energy_kgce_per_t FROM unit_energy WHERE year = {year}");
 
@@ -312,7 +312,7 @@ internal static class SqlAgreement
     /// <returns>The enterprise-products by class (<c>none</c> without one).</returns>
     public static Dictionary<string, int> EnergyBenchmarks(SqlExport export, int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year, new DateOnly(year, 12, 31)).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
         List<object?[]> rows = export.Query($"SELECT enterprise_id, product, benchmark_class, benchmark_kgce_per_t, baseline_kgce_per_t, gap_to_benchmark_kgce_per_t, gap_to_benchmark_tce, limit_level FROM energy_benchmarks WHERE year = {year}");
 
@@ -339,7 +339,7 @@ internal static class SqlAgreement
     /// <returns>The enterprise-products by level (<c>none</c> without one), and those whose levels were corrected.</returns>
     public static (Dictionary<string, int> Levels, int Corrected) ElectricityLevels(SqlExport export, int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year, new DateOnly(year, 12, 31)).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
         List<object?[]> rows = export.Query($"SELECT enterprise_id, product, electricity_limit_level, ore_grade_pct, electricity_limit_level_1_kwh_per_t, electricity_limit_level_2_kwh_per_t, electricity_limit_level_3_kwh_per_t FROM smelting_electricity WHERE year = {year}");
         Dictionary<string, ProductDefinition> products = ProductDefinition.Defaults.ToDictionary(p => p.Code);
@@ -371,7 +371,7 @@ internal static class SqlAgreement
     /// <returns>The view's ferroalloy output and waste-heat power per tonne.</returns>
     public static (double? OutputT, double? PowerKwhPerT) FurnaceFigures(SqlExport export, int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year, new DateOnly(year, 12, 31)).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
         List<object?[]> rows = export.Query($"SELECT enterprise_id, product, smelting_electricity_kwh_per_t FROM smelting_electricity WHERE year = {year}");
         Assert.Equal(sdk.Count, rows.Count);

@@ -92,7 +92,7 @@ public sealed partial class ReadMeTests
                 Energy electricity = Energy.FromGigawattHours(rows.Sum(r => r.ElectricityPurchased?.GigawattHours ?? double.NaN));
 
                 // Unit energy per enterprise against the benchmark in force, with every assumption it rests on.
-                EnergyAssessment energy = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(data, 2024);
+                EnergyAssessment energy = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(data, 2024, new DateOnly(2024, 12, 31));
                 GroupEnergy yuexin = energy.Groups.Single(g => g.GroupId == "zl-yuexin");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{yuexin.GroupId} {yuexin.Product}: {output.Tonnes:N0} t, {electricity.GigawattHours:N1} GWh, {yuexin.UnitEnergy:F1}, {BenchmarkClassification.ToName(yuexin.BenchmarkClass!.Value)}"));

@@ -26,28 +26,100 @@ public enum GridFactorScope
 /// guidelines tabulate it. No UnitsNet quantity is carbon per heat.</param>
 /// <param name="Oxidation">Oxidation rate (碳氧化率).</param>
 /// <param name="Source">Where the three come from.</param>
-public sealed record CombustionParameters(double NetCalorificValue, double CarbonContent, Ratio Oxidation, string Source);
+/// <remarks>This type is immutable and thread-safe. Each value is checked when it is set.</remarks>
+public sealed record CombustionParameters(double NetCalorificValue, double CarbonContent, Ratio Oxidation, string Source)
+{
+    private readonly double _netCalorificValue = Positive(NetCalorificValue, nameof(NetCalorificValue));
+    private readonly double _carbonContent = Positive(CarbonContent, nameof(CarbonContent));
+    private readonly Ratio _oxidation = Share(Oxidation, nameof(Oxidation));
+    private readonly string _source = Source ?? throw new ArgumentNullException(nameof(Source));
+
+    /// <summary>Gets the net calorific value, GJ per ledger unit of the fuel.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not finite and positive.</exception>
+    public double NetCalorificValue { get => _netCalorificValue; init => _netCalorificValue = Positive(value, nameof(NetCalorificValue)); }
+
+    /// <summary>Gets the carbon content per unit of heat, tC/GJ.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not finite and positive.</exception>
+    public double CarbonContent { get => _carbonContent; init => _carbonContent = Positive(value, nameof(CarbonContent)); }
+
+    /// <summary>Gets the oxidation rate.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not above 0 and at most 100 %.</exception>
+    public Ratio Oxidation { get => _oxidation; init => _oxidation = Share(value, nameof(Oxidation)); }
+
+    /// <summary>Gets where the three come from.</summary>
+    /// <exception cref="ArgumentNullException">On init: <see langword="null"/>.</exception>
+    public string Source { get => _source; init => _source = value ?? throw new ArgumentNullException(nameof(Source)); }
+
+    private static double Positive(double value, string name) => double.IsFinite(value) && value > 0
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number above 0.");
+
+    private static Ratio Share(Ratio value, string name) => value.DecimalFractions is > 0 and <= 1
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, "The oxidation rate must be above 0 and at most 100 %.");
+}
 
 /// <summary>The caller's choices and inputs of the CO₂ accounting; the references lack most ferroalloy values.</summary>
+/// <remarks>This type is immutable and thread-safe. Each property is checked when it is set.</remarks>
 public sealed record CarbonOptions
 {
-    /// <summary>Gets the electricity factor's scope; default <see cref="GridFactorScope.Ningxia"/>.</summary>
-    public GridFactorScope Grid { get; init; } = GridFactorScope.Ningxia;
+    private readonly GridFactorScope _grid = GridFactorScope.Ningxia;
+    private readonly IReadOnlyDictionary<string, CombustionParameters> _combustion = new Dictionary<string, CombustionParameters>(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, CarbonIntensity> _processFactors = new Dictionary<string, CarbonIntensity>(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, CarbonIntensity> _productCarbon = new Dictionary<string, CarbonIntensity>(StringComparer.Ordinal);
+    private readonly OutputValueCarbonIntensity? _cityAverageIntensity;
+
+    /// <summary>Gets the electricity factor's scope.</summary>
+    /// <value>The default value is <see cref="GridFactorScope.Ningxia"/> (<c>carbon.grid_factor.ningxia</c>).</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not a member of <see cref="GridFactorScope"/>.</exception>
+    public GridFactorScope Grid
+    {
+        get => _grid;
+        init => _grid = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Grid), value, "The grid must be National, Northwest or Ningxia.");
+    }
 
     /// <summary>Gets combustion parameters per ledger column (<c>coal</c>, <c>natural_gas</c>, <c>diesel</c>, …) that replace the catalogue defaults.</summary>
-    public IReadOnlyDictionary<string, CombustionParameters> Combustion { get; init; } = new Dictionary<string, CombustionParameters>(StringComparer.Ordinal);
+    /// <value>The default value is empty: coal takes the catalogue's bituminous-coal rows (S), gas its full-oxidation factor, diesel is missing.</value>
+    /// <exception cref="ArgumentNullException">On init: the dictionary or one of its values is <see langword="null"/>.</exception>
+    public IReadOnlyDictionary<string, CombustionParameters> Combustion
+    {
+        get => _combustion;
+        init => _combustion = value is null || value.Values.Any(v => v is null)
+            ? throw new ArgumentNullException(nameof(Combustion), "Combustion must not be null or hold null.")
+            : value;
+    }
 
     /// <summary>Gets process factors per ledger column, CO₂ per tonne of the carrier charged, that replace the catalogue defaults.</summary>
-    public IReadOnlyDictionary<string, CarbonIntensity> ProcessFactors { get; init; } = new Dictionary<string, CarbonIntensity>(StringComparer.Ordinal);
+    /// <value>The default value is empty: the catalogue's <c>carbon.process.*</c> rows (S).</value>
+    /// <exception cref="ArgumentNullException">On init: <see langword="null"/>.</exception>
+    public IReadOnlyDictionary<string, CarbonIntensity> ProcessFactors
+    {
+        get => _processFactors;
+        init => _processFactors = value ?? throw new ArgumentNullException(nameof(ProcessFactors));
+    }
 
     /// <summary>
     /// Gets the CO₂ equivalent of the carbon leaving in each product, per tonne of product (e.g. <c>FeSi75</c>), subtracted
-    /// from process CO₂. Empty by default: the catalogue's ferrosilicon value (0.007 tCO₂/t, S) is to be used only once confirmed.
+    /// from process CO₂.
     /// </summary>
-    public IReadOnlyDictionary<string, CarbonIntensity> ProductCarbon { get; init; } = new Dictionary<string, CarbonIntensity>(StringComparer.Ordinal);
+    /// <value>The default value is empty: the catalogue's ferrosilicon value (0.007 tCO₂/t, S) is to be used only once confirmed.</value>
+    /// <exception cref="ArgumentNullException">On init: <see langword="null"/>.</exception>
+    public IReadOnlyDictionary<string, CarbonIntensity> ProductCarbon
+    {
+        get => _productCarbon;
+        init => _productCarbon = value ?? throw new ArgumentNullException(nameof(ProductCarbon));
+    }
 
-    /// <summary>Gets the city's average CO₂ per output value for the township early warning, or <see langword="null"/> (not in the references).</summary>
-    public OutputValueCarbonIntensity? CityAverageIntensity { get; init; }
+    /// <summary>Gets the city's average CO₂ per output value for the township early warning.</summary>
+    /// <value>The default value is <see langword="null"/>: the references lack it, and the warning is not judged.</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not above zero.</exception>
+    public OutputValueCarbonIntensity? CityAverageIntensity
+    {
+        get => _cityAverageIntensity;
+        init => _cityAverageIntensity = value is null || value.Value > OutputValueCarbonIntensity.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(CityAverageIntensity), value, "The city's average intensity must be above zero.");
+    }
 }
 
 /// <summary>One enterprise's CO₂ in a year, by source, and its intensities.</summary>

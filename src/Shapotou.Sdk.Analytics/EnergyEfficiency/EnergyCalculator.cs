@@ -103,29 +103,32 @@ public sealed class EnergyCalculator
     /// limit standards, and the gap to the benchmark.
     /// </summary>
     /// <param name="data">The dataset.</param>
-    /// <param name="year">The year; catalogue values are those in force on 31 December of it.</param>
+    /// <param name="year">The year whose ledger rows are computed.</param>
+    /// <param name="asOf">The date whose catalogue values (coefficients, benchmark editions, limit levels) apply; the
+    /// assessment passes 31 December of <paramref name="year"/>.</param>
     /// <returns>One <see cref="GroupEnergy"/> per enterprise and product, sorted (ordinal), with the assumptions they depend on.</returns>
     /// <exception cref="ShapotouDataException">A ledger row has a product the options do not know; the message names
     /// the table, column, row and value.</exception>
-    public EnergyAssessment ByEnterprise(ClusterDataset data, int year) => ByGroup(data, year, EnergyGrouping.Enterprise, monthly: false);
+    public EnergyAssessment ByEnterprise(ClusterDataset data, int year, DateOnly asOf) => ByGroup(data, year, asOf, EnergyGrouping.Enterprise, monthly: false);
 
     /// <summary>
     /// Computes unit product energy per facility, enterprise or township and product, per year or per month, with the
     /// same classification as <see cref="ByEnterprise"/>.
     /// </summary>
     /// <param name="data">The dataset.</param>
-    /// <param name="year">The year; catalogue values (coefficients, benchmark editions, limit levels) are those in force
-    /// on the last day of the period computed: 31 December for a yearly result, the month's last day for a monthly one
-    /// (so January to June 2023 are judged by the 2021 benchmark edition, in force until 2023-07-03, and July by the
-    /// 2023 edition, in force from 2023-07-04).</param>
+    /// <param name="year">The year whose ledger rows are computed.</param>
+    /// <param name="asOf">The date whose catalogue values (coefficients, benchmark editions, limit levels) apply to a
+    /// yearly result; a monthly result takes those in force on the month's last day, or on <paramref name="asOf"/> when
+    /// that is earlier (with 31 December, January to June 2023 are judged by the 2021 benchmark edition, in force until
+    /// 2023-07-03, and July by the 2023 edition, in force from 2023-07-04). The assessment passes 31 December of
+    /// <paramref name="year"/>.</param>
     /// <param name="grouping">Whether to group by facility, enterprise or township.</param>
     /// <param name="monthly">Whether to give one result per month instead of one per year.</param>
     /// <returns>The results, sorted by group, month and product (ordinal), with the assumptions they depend on.</returns>
     /// <exception cref="ShapotouDataException">A ledger row has a product the options do not know.</exception>
-    public EnergyAssessment ByGroup(ClusterDataset data, int year, EnergyGrouping grouping, bool monthly)
+    public EnergyAssessment ByGroup(ClusterDataset data, int year, DateOnly asOf, EnergyGrouping grouping, bool monthly)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var asOf = new DateOnly(year, 12, 31);
         Dictionary<string, string> enterpriseOf = data.Facilities.ToDictionary(f => f.FacilityId, f => f.EnterpriseId, StringComparer.Ordinal);
         Dictionary<string, string> townshipOf = data.Enterprises.ToDictionary(e => e.EnterpriseId, e => e.Township, StringComparer.Ordinal);
         string GroupOf(EnergyLedgerEntry row) => grouping switch
@@ -151,9 +154,9 @@ public sealed class EnergyCalculator
         }
 
         EnergyLedgerEntry[] rows = rowIndex.Select(i => data.EnergyLedger[i]).ToArray();
-        // Every dated lookup uses the period's own date: the year's last day, or for monthly results the month's.
-        DateOnly DateOf(int month) => month == 0 ? asOf : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-        ComprehensiveEnergy energy = monthly ? ComputeByMonth(rows, year) : ComputeRows(rows, asOf);
+        // Every dated lookup uses the period's own date: asOf for a year, for monthly results the month's last day unless asOf is earlier.
+        DateOnly DateOf(int month) => month == 0 ? asOf : MonthDate(year, month, asOf);
+        ComprehensiveEnergy energy = monthly ? ComputeByMonth(rows, year, asOf) : ComputeRows(rows, asOf);
 
         // Group rows by (group, month or 0, product) with an index per row, then sum columns with the scatter-add kernel.
         var keys = new List<(string Group, int Month, string Product)>();
@@ -255,8 +258,15 @@ public sealed class EnergyCalculator
         return new EnergyAssessment(results, [.. assumptions]);
     }
 
-    /// <summary>The rows' comprehensive energy with each month's coefficients (those in force on its last day).</summary>
-    private ComprehensiveEnergy ComputeByMonth(EnergyLedgerEntry[] rows, int year)
+    /// <summary>The date of a month's catalogue values: its last day, or <paramref name="asOf"/> when that is earlier.</summary>
+    private static DateOnly MonthDate(int year, int month, DateOnly asOf)
+    {
+        var end = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        return end < asOf ? end : asOf;
+    }
+
+    /// <summary>The rows' comprehensive energy with each month's coefficients (those of <see cref="MonthDate"/>).</summary>
+    private ComprehensiveEnergy ComputeByMonth(EnergyLedgerEntry[] rows, int year, DateOnly asOf)
     {
         var kgce = new double[rows.Length];
         var used = new List<UsedCoefficient>();
@@ -265,7 +275,7 @@ public sealed class EnergyCalculator
         foreach (IGrouping<int, int> month in Enumerable.Range(0, rows.Length).GroupBy(i => rows[i].Period.Month))
         {
             int[] indices = [.. month];
-            ComprehensiveEnergy part = ComputeRows([.. indices.Select(i => rows[i])], new DateOnly(year, month.Key, DateTime.DaysInMonth(year, month.Key)));
+            ComprehensiveEnergy part = ComputeRows([.. indices.Select(i => rows[i])], MonthDate(year, month.Key, asOf));
             for (int k = 0; k < indices.Length; k++)
             {
                 kgce[indices[k]] = part.RowKilograms[k];

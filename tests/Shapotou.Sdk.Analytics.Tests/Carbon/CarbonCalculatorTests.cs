@@ -115,6 +115,23 @@ public sealed class CarbonCalculatorTests
         Assert.Equal(5.331, Math.Round(township.PerOutputValue!.Value.TonnesOfCarbonDioxidePerTenThousandYuan, 3));
     }
 
+    [Fact]
+    public void Options_AreCheckedWhenSet()
+    {
+        ArgumentOutOfRangeException city = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new CarbonOptions { CityAverageIntensity = OutputValueCarbonIntensity.Zero });
+        ArgumentOutOfRangeException oxidation = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new CombustionParameters(25, 0.0202, Ratio.FromPercent(101), "caller's test value"));
+        var diesel = new CombustionParameters(42.652, 0.0202, Ratio.FromPercent(98), "caller's test value");
+
+        Assert.Equal("CityAverageIntensity", city.ParamName);
+        Assert.Equal("Oxidation", oxidation.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => diesel with { NetCalorificValue = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CarbonOptions { Grid = (GridFactorScope)7 });
+        Assert.Throws<ArgumentNullException>(() => new CarbonOptions { ProcessFactors = null! });
+        Assert.Equal(98, (diesel with { Source = "another" }).Oxidation.Percent);
+    }
+
     private static ClusterDataset Dataset(double electricityKwh, double coke) => new(
         "carbon", false,
         [new Enterprise("E1", "Works", "zhenluo", "3140", aboveScale: true, outputValue10kYuan: 1)],
