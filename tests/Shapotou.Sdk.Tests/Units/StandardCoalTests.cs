@@ -99,7 +99,8 @@ public sealed class StandardCoalTests
         Assert.Equal(1, (a - b).As(StandardCoalUnit.TonneOfCoalEquivalent));
         Assert.True(a > b);
         Assert.Equal(StandardCoal.FromKilogramsOfCoalEquivalent(3000), a * 2);
-        Assert.Equal("1500 kgce", a.ToString());
+        Assert.Equal("1.5 tce", a.ToString());
+        Assert.Equal("1500 kgce", a.ToUnit(StandardCoalUnit.KilogramOfCoalEquivalent).ToString());
         Assert.Throws<ArgumentOutOfRangeException>(() => StandardCoal.FromTonnesOfCoalEquivalent(double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => StandardCoal.FromKilogramsOfCoalEquivalent(double.PositiveInfinity));
     }
