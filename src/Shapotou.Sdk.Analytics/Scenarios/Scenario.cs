@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Scenarios;
@@ -48,8 +49,8 @@ public sealed record OutputChange(string Id, IReadOnlyList<string> FacilityIds, 
 /// <param name="Id">The id.</param>
 /// <param name="FacilityIds">The facilities.</param>
 /// <param name="AnnualCostYuan">The annualised cost, yuan.</param>
-/// <param name="KilowattHoursPerTonne">Waste-heat power generated per tonne of product, kWh/t.</param>
-public sealed record WasteHeatChange(string Id, IReadOnlyList<string> FacilityIds, decimal? AnnualCostYuan, double KilowattHoursPerTonne)
+/// <param name="Generation">Waste-heat power generated per tonne of product (scenario files give kWh/t).</param>
+public sealed record WasteHeatChange(string Id, IReadOnlyList<string> FacilityIds, decimal? AnnualCostYuan, ElectricityIntensity Generation)
     : ScenarioChange(Id, FacilityIds, AnnualCostYuan);
 
 /// <summary>The relative uncertainties of the Monte Carlo: caller inputs (the references give none).</summary>

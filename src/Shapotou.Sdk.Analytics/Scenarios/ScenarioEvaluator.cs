@@ -227,7 +227,7 @@ public sealed class ScenarioEvaluator
                 {
                     RetireChange => null,
                     OutputChange o when changed is not null => Scale(changed, Math.Max(0, 1 + (o.Change.Percent / 100))),
-                    WasteHeatChange w when changed is not null => WithWasteHeat(changed, w.KilowattHoursPerTonne),
+                    WasteHeatChange w when changed is not null => WithWasteHeat(changed, w.Generation.KilowattHoursPerTonne),
                     _ => changed,
                 };
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Scenarios;
@@ -102,7 +103,7 @@ public static class ScenarioFile
                         Ratio.FromPercent(Number(c, "efficiency_pct", source, where, min: 0, max: 100))),
                     "retire" => new RetireChange(id, facilities, cost),
                     "output_change" => new OutputChange(id, facilities, cost, Ratio.FromPercent(Number(c, "change_pct", source, where, min: -100))),
-                    "waste_heat" => new WasteHeatChange(id, facilities, cost, Number(c, "kwh_per_t", source, where, min: 0)),
+                    "waste_heat" => new WasteHeatChange(id, facilities, cost, ElectricityIntensity.FromKilowattHoursPerTonne(Number(c, "kwh_per_t", source, where, min: 0))),
                     _ => throw new ShapotouDataException($"Scenario file '{source}', {where}: 'type' is '{type}'; expected retrofit, retire, output_change or waste_heat."),
                 });
                 index++;
