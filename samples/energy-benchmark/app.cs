@@ -26,20 +26,20 @@ Console.WriteLine($"dataset '{data.Name}'{(data.Illustrative ? " (ILLUSTRATIVE d
 var calculator = new EnergyCalculator(ReferenceCatalogue.Builtin);
 
 // Per enterprise and year: unit energy, the benchmark class and the gap to the benchmark in tonnes of standard coal.
-EnergyAssessment yearly = calculator.ByEnterprise(data, year);
-GroupEnergy[] benchmarked = yearly.Groups.Where(g => g.Benchmark is not null && g.UnitEnergyKgcePerT is not null).ToArray();
+EnergyAssessment yearly = calculator.ByEnterprise(data, year, new DateOnly(year, 12, 31));
+GroupEnergy[] benchmarked = yearly.Groups.Where(g => g.Benchmark is not null && g.UnitEnergy is not null).ToArray();
 Console.WriteLine($"{"enterprise",-14} {"product",-8} {"output t",10} {"kgce/t",8} {"benchmark",9} {"baseline",8}  class");
-foreach (GroupEnergy g in benchmarked.OrderBy(g => g.UnitEnergyKgcePerT))
+foreach (GroupEnergy g in benchmarked.OrderBy(g => g.UnitEnergy))
 {
-    Console.WriteLine($"{g.GroupId,-14} {g.Product,-8} {g.OutputT,10:N0} {g.UnitEnergyKgcePerT,8:F1} {g.Benchmark!.Benchmark.Value,9} {g.Benchmark.Baseline.Value,8}  {(g.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : "-")}");
+    Console.WriteLine($"{g.GroupId,-14} {g.Product,-8} {g.Output.Tonnes,10:N0} {g.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne,8:F1} {g.Benchmark!.Benchmark.Value,9} {g.Benchmark.Baseline.Value,8}  {(g.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : "-")}");
 }
 
 // Per month for the whole year: the output-weighted unit energy of each product, to see seasonality.
-EnergyAssessment monthly = calculator.ByGroup(data, year, EnergyGrouping.Enterprise, monthly: true);
-foreach (IGrouping<string, GroupEnergy> product in monthly.Groups.Where(g => g.Benchmark is not null && g.UnitEnergyKgcePerT is not null).GroupBy(g => g.Product))
+EnergyAssessment monthly = calculator.ByGroup(data, year, new DateOnly(year, 12, 31), EnergyGrouping.Enterprise, monthly: true);
+foreach (IGrouping<string, GroupEnergy> product in monthly.Groups.Where(g => g.Benchmark is not null && g.UnitEnergy is not null).GroupBy(g => g.Product))
 {
     var months = product.GroupBy(g => g.Month!.Value).OrderBy(m => m.Key)
-        .Select(m => (Month: m.Key, Kgce: m.Sum(g => g.ComprehensiveEnergyKgce ?? double.NaN), Tonnes: m.Sum(g => g.OutputBasisT)));
+        .Select(m => (Month: m.Key, Kgce: m.Sum(g => g.ComprehensiveEnergy?.KilogramsOfCoalEquivalent ?? double.NaN), Tonnes: m.Sum(g => g.OutputBasis.Tonnes)));
     Console.WriteLine($"{product.Key} by month (kgce/t): {string.Join("  ", months.Select(m => $"{m.Month:00}:{m.Kgce / m.Tonnes:F0}"))}");
 }
 

@@ -28,9 +28,9 @@ Console.WriteLine($"{enterprise.NameZh} ({enterprise.Name}): furnace {furnace.Fa
 StandardCoalCoefficient electricity = catalogue.GetStandardCoalCoefficient("electricity.equivalent", asOf);
 StandardCoal month = electricity.Convert(Energy.FromMegawattHours(27_500))
     + catalogue.GetStandardCoalCoefficient("coke", asOf).Convert(Mass.FromTonnes(2_600));
-double unitEnergy = month.KilogramsOfCoalEquivalent / 3_300; // one month, 3 300 t of FeSi75
+EnergyIntensity unitEnergy = EnergyIntensity.Of(month, Mass.FromTonnes(3_300)); // one month, 3 300 t of FeSi75
 EnergyBenchmark benchmark = catalogue.FindEnergyBenchmark("ferrosilicon", asOf)!;
-Console.WriteLine($"unit energy {unitEnergy:F1} kgce/t; benchmark {benchmark.Benchmark.Value} and baseline {benchmark.Baseline.Value} {benchmark.Benchmark.Unit} (mark {benchmark.Benchmark.ConfidenceMark}: {benchmark.Benchmark.Source})");
+Console.WriteLine($"unit energy {unitEnergy:F1}; benchmark {benchmark.Benchmark.Value} and baseline {benchmark.Baseline.Value} {benchmark.Benchmark.Unit} (mark {benchmark.Benchmark.ConfidenceMark}: {benchmark.Benchmark.Source})");
 
 // 3. A column keeps its values in their unit; a conversion is one scale and offset for the whole column; NaN is a missing sample.
 var dust = new QuantityColumn<MassConcentration>(new[] { 8.2, double.NaN, 9.6, 7.9 }, MassConcentrationUnit.MilligramPerCubicMeter);

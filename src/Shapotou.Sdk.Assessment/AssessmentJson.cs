@@ -133,16 +133,16 @@ public static class AssessmentJson
             writer.WriteString("enterprise_id", e.GroupId);
             writer.WriteNumber("year", e.Year);
             writer.WriteString("product", e.Product);
-            writer.WriteNumberOrNull("output_t", e.OutputT);
-            writer.WriteNumberOrNull("output_basis_t", e.OutputBasisT);
-            writer.WriteNumberOrNull("comprehensive_energy_kgce", e.ComprehensiveEnergyKgce);
-            writer.WriteNumberOrNull("unit_energy_kgce_per_t", e.UnitEnergyKgcePerT);
+            writer.WriteNumberOrNull("output_t", e.Output.Tonnes);
+            writer.WriteNumberOrNull("output_basis_t", e.OutputBasis.Tonnes);
+            writer.WriteNumberOrNull("comprehensive_energy_kgce", e.ComprehensiveEnergy?.KilogramsOfCoalEquivalent);
+            writer.WriteNumberOrNull("unit_energy_kgce_per_t", e.UnitEnergy?.KilogramsOfCoalEquivalentPerTonne);
             writer.WriteStringOrNull("benchmark_class", e.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : null);
             writer.WriteNumberOrNull("benchmark_kgce_per_t", e.Benchmark?.Benchmark.Value);
             writer.WriteNumberOrNull("baseline_kgce_per_t", e.Benchmark?.Baseline.Value);
-            writer.WriteNumberOrNull("gap_to_benchmark_kgce_per_t", e.GapToBenchmarkKgcePerT);
-            writer.WriteNumberOrNull("gap_to_benchmark_tce", e.GapToBenchmarkTce);
-            writer.WriteNumberOrNull("smelting_electricity_kwh_per_t", e.SmeltingElectricityKwhPerT);
+            writer.WriteNumberOrNull("gap_to_benchmark_kgce_per_t", e.GapToBenchmark?.KilogramsOfCoalEquivalentPerTonne);
+            writer.WriteNumberOrNull("gap_to_benchmark_tce", e.GapToBenchmarkEnergy?.TonnesOfCoalEquivalent);
+            writer.WriteNumberOrNull("smelting_electricity_kwh_per_t", e.SmeltingElectricity?.KilowattHoursPerTonne);
             writer.WriteStringOrNull("limit_level", LevelName(e.Level));
             writer.WriteStringOrNull("electricity_limit_level", LevelName(e.ElectricityLevel));
             writer.WriteEndObject();
@@ -158,7 +158,7 @@ public static class AssessmentJson
             writer.WriteStartObject();
             writer.WriteString("enterprise_id", u.EnterpriseId);
             writer.WriteNumber("year", u.Year);
-            writer.WriteNumberOrNull("utilisation_rate_pct", u.UtilisationRatePct);
+            writer.WriteNumberOrNull("utilisation_rate_pct", u.UtilisationRate?.Percent);
             writer.WriteEndObject();
         }
 
@@ -175,9 +175,9 @@ public static class AssessmentJson
             writer.WriteNumber("year", a.Year);
             writer.WriteNumber("furnaces", heat.Furnaces);
             writer.WriteNumber("furnaces_with_recovery", heat.FurnacesWithRecovery);
-            writer.WriteNumberOrNull("coverage_pct", heat.CoveragePct);
-            writer.WriteNumberOrNull("capacity_coverage_pct", heat.CapacityCoveragePct);
-            writer.WriteNumberOrNull("power_kwh_per_t", heat.PowerKwhPerTonne);
+            writer.WriteNumberOrNull("coverage_pct", heat.Coverage?.Percent);
+            writer.WriteNumberOrNull("capacity_coverage_pct", heat.CapacityCoverage?.Percent);
+            writer.WriteNumberOrNull("power_kwh_per_t", heat.PowerPerTonne?.KilowattHoursPerTonne);
             writer.WriteEndObject();
         }
 
@@ -394,12 +394,12 @@ public static class AssessmentJson
         {
             writer.WriteStartObject();
             writer.WriteString("enterprise_id", e.EnterpriseId);
-            writer.WriteNumberOrNull("combustion_t", e.CombustionT);
-            writer.WriteNumberOrNull("process_t", e.ProcessT);
-            writer.WriteNumberOrNull("electricity_t", e.ElectricityT);
-            writer.WriteNumberOrNull("total_t", e.TotalT);
-            writer.WriteNumberOrNull("t_per_t", e.PerTonne);
-            writer.WriteNumberOrNull("t_per_10k_yuan", e.Per10kYuan);
+            writer.WriteNumberOrNull("combustion_t", e.Combustion?.Tonnes);
+            writer.WriteNumberOrNull("process_t", e.Process?.Tonnes);
+            writer.WriteNumberOrNull("electricity_t", e.Electricity?.Tonnes);
+            writer.WriteNumberOrNull("total_t", e.Total?.Tonnes);
+            writer.WriteNumberOrNull("t_per_t", e.PerTonne?.TonnesOfCarbonDioxidePerTonne);
+            writer.WriteNumberOrNull("t_per_10k_yuan", e.PerOutputValue?.TonnesOfCarbonDioxidePerTenThousandYuan);
             writer.WriteEndObject();
         }
 
@@ -409,8 +409,8 @@ public static class AssessmentJson
         {
             writer.WriteStartObject();
             writer.WriteString("township", t.Township);
-            writer.WriteNumberOrNull("total_t", t.TotalT);
-            writer.WriteNumberOrNull("t_per_10k_yuan", t.Per10kYuan);
+            writer.WriteNumberOrNull("total_t", t.Total?.Tonnes);
+            writer.WriteNumberOrNull("t_per_10k_yuan", t.PerOutputValue?.TonnesOfCarbonDioxidePerTenThousandYuan);
             writer.WriteBooleanOrNull("above_city_average", t.AboveCityAverage);
             writer.WriteEndObject();
         }

@@ -60,7 +60,7 @@ public sealed record ClusterSummary(IReadOnlyList<TownshipSummary> Townships, Fe
                 furnaces.Count(f => f.Status == FacilityStatus.Running),
                 furnaces.All(f => f.AnnualCapacity is not null) ? Mass.FromTonnes(furnaces.Sum(f => f.AnnualCapacity!.Value.Tonnes)) : null,
                 ledger.Length > 0 ? Mass.FromTonnes(ledger.Sum(r => r.Output.Tonnes)) : null,
-                WasteHeatRecovery.Coverage(data, ferroalloyIds, year).CoveragePct is { } coverage ? Ratio.FromPercent(coverage) : null));
+                WasteHeatRecovery.Coverage(data, ferroalloyIds, year).Coverage));
     }
 
     private static TownshipSummary[] CountTownships(ClusterDataset data) => data.Enterprises

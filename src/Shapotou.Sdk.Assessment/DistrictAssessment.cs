@@ -301,7 +301,7 @@ public sealed class DistrictAssessment
         var energy = new List<GroupEnergy>();
         foreach (int energyYear in years)
         {
-            EnergyAssessment result = energyCalculator.ByEnterprise(data, energyYear);
+            EnergyAssessment result = energyCalculator.ByEnterprise(data, energyYear, new DateOnly(energyYear, 12, 31));
             energy.AddRange(result.Groups);
             assumptions.AddRange(result.Assumptions.Where(a => !assumptions.Contains(a)));
         }

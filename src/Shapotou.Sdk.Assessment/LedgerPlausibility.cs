@@ -26,7 +26,7 @@ internal static class LedgerPlausibility
         {
             int[] rows = [.. rowsOfYear];
             var asOf = new DateOnly(rowsOfYear.Key, 12, 31);
-            IReadOnlyList<double> kgce = calculator.ComputeRows([.. rows.Select(i => ledger[i])], asOf).KilogramsOfCoalEquivalent;
+            double[] kgce = calculator.ComputeRows([.. rows.Select(i => ledger[i])], asOf).RowEnergy.Select(e => e?.KilogramsOfCoalEquivalent ?? double.NaN).ToArray();
             for (int k = 0; k < rows.Length; k++)
             {
                 EnergyLedgerEntry row = ledger[rows[k]];

@@ -27,7 +27,7 @@ public sealed class EarlyYearsTests
         Assert.NotNull(a.Emissions.Carbon);
         Assert.Null(a.Emissions.Carbon!.GridFactor);
         Assert.Contains(a.Emissions.Carbon.Missing, m => m.StartsWith("No 'carbon.grid_factor.ningxia' row for a data year on or before 2016", StringComparison.Ordinal));
-        Assert.All(a.Emissions.Carbon.Enterprises, e => Assert.Null(e.ElectricityT));
+        Assert.All(a.Emissions.Carbon.Enterprises, e => Assert.Null(e.Electricity));
         Assert.Null(a.Emissions.Tax!.Total);
         Assert.Contains(a.Emissions.Tax.Missing, m => m.Contains("its tax is unknown. The catalogue has no value for 'tax.rate.ningxia.air' in force on 2016-", StringComparison.Ordinal));
         // The benchmark editions start 2021-11-15: no class, never a guess.

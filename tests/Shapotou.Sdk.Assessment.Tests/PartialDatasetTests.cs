@@ -138,7 +138,7 @@ public sealed class PartialDatasetTests(DefaultFolderFixture fixture) : IClassFi
             Assert.Equal(JsonValueKind.Null, root.GetProperty("district").ValueKind);
             Assert.Equal(JsonValueKind.Null, root.GetProperty("ferroalloy").ValueKind);
             Assert.NotEmpty(a.Energy);
-            Assert.All(a.Energy, e => Assert.NotNull(e.UnitEnergyKgcePerT));
+            Assert.All(a.Energy, e => Assert.NotNull(e.UnitEnergy));
         }
         else
         {

@@ -166,13 +166,13 @@ internal static class SqlAgreement
         {
             object?[] row = enterprises[e.EnterpriseId];
             string context = $"{e.EnterpriseId} {year}";
-            AssertSame(e.CombustionT, row[1], context + " combustion");
-            AssertSame(e.ProcessT, row[2], context + " process");
-            AssertSame(e.ElectricityT, row[3], context + " electricity");
-            AssertSame(e.TotalT, row[4], context + " total");
-            AssertSame(e.PerTonne, row[5], context + " per t");
-            AssertSame(e.Per10kYuan, row[6], context + " per 1E4 yuan");
-            AssertSame(e.OutputT, row[7], context + " output");
+            AssertSame(e.Combustion?.Tonnes, row[1], context + " combustion");
+            AssertSame(e.Process?.Tonnes, row[2], context + " process");
+            AssertSame(e.Electricity?.Tonnes, row[3], context + " electricity");
+            AssertSame(e.Total?.Tonnes, row[4], context + " total");
+            AssertSame(e.PerTonne?.TonnesOfCarbonDioxidePerTonne, row[5], context + " per t");
+            AssertSame(e.PerOutputValue?.TonnesOfCarbonDioxidePerTenThousandYuan, row[6], context + " per 1E4 yuan");
+            AssertSame(e.Output.Tonnes, row[7], context + " output");
         }
 
         var townships = export.Query($"SELECT township, total_t, t_per_10k_yuan, above_city_average FROM carbon_townships WHERE year = {year}")
@@ -181,8 +181,8 @@ internal static class SqlAgreement
         foreach (TownshipCarbon t in sdk.Townships)
         {
             object?[] row = townships[t.Township];
-            AssertSame(t.TotalT, row[1], $"{t.Township} {year} total");
-            AssertSame(t.Per10kYuan, row[2], $"{t.Township} {year} per 1E4 yuan");
+            AssertSame(t.Total?.Tonnes, row[1], $"{t.Township} {year} total");
+            AssertSame(t.PerOutputValue?.TonnesOfCarbonDioxidePerTenThousandYuan, row[2], $"{t.Township} {year} per 1E4 yuan");
             Assert.Equal(t.AboveCityAverage, (bool?)row[3]);
         }
 
@@ -256,7 +256,7 @@ internal static class SqlAgreement
     /// <returns>The enterprise-products compared.</returns>
     public static int UnitEnergy(SqlExport export, int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year, new DateOnly(year, 12, 31)).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
         List<object?[]> rows = export.Query($"SELECT enterprise_id, product, output_t, output_basis_t, comprehensive_energy_kgce, unit_energy_kgce_per_t FROM unit_energy WHERE year = {year}");
 
@@ -265,10 +265,10 @@ internal static class SqlAgreement
         {
             GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
             string context = $"{g.GroupId} {g.Product} {year}";
-            AssertSame(g.OutputT, row[2], context + " output");
-            AssertSame(g.OutputBasisT, row[3], context + " output on the basis");
-            AssertSame(g.ComprehensiveEnergyKgce, row[4], context + " kgce");
-            AssertSame(g.UnitEnergyKgcePerT, row[5], context + " kgce per t");
+            AssertSame(g.Output.Tonnes, row[2], context + " output");
+            AssertSame(g.OutputBasis.Tonnes, row[3], context + " output on the basis");
+            AssertSame(g.ComprehensiveEnergy?.KilogramsOfCoalEquivalent, row[4], context + " kgce");
+            AssertSame(g.UnitEnergy?.KilogramsOfCoalEquivalentPerTonne, row[5], context + " kgce per t");
         }
 
         return rows.Count;
@@ -284,7 +284,7 @@ internal static class SqlAgreement
         Assert.Equal(sdk.Count, rows.Count);
         foreach (object?[] row in rows)
         {
-            AssertSame(sdk[(string)row[0]!].UtilisationRatePct, row[1], $"{row[0]} {year}");
+            AssertSame(sdk[(string)row[0]!].UtilisationRate?.Percent, row[1], $"{row[0]} {year}");
         }
 
         return rows.Count;
@@ -312,7 +312,7 @@ internal static class SqlAgreement
     /// <returns>The enterprise-products by class (<c>none</c> without one).</returns>
     public static Dictionary<string, int> EnergyBenchmarks(SqlExport export, int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year, new DateOnly(year, 12, 31)).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
         List<object?[]> rows = export.Query($"SELECT enterprise_id, product, benchmark_class, benchmark_kgce_per_t, baseline_kgce_per_t, gap_to_benchmark_kgce_per_t, gap_to_benchmark_tce, limit_level FROM energy_benchmarks WHERE year = {year}");
 
@@ -324,8 +324,8 @@ internal static class SqlAgreement
             Assert.True((g.BenchmarkClass is { } c ? BenchmarkClassification.ToName(c) : null) == (string?)row[2], $"{context}: {g.BenchmarkClass} against {row[2]}.");
             AssertSame(g.Benchmark?.Benchmark.Value, row[3], context + " benchmark");
             AssertSame(g.Benchmark?.Baseline.Value, row[4], context + " baseline");
-            AssertSame(g.GapToBenchmarkKgcePerT, row[5], context + " gap kgce/t");
-            AssertSame(g.GapToBenchmarkTce, row[6], context + " gap tce");
+            AssertSame(g.GapToBenchmark?.KilogramsOfCoalEquivalentPerTonne, row[5], context + " gap kgce/t");
+            AssertSame(g.GapToBenchmarkEnergy?.TonnesOfCoalEquivalent, row[6], context + " gap tce");
             string? level = g.Level switch { null => null, LimitLevel.AboveLevel3 => "above_level_3", { } l => $"level_{(int)l}" };
             Assert.True(level == (string?)row[7], $"{context}: limit level {level} against {row[7]}.");
         }
@@ -339,7 +339,7 @@ internal static class SqlAgreement
     /// <returns>The enterprise-products by level (<c>none</c> without one), and those whose levels were corrected.</returns>
     public static (Dictionary<string, int> Levels, int Corrected) ElectricityLevels(SqlExport export, int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year, new DateOnly(year, 12, 31)).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
         List<object?[]> rows = export.Query($"SELECT enterprise_id, product, electricity_limit_level, ore_grade_pct, electricity_limit_level_1_kwh_per_t, electricity_limit_level_2_kwh_per_t, electricity_limit_level_3_kwh_per_t FROM smelting_electricity WHERE year = {year}");
         Dictionary<string, ProductDefinition> products = ProductDefinition.Defaults.ToDictionary(p => p.Code);
@@ -371,14 +371,14 @@ internal static class SqlAgreement
     /// <returns>The view's ferroalloy output and waste-heat power per tonne.</returns>
     public static (double? OutputT, double? PowerKwhPerT) FurnaceFigures(SqlExport export, int year)
     {
-        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year).Groups
+        var sdk = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(export.Data, year, new DateOnly(year, 12, 31)).Groups
             .ToDictionary(g => (g.GroupId, g.Product));
         List<object?[]> rows = export.Query($"SELECT enterprise_id, product, smelting_electricity_kwh_per_t FROM smelting_electricity WHERE year = {year}");
         Assert.Equal(sdk.Count, rows.Count);
         foreach (object?[] row in rows)
         {
             GroupEnergy g = sdk[((string)row[0]!, (string)row[1]!)];
-            AssertSame(g.SmeltingElectricityKwhPerT, row[2], $"{g.GroupId} {g.Product} {year} kWh per t");
+            AssertSame(g.SmeltingElectricity?.KilowattHoursPerTonne, row[2], $"{g.GroupId} {g.Product} {year} kWh per t");
         }
 
         Assessment.FerroalloySummary ferroalloy = Assessment.ClusterSummary.Count(export.Data, year).Ferroalloy!;
@@ -388,7 +388,7 @@ internal static class SqlAgreement
         object? output = furnaces.Count == 0 ? null : furnaces[0][0];
         object? power = furnaces.Count == 0 ? null : furnaces[0][1];
         AssertSame(ferroalloy.Output?.Tonnes, output, $"ferroalloy output {year}");
-        AssertSame(heat.PowerKwhPerTonne, power, $"waste-heat power per t {year}");
+        AssertSame(heat.PowerPerTonne?.KilowattHoursPerTonne, power, $"waste-heat power per t {year}");
         return (output is null ? null : Convert.ToDouble(output, CultureInfo.InvariantCulture), power is null ? null : Convert.ToDouble(power, CultureInfo.InvariantCulture));
     }
 }

@@ -33,11 +33,11 @@ public sealed partial class ReadMeTests
                 catalogue.GetStandardCoalCoefficient("electricity.equivalent", asOf).Convert(Energy.FromMegawattHours(24_900))
                 + catalogue.GetStandardCoalCoefficient("coke", asOf).Convert(Mass.FromTonnes(2_700));
             Mass output = Mass.FromTonnes(3_000);
-            double unitEnergy = energy.KilogramsOfCoalEquivalent / output.Tonnes;
+            EnergyIntensity unitEnergy = EnergyIntensity.Of(energy, output);
 
             EnergyBenchmark benchmark = catalogue.FindEnergyBenchmark("ferrosilicon", asOf)!;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{unitEnergy:F2} kgce/t against the benchmark {benchmark.Benchmark.Value} {benchmark.Benchmark.Unit} (mark {benchmark.Benchmark.ConfidenceMark})"));
+                $"{unitEnergy:F2} against the benchmark {benchmark.Benchmark.Value} {benchmark.Benchmark.Unit} (mark {benchmark.Benchmark.ConfidenceMark})"));
             // 1894.33 kgce/t against the benchmark 1770 kgce/t (mark S)
             // README end
         });
@@ -92,10 +92,10 @@ public sealed partial class ReadMeTests
                 Energy electricity = Energy.FromGigawattHours(rows.Sum(r => r.ElectricityPurchased?.GigawattHours ?? double.NaN));
 
                 // Unit energy per enterprise against the benchmark in force, with every assumption it rests on.
-                EnergyAssessment energy = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(data, 2024);
+                EnergyAssessment energy = new EnergyCalculator(ReferenceCatalogue.Builtin).ByEnterprise(data, 2024, new DateOnly(2024, 12, 31));
                 GroupEnergy yuexin = energy.Groups.Single(g => g.GroupId == "zl-yuexin");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{yuexin.GroupId} {yuexin.Product}: {output.Tonnes:N0} t, {electricity.GigawattHours:N1} GWh, {yuexin.UnitEnergyKgcePerT:F1} kgce/t, {BenchmarkClassification.ToName(yuexin.BenchmarkClass!.Value)}"));
+                    $"{yuexin.GroupId} {yuexin.Product}: {output.Tonnes:N0} t, {electricity.GigawattHours:N1} GWh, {yuexin.UnitEnergy:F1}, {BenchmarkClassification.ToName(yuexin.BenchmarkClass!.Value)}"));
                 Console.WriteLine($"illustrative: {data.Illustrative}; assumptions: {energy.Assumptions.Count}");
                 // zl-yuexin FeSi75: 151,540 t, 1,135.6 GWh, 1698.3 kgce/t, better_than_benchmark
                 // illustrative: True; assumptions: 6

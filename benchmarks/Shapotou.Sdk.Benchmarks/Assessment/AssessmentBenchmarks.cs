@@ -166,12 +166,12 @@ public class AssessmentBenchmarks
         }
 
         int compared = 0;
-        var energy = sdk.Energy.Where(e => e.UnitEnergyKgcePerT is not null).ToDictionary(e => (e.GroupId, e.Year, e.Product));
+        var energy = sdk.Energy.Where(e => e.UnitEnergy is not null).ToDictionary(e => (e.GroupId, e.Year, e.Product));
         foreach (object?[] row in Query("SELECT enterprise_id, year, product, unit_energy_kgce_per_t FROM unit_energy WHERE unit_energy_kgce_per_t IS NOT NULL"))
         {
             if (energy.TryGetValue(((string)row[0]!, Convert.ToInt32(row[1], CultureInfo.InvariantCulture), (string)row[2]!), out var e))
             {
-                Compare(e.UnitEnergyKgcePerT!.Value, (double)row[3]!);
+                Compare(e.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne, (double)row[3]!);
                 compared++;
             }
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Carbon;
 
@@ -18,55 +20,129 @@ public enum GridFactorScope
 }
 
 /// <summary>The combustion parameters of a fuel: net calorific value, carbon per heat and oxidation.</summary>
-/// <param name="NcvGjPerUnit">NCV in GJ per ledger unit (t, or m³ for natural gas).</param>
-/// <param name="CarbonTcPerGj">Carbon content per unit of heat, tC/GJ.</param>
-/// <param name="OxidationPct">Oxidation rate, %.</param>
+/// <param name="NetCalorificValue">Net calorific value (低位发热量) in GJ per ledger unit of the fuel: per tonne, or per
+/// m³ for natural gas. A plain number because its unit follows the ledger column it is given for.</param>
+/// <param name="CarbonContent">Carbon content per unit of heat (单位热值含碳量), in tC/GJ, as the NDRC accounting
+/// guidelines tabulate it. No UnitsNet quantity is carbon per heat.</param>
+/// <param name="Oxidation">Oxidation rate (碳氧化率).</param>
 /// <param name="Source">Where the three come from.</param>
-public sealed record CombustionParameters(double NcvGjPerUnit, double CarbonTcPerGj, double OxidationPct, string Source);
+/// <remarks>This type is immutable and thread-safe. Each value is checked when it is set.</remarks>
+public sealed record CombustionParameters(double NetCalorificValue, double CarbonContent, Ratio Oxidation, string Source)
+{
+    private readonly double _netCalorificValue = Positive(NetCalorificValue, nameof(NetCalorificValue));
+    private readonly double _carbonContent = Positive(CarbonContent, nameof(CarbonContent));
+    private readonly Ratio _oxidation = Share(Oxidation, nameof(Oxidation));
+    private readonly string _source = Source ?? throw new ArgumentNullException(nameof(Source));
+
+    /// <summary>Gets the net calorific value, GJ per ledger unit of the fuel.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not finite and positive.</exception>
+    public double NetCalorificValue { get => _netCalorificValue; init => _netCalorificValue = Positive(value, nameof(NetCalorificValue)); }
+
+    /// <summary>Gets the carbon content per unit of heat, tC/GJ.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not finite and positive.</exception>
+    public double CarbonContent { get => _carbonContent; init => _carbonContent = Positive(value, nameof(CarbonContent)); }
+
+    /// <summary>Gets the oxidation rate.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not above 0 and at most 100 %.</exception>
+    public Ratio Oxidation { get => _oxidation; init => _oxidation = Share(value, nameof(Oxidation)); }
+
+    /// <summary>Gets where the three come from.</summary>
+    /// <exception cref="ArgumentNullException">On init: <see langword="null"/>.</exception>
+    public string Source { get => _source; init => _source = value ?? throw new ArgumentNullException(nameof(Source)); }
+
+    private static double Positive(double value, string name) => double.IsFinite(value) && value > 0
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number above 0.");
+
+    private static Ratio Share(Ratio value, string name) => value.DecimalFractions is > 0 and <= 1
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, "The oxidation rate must be above 0 and at most 100 %.");
+}
 
 /// <summary>The caller's choices and inputs of the CO₂ accounting; the references lack most ferroalloy values.</summary>
+/// <remarks>This type is immutable and thread-safe. Each property is checked when it is set.</remarks>
 public sealed record CarbonOptions
 {
-    /// <summary>Gets the electricity factor's scope; default <see cref="GridFactorScope.Ningxia"/>.</summary>
-    public GridFactorScope Grid { get; init; } = GridFactorScope.Ningxia;
+    private readonly GridFactorScope _grid = GridFactorScope.Ningxia;
+    private readonly IReadOnlyDictionary<string, CombustionParameters> _combustion = new Dictionary<string, CombustionParameters>(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, CarbonIntensity> _processFactors = new Dictionary<string, CarbonIntensity>(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, CarbonIntensity> _productCarbon = new Dictionary<string, CarbonIntensity>(StringComparer.Ordinal);
+    private readonly OutputValueCarbonIntensity? _cityAverageIntensity;
+
+    /// <summary>Gets the electricity factor's scope.</summary>
+    /// <value>The default value is <see cref="GridFactorScope.Ningxia"/> (<c>carbon.grid_factor.ningxia</c>).</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not a member of <see cref="GridFactorScope"/>.</exception>
+    public GridFactorScope Grid
+    {
+        get => _grid;
+        init => _grid = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Grid), value, "The grid must be National, Northwest or Ningxia.");
+    }
 
     /// <summary>Gets combustion parameters per ledger column (<c>coal</c>, <c>natural_gas</c>, <c>diesel</c>, …) that replace the catalogue defaults.</summary>
-    public IReadOnlyDictionary<string, CombustionParameters> Combustion { get; init; } = new Dictionary<string, CombustionParameters>(StringComparer.Ordinal);
+    /// <value>The default value is empty: coal takes the catalogue's bituminous-coal rows (S), gas its full-oxidation factor, diesel is missing.</value>
+    /// <exception cref="ArgumentNullException">On init: the dictionary or one of its values is <see langword="null"/>.</exception>
+    public IReadOnlyDictionary<string, CombustionParameters> Combustion
+    {
+        get => _combustion;
+        init => _combustion = value is null || value.Values.Any(v => v is null)
+            ? throw new ArgumentNullException(nameof(Combustion), "Combustion must not be null or hold null.")
+            : value;
+    }
 
-    /// <summary>Gets process factors (tCO₂ per t) per ledger column that replace the catalogue defaults.</summary>
-    public IReadOnlyDictionary<string, double> ProcessFactors { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+    /// <summary>Gets process factors per ledger column, CO₂ per tonne of the carrier charged, that replace the catalogue defaults.</summary>
+    /// <value>The default value is empty: the catalogue's <c>carbon.process.*</c> rows (S).</value>
+    /// <exception cref="ArgumentNullException">On init: <see langword="null"/>.</exception>
+    public IReadOnlyDictionary<string, CarbonIntensity> ProcessFactors
+    {
+        get => _processFactors;
+        init => _processFactors = value ?? throw new ArgumentNullException(nameof(ProcessFactors));
+    }
 
     /// <summary>
-    /// Gets the CO₂ equivalent of the carbon leaving in each product, tCO₂ per t of product (e.g. <c>FeSi75</c>), subtracted
-    /// from process CO₂. Empty by default: the catalogue's ferrosilicon value (0.007, S) is to be used only once confirmed.
+    /// Gets the CO₂ equivalent of the carbon leaving in each product, per tonne of product (e.g. <c>FeSi75</c>), subtracted
+    /// from process CO₂.
     /// </summary>
-    public IReadOnlyDictionary<string, double> ProductCarbon { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+    /// <value>The default value is empty: the catalogue's ferrosilicon value (0.007 tCO₂/t, S) is to be used only once confirmed.</value>
+    /// <exception cref="ArgumentNullException">On init: <see langword="null"/>.</exception>
+    public IReadOnlyDictionary<string, CarbonIntensity> ProductCarbon
+    {
+        get => _productCarbon;
+        init => _productCarbon = value ?? throw new ArgumentNullException(nameof(ProductCarbon));
+    }
 
-    /// <summary>Gets the city's average CO₂ intensity in tCO₂ per 10⁴ yuan for the township early warning, or <see langword="null"/> (not in the references).</summary>
-    public double? CityAverageIntensityPer10kYuan { get; init; }
+    /// <summary>Gets the city's average CO₂ per output value for the township early warning.</summary>
+    /// <value>The default value is <see langword="null"/>: the references lack it, and the warning is not judged.</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not above zero.</exception>
+    public OutputValueCarbonIntensity? CityAverageIntensity
+    {
+        get => _cityAverageIntensity;
+        init => _cityAverageIntensity = value is null || value.Value > OutputValueCarbonIntensity.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(CityAverageIntensity), value, "The city's average intensity must be above zero.");
+    }
 }
 
 /// <summary>One enterprise's CO₂ in a year, by source, and its intensities.</summary>
 /// <param name="EnterpriseId">The enterprise.</param>
 /// <param name="Township">Its township.</param>
 /// <param name="Year">The year.</param>
-/// <param name="CombustionT">Fuel combustion, tCO₂; <see langword="null"/> when an input is missing.</param>
-/// <param name="ProcessT">Reductants and electrodes less carbon in products, tCO₂; <see langword="null"/> when missing.</param>
-/// <param name="ElectricityT">Net purchased electricity × the grid factor, tCO₂; <see langword="null"/> when a purchase is unknown.</param>
-/// <param name="TotalT">The sum, or <see langword="null"/> when a part is unknown.</param>
-/// <param name="OutputT">Physical output, t.</param>
-/// <param name="PerTonne">Total ÷ output, tCO₂/t.</param>
-/// <param name="Per10kYuan">Total ÷ the enterprise's output value, tCO₂ per 10⁴ yuan.</param>
-public sealed record EnterpriseCarbon(string EnterpriseId, string Township, int Year, double? CombustionT, double? ProcessT, double? ElectricityT, double? TotalT, double OutputT, double? PerTonne, double? Per10kYuan);
+/// <param name="Combustion">CO₂ of fuel combustion, in tonnes; <see langword="null"/> when an input is missing.</param>
+/// <param name="Process">CO₂ of reductants and electrodes less carbon in products, in tonnes; <see langword="null"/> when missing.</param>
+/// <param name="Electricity">CO₂ of net purchased electricity × the grid factor, in tonnes; <see langword="null"/> when a purchase is unknown.</param>
+/// <param name="Total">The sum, in tonnes, or <see langword="null"/> when a part is unknown.</param>
+/// <param name="Output">Physical output, in tonnes.</param>
+/// <param name="PerTonne">Total ÷ output, in tCO₂/t; <see langword="null"/> when either is unknown or the output is 0.</param>
+/// <param name="PerOutputValue">Total ÷ the enterprise's output value, in tCO₂ per 10⁴ yuan; <see langword="null"/> when either is unknown or the output value is 0.</param>
+public sealed record EnterpriseCarbon(string EnterpriseId, string Township, int Year, Mass? Combustion, Mass? Process, Mass? Electricity, Mass? Total, Mass Output, CarbonIntensity? PerTonne, OutputValueCarbonIntensity? PerOutputValue);
 
 /// <summary>One township's CO₂ intensity against the city average (P10's early warning).</summary>
 /// <param name="Township">The township.</param>
 /// <param name="Year">The year.</param>
-/// <param name="TotalT">Its enterprises' CO₂, or <see langword="null"/> when any is unknown.</param>
-/// <param name="OutputValue10kYuan">Its enterprises' output value, 10⁴ yuan.</param>
-/// <param name="Per10kYuan">The intensity.</param>
+/// <param name="Total">Its enterprises' CO₂, in tonnes, or <see langword="null"/> when any is unknown.</param>
+/// <param name="OutputValueTenThousandYuan">Its enterprises' output value, in 10⁴ yuan, or <see langword="null"/> when any is unknown.</param>
+/// <param name="PerOutputValue">The intensity, in tCO₂ per 10⁴ yuan, or <see langword="null"/>.</param>
 /// <param name="AboveCityAverage">Whether the intensity exceeds the city average; <see langword="null"/> when either is unknown.</param>
-public sealed record TownshipCarbon(string Township, int Year, double? TotalT, double? OutputValue10kYuan, double? Per10kYuan, bool? AboveCityAverage);
+public sealed record TownshipCarbon(string Township, int Year, Mass? Total, decimal? OutputValueTenThousandYuan, OutputValueCarbonIntensity? PerOutputValue, bool? AboveCityAverage);
 
 /// <summary>A year's CO₂ accounting.</summary>
 /// <param name="Year">The year.</param>
@@ -229,8 +305,9 @@ public sealed class CarbonCalculator
                 }
             }
 
-            if (furnace && _options.ProductCarbon.TryGetValue(row.Product, out double productCarbon))
+            if (furnace && _options.ProductCarbon.TryGetValue(row.Product, out CarbonIntensity productIntensity))
             {
+                double productCarbon = productIntensity.TonnesOfCarbonDioxidePerTonne;
                 p -= row.Output.Tonnes * productCarbon;
                 assumptions.Add(string.Create(CultureInfo.InvariantCulture, $"Carbon leaving in {row.Product}: {productCarbon} tCO₂/t (the caller's value)."));
             }
@@ -259,10 +336,12 @@ public sealed class CarbonCalculator
             double? combustion = t.CombustionKnown ? t.Combustion : null;
             double? process = t.ProcessKnown ? t.Process : null;
             double? total = combustion + process + t.Electricity;
+            double? perTonne = t.Output > 0 ? total / t.Output : null;
+            double? perOutputValue = enterprise.OutputValue10kYuan is > 0 ? total / enterprise.OutputValue10kYuan : null;
             enterprises.Add(new EnterpriseCarbon(
-                enterprise.EnterpriseId, enterprise.Township, year, combustion, process, t.Electricity, total, t.Output,
-                t.Output > 0 ? total / t.Output : null,
-                enterprise.OutputValue10kYuan is > 0 ? total / enterprise.OutputValue10kYuan : null));
+                enterprise.EnterpriseId, enterprise.Township, year, Tonnes(combustion), Tonnes(process), Tonnes(t.Electricity), Tonnes(total), Mass.FromTonnes(t.Output),
+                perTonne is { } pt ? CarbonIntensity.FromTonnesOfCarbonDioxidePerTonne(pt) : null,
+                perOutputValue is { } pv ? OutputValueCarbonIntensity.FromTonnesOfCarbonDioxidePerTenThousandYuan(pv) : null));
         }
 
         var townships = new List<TownshipCarbon>();
@@ -270,7 +349,7 @@ public sealed class CarbonCalculator
         {
             EnterpriseCarbon[] members = enterprises.Where(e => e.Township == township.Key).ToArray();
             // A township none of whose enterprises has a ledger row in the year has unknown CO₂, not 0 t.
-            double? total = members.Length == 0 || members.Any(m => m.TotalT is null) ? null : members.Sum(m => m.TotalT!.Value);
+            double? total = members.Length == 0 || members.Any(m => m.Total is null) ? null : members.Sum(m => m.Total!.Value.Tonnes);
             if (members.Length == 0)
             {
                 missing.Add(string.Create(CultureInfo.InvariantCulture, $"Township '{township.Key}': no enterprise of it has energy_ledger rows in {year}; its CO₂ is unknown."));
@@ -278,17 +357,25 @@ public sealed class CarbonCalculator
 
             double? value = township.Any(e => e.OutputValue10kYuan is null) ? null : township.Sum(e => e.OutputValue10kYuan!.Value);
             double? intensity = value is > 0 ? total / value : null;
-            bool? above = intensity is { } i && _options.CityAverageIntensityPer10kYuan is { } city ? i > city : null;
-            townships.Add(new TownshipCarbon(township.Key, year, total, value, intensity, above));
+            bool? above = intensity is { } i && _options.CityAverageIntensity is { } city ? i > city.TonnesOfCarbonDioxidePerTenThousandYuan : null;
+            townships.Add(new TownshipCarbon(
+                township.Key,
+                year,
+                Tonnes(total),
+                value is { } v ? (decimal)v : null,
+                intensity is { } known ? OutputValueCarbonIntensity.FromTonnesOfCarbonDioxidePerTenThousandYuan(known) : null,
+                above));
         }
 
-        if (_options.CityAverageIntensityPer10kYuan is null)
+        if (_options.CityAverageIntensity is null)
         {
             assumptions.Add("The city's average CO₂ intensity is not in the references: the township early warning is not judged until the caller gives it.");
         }
 
         return new CarbonAssessment(year, grid, enterprises, townships, assumptions.Distinct().ToArray(), missing.Distinct().ToArray());
     }
+
+    private static Mass? Tonnes(double? tonnes) => tonnes is { } t ? Mass.FromTonnes(t) : null;
 
     private static IEnumerable<(string Column, double? Amount)> Carriers(EnergyLedgerEntry row) =>
     [
@@ -302,9 +389,9 @@ public sealed class CarbonCalculator
 
     private double? ProcessFactor(string column, DateOnly asOf, List<string> assumptions, List<string> missing)
     {
-        if (_options.ProcessFactors.TryGetValue(column, out double given))
+        if (_options.ProcessFactors.TryGetValue(column, out CarbonIntensity given))
         {
-            return given;
+            return given.TonnesOfCarbonDioxidePerTonne;
         }
 
         if (s_processKeys.TryGetValue(column, out string? key) && _catalogue.TryGet(key, asOf, out ReferenceValue? row))
@@ -328,7 +415,7 @@ public sealed class CarbonCalculator
     {
         if (_options.Combustion.TryGetValue(column, out CombustionParameters? given))
         {
-            return given.NcvGjPerUnit * given.CarbonTcPerGj * given.OxidationPct / 100 * CarbonDioxidePerCarbon;
+            return given.NetCalorificValue * given.CarbonContent * given.Oxidation.Percent / 100 * CarbonDioxidePerCarbon;
         }
 
         switch (column)

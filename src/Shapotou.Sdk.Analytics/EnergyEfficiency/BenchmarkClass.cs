@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
 
 namespace Shapotou.Sdk.Analytics.EnergyEfficiency;
 
@@ -19,18 +20,20 @@ public enum BenchmarkClass
 public static class BenchmarkClassification
 {
     /// <summary>Classifies a unit energy.</summary>
-    /// <param name="unitEnergyKgcePerTonne">The unit energy in kgce per tonne on the benchmark's product basis; NaN for unknown.</param>
+    /// <param name="unitEnergy">The unit energy on the benchmark's product basis, compared in kgce/t; <see langword="null"/> for unknown.</param>
     /// <param name="benchmark">The pair of the edition in force (on 31 December of the year assessed).</param>
-    /// <returns>The class; <see langword="null"/> for NaN.</returns>
+    /// <returns>The class; <see langword="null"/> for an unknown unit energy.</returns>
     /// <remarks><c>value ≤ benchmark</c> → better than benchmark; <c>value &gt; baseline</c> → worse than baseline;
     /// otherwise between.</remarks>
-    public static BenchmarkClass? Classify(double unitEnergyKgcePerTonne, EnergyBenchmark benchmark)
+    public static BenchmarkClass? Classify(EnergyIntensity? unitEnergy, EnergyBenchmark benchmark)
     {
         ArgumentNullException.ThrowIfNull(benchmark);
-        if (double.IsNaN(unitEnergyKgcePerTonne))
+        if (unitEnergy is not { } known)
         {
             return null;
         }
+
+        double unitEnergyKgcePerTonne = known.KilogramsOfCoalEquivalentPerTonne;
 
         return unitEnergyKgcePerTonne <= benchmark.Benchmark.GetValue() ? BenchmarkClass.BetterThanBenchmark
             : unitEnergyKgcePerTonne > benchmark.Baseline.GetValue() ? BenchmarkClass.WorseThanBaseline

@@ -1,6 +1,8 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using Shapotou.Sdk.Units;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.EnergyEfficiency;
 
@@ -116,18 +118,19 @@ public sealed class EnergyBaselineModel
     }
 
     /// <summary>Predicts the baseline energy of an observation: what it would have used at baseline efficiency.</summary>
-    /// <param name="outputTonnes">Its output, t.</param>
-    /// <param name="oreGradePercent">Its ore grade, %; required when the model has ore grade.</param>
-    /// <returns>The predicted energy, kgce.</returns>
-    /// <exception cref="ArgumentNullException">The model has ore grade and <paramref name="oreGradePercent"/> is <see langword="null"/>.</exception>
-    public double Predict(double outputTonnes, double? oreGradePercent = null)
+    /// <param name="output">Its output (read in tonnes, as the model was fitted).</param>
+    /// <param name="oreGrade">Its ore grade (read in percent); required when the model has ore grade.</param>
+    /// <returns>The predicted energy, in kgce.</returns>
+    /// <exception cref="ArgumentNullException">The model has ore grade and <paramref name="oreGrade"/> is <see langword="null"/>.</exception>
+    public StandardCoal Predict(Mass output, MassFraction? oreGrade = null)
     {
-        if (WithOreGrade && oreGradePercent is null)
+        if (WithOreGrade && oreGrade is null)
         {
-            throw new ArgumentNullException(nameof(oreGradePercent), "The model was fitted with ore grade; the prediction needs it.");
+            throw new ArgumentNullException(nameof(oreGrade), "The model was fitted with ore grade; the prediction needs it.");
         }
 
-        return Coefficients[0] + (Coefficients[1] * outputTonnes) + (WithOreGrade ? Coefficients[2] * oreGradePercent!.Value : 0);
+        return StandardCoal.FromKilogramsOfCoalEquivalent(
+            Coefficients[0] + (Coefficients[1] * output.Tonnes) + (WithOreGrade ? Coefficients[2] * oreGrade!.Value.Percent : 0));
     }
 
     private static void CheckFinite(double value, string paramName, int index)

@@ -103,29 +103,32 @@ public sealed class EnergyCalculator
     /// limit standards, and the gap to the benchmark.
     /// </summary>
     /// <param name="data">The dataset.</param>
-    /// <param name="year">The year; catalogue values are those in force on 31 December of it.</param>
+    /// <param name="year">The year whose ledger rows are computed.</param>
+    /// <param name="asOf">The date whose catalogue values (coefficients, benchmark editions, limit levels) apply; the
+    /// assessment passes 31 December of <paramref name="year"/>.</param>
     /// <returns>One <see cref="GroupEnergy"/> per enterprise and product, sorted (ordinal), with the assumptions they depend on.</returns>
     /// <exception cref="ShapotouDataException">A ledger row has a product the options do not know; the message names
     /// the table, column, row and value.</exception>
-    public EnergyAssessment ByEnterprise(ClusterDataset data, int year) => ByGroup(data, year, EnergyGrouping.Enterprise, monthly: false);
+    public EnergyAssessment ByEnterprise(ClusterDataset data, int year, DateOnly asOf) => ByGroup(data, year, asOf, EnergyGrouping.Enterprise, monthly: false);
 
     /// <summary>
     /// Computes unit product energy per facility, enterprise or township and product, per year or per month, with the
     /// same classification as <see cref="ByEnterprise"/>.
     /// </summary>
     /// <param name="data">The dataset.</param>
-    /// <param name="year">The year; catalogue values (coefficients, benchmark editions, limit levels) are those in force
-    /// on the last day of the period computed: 31 December for a yearly result, the month's last day for a monthly one
-    /// (so January to June 2023 are judged by the 2021 benchmark edition, in force until 2023-07-03, and July by the
-    /// 2023 edition, in force from 2023-07-04).</param>
+    /// <param name="year">The year whose ledger rows are computed.</param>
+    /// <param name="asOf">The date whose catalogue values (coefficients, benchmark editions, limit levels) apply to a
+    /// yearly result; a monthly result takes those in force on the month's last day, or on <paramref name="asOf"/> when
+    /// that is earlier (with 31 December, January to June 2023 are judged by the 2021 benchmark edition, in force until
+    /// 2023-07-03, and July by the 2023 edition, in force from 2023-07-04). The assessment passes 31 December of
+    /// <paramref name="year"/>.</param>
     /// <param name="grouping">Whether to group by facility, enterprise or township.</param>
     /// <param name="monthly">Whether to give one result per month instead of one per year.</param>
     /// <returns>The results, sorted by group, month and product (ordinal), with the assumptions they depend on.</returns>
     /// <exception cref="ShapotouDataException">A ledger row has a product the options do not know.</exception>
-    public EnergyAssessment ByGroup(ClusterDataset data, int year, EnergyGrouping grouping, bool monthly)
+    public EnergyAssessment ByGroup(ClusterDataset data, int year, DateOnly asOf, EnergyGrouping grouping, bool monthly)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var asOf = new DateOnly(year, 12, 31);
         Dictionary<string, string> enterpriseOf = data.Facilities.ToDictionary(f => f.FacilityId, f => f.EnterpriseId, StringComparer.Ordinal);
         Dictionary<string, string> townshipOf = data.Enterprises.ToDictionary(e => e.EnterpriseId, e => e.Township, StringComparer.Ordinal);
         string GroupOf(EnergyLedgerEntry row) => grouping switch
@@ -151,9 +154,9 @@ public sealed class EnergyCalculator
         }
 
         EnergyLedgerEntry[] rows = rowIndex.Select(i => data.EnergyLedger[i]).ToArray();
-        // Every dated lookup uses the period's own date: the year's last day, or for monthly results the month's.
-        DateOnly DateOf(int month) => month == 0 ? asOf : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-        ComprehensiveEnergy energy = monthly ? ComputeByMonth(rows, year) : ComputeRows(rows, asOf);
+        // Every dated lookup uses the period's own date: asOf for a year, for monthly results the month's last day unless asOf is earlier.
+        DateOnly DateOf(int month) => month == 0 ? asOf : MonthDate(year, month, asOf);
+        ComprehensiveEnergy energy = monthly ? ComputeByMonth(rows, year, asOf) : ComputeRows(rows, asOf);
 
         // Group rows by (group, month or 0, product) with an index per row, then sum columns with the scatter-add kernel.
         var keys = new List<(string Group, int Month, string Product)>();
@@ -173,7 +176,7 @@ public sealed class EnergyCalculator
         }
 
         double[] output = SumByGroup(groups, keys.Count, rows.Select(r => r.Output.Tonnes));
-        double[] kgce = SumByGroup(groups, keys.Count, energy.KilogramsOfCoalEquivalent);
+        double[] kgce = SumByGroup(groups, keys.Count, energy.RowKilograms);
         double[] furnaceKwh = SumByGroup(groups, keys.Count, rows.Select(r => r.FurnaceElectricity?.KilowattHours ?? double.NaN));
         double[] gradeWeighted = SumByGroup(groups, keys.Count, rows.Select(r => (r.OreGrade?.As(MassFractionUnit.Percent) ?? double.NaN) * r.Output.Tonnes));
 
@@ -223,17 +226,17 @@ public sealed class EnergyCalculator
                 year,
                 monthly ? keys[g].Month : null,
                 keys[g].Product,
-                output[g],
-                basis,
-                double.IsFinite(kgce[g]) ? kgce[g] : null,
-                unitEnergy,
-                double.IsFinite(electricityPerTonne) ? electricityPerTonne : null,
-                benchmark is null ? null : BenchmarkClassification.Classify(unit, benchmark),
+                Mass.FromTonnes(output[g]),
+                Mass.FromTonnes(basis),
+                double.IsFinite(kgce[g]) ? StandardCoal.FromKilogramsOfCoalEquivalent(kgce[g]) : null,
+                unitEnergy is { } perTonne ? EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(perTonne) : null,
+                double.IsFinite(electricityPerTonne) ? ElectricityIntensity.FromKilowattHoursPerTonne(electricityPerTonne) : null,
+                benchmark is null ? null : BenchmarkClassification.Classify(unitEnergy is { } ue ? EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(ue) : null, benchmark),
                 benchmark,
                 level,
                 electricityLevel,
-                gap,
-                gap is { } kgcePerTonne ? kgcePerTonne * basis / 1000 : null));
+                gap is { } gapPerTonne ? EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(gapPerTonne) : null,
+                gap is { } kgcePerTonne ? StandardCoal.FromTonnesOfCoalEquivalent(kgcePerTonne * basis / 1000) : null));
         }
 
         foreach (UsedCoefficient used in energy.CoefficientsUsed.Where(c => c.Confidence != ReferenceConfidence.Primary))
@@ -255,8 +258,15 @@ public sealed class EnergyCalculator
         return new EnergyAssessment(results, [.. assumptions]);
     }
 
-    /// <summary>The rows' comprehensive energy with each month's coefficients (those in force on its last day).</summary>
-    private ComprehensiveEnergy ComputeByMonth(EnergyLedgerEntry[] rows, int year)
+    /// <summary>The date of a month's catalogue values: its last day, or <paramref name="asOf"/> when that is earlier.</summary>
+    private static DateOnly MonthDate(int year, int month, DateOnly asOf)
+    {
+        var end = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        return end < asOf ? end : asOf;
+    }
+
+    /// <summary>The rows' comprehensive energy with each month's coefficients (those of <see cref="MonthDate"/>).</summary>
+    private ComprehensiveEnergy ComputeByMonth(EnergyLedgerEntry[] rows, int year, DateOnly asOf)
     {
         var kgce = new double[rows.Length];
         var used = new List<UsedCoefficient>();
@@ -265,15 +275,15 @@ public sealed class EnergyCalculator
         foreach (IGrouping<int, int> month in Enumerable.Range(0, rows.Length).GroupBy(i => rows[i].Period.Month))
         {
             int[] indices = [.. month];
-            ComprehensiveEnergy part = ComputeRows([.. indices.Select(i => rows[i])], new DateOnly(year, month.Key, DateTime.DaysInMonth(year, month.Key)));
+            ComprehensiveEnergy part = ComputeRows([.. indices.Select(i => rows[i])], MonthDate(year, month.Key, asOf));
             for (int k = 0; k < indices.Length; k++)
             {
-                kgce[indices[k]] = part.KilogramsOfCoalEquivalent[k];
+                kgce[indices[k]] = part.RowKilograms[k];
             }
 
             used.AddRange(part.CoefficientsUsed.Where(c => !used.Contains(c)));
             missing.AddRange(part.MissingCoefficients.Where(c => !missing.Contains(c)));
-            foreach ((string carrier, double value) in part.CarrierTotalsKgce)
+            foreach ((string carrier, double value) in part.CarrierKilograms)
             {
                 totals[carrier] = totals.GetValueOrDefault(carrier) + value;
             }
@@ -310,16 +320,46 @@ public sealed class EnergyCalculator
 }
 
 /// <summary>The comprehensive energy of ledger rows.</summary>
-/// <param name="KilogramsOfCoalEquivalent">The kgce of each row; NaN where a carrier is unknown or lacks a coefficient.</param>
-/// <param name="CoefficientsUsed">The coefficients applied, with their sources and confidence.</param>
-/// <param name="MissingCoefficients">The carriers used without a coefficient.</param>
-/// <param name="CarrierTotalsKgce">The kgce of each ledger column over all rows (exported electricity negative); NaN where a row is unknown.</param>
-/// <remarks>This type is immutable and thread-safe provided the array is not changed.</remarks>
-public sealed record ComprehensiveEnergy(
-    IReadOnlyList<double> KilogramsOfCoalEquivalent,
-    IReadOnlyList<UsedCoefficient> CoefficientsUsed,
-    IReadOnlyList<string> MissingCoefficients,
-    IReadOnlyDictionary<string, double> CarrierTotalsKgce);
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record ComprehensiveEnergy
+{
+    internal ComprehensiveEnergy(
+        double[] rowKilograms,
+        IReadOnlyList<UsedCoefficient> coefficientsUsed,
+        IReadOnlyList<string> missingCoefficients,
+        IReadOnlyDictionary<string, double> carrierKilograms)
+    {
+        RowKilograms = rowKilograms;
+        CarrierKilograms = carrierKilograms;
+        CoefficientsUsed = coefficientsUsed;
+        MissingCoefficients = missingCoefficients;
+        RowEnergy = Array.AsReadOnly(rowKilograms.Select(Known).ToArray());
+        CarrierTotals = carrierKilograms.ToDictionary(c => c.Key, c => Known(c.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the comprehensive energy of each row, in kgce.</summary>
+    /// <value>One amount per row, in the order given; <see langword="null"/> where a carrier is unknown or lacks a coefficient.</value>
+    public IReadOnlyList<StandardCoal?> RowEnergy { get; }
+
+    /// <summary>Gets the coefficients applied, with their sources and confidence.</summary>
+    public IReadOnlyList<UsedCoefficient> CoefficientsUsed { get; }
+
+    /// <summary>Gets the carriers used without a coefficient.</summary>
+    public IReadOnlyList<string> MissingCoefficients { get; }
+
+    /// <summary>Gets the standard coal of each ledger column over all rows, in kgce.</summary>
+    /// <value>Keyed by ledger column (exported electricity negative); <see langword="null"/> where a row is unknown.</value>
+    public IReadOnlyDictionary<string, StandardCoal?> CarrierTotals { get; }
+
+    /// <summary>The kgce of each row, NaN where unknown: the column the kernels sum.</summary>
+    internal double[] RowKilograms { get; }
+
+    /// <summary>The kgce of each ledger column, NaN where unknown.</summary>
+    internal IReadOnlyDictionary<string, double> CarrierKilograms { get; }
+
+    private static StandardCoal? Known(double kilograms) =>
+        double.IsFinite(kilograms) ? StandardCoal.FromKilogramsOfCoalEquivalent(kilograms) : null;
+}
 
 /// <summary>A coefficient applied by the calculator.</summary>
 /// <param name="Coefficient">The coefficient, with its source.</param>
@@ -346,17 +386,17 @@ public enum EnergyGrouping
 /// <param name="Year">The year.</param>
 /// <param name="Month">The month, or <see langword="null"/> for the whole year.</param>
 /// <param name="Product">The product code.</param>
-/// <param name="OutputT">Physical output, t.</param>
-/// <param name="OutputBasisT">Output on the benchmark's product basis, t.</param>
-/// <param name="ComprehensiveEnergyKgce">Comprehensive energy, kgce; <see langword="null"/> where unknown.</param>
-/// <param name="UnitEnergyKgcePerT">Comprehensive energy ÷ basis output, kgce/t; <see langword="null"/> where unknown.</param>
-/// <param name="SmeltingElectricityKwhPerT">Furnace electricity ÷ basis output, kWh/t, or <see langword="null"/>.</param>
+/// <param name="Output">Physical output, in tonnes.</param>
+/// <param name="OutputBasis">Output on the benchmark's product basis, in tonnes.</param>
+/// <param name="ComprehensiveEnergy">Comprehensive energy, in kgce; <see langword="null"/> where unknown.</param>
+/// <param name="UnitEnergy">Comprehensive energy ÷ basis output, in kgce/t; <see langword="null"/> where unknown.</param>
+/// <param name="SmeltingElectricity">Furnace electricity ÷ basis output, in kWh/t, or <see langword="null"/>.</param>
 /// <param name="BenchmarkClass">Against the benchmark edition in force on 31 December of the year, or <see langword="null"/>.</param>
 /// <param name="Benchmark">That benchmark pair, or <see langword="null"/>.</param>
 /// <param name="Level">The comprehensive-energy level of the limit standard, or <see langword="null"/>.</param>
 /// <param name="ElectricityLevel">The electricity level (ore-grade corrected for ferroalloys), or <see langword="null"/>.</param>
-/// <param name="GapToBenchmarkKgcePerT">Unit energy less the benchmark, kgce/t.</param>
-/// <param name="GapToBenchmarkTce">That gap times the basis output, tce.</param>
+/// <param name="GapToBenchmark">Unit energy less the benchmark, in kgce/t, or <see langword="null"/>.</param>
+/// <param name="GapToBenchmarkEnergy">That gap times the basis output, in tce, or <see langword="null"/>.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record GroupEnergy(
     EnergyGrouping Grouping,
@@ -364,17 +404,17 @@ public sealed record GroupEnergy(
     int Year,
     int? Month,
     string Product,
-    double OutputT,
-    double OutputBasisT,
-    double? ComprehensiveEnergyKgce,
-    double? UnitEnergyKgcePerT,
-    double? SmeltingElectricityKwhPerT,
+    Mass Output,
+    Mass OutputBasis,
+    StandardCoal? ComprehensiveEnergy,
+    EnergyIntensity? UnitEnergy,
+    ElectricityIntensity? SmeltingElectricity,
     BenchmarkClass? BenchmarkClass,
     EnergyBenchmark? Benchmark,
     LimitLevel? Level,
     LimitLevel? ElectricityLevel,
-    double? GapToBenchmarkKgcePerT,
-    double? GapToBenchmarkTce);
+    EnergyIntensity? GapToBenchmark,
+    StandardCoal? GapToBenchmarkEnergy);
 
 /// <summary>Grouped energy results and the assumptions they depend on.</summary>
 /// <param name="Groups">One entry per group, period and product.</param>

@@ -1,4 +1,6 @@
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.EnergyEfficiency;
 
@@ -37,9 +39,10 @@ public static class EnergyProgress
         var progress = new List<EnterpriseProgress>();
         foreach (GroupEnergy current in results.Where(r => r.Year == year))
         {
-            double? baseline = byKey.TryGetValue((current.GroupId, current.Product, baselineYear), out GroupEnergy? b) ? b.UnitEnergyKgcePerT : null;
+            double? unitEnergy = current.UnitEnergy?.KilogramsOfCoalEquivalentPerTonne;
+            double? baseline = byKey.TryGetValue((current.GroupId, current.Product, baselineYear), out GroupEnergy? b) ? b.UnitEnergy?.KilogramsOfCoalEquivalentPerTonne : null;
             double? target = baseline * (1 - (reductionPercent / 100));
-            double? change = baseline is { } bv && current.UnitEnergyKgcePerT is { } cv ? 100 * (cv - bv) / bv : null;
+            double? change = baseline is { } bv && unitEnergy is { } cv ? 100 * (cv - bv) / bv : null;
             bool? run = true;
             for (int y = year - runOfYears + 1; y <= year; y++)
             {
@@ -59,11 +62,11 @@ public static class EnergyProgress
                 current.GroupId,
                 current.Product,
                 year,
-                current.UnitEnergyKgcePerT,
-                baseline,
-                change,
-                target,
-                target is { } t && current.UnitEnergyKgcePerT is { } u ? u <= t : null,
+                current.UnitEnergy,
+                baseline is { } baselineValue ? EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(baselineValue) : null,
+                change is { } changeValue && double.IsFinite(changeValue) ? Ratio.FromPercent(changeValue) : null,
+                target is { } targetValue ? EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(targetValue) : null,
+                target is { } t && unitEnergy is { } u ? u <= t : null,
                 run));
         }
 
@@ -75,10 +78,10 @@ public static class EnergyProgress
 /// <param name="EnterpriseId">The enterprise.</param>
 /// <param name="Product">The product.</param>
 /// <param name="Year">The year assessed.</param>
-/// <param name="UnitEnergyKgcePerT">Its unit energy, kgce/t.</param>
-/// <param name="BaselineUnitEnergyKgcePerT">The baseline year's unit energy, or <see langword="null"/>.</param>
-/// <param name="ChangePct">The change on the baseline year, %, or <see langword="null"/>.</param>
-/// <param name="TargetUnitEnergyKgcePerT">The 2027 target, or <see langword="null"/>.</param>
+/// <param name="UnitEnergy">Its unit energy, in kgce/t, or <see langword="null"/> where unknown.</param>
+/// <param name="BaselineUnitEnergy">The baseline year's unit energy, in kgce/t, or <see langword="null"/>.</param>
+/// <param name="Change">The change on the baseline year, in percent, or <see langword="null"/>.</param>
+/// <param name="TargetUnitEnergy">The 2027 target, in kgce/t, or <see langword="null"/>.</param>
 /// <param name="MeetsTarget">Whether the unit energy is at or below the target already.</param>
 /// <param name="BetterThanBenchmarkRun">Whether every year of the run was better than the benchmark; <see langword="null"/> when a year is missing.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
@@ -86,9 +89,9 @@ public sealed record EnterpriseProgress(
     string EnterpriseId,
     string Product,
     int Year,
-    double? UnitEnergyKgcePerT,
-    double? BaselineUnitEnergyKgcePerT,
-    double? ChangePct,
-    double? TargetUnitEnergyKgcePerT,
+    EnergyIntensity? UnitEnergy,
+    EnergyIntensity? BaselineUnitEnergy,
+    Ratio? Change,
+    EnergyIntensity? TargetUnitEnergy,
     bool? MeetsTarget,
     bool? BetterThanBenchmarkRun);

@@ -238,10 +238,10 @@ public sealed class ScenarioEvaluator
             }
         }
 
-        double kgce = new EnergyCalculator(_catalogue).ComputeRows(ledger, new DateOnly(year, 12, 31)).KilogramsOfCoalEquivalent.Sum();
+        double kgce = new EnergyCalculator(_catalogue).ComputeRows(ledger, new DateOnly(year, 12, 31)).RowKilograms.Sum();
         var changedData = new ClusterDataset(data.Name, data.Illustrative, data.Enterprises, data.Facilities, data.TreatmentFacilities, data.Outlets, ledger, [], data.EmissionFactors, null, data.AbsentTables);
         CarbonAssessment carbon = new CarbonCalculator(_catalogue).Compute(changedData, year, asOf);
-        double? co2 = carbon.Enterprises.Any(e => e.TotalT is null) ? null : carbon.Enterprises.Sum(e => e.TotalT!.Value);
+        double? co2 = carbon.Enterprises.Any(e => e.Total is null) ? null : carbon.Enterprises.Sum(e => e.Total!.Value.Tonnes);
         return (double.IsNaN(kgce) ? null : kgce / 1000, co2);
     }
 

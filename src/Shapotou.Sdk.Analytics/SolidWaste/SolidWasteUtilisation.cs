@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shapotou.Sdk.Model;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.SolidWaste;
 
@@ -34,10 +35,10 @@ public static class SolidWasteUtilisation
             .ToArray();
     }
 
-    /// <summary>Computes the rate over rows, in percent.</summary>
+    /// <summary>Computes the rate over rows (kept in percent).</summary>
     /// <param name="rows">The rows.</param>
     /// <returns>The rate; <see langword="null"/> when an amount is unreported or nothing was generated or taken from storage.</returns>
-    public static double? Rate(IEnumerable<SolidWasteLedgerEntry> rows)
+    public static Ratio? Rate(IEnumerable<SolidWasteLedgerEntry> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         double utilised = 0;
@@ -53,19 +54,20 @@ public static class SolidWasteUtilisation
             denominator += generated.Tonnes + fromStorage.Tonnes;
         }
 
-        return denominator > 0 ? 100 * utilised / denominator : null;
+        return denominator > 0 ? Ratio.FromPercent(100 * utilised / denominator) : null;
     }
 
-    /// <summary>Lists the rows whose amounts do not satisfy the accounting identity within <paramref name="toleranceTonnes"/>.</summary>
+    /// <summary>Lists the rows whose amounts do not satisfy the accounting identity within <paramref name="tolerance"/>.</summary>
     /// <param name="ledger">The solid-waste ledger.</param>
-    /// <param name="toleranceTonnes">The allowed imbalance, t; finite and not negative.</param>
+    /// <param name="tolerance">The allowed imbalance (compared in tonnes); not negative.</param>
     /// <returns>One finding per unbalanced row, naming the row and the amounts; rows with unreported amounts are not judged.</returns>
-    public static IReadOnlyList<string> UnbalancedRows(IReadOnlyList<SolidWasteLedgerEntry> ledger, double toleranceTonnes)
+    public static IReadOnlyList<string> UnbalancedRows(IReadOnlyList<SolidWasteLedgerEntry> ledger, Mass tolerance)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        double toleranceTonnes = tolerance.Tonnes;
         if (!double.IsFinite(toleranceTonnes) || toleranceTonnes < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(toleranceTonnes), toleranceTonnes, "The tolerance must be finite and not negative.");
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "The tolerance must be finite and not negative.");
         }
 
         var findings = new List<string>();
@@ -94,7 +96,7 @@ public static class SolidWasteUtilisation
 /// <summary>The utilisation of one enterprise's general industrial solid waste in a year.</summary>
 /// <param name="EnterpriseId">The enterprise.</param>
 /// <param name="Year">The year.</param>
-/// <param name="UtilisationRatePct">Over all its waste types, %; <see langword="null"/> where unknown.</param>
-/// <param name="ByWasteType">Per waste type, %.</param>
+/// <param name="UtilisationRate">Over all its waste types, in percent; <see langword="null"/> where unknown.</param>
+/// <param name="ByWasteType">Per waste type, in percent; <see langword="null"/> where unknown.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record EnterpriseUtilisation(string EnterpriseId, int Year, double? UtilisationRatePct, IReadOnlyDictionary<WasteType, double?> ByWasteType);
+public sealed record EnterpriseUtilisation(string EnterpriseId, int Year, Ratio? UtilisationRate, IReadOnlyDictionary<WasteType, Ratio?> ByWasteType);

@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 using UnitsNet.Units;
 
@@ -34,9 +35,16 @@ public static class WasteHeatRecovery
         return new WasteHeatCoverage(
             furnaces.Length,
             recovering.Length,
-            known ? 100.0 * recovering.Length / furnaces.Length : null,
-            capacityKnown ? 100.0 * recovering.Sum(f => f.AnnualCapacity!.Value.Tonnes) / furnaces.Sum(f => f.AnnualCapacity!.Value.Tonnes) : null,
-            rows.Length > 0 && double.IsFinite(power) && output > 0 ? power / output : null);
+            known ? Ratio.FromPercent(100.0 * recovering.Length / furnaces.Length) : null,
+            capacityKnown && Percent(recovering.Sum(f => f.AnnualCapacity!.Value.Tonnes), furnaces.Sum(f => f.AnnualCapacity!.Value.Tonnes)) is { } capacityShare ? Ratio.FromPercent(capacityShare) : null,
+            rows.Length > 0 && double.IsFinite(power) && output > 0 ? ElectricityIntensity.FromKilowattHoursPerTonne(power / output) : null);
+    }
+
+    /// <summary>100 × part ÷ whole, or <see langword="null"/> where it is not a number (no capacity at all).</summary>
+    private static double? Percent(double part, double whole)
+    {
+        double percent = 100.0 * part / whole;
+        return double.IsFinite(percent) ? percent : null;
     }
 
     /// <summary>Counts the submerged-arc furnaces of each of <paramref name="enterpriseIds"/> with, without and of
@@ -71,18 +79,19 @@ public static class WasteHeatRecovery
     /// <param name="flow">The dry standard flow.</param>
     /// <param name="gasTemperature">The flue-gas temperature.</param>
     /// <param name="referenceTemperature">The temperature the heat could be recovered down to.</param>
-    /// <param name="volumetricSpecificHeatKilojoulesPerCubicMetreKelvin">The mean specific heat per standard cubic metre, kJ/(m³·K): a cited input (the references give none).</param>
+    /// <param name="volumetricSpecificHeat">The mean specific heat per standard cubic metre (read in kJ/(m³·K)): a cited input (the references give none).</param>
     /// <returns>The heat flow.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The specific heat is not finite and positive.</exception>
-    public static Power AvailableHeat(VolumeFlow flow, Temperature gasTemperature, Temperature referenceTemperature, double volumetricSpecificHeatKilojoulesPerCubicMetreKelvin)
+    /// <exception cref="ArgumentOutOfRangeException">The specific heat is not positive.</exception>
+    public static Power AvailableHeat(VolumeFlow flow, Temperature gasTemperature, Temperature referenceTemperature, VolumetricHeatCapacity volumetricSpecificHeat)
     {
-        if (!double.IsFinite(volumetricSpecificHeatKilojoulesPerCubicMetreKelvin) || volumetricSpecificHeatKilojoulesPerCubicMetreKelvin <= 0)
+        double kilojoulesPerCubicMetreKelvin = volumetricSpecificHeat.As(VolumetricHeatCapacityUnit.KilojoulePerCubicMeterKelvin);
+        if (!double.IsFinite(kilojoulesPerCubicMetreKelvin) || kilojoulesPerCubicMetreKelvin <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(volumetricSpecificHeatKilojoulesPerCubicMetreKelvin), volumetricSpecificHeatKilojoulesPerCubicMetreKelvin, "The specific heat must be a finite positive number, with its source.");
+            throw new ArgumentOutOfRangeException(nameof(volumetricSpecificHeat), volumetricSpecificHeat, "The specific heat must be a finite positive number, with its source.");
         }
 
         double deltaKelvin = gasTemperature.Kelvins - referenceTemperature.Kelvins;
-        double kilowatts = flow.As(VolumeFlowUnit.CubicMeterPerSecond) * Math.Max(deltaKelvin, 0) * volumetricSpecificHeatKilojoulesPerCubicMetreKelvin;
+        double kilowatts = flow.As(VolumeFlowUnit.CubicMeterPerSecond) * Math.Max(deltaKelvin, 0) * kilojoulesPerCubicMetreKelvin;
         return Power.FromKilowatts(kilowatts);
     }
 }
@@ -93,9 +102,9 @@ public static class WasteHeatUtilisation
     /// <summary>Computes <c>recovered ÷ available × 100</c>.</summary>
     /// <param name="recovered">The heat or power recovered.</param>
     /// <param name="available">The heat available (see <see cref="WasteHeatRecovery.AvailableHeat"/>).</param>
-    /// <returns>The rate in percent; <see langword="null"/> when nothing is available.</returns>
+    /// <returns>The rate (kept in percent); <see langword="null"/> when nothing is available.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A power is negative.</exception>
-    public static double? RatePct(Power recovered, Power available)
+    public static Ratio? Rate(Power recovered, Power available)
     {
         double r = (double)recovered.As(PowerUnit.Kilowatt);
         double a = (double)available.As(PowerUnit.Kilowatt);
@@ -104,18 +113,18 @@ public static class WasteHeatUtilisation
             throw new ArgumentOutOfRangeException(r < 0 ? nameof(recovered) : nameof(available), "Powers must not be negative.");
         }
 
-        return a > 0 ? 100 * r / a : null;
+        return a > 0 ? Ratio.FromPercent(100 * r / a) : null;
     }
 }
 
 /// <summary>Waste-heat recovery of a group of furnaces.</summary>
 /// <param name="Furnaces">Submerged-arc furnaces counted.</param>
 /// <param name="FurnacesWithRecovery">Of which with waste-heat recovery.</param>
-/// <param name="CoveragePct">Furnaces with recovery ÷ furnaces, %.</param>
-/// <param name="CapacityCoveragePct">Their capacity ÷ all the furnaces' capacity, %.</param>
-/// <param name="PowerKwhPerTonne">Waste-heat power generated ÷ output of the furnaces with recovery, kWh/t.</param>
+/// <param name="Coverage">Furnaces with recovery ÷ furnaces, in percent; <see langword="null"/> where unknown.</param>
+/// <param name="CapacityCoverage">Their capacity ÷ all the furnaces' capacity, in percent; <see langword="null"/> where unknown.</param>
+/// <param name="PowerPerTonne">Waste-heat power generated ÷ output of the furnaces with recovery, in kWh/t; <see langword="null"/> where unknown.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed record WasteHeatCoverage(int Furnaces, int FurnacesWithRecovery, double? CoveragePct, double? CapacityCoveragePct, double? PowerKwhPerTonne);
+public sealed record WasteHeatCoverage(int Furnaces, int FurnacesWithRecovery, Ratio? Coverage, Ratio? CapacityCoverage, ElectricityIntensity? PowerPerTonne);
 
 /// <summary>The submerged-arc furnaces of one enterprise by waste-heat recovery.</summary>
 /// <param name="EnterpriseId">The enterprise.</param>

@@ -59,12 +59,12 @@ internal static class AssessmentConsoleView
             .AddColumn("class").AddColumn("GB level").AddColumn(ConsoleTable.Number("waste utilised"));
         foreach (GroupEnergy e in a.Energy.Where(e => e.Year == energyYear && e.Benchmark is not null))
         {
-            double? waste = a.SolidWaste.FirstOrDefault(u => u.EnterpriseId == e.GroupId && u.Year == energyYear)?.UtilisationRatePct;
+            double? waste = a.SolidWaste.FirstOrDefault(u => u.EnterpriseId == e.GroupId && u.Year == energyYear)?.UtilisationRate?.Percent;
             energy.AddRow(
                 Markup.Escape(e.GroupId),
                 Markup.Escape(e.Product),
-                e.OutputT.ToString("N0", c),
-                e.UnitEnergyKgcePerT?.ToString("N1", c) ?? "–",
+                e.Output.Tonnes.ToString("N0", c),
+                e.UnitEnergy?.KilogramsOfCoalEquivalentPerTonne.ToString("N1", c) ?? "–",
                 $"{e.Benchmark!.Benchmark.Value?.ToString(c)} / {e.Benchmark.Baseline.Value?.ToString(c)} ({e.Benchmark.Benchmark.ConfidenceMark})",
                 e.BenchmarkClass is { } bc ? Words(BenchmarkClassification.ToName(bc)) : "–",
                 e.Level switch { null => "–", LimitLevel.AboveLevel3 => "above 3", { } l => ((int)l).ToString(c) },
@@ -77,7 +77,7 @@ internal static class AssessmentConsoleView
         {
             console.MarkupLine(string.Create(
                 c,
-                $"P8 · waste heat {energyYear}: {heat.FurnacesWithRecovery} of {heat.Furnaces} submerged-arc furnaces recover it ({heat.CoveragePct?.ToString("0.0", c) ?? "–"} % of furnaces, {heat.CapacityCoveragePct?.ToString("0.0", c) ?? "–"} % of capacity; target {a.WasteHeatTarget.Percent.ToString(c)} % by 2027), {heat.PowerKwhPerTonne?.ToString("N0", c) ?? "–"} kWh of waste-heat power per tonne."));
+                $"P8 · waste heat {energyYear}: {heat.FurnacesWithRecovery} of {heat.Furnaces} submerged-arc furnaces recover it ({heat.Coverage?.Percent.ToString("0.0", c) ?? "–"} % of furnaces, {heat.CapacityCoverage?.Percent.ToString("0.0", c) ?? "–"} % of capacity; target {a.WasteHeatTarget.Percent.ToString(c)} % by 2027), {heat.PowerPerTonne?.KilowattHoursPerTonne.ToString("N0", c) ?? "–"} kWh of waste-heat power per tonne."));
         }
 
         if (a.ReportedEmissions is { } history)
@@ -204,7 +204,7 @@ internal static class AssessmentConsoleView
                 .AddColumn(ConsoleTable.Id("township")).AddColumn(ConsoleTable.Number("CO₂ t")).AddColumn(ConsoleTable.Number("t per 10⁴ yuan"));
             foreach (TownshipCarbon t in carbon.Townships)
             {
-                table.AddRow(Markup.Escape(t.Township), t.TotalT?.ToString("N0", c) ?? "–", t.Per10kYuan?.ToString("N3", c) ?? "–");
+                table.AddRow(Markup.Escape(t.Township), t.Total?.Tonnes.ToString("N0", c) ?? "–", t.PerOutputValue?.TonnesOfCarbonDioxidePerTenThousandYuan.ToString("N3", c) ?? "–");
             }
 
             ConsoleTable.Write(console, table);

@@ -1,6 +1,7 @@
 using Shapotou.Sdk.Analytics.Carbon;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Tests.Carbon;
@@ -46,8 +47,8 @@ public sealed class CarbonCalculatorTests
         CarbonAssessment result = calculator.Compute(Dataset(electricityKwh: 8300, coke: 0), 2022, s_asOf);
 
         EnterpriseCarbon e = Assert.Single(result.Enterprises);
-        Assert.Equal(expected, Math.Round(e.ElectricityT!.Value, 3));
-        Assert.Equal(expected, Math.Round(e.PerTonne!.Value, 3));
+        Assert.Equal(expected, Math.Round(e.Electricity!.Value.Tonnes, 3));
+        Assert.Equal(expected, Math.Round(e.PerTonne!.Value.TonnesOfCarbonDioxidePerTonne, 3));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class CarbonCalculatorTests
         CarbonAssessment result = new CarbonCalculator(ReferenceCatalogue.Builtin).Compute(Dataset(electricityKwh: 0, coke: 0.9), 2022, s_asOf);
 
         EnterpriseCarbon e = Assert.Single(result.Enterprises);
-        Assert.Equal(0.9 * 2.862, e.ProcessT!.Value, 12);
+        Assert.Equal(0.9 * 2.862, e.Process!.Value.Tonnes, 12);
         Assert.Contains(result.Assumptions, a => a.StartsWith("Process CO₂ of coke: 2.862 tCO₂/t, carbon.process.coke, marked S", StringComparison.Ordinal));
         Assert.Contains(result.Assumptions, a => a.StartsWith("Carbon leaving in products is not subtracted", StringComparison.Ordinal));
     }
@@ -67,7 +68,7 @@ public sealed class CarbonCalculatorTests
         CarbonAssessment result = new CarbonCalculator(ReferenceCatalogue.Builtin).Compute(BoilerDataset(coal: 100, diesel: 0), 2022, s_asOf);
 
         EnterpriseCarbon e = Assert.Single(result.Enterprises);
-        Assert.Equal(100 * 23.204 * 0.02618 * 0.93 * 44 / 12, e.CombustionT!.Value, 9);
+        Assert.Equal(100 * 23.204 * 0.02618 * 0.93 * 44 / 12, e.Combustion!.Value.Tonnes, 9);
         Assert.Contains(result.Assumptions, a => a.Contains("taken as bituminous coal", StringComparison.Ordinal));
     }
 
@@ -77,8 +78,8 @@ public sealed class CarbonCalculatorTests
         CarbonAssessment result = new CarbonCalculator(ReferenceCatalogue.Builtin).Compute(BoilerDataset(coal: 0, diesel: 2), 2022, s_asOf);
 
         EnterpriseCarbon e = Assert.Single(result.Enterprises);
-        Assert.Null(e.CombustionT);
-        Assert.Null(e.TotalT);
+        Assert.Null(e.Combustion);
+        Assert.Null(e.Total);
         Assert.Contains("No combustion parameters for 'diesel' (the references lack them); pass CarbonOptions.Combustion[\"diesel\"].", result.Missing);
     }
 
@@ -95,8 +96,8 @@ public sealed class CarbonCalculatorTests
         CarbonAssessment result = new CarbonCalculator(ReferenceCatalogue.Builtin).Compute(unknown, 2022, s_asOf);
 
         EnterpriseCarbon e = Assert.Single(result.Enterprises);
-        Assert.Null(e.ElectricityT);
-        Assert.Null(e.TotalT);
+        Assert.Null(e.Electricity);
+        Assert.Null(e.Total);
         Assert.Contains("energy_ledger of facility 'F1', 2022-01: electricity_purchased is null; its electricity CO₂ is unknown.", result.Missing);
     }
 
@@ -105,13 +106,30 @@ public sealed class CarbonCalculatorTests
     [InlineData(100.0, false)]
     public void Township_IntensityAgainstTheCityAverage(double cityAverage, bool above)
     {
-        var calculator = new CarbonCalculator(ReferenceCatalogue.Builtin, new CarbonOptions { CityAverageIntensityPer10kYuan = cityAverage });
+        var calculator = new CarbonCalculator(ReferenceCatalogue.Builtin, new CarbonOptions { CityAverageIntensity = OutputValueCarbonIntensity.FromTonnesOfCarbonDioxidePerTenThousandYuan(cityAverage) });
 
         // 8 300 kWh × 0.6423 = 5.331 tCO2 on an output value of 1 × 10^4 yuan.
         TownshipCarbon township = Assert.Single(calculator.Compute(Dataset(electricityKwh: 8300, coke: 0), 2022, s_asOf).Townships);
 
         Assert.Equal(above, township.AboveCityAverage);
-        Assert.Equal(5.331, Math.Round(township.Per10kYuan!.Value, 3));
+        Assert.Equal(5.331, Math.Round(township.PerOutputValue!.Value.TonnesOfCarbonDioxidePerTenThousandYuan, 3));
+    }
+
+    [Fact]
+    public void Options_AreCheckedWhenSet()
+    {
+        ArgumentOutOfRangeException city = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new CarbonOptions { CityAverageIntensity = OutputValueCarbonIntensity.Zero });
+        ArgumentOutOfRangeException oxidation = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new CombustionParameters(25, 0.0202, Ratio.FromPercent(101), "caller's test value"));
+        var diesel = new CombustionParameters(42.652, 0.0202, Ratio.FromPercent(98), "caller's test value");
+
+        Assert.Equal("CityAverageIntensity", city.ParamName);
+        Assert.Equal("Oxidation", oxidation.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => diesel with { NetCalorificValue = double.NaN });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CarbonOptions { Grid = (GridFactorScope)7 });
+        Assert.Throws<ArgumentNullException>(() => new CarbonOptions { ProcessFactors = null! });
+        Assert.Equal(98, (diesel with { Source = "another" }).Oxidation.Percent);
     }
 
     private static ClusterDataset Dataset(double electricityKwh, double coke) => new(

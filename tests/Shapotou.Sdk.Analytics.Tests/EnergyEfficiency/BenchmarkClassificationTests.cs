@@ -1,6 +1,8 @@
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Reference;
 
+using Shapotou.Sdk.Units;
+
 namespace Shapotou.Sdk.Analytics.Tests.EnergyEfficiency;
 
 public sealed class BenchmarkClassificationTests
@@ -13,7 +15,7 @@ public sealed class BenchmarkClassificationTests
     [InlineData(2024, BenchmarkClass.WorseThanBaseline)] // 2023 edition: baseline 1850
     public void Classify_1870_SwitchesWithTheEdition(int year, BenchmarkClass expected)
     {
-        Assert.Equal(expected, BenchmarkClassification.Classify(1870, Ferrosilicon(year)));
+        Assert.Equal(expected, BenchmarkClassification.Classify(EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(1870), Ferrosilicon(year)));
     }
 
     [Theory]
@@ -23,13 +25,13 @@ public sealed class BenchmarkClassificationTests
     [InlineData(1850.01, BenchmarkClass.WorseThanBaseline)] // just above the baseline
     public void Classify_Boundaries(double unitEnergy, BenchmarkClass expected)
     {
-        Assert.Equal(expected, BenchmarkClassification.Classify(unitEnergy, Ferrosilicon(2024)));
+        Assert.Equal(expected, BenchmarkClassification.Classify(EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(unitEnergy), Ferrosilicon(2024)));
     }
 
     [Fact]
     public void Classify_Unknown_IsNull_AndNamesAreTheContracts()
     {
-        Assert.Null(BenchmarkClassification.Classify(double.NaN, Ferrosilicon(2024)));
+        Assert.Null(BenchmarkClassification.Classify(null, Ferrosilicon(2024)));
         Assert.Equal(
             ["better_than_benchmark", "between", "worse_than_baseline"],
             Enum.GetValues<BenchmarkClass>().Select(BenchmarkClassification.ToName));

@@ -1,5 +1,6 @@
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Reference;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Tests.EnergyEfficiency;
 
@@ -13,15 +14,17 @@ public sealed class CleanEnergyShareTests
     {
         ComprehensiveEnergy energy = Totals(electricity: 600, gas: 200, coal: 200);
 
-        Assert.Equal(20.0, CleanEnergyShare.Percent(energy)!.Value, 12);
-        Assert.Equal(20.0 + (600 * 0.25 / 10), CleanEnergyShare.Percent(energy, new CleanEnergyOptions { GridCleanSharePercent = 25 })!.Value, 12);
+        Assert.Equal(20.0, CleanEnergyShare.Share(energy)!.Value.Percent, 12);
+        Assert.Equal(20.0 + (600 * 0.25 / 10), CleanEnergyShare.Share(energy, new CleanEnergyOptions { GridCleanShare = Ratio.FromPercent(25) })!.Value.Percent, 12);
+        Assert.Equal(600, energy.CarrierTotals["electricity_purchased"]!.Value.KilogramsOfCoalEquivalent);
     }
 
     [Fact]
     public void Percent_UnknownOrEmptyTotal_IsNull_AndTheTargetIs30()
     {
-        Assert.Null(CleanEnergyShare.Percent(Totals(double.NaN, 1, 1)));
-        Assert.Null(CleanEnergyShare.Percent(Totals(0, 0, 0)));
-        Assert.Equal(30, CleanEnergyShare.TargetPercent(ReferenceCatalogue.Builtin));
+        Assert.Null(CleanEnergyShare.Share(Totals(double.NaN, 1, 1)));
+        Assert.Null(Totals(double.NaN, 1, 1).CarrierTotals["electricity_purchased"]);
+        Assert.Null(CleanEnergyShare.Share(Totals(0, 0, 0)));
+        Assert.Equal(30, CleanEnergyShare.Target(ReferenceCatalogue.Builtin).Percent);
     }
 }

@@ -1,6 +1,8 @@
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.TestKit;
 
+using UnitsNet;
+
 namespace Shapotou.Sdk.Analytics.Tests.EnergyEfficiency;
 
 public sealed class EnergyBaselineModelTests
@@ -16,7 +18,7 @@ public sealed class EnergyBaselineModelTests
         Assert.Equal(50_000, model.Coefficients[0], 6);
         Assert.Equal(1_700, model.Coefficients[1], 9);
         Assert.Equal(1, model.RSquared, 12);
-        Assert.Equal(50_000 + (1_700 * 1_300), model.Predict(1_300), 6);
+        Assert.Equal(50_000 + (1_700 * 1_300), model.Predict(Mass.FromTonnes(1_300)).KilogramsOfCoalEquivalent, 6);
     }
 
     [Fact]
@@ -54,7 +56,7 @@ public sealed class EnergyBaselineModelTests
         Assert.True(model.WithOreGrade);
         Assert.Equal(1_650, model.Coefficients[1], 6);
         Assert.Equal(-8_000, model.Coefficients[2], 4);
-        Assert.Throws<ArgumentNullException>(() => model.Predict(1_000));
+        Assert.Throws<ArgumentNullException>(() => model.Predict(Mass.FromTonnes(1_000)));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class EnergyCalculatorTests
         // energy.md B2: 8 300 kWh × 0.1229 + 0.9 t coke × 971.4 = 1020.07 + 874.26 = 1894.33 kgce for 1 t.
         ComprehensiveEnergy energy = new EnergyCalculator(s_catalogue).ComputeRows([Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.9)], new DateOnly(2024, 12, 31));
 
-        Assert.Equal(1894.33, energy.KilogramsOfCoalEquivalent[0], 9);
+        Assert.Equal(1894.33, energy.RowEnergy[0]!.Value.KilogramsOfCoalEquivalent, 9);
         Assert.Empty(energy.MissingCoefficients);
     }
 
@@ -63,7 +63,7 @@ public sealed class EnergyCalculatorTests
             [Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0, furnaceKwh: 8_000, exportedKwh: 300)],
             new DateOnly(2024, 12, 31));
 
-        Assert.Equal(8_000 * 0.1229, energy.KilogramsOfCoalEquivalent[0], 9);
+        Assert.Equal(8_000 * 0.1229, energy.RowEnergy[0]!.Value.KilogramsOfCoalEquivalent, 9);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class EnergyCalculatorTests
 
         ComprehensiveEnergy energy = new EnergyCalculator(s_catalogue).ComputeRows(rows, new DateOnly(2024, 12, 31));
 
-        Assert.True(double.IsNaN(energy.KilogramsOfCoalEquivalent[0]));
-        Assert.Equal(1894.33, energy.KilogramsOfCoalEquivalent[1], 9);
+        Assert.Null(energy.RowEnergy[0]);
+        Assert.Equal(1894.33, energy.RowEnergy[1]!.Value.KilogramsOfCoalEquivalent, 9);
         Assert.Equal(["semi_coke"], energy.MissingCoefficients);
     }
 
@@ -85,9 +85,9 @@ public sealed class EnergyCalculatorTests
         var calculator = new EnergyCalculator(s_catalogue, new EnergyAccountingOptions { CallerCoefficients = [semiCoke] });
         ClusterDataset data = Dataset(Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.5, semiCokeT: 0.3));
 
-        EnergyAssessment result = calculator.ByEnterprise(data, 2024);
+        EnergyAssessment result = calculator.ByEnterprise(data, 2024, new DateOnly(2024, 12, 31));
 
-        Assert.Equal(1020.07 + (0.5 * 971.4) + (0.3 * 970), result.Groups[0].ComprehensiveEnergyKgce!.Value, 9);
+        Assert.Equal(1020.07 + (0.5 * 971.4) + (0.3 * 970), result.Groups[0].ComprehensiveEnergy!.Value.KilogramsOfCoalEquivalent, 9);
         Assert.Contains(result.Assumptions, a => a.StartsWith("Coefficient of semi_coke: 0.97 kgce per kg, supplied by the caller", StringComparison.Ordinal));
     }
 
@@ -100,7 +100,7 @@ public sealed class EnergyCalculatorTests
 
         ComprehensiveEnergy energy = calculator.ComputeRows([Row("fesi-f1", 2024, 1, "FeSi75", 1, 1_000, 0)], new DateOnly(2024, 12, 31));
 
-        Assert.Equal(404, energy.KilogramsOfCoalEquivalent[0], 9);
+        Assert.Equal(404, energy.RowEnergy[0]!.Value.KilogramsOfCoalEquivalent, 9);
     }
 
     [Fact]
@@ -113,18 +113,18 @@ public sealed class EnergyCalculatorTests
             Row("fesi-f2", 2024, 1, "FeSi75", 500, 500 * 7_000, 500 * 0.865, furnaceKwh: 500 * 8_100, oreGrade: 99),
             Row("fesi-f2", 2023, 1, "FeSi75", 999, 999 * 9_000, 999, furnaceKwh: 999 * 9_000));
 
-        GroupEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Groups.Single();
+        GroupEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024, new DateOnly(2024, 12, 31)).Groups.Single();
 
         double expected = (7_000 * 0.1229) + (0.865 * 971.4);
-        Assert.Equal(1_000, fesi.OutputT);
-        Assert.Equal(1_000, fesi.OutputBasisT);
-        Assert.Equal(expected, fesi.UnitEnergyKgcePerT!.Value, 9);
+        Assert.Equal(1_000, fesi.Output.Tonnes);
+        Assert.Equal(1_000, fesi.OutputBasis.Tonnes);
+        Assert.Equal(expected, fesi.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne, 9);
         Assert.Equal(BenchmarkClass.BetterThanBenchmark, fesi.BenchmarkClass);
         Assert.Equal(LimitLevel.Level2, fesi.Level); // 1700.56: above level 1 (1700), at most level 2 (1770)
-        Assert.Equal(8_100, fesi.SmeltingElectricityKwhPerT!.Value, 9);
+        Assert.Equal(8_100, fesi.SmeltingElectricity!.Value.KilowattHoursPerTonne, 9);
         Assert.Equal(LimitLevel.Level2, fesi.ElectricityLevel); // 99 % ore: levels 8010 / 8260 / 8360
-        Assert.Equal(expected - 1_770, fesi.GapToBenchmarkKgcePerT!.Value, 9);
-        Assert.Equal((expected - 1_770) * 1_000 / 1_000, fesi.GapToBenchmarkTce!.Value, 9);
+        Assert.Equal(expected - 1_770, fesi.GapToBenchmark!.Value.KilogramsOfCoalEquivalentPerTonne, 9);
+        Assert.Equal((expected - 1_770) * 1_000 / 1_000, fesi.GapToBenchmarkEnergy!.Value.TonnesOfCoalEquivalent, 9);
     }
 
     [Fact]
@@ -132,9 +132,9 @@ public sealed class EnergyCalculatorTests
     {
         ClusterDataset data = Dataset(Row("fesi-f1", 2024, 1, "FeSi72", 750, 750 * 7_000, 750 * 0.8));
 
-        EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024);
+        EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024, new DateOnly(2024, 12, 31));
 
-        Assert.Equal(720, result.Groups[0].OutputBasisT, 9);
+        Assert.Equal(720, result.Groups[0].OutputBasis.Tonnes, 9);
         Assert.Contains(result.Assumptions, a => a.StartsWith("FeSi72 converted to the FeSi75 basis in proportion to nominal silicon (72/75)", StringComparison.Ordinal));
     }
 
@@ -143,7 +143,7 @@ public sealed class EnergyCalculatorTests
     {
         ClusterDataset data = Dataset(Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.9), Row("fesi-f1", 2024, 2, "FeSi99", 1, 8_300, 0.9));
 
-        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024));
+        ShapotouDataException error = Assert.Throws<ShapotouDataException>(() => new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024, new DateOnly(2024, 12, 31)));
 
         Assert.StartsWith("Table 'energy_ledger', column 'product', row 1: 'FeSi99' is not a known product; expected one of ", error.Message, StringComparison.Ordinal);
     }
@@ -156,11 +156,11 @@ public sealed class EnergyCalculatorTests
             electricityPurchased: Energy.FromKilowattHours(600), electricityExported: Energy.Zero, coke: Mass.Zero, semiCoke: Mass.Zero,
             coal: Mass.FromTonnes(14), naturalGas: Volume.Zero, diesel: Mass.Zero, electrodePaste: Mass.Zero));
 
-        GroupEnergy heat = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Groups.Single();
+        GroupEnergy heat = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024, new DateOnly(2024, 12, 31)).Groups.Single();
 
         Assert.Null(heat.BenchmarkClass);
         Assert.Null(heat.Level);
-        Assert.Equal((600 * 0.1229) + (14 * 714.3), heat.ComprehensiveEnergyKgce!.Value, 9);
+        Assert.Equal((600 * 0.1229) + (14 * 714.3), heat.ComprehensiveEnergy!.Value.KilogramsOfCoalEquivalent, 9);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class EnergyCalculatorTests
     {
         ClusterDataset data = Dataset(Row("fesi-f1", 2024, 1, "FeSi75", 1, 8_300, 0.9));
 
-        EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024);
+        EnergyAssessment result = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024, new DateOnly(2024, 12, 31));
 
         Assert.Contains(result.Assumptions, a => a.StartsWith("energy.benchmark.ferrosilicon.benchmark = 1770 kgce/t is marked S", StringComparison.Ordinal));
         Assert.Equal(BenchmarkClass.WorseThanBaseline, result.Groups[0].BenchmarkClass);
@@ -183,10 +183,10 @@ public sealed class EnergyCalculatorTests
             electricityPurchased: Energy.FromKilowattHours(8_300), electricityExported: Energy.Zero, coke: null, semiCoke: Mass.Zero,
             coal: Mass.Zero, naturalGas: Volume.Zero, diesel: Mass.Zero, electrodePaste: Mass.Zero));
 
-        GroupEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024).Groups.Single();
+        GroupEnergy fesi = new EnergyCalculator(s_catalogue).ByEnterprise(data, 2024, new DateOnly(2024, 12, 31)).Groups.Single();
 
-        Assert.Null(fesi.ComprehensiveEnergyKgce);
-        Assert.Null(fesi.UnitEnergyKgcePerT);
+        Assert.Null(fesi.ComprehensiveEnergy);
+        Assert.Null(fesi.UnitEnergy);
         Assert.Null(fesi.BenchmarkClass);
     }
 
@@ -199,17 +199,17 @@ public sealed class EnergyCalculatorTests
             Row("fesi-f2", 2024, 1, "FeSi75", 500, 500 * 7_000, 500 * 0.9));
         var calculator = new EnergyCalculator(s_catalogue);
 
-        IReadOnlyList<GroupEnergy> facilities = calculator.ByGroup(data, 2024, EnergyGrouping.Facility, monthly: false).Groups;
-        IReadOnlyList<GroupEnergy> months = calculator.ByGroup(data, 2024, EnergyGrouping.Facility, monthly: true).Groups;
-        GroupEnergy township = calculator.ByGroup(data, 2024, EnergyGrouping.Township, monthly: false).Groups.Single();
+        IReadOnlyList<GroupEnergy> facilities = calculator.ByGroup(data, 2024, new DateOnly(2024, 12, 31), EnergyGrouping.Facility, monthly: false).Groups;
+        IReadOnlyList<GroupEnergy> months = calculator.ByGroup(data, 2024, new DateOnly(2024, 12, 31), EnergyGrouping.Facility, monthly: true).Groups;
+        GroupEnergy township = calculator.ByGroup(data, 2024, new DateOnly(2024, 12, 31), EnergyGrouping.Township, monthly: false).Groups.Single();
 
         Assert.Equal(["fesi-f1", "fesi-f2"], facilities.Select(f => f.GroupId));
-        Assert.Equal(500, facilities[0].OutputT);
+        Assert.Equal(500, facilities[0].Output.Tonnes);
         Assert.Equal([("fesi-f1", 1), ("fesi-f1", 2), ("fesi-f2", 1)], months.Select(m => (m.GroupId, m.Month!.Value)));
-        Assert.Equal((7_500 * 0.1229) + (0.8 * 971.4), months[1].UnitEnergyKgcePerT!.Value, 9);
+        Assert.Equal((7_500 * 0.1229) + (0.8 * 971.4), months[1].UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne, 9);
         Assert.Equal("zhenluo", township.GroupId);
         Assert.Equal(EnergyGrouping.Township, township.Grouping);
-        Assert.Equal(facilities.Sum(f => f.ComprehensiveEnergyKgce!.Value), township.ComprehensiveEnergyKgce!.Value, 6);
+        Assert.Equal(facilities.Sum(f => f.ComprehensiveEnergy!.Value.KilogramsOfCoalEquivalent), township.ComprehensiveEnergy!.Value.KilogramsOfCoalEquivalent, 6);
         Assert.Null(township.Month);
     }
 
@@ -227,15 +227,47 @@ public sealed class EnergyCalculatorTests
             Row("fesi-f1", 2023, 7, "FeSi75", 100, 100 * 8_000, 100 * 0.92));
         var calculator = new EnergyCalculator(s_catalogue);
 
-        IReadOnlyList<GroupEnergy> months = calculator.ByGroup(data, 2023, EnergyGrouping.Facility, monthly: true).Groups;
-        GroupEnergy year = calculator.ByGroup(data, 2023, EnergyGrouping.Facility, monthly: false).Groups.Single();
+        IReadOnlyList<GroupEnergy> months = calculator.ByGroup(data, 2023, new DateOnly(2023, 12, 31), EnergyGrouping.Facility, monthly: true).Groups;
+        GroupEnergy year = calculator.ByGroup(data, 2023, new DateOnly(2023, 12, 31), EnergyGrouping.Facility, monthly: false).Groups.Single();
 
         Assert.Equal([1, 6, 7], months.Select(m => m.Month!.Value));
-        Assert.All(months, m => Assert.Equal(1876.888, m.UnitEnergyKgcePerT!.Value, 9));
+        Assert.All(months, m => Assert.Equal(1876.888, m.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne, 9));
         Assert.Equal([1900.0, 1900.0, 1850.0], months.Select(m => m.Benchmark!.Baseline.GetValue()));
         Assert.Equal([BenchmarkClass.Between, BenchmarkClass.Between, BenchmarkClass.WorseThanBaseline], months.Select(m => m.BenchmarkClass!.Value));
         // The year is judged on its last day, as documented: the 2023 edition.
         Assert.Equal(1850.0, year.Benchmark!.Baseline.GetValue());
         Assert.Equal(BenchmarkClass.WorseThanBaseline, year.BenchmarkClass);
+    }
+
+    /// <summary>The catalogue date is the caller's: with asOf 2023-06-30 the year and July are judged by the 2021
+    /// edition (baseline 1 900), which 31 December replaces with the 2023 edition (1 850).</summary>
+    [Fact]
+    public void ByGroup_AsOf_IsTheDateOfTheCatalogueValues()
+    {
+        ClusterDataset data = Dataset(Row("fesi-f1", 2023, 7, "FeSi75", 100, 100 * 8_000, 100 * 0.92));
+        var calculator = new EnergyCalculator(s_catalogue);
+        var june = new DateOnly(2023, 6, 30);
+
+        GroupEnergy year = calculator.ByEnterprise(data, 2023, june).Groups.Single();
+        GroupEnergy july = calculator.ByGroup(data, 2023, june, EnergyGrouping.Facility, monthly: true).Groups.Single();
+
+        Assert.Equal(1900.0, year.Benchmark!.Baseline.GetValue());
+        Assert.Equal(BenchmarkClass.Between, year.BenchmarkClass);
+        Assert.Equal(1900.0, july.Benchmark!.Baseline.GetValue());
+        Assert.Equal(1850.0, calculator.ByEnterprise(data, 2023, new DateOnly(2023, 12, 31)).Groups.Single().Benchmark!.Baseline.GetValue());
+    }
+
+    [Fact]
+    public void Options_AreCheckedWhenSet()
+    {
+        ArgumentOutOfRangeException valuation = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new EnergyAccountingOptions { ElectricityValuation = (ElectricityValuation)9 });
+        var coke = new StandardCoalCoefficient("coke", 0.9714, MassUnit.Kilogram, "GB/T 2589-2020 Annex A");
+        ArgumentException notElectricity = Assert.Throws<ArgumentException>(() => new EnergyAccountingOptions { EqualValueElectricity = coke });
+
+        Assert.Equal("ElectricityValuation", valuation.ParamName);
+        Assert.Equal("EqualValueElectricity", notElectricity.ParamName);
+        Assert.Throws<ArgumentNullException>(() => new EnergyAccountingOptions { CallerCoefficients = [coke, null!] });
+        Assert.Throws<ArgumentNullException>(() => new EnergyAccountingOptions { Products = null! });
     }
 }

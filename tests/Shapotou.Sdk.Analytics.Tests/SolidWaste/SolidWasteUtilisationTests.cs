@@ -14,9 +14,9 @@ public sealed class SolidWasteUtilisationTests
     public void Rate_CountsPriorYearStockInBothTerms()
     {
         // energy.md B4: 85 000 / (100 000 + 5 000) = 80.95 %.
-        double? rate = SolidWasteUtilisation.Rate([Row("a", 1, WasteType.Slag, 100_000, 85_000, 5_000, 20_000)]);
+        Ratio? rate = SolidWasteUtilisation.Rate([Row("a", 1, WasteType.Slag, 100_000, 85_000, 5_000, 20_000)]);
 
-        Assert.Equal(80.95, Math.Round(rate!.Value, 2));
+        Assert.Equal(80.95, Math.Round(rate!.Value.Percent, 2));
     }
 
     [Fact]
@@ -27,9 +27,9 @@ public sealed class SolidWasteUtilisationTests
             2024)[0];
 
         Assert.Equal("a", a.EnterpriseId);
-        Assert.Equal(75.0, a.UtilisationRatePct!.Value, 12);
-        Assert.Equal(30.0, a.ByWasteType[WasteType.Slag]!.Value, 12);
-        Assert.Equal(90.0, a.ByWasteType[WasteType.SilicaFume]!.Value, 12);
+        Assert.Equal(75.0, a.UtilisationRate!.Value.Percent, 12);
+        Assert.Equal(30.0, a.ByWasteType[WasteType.Slag]!.Value.Percent, 12);
+        Assert.Equal(90.0, a.ByWasteType[WasteType.SilicaFume]!.Value.Percent, 12);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SolidWasteUtilisationTests
     {
         IReadOnlyList<string> findings = SolidWasteUtilisation.UnbalancedRows(
             [Row("a", 1, WasteType.Slag, 100, 30, 0, 70), Row("a", 2, WasteType.Slag, 100, 30, 0, 60)],
-            toleranceTonnes: 0.05);
+            tolerance: Mass.FromTonnes(0.05));
 
         Assert.Equal(
             ["Table 'solid_waste_ledger', row 1 (a 2024-02 slag): generated is 100 t, but utilised − from storage + stored + disposed − from storage + dumped is 90 t."],

@@ -32,9 +32,9 @@ public sealed class WasteHeatRecoveryTests
 
         Assert.Equal(4, coverage.Furnaces);
         Assert.Equal(3, coverage.FurnacesWithRecovery);
-        Assert.Equal(75.0, coverage.CoveragePct);
-        Assert.Equal(90.0, coverage.CapacityCoveragePct!.Value, 12);
-        Assert.Equal(900, coverage.PowerKwhPerTonne!.Value, 12);
+        Assert.Equal(75.0, coverage.Coverage!.Value.Percent);
+        Assert.Equal(90.0, coverage.CapacityCoverage!.Value.Percent, 12);
+        Assert.Equal(900, coverage.PowerPerTonne!.Value.KilowattHoursPerTonne, 12);
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public sealed class WasteHeatRecoveryTests
         Assert.Equal([new EnterpriseWasteHeat("a", 1, 0, 0), new EnterpriseWasteHeat("b", 1, 1, 1)], rows);
         Assert.Equal(coverage.Furnaces, rows.Sum(r => r.Furnaces));
         Assert.Equal(coverage.FurnacesWithRecovery, rows.Sum(r => r.FurnacesWithRecovery));
-        Assert.Null(coverage.CoveragePct);
-        Assert.Null(coverage.PowerKwhPerTonne);
+        Assert.Null(coverage.Coverage);
+        Assert.Null(coverage.PowerPerTonne);
     }
 
     [Fact]
@@ -75,18 +75,18 @@ public sealed class WasteHeatRecoveryTests
     {
         // 36 000 m3/h = 10 m3/s; 450 °C down to 150 °C = 300 K; 1.4 kJ/(m3·K) (a caller's cited value) → 4 200 kW.
         Power heat = WasteHeatRecovery.AvailableHeat(
-            VolumeFlow.FromCubicMetersPerHour(36_000), Temperature.FromDegreesCelsius(450), Temperature.FromDegreesCelsius(150), 1.4);
+            VolumeFlow.FromCubicMetersPerHour(36_000), Temperature.FromDegreesCelsius(450), Temperature.FromDegreesCelsius(150), VolumetricHeatCapacity.FromKilojoulesPerCubicMeterKelvin(1.4));
 
         Assert.Equal(4_200, heat.Kilowatts, 9);
         Assert.Throws<ArgumentOutOfRangeException>(() => WasteHeatRecovery.AvailableHeat(
-            VolumeFlow.FromCubicMetersPerHour(1), Temperature.FromDegreesCelsius(450), Temperature.FromDegreesCelsius(150), 0));
+            VolumeFlow.FromCubicMetersPerHour(1), Temperature.FromDegreesCelsius(450), Temperature.FromDegreesCelsius(150), VolumetricHeatCapacity.Zero));
     }
 
     [Fact]
     public void UtilisationRate_IsRecoveredOverAvailable()
     {
-        Assert.Equal(50.0, WasteHeatUtilisation.RatePct(Power.FromKilowatts(2_100), Power.FromMegawatts(4.2))!.Value, 12);
-        Assert.Null(WasteHeatUtilisation.RatePct(Power.Zero, Power.Zero));
-        Assert.Throws<ArgumentOutOfRangeException>(() => WasteHeatUtilisation.RatePct(Power.FromKilowatts(-1), Power.FromKilowatts(1)));
+        Assert.Equal(50.0, WasteHeatUtilisation.Rate(Power.FromKilowatts(2_100), Power.FromMegawatts(4.2))!.Value.Percent, 12);
+        Assert.Null(WasteHeatUtilisation.Rate(Power.Zero, Power.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WasteHeatUtilisation.Rate(Power.FromKilowatts(-1), Power.FromKilowatts(1)));
     }
 }

@@ -28,11 +28,11 @@ internal sealed class CleanEnergySection : ReportSection
         foreach (IGrouping<int, EnergyLedgerEntry> year in context.Dataset.EnergyLedger.GroupBy(r => r.Period.Year).OrderBy(g => g.Key))
         {
             ComprehensiveEnergy energy = calculator.ComputeRows(year.ToArray(), new DateOnly(year.Key, 12, 31));
-            if (CleanEnergyShare.Percent(energy, options) is { } share)
+            if (CleanEnergyShare.Share(energy, options) is { } share)
             {
-                double total = energy.CarrierTotalsKgce.Values.Sum();
-                double clean = energy.CarrierTotalsKgce.Where(t => options.CleanCarriers.Contains(t.Key)).Sum(t => t.Value);
-                years.Add((year.Key, share, clean / 1000, total / 1000));
+                double total = energy.CarrierTotals.Values.Sum(t => t?.KilogramsOfCoalEquivalent ?? double.NaN);
+                double clean = energy.CarrierTotals.Where(t => options.CleanCarriers.Contains(t.Key)).Sum(t => t.Value?.KilogramsOfCoalEquivalent ?? double.NaN);
+                years.Add((year.Key, share.Percent, clean / 1000, total / 1000));
             }
         }
 
@@ -41,7 +41,7 @@ internal sealed class CleanEnergySection : ReportSection
             return new SectionContent(Id, text["clean.heading"], [], [text["report.chart_unavailable"] + text["clean.unavailable"]], null);
         }
 
-        double target = CleanEnergyShare.TargetPercent(context.Catalogue);
+        double target = CleanEnergyShare.Target(context.Catalogue).Percent;
         string title = text["clean.title"];
         Plot plot = ReportPlot.Create(title, text["chart.year"], text["clean.axis"]);
         plot.Add.Bars(years.Select(y => new Bar

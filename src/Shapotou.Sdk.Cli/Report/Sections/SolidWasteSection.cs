@@ -24,14 +24,14 @@ internal sealed class SolidWasteSection : ReportSection
         CultureInfo c = CultureInfo.InvariantCulture;
         IReadOnlySet<string> ferroalloy = context.FerroalloyEnterpriseIds();
         SolidWasteLedgerEntry[] ledger = context.Dataset.SolidWasteLedger.Where(r => ferroalloy.Contains(r.EnterpriseId) && r.Period.Year == context.Year).ToArray();
-        EnterpriseUtilisation[] enterprises = SolidWasteUtilisation.ByEnterprise(ledger, context.Year).Where(u => u.UtilisationRatePct is not null).ToArray();
+        EnterpriseUtilisation[] enterprises = SolidWasteUtilisation.ByEnterprise(ledger, context.Year).Where(u => u.UtilisationRate is not null).ToArray();
         if (enterprises.Length == 0)
         {
             return new SectionContent(Id, text["solidwaste.heading"], [], [text["report.chart_unavailable"] + text["solidwaste.unavailable"]], null);
         }
 
         double target = context.Catalogue.Get(TargetKey, new DateOnly(context.Assessment.Figures.TargetYear, 12, 31)).ToRatio().Percent;
-        double? total = SolidWasteUtilisation.Rate(ledger);
+        double? total = SolidWasteUtilisation.Rate(ledger)?.Percent;
 
         // The total at the bottom, then the enterprises from the lowest rate upwards, so the best is at the top.
         var rows = new List<(string Label, double Rate, bool IsTotal)>();
@@ -40,8 +40,8 @@ internal sealed class SolidWasteSection : ReportSection
             rows.Add((text["solidwaste.total"], t, true));
         }
 
-        rows.AddRange(enterprises.OrderBy(u => u.UtilisationRatePct!.Value).ThenByDescending(u => u.EnterpriseId, StringComparer.Ordinal)
-            .Select(u => (context.EnterpriseName(u.EnterpriseId), u.UtilisationRatePct!.Value, false)));
+        rows.AddRange(enterprises.OrderBy(u => u.UtilisationRate!.Value.Percent).ThenByDescending(u => u.EnterpriseId, StringComparer.Ordinal)
+            .Select(u => (context.EnterpriseName(u.EnterpriseId), u.UtilisationRate!.Value.Percent, false)));
 
         string title = text.Format("solidwaste.title", context.Year);
         Plot plot = ReportPlot.Create(title, text["solidwaste.axis"], text["energy.col.enterprise"]);

@@ -25,7 +25,7 @@ internal sealed class UnitEnergySection : ReportSection
         ReportText text = context.Text;
         CultureInfo c = CultureInfo.InvariantCulture;
         GroupEnergy[] rows = context.Assessment.Energy
-            .Where(e => e.Year == context.Year && e.Month is null && e.Benchmark is not null && e.UnitEnergyKgcePerT is not null)
+            .Where(e => e.Year == context.Year && e.Month is null && e.Benchmark is not null && e.UnitEnergy is not null)
             .ToArray();
         if (rows.Length == 0)
         {
@@ -39,18 +39,18 @@ internal sealed class UnitEnergySection : ReportSection
         foreach (IGrouping<string, GroupEnergy> product in products)
         {
             // Best at the top: bars are drawn from the bottom, so the worst enterprise gets position 0.
-            GroupEnergy[] ordered = product.OrderByDescending(e => e.UnitEnergyKgcePerT!.Value).ThenBy(e => e.GroupId, StringComparer.Ordinal).ToArray();
+            GroupEnergy[] ordered = product.OrderByDescending(e => e.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne).ThenBy(e => e.GroupId, StringComparer.Ordinal).ToArray();
             EnergyBenchmark benchmark = ordered[0].Benchmark!;
             string title = text.Format("energy.title", context.Year, product.Key);
             Plot plot = ReportPlot.Create(title, text["energy.axis"], text["energy.col.enterprise"]);
             ScottPlot.Plottables.BarPlot bars = plot.Add.Bars(ordered.Select((e, i) => new Bar
             {
                 Position = i,
-                Value = e.UnitEnergyKgcePerT!.Value,
+                Value = e.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne,
                 FillColor = s_bar,
                 LineWidth = 0,
                 Size = 0.7,
-                Label = e.UnitEnergyKgcePerT!.Value.ToString("N1", c),
+                Label = e.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne.ToString("N1", c),
                 CenterLabel = true,
             }).ToList());
             bars.Horizontal = true;
@@ -58,7 +58,7 @@ internal sealed class UnitEnergySection : ReportSection
             bars.ValueLabelStyle.ForeColor = Colors.White;
             bars.ValueLabelStyle.Bold = true;
 
-            double right = ordered.Max(e => e.UnitEnergyKgcePerT!.Value);
+            double right = ordered.Max(e => e.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne);
             if (benchmark.Benchmark.Value is { } benchmarkValue)
             {
                 ScottPlot.Plottables.VerticalLine line = plot.Add.VerticalLine(benchmarkValue, width: 2, color: s_benchmark, pattern: LinePattern.Dashed);
@@ -91,8 +91,8 @@ internal sealed class UnitEnergySection : ReportSection
             [
                 context.EnterpriseName(e.GroupId),
                 e.Product,
-                e.OutputT.ToString("N0", c),
-                e.UnitEnergyKgcePerT!.Value.ToString("N1", c),
+                e.Output.Tonnes.ToString("N0", c),
+                e.UnitEnergy!.Value.KilogramsOfCoalEquivalentPerTonne.ToString("N1", c),
                 e.BenchmarkClass is { } bc ? text[$"class.{BenchmarkClassification.ToName(bc)}"] : "–",
             ]));
         }

@@ -52,8 +52,8 @@ internal sealed class WasteHeatSection : ReportSection
             "wasteheat.text",
             coverage.Furnaces,
             coverage.FurnacesWithRecovery,
-            coverage.CoveragePct?.ToString("0.0", c) ?? "–",
-            coverage.CapacityCoveragePct?.ToString("0.0", c) ?? "–",
+            coverage.Coverage?.Percent.ToString("0.0", c) ?? "–",
+            coverage.CapacityCoverage?.Percent.ToString("0.0", c) ?? "–",
             context.Assessment.WasteHeatTarget.Percent.ToString(c));
         var table = new ReportTable(
             [text["energy.col.enterprise"], text["wasteheat.with"], text["wasteheat.without"], text["wasteheat.unknown"]],
