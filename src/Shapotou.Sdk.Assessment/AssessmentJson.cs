@@ -299,7 +299,7 @@ public static class AssessmentJson
             writer.WriteString("pollutant", ContractNames.ToName(p.Pollutant));
             writer.WriteNumberOrNull("emission_t", p.Emission?.Tonnes);
             writer.WriteNumberOrNull("ceiling_2027_t", p.Ceiling.Tonnes);
-            writer.WriteNumberOrNull("reduction_pct", p.ReductionPct);
+            writer.WriteNumberOrNull("reduction_pct", p.Reduction?.Percent);
             writer.WriteNumberOrNull("gap_t", p.Gap?.Tonnes);
             writer.WriteBooleanOrNull("met", p.Met);
             writer.WriteEndObject();

@@ -106,7 +106,7 @@ public sealed partial class ConsoleWidthTests : IClassFixture<ConsoleWidthTests.
 
             string path = Path.Combine(folder!, "samples", "scenarios", "2027-measures.json");
             Scenario scenario = ScenarioFile.Parse(File.ReadAllText(path), "2027-measures.json");
-            return new ScenarioEvaluator(ReferenceCatalogue.Builtin, new DateOnly(scenario.BaseYear, 12, 31)).Evaluate(Dataset, scenario);
+            return new ScenarioEvaluator(ReferenceCatalogue.Builtin).Evaluate(Dataset, scenario, new DateOnly(scenario.BaseYear, 12, 31));
         }
     }
 }

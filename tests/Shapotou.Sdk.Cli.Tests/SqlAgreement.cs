@@ -99,7 +99,7 @@ internal static class SqlAgreement
                 string context = $"progress {p.Pollutant} {year}";
                 AssertSame(p.Emission?.Tonnes, row[1], context);
                 AssertSame(p.Ceiling.Tonnes, row[2], context);
-                AssertSame(p.ReductionPct, row[3], context);
+                AssertSame(p.Reduction?.Percent, row[3], context);
                 AssertSame(p.Gap?.Tonnes, row[4], context);
                 Assert.Equal(p.Met, (bool?)row[5]);
             }

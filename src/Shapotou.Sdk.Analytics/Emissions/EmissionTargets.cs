@@ -17,10 +17,10 @@ public sealed record PollutantTarget(Pollutant Pollutant, Mass Baseline, Referen
 /// <param name="Emission">The year's emission, or <see langword="null"/> when unknown.</param>
 /// <param name="Baseline">The baseline year's emission.</param>
 /// <param name="Ceiling">The 2027 ceiling.</param>
-/// <param name="ReductionPct">The reduction achieved against the baseline, in % (negative for an increase).</param>
+/// <param name="Reduction">The reduction achieved against the baseline, in percent (negative for an increase).</param>
 /// <param name="Gap">Emission − ceiling: the tonnes still to cut (positive) or the headroom (negative).</param>
 /// <param name="Met">Whether the emission is at or below the ceiling.</param>
-public sealed record TargetProgress(int Year, Pollutant Pollutant, Mass? Emission, Mass Baseline, Mass Ceiling, double? ReductionPct, Mass? Gap, bool? Met);
+public sealed record TargetProgress(int Year, Pollutant Pollutant, Mass? Emission, Mass Baseline, Mass Ceiling, Ratio? Reduction, Mass? Gap, bool? Met);
 
 /// <summary>
 /// The plan's 2027 emission ceilings (P4: PM −6.5 %, NOx −8 %, SO₂ −2.2 % against 2024) from a baseline inventory, and
@@ -100,7 +100,7 @@ public static class EmissionTargets
         {
             Mass? emission = emissions.GetValueOrDefault(t.Pollutant);
             return emission is { } e
-                ? new TargetProgress(year, t.Pollutant, e, t.Baseline, t.Ceiling, (t.Baseline.Tonnes - e.Tonnes) / t.Baseline.Tonnes * 100, Mass.FromTonnes(e.Tonnes - t.Ceiling.Tonnes), e.Tonnes <= t.Ceiling.Tonnes)
+                ? new TargetProgress(year, t.Pollutant, e, t.Baseline, t.Ceiling, Ratio.FromPercent((t.Baseline.Tonnes - e.Tonnes) / t.Baseline.Tonnes * 100), Mass.FromTonnes(e.Tonnes - t.Ceiling.Tonnes), e.Tonnes <= t.Ceiling.Tonnes)
                 : new TargetProgress(year, t.Pollutant, null, t.Baseline, t.Ceiling, null, null, null);
         }).ToArray();
     }

@@ -157,11 +157,15 @@ public static class PlanChecks
         return checks.OrderBy(c => c.CheckId, StringComparer.Ordinal).ThenBy(c => c.FacilityId, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The design removal of a facility's treatment chain for a pollutant, in %: 1 − Π(1 − η).</summary>
-    public static double ChainEfficiencyPct(ClusterDataset data, string facilityId, Pollutant pollutant)
+    /// <summary>The design removal of a facility's treatment chain for a pollutant, in percent: 1 − Π(1 − η).</summary>
+    /// <param name="data">The dataset whose treatment facilities are chained.</param>
+    /// <param name="facilityId">The facility.</param>
+    /// <param name="pollutant">The pollutant.</param>
+    /// <returns>The chain's removal efficiency, in percent (0 % without a treatment).</returns>
+    public static Ratio ChainEfficiency(ClusterDataset data, string facilityId, Pollutant pollutant)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return (1 - TreatmentChain.Remaining(data.TreatmentFacilities, facilityId, pollutant)) * 100;
+        return Ratio.FromPercent((1 - TreatmentChain.Remaining(data.TreatmentFacilities, facilityId, pollutant)) * 100);
     }
 
     private static PlanCheck Concentration(string id, Facility facility, ILookup<string, Outlet> outletsOf, CemsHours? hours, int year, Pollutant pollutant, double referenceOxygen, ReferenceValue threshold, bool strict)

@@ -48,6 +48,12 @@ public enum LimitStandard
 /// <param name="Assumption">An assumption the limit rests on, in words; <see langword="null"/> when none.</param>
 public sealed record ResolvedLimit(EmissionLimit? Limit, string? Missing, string? Assumption);
 
+/// <summary>The limits of every outlet of a dataset under one standard.</summary>
+/// <param name="Limits">The limit per outlet and pollutant, for <see cref="PermitCompliance.Evaluate"/>.</param>
+/// <param name="Missing">Outlets without a limit, each with why.</param>
+/// <param name="Assumptions">The choices the references leave open, in words.</param>
+public sealed record DatasetLimits(IReadOnlyDictionary<(string OutletId, Pollutant Pollutant), EmissionLimit> Limits, IReadOnlyList<string> Missing, IReadOnlyList<string> Assumptions);
+
 /// <summary>
 /// Finds the catalogue row of a standard's limit for a facility and pollutant, with the basis the standard states
 /// (reference O₂ from the catalogue's <c>emissions.reference_o2.*</c> rows), for <see cref="PermitCompliance"/>.
@@ -123,7 +129,7 @@ public static class StandardLimits
     /// <param name="catalogue">The catalogue.</param>
     /// <param name="asOf">The date whose rows apply.</param>
     /// <returns>The limits per outlet and pollutant, what was missing and what was assumed.</returns>
-    public static (IReadOnlyDictionary<(string OutletId, Pollutant Pollutant), EmissionLimit> Limits, IReadOnlyList<string> Missing, IReadOnlyList<string> Assumptions) ForDataset(
+    public static DatasetLimits ForDataset(
         ClusterDataset data, LimitStandard standard, ReferenceCatalogue catalogue, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -154,7 +160,7 @@ public static class StandardLimits
             }
         }
 
-        return (limits, missing, assumptions);
+        return new DatasetLimits(limits, missing, assumptions);
     }
 
     private static ResolvedLimit Missing(string why) => new(null, why, null);

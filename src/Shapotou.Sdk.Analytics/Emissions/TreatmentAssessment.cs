@@ -43,27 +43,61 @@ public enum TreatmentGrade
 /// The thresholds of the early-warning grades. The plan asks for a graded scheme (P14) but sets no numbers, and the
 /// references have none: these defaults are the SDK's assumptions, reported with every result.
 /// </summary>
+/// <remarks>This type is immutable and thread-safe. Each value is checked when it is set.</remarks>
 public sealed record TreatmentAssessmentOptions
 {
-    /// <summary>Gets the share of operating hours at or above design below which a facility is not stable; default 90 %.</summary>
-    public double StableSharePct { get; init; } = 90;
+    private readonly Ratio _stableShare = Ratio.FromPercent(90);
+    private readonly Ratio _warningMargin = Ratio.FromPercent(5);
+    private readonly MassConcentration _minimumInlet = MassConcentration.FromMilligramsPerCubicMeter(0);
 
-    /// <summary>Gets how far below design (in percentage points) removal may fall before the grade is an alarm; default 5.</summary>
-    public double WarningMarginPoints { get; init; } = 5;
+    /// <summary>Gets the share of operating hours at or above design below which a facility is not stable.</summary>
+    /// <value>The default value is 90 %.</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not from 0 to 100 %.</exception>
+    public Ratio StableShare
+    {
+        get => _stableShare;
+        init => _stableShare = value.Percent is >= 0 and <= 100
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(StableShare), value.Percent, "The stable share must be from 0 to 100 %.");
+    }
 
-    /// <summary>Gets the inlet concentration below which an hour is not used (removal is undefined at zero inlet); default 0.</summary>
-    public double MinimumInletMgPerM3 { get; init; }
+    /// <summary>Gets how far below design removal may fall, in percentage points, before the grade is an alarm.</summary>
+    /// <value>The default value is 5 percentage points (<c>Ratio.FromPercent(5)</c>).</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not from 0 to 100 %.</exception>
+    public Ratio WarningMargin
+    {
+        get => _warningMargin;
+        init => _warningMargin = value.Percent is >= 0 and <= 100
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(WarningMargin), value.Percent, "The warning margin must be from 0 to 100 percentage points.");
+    }
+
+    /// <summary>Gets the inlet concentration at or below which an hour is not used (removal is undefined at zero inlet).</summary>
+    /// <value>The default value is 0 mg/m³.</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: negative or not finite.</exception>
+    public MassConcentration MinimumInlet
+    {
+        get => _minimumInlet;
+        init => _minimumInlet = double.IsFinite(value.Value) && value.Value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MinimumInlet), value.Value, "The minimum inlet concentration must be finite and at least 0.");
+    }
 }
+
+/// <summary>The treatment facilities' results and the assumptions they rest on.</summary>
+/// <param name="Results">One result per treatment facility, worst grade first, then by id.</param>
+/// <param name="Assumptions">The thresholds used, in words.</param>
+public sealed record TreatmentAssessmentResult(IReadOnlyList<TreatmentResult> Results, IReadOnlyList<string> Assumptions);
 
 /// <summary>One treatment facility's removal against its design.</summary>
 /// <param name="TreatmentId">The treatment facility.</param>
 /// <param name="FacilityId">The process facility it treats.</param>
 /// <param name="Kind">The technique.</param>
 /// <param name="Pollutant">The pollutant.</param>
-/// <param name="DesignEfficiencyPct">The design removal efficiency, in %.</param>
+/// <param name="DesignEfficiency">The design removal efficiency, in percent.</param>
 /// <param name="Hours">Operating hours used (inlet above the minimum, values finite).</param>
-/// <param name="RemovalPct">The removal over all hours: 1 − Σ(c_out × Q_out) ÷ Σ(c_in × Q_in), or with concentrations alone where flows are missing.</param>
-/// <param name="StableSharePct">The share of hours whose removal is at or above design, in %.</param>
+/// <param name="Removal">The removal over all hours, in percent: 1 − Σ(c_out × Q_out) ÷ Σ(c_in × Q_in), or with concentrations alone where flows are missing; <see langword="null"/> without hours.</param>
+/// <param name="StableShare">The share of hours whose removal is at or above design, in percent; <see langword="null"/> without hours.</param>
 /// <param name="Grade">The early-warning grade, or <see langword="null"/> without hours.</param>
 /// <param name="Reason">Why the grade is what it is, in words.</param>
 public sealed record TreatmentResult(
@@ -71,10 +105,10 @@ public sealed record TreatmentResult(
     string FacilityId,
     TreatmentKind Kind,
     Pollutant Pollutant,
-    double DesignEfficiencyPct,
+    Ratio DesignEfficiency,
     int Hours,
-    double? RemovalPct,
-    double? StableSharePct,
+    Ratio? Removal,
+    Ratio? StableShare,
     TreatmentGrade? Grade,
     string Reason);
 
@@ -86,9 +120,9 @@ public sealed record TreatmentResult(
 /// <para>Hourly removal is <c>1 − (c_out × Q_out) ÷ (c_in × Q_in)</c> when both flows are given, else
 /// <c>1 − c_out ÷ c_in</c>, which assumes the same flow and O₂ basis up- and downstream (a caller's duty: dilution
 /// between the two points inflates it).</para>
-/// <para>Grades: <c>normal</c> when removal ≥ design and the stable share ≥ <see cref="TreatmentAssessmentOptions.StableSharePct"/>;
+/// <para>Grades: <c>normal</c> when removal ≥ design and the stable share ≥ <see cref="TreatmentAssessmentOptions.StableShare"/>;
 /// <c>watch</c> when removal ≥ design but the stable share is lower; <c>warning</c> when removal is below design by at
-/// most <see cref="TreatmentAssessmentOptions.WarningMarginPoints"/>; <c>alarm</c> beyond that.</para>
+/// most <see cref="TreatmentAssessmentOptions.WarningMargin"/>; <c>alarm</c> beyond that.</para>
 /// </remarks>
 public static class TreatmentAssessment
 {
@@ -98,7 +132,7 @@ public static class TreatmentAssessment
     /// <param name="options">The grade thresholds, or <see langword="null"/> for the defaults.</param>
     /// <returns>One result per treatment facility of <paramref name="data"/>, worst grade first, then by id; and the assumptions.</returns>
     /// <exception cref="ShapotouDataException">A reading names a treatment facility the dataset does not have.</exception>
-    public static (IReadOnlyList<TreatmentResult> Results, IReadOnlyList<string> Assumptions) Assess(
+    public static TreatmentAssessmentResult Assess(
         ClusterDataset data, IReadOnlyList<TreatmentReading> readings, TreatmentAssessmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -124,9 +158,9 @@ public static class TreatmentAssessment
 
         string[] assumptions =
         [
-            string.Create(CultureInfo.InvariantCulture, $"Treatment grades use the SDK's default thresholds unless the caller sets them (the plan, P14, sets none): stable when ≥ {options.StableSharePct} % of operating hours are at or above design; alarm when removal is more than {options.WarningMarginPoints} points below design."),
+            string.Create(CultureInfo.InvariantCulture, $"Treatment grades use the SDK's default thresholds unless the caller sets them (the plan, P14, sets none): stable when ≥ {options.StableShare.Percent} % of operating hours are at or above design; alarm when removal is more than {options.WarningMargin.Percent} points below design."),
         ];
-        return (results
+        return new TreatmentAssessmentResult(results
             .OrderByDescending(r => r.Grade ?? (TreatmentGrade)(-1))
             .ThenBy(r => r.TreatmentId, StringComparer.Ordinal)
             .ToArray(), assumptions);
@@ -135,6 +169,9 @@ public static class TreatmentAssessment
     private static TreatmentResult AssessOne(TreatmentFacility treatment, IEnumerable<TreatmentReading> readings, TreatmentAssessmentOptions options)
     {
         double design = treatment.DesignEfficiency.Percent;
+        double minimumInlet = Math.Max(options.MinimumInlet.MilligramsPerCubicMeter, 0);
+        double stableShare = options.StableShare.Percent;
+        double warningMargin = options.WarningMargin.Percent;
         double inletSum = 0;
         double outletSum = 0;
         int hours = 0;
@@ -147,7 +184,7 @@ public static class TreatmentAssessment
             double qin = metered ? r.InletFlow!.Value.CubicMetersPerHour : 1;
             double qout = metered ? r.OutletFlow!.Value.CubicMetersPerHour : 1;
 
-            if (!double.IsFinite(cin) || !double.IsFinite(cout) || cin <= Math.Max(options.MinimumInletMgPerM3, 0))
+            if (!double.IsFinite(cin) || !double.IsFinite(cout) || cin <= minimumInlet)
             {
                 continue;
             }
@@ -161,19 +198,19 @@ public static class TreatmentAssessment
 
         if (hours == 0)
         {
-            return new TreatmentResult(treatment.TreatmentId, treatment.FacilityId, treatment.Kind, treatment.Pollutant, design, 0, null, null, null,
+            return new TreatmentResult(treatment.TreatmentId, treatment.FacilityId, treatment.Kind, treatment.Pollutant, Ratio.FromPercent(design), 0, null, null, null,
                 "No usable inlet and outlet readings: removal cannot be judged.");
         }
 
         double overall = (1 - (outletSum / inletSum)) * 100;
         double share = 100.0 * stable / hours;
         (TreatmentGrade grade, string reason) = overall >= design
-            ? share >= options.StableSharePct
+            ? share >= stableShare
                 ? (TreatmentGrade.Normal, "Removal at or above design and stable.")
-                : (TreatmentGrade.Watch, string.Create(CultureInfo.InvariantCulture, $"Removal at or above design overall, but only {share:0.#} % of hours reach it (stable needs {options.StableSharePct} %)."))
-            : design - overall <= options.WarningMarginPoints
+                : (TreatmentGrade.Watch, string.Create(CultureInfo.InvariantCulture, $"Removal at or above design overall, but only {share:0.#} % of hours reach it (stable needs {stableShare} %)."))
+            : design - overall <= warningMargin
                 ? (TreatmentGrade.Warning, string.Create(CultureInfo.InvariantCulture, $"Removal {overall:0.##} % is below the design {design:0.##} % by {design - overall:0.##} points."))
-                : (TreatmentGrade.Alarm, string.Create(CultureInfo.InvariantCulture, $"Removal {overall:0.##} % is below the design {design:0.##} % by {design - overall:0.##} points, more than {options.WarningMarginPoints}: rectify within a deadline."));
-        return new TreatmentResult(treatment.TreatmentId, treatment.FacilityId, treatment.Kind, treatment.Pollutant, design, hours, overall, share, grade, reason);
+                : (TreatmentGrade.Alarm, string.Create(CultureInfo.InvariantCulture, $"Removal {overall:0.##} % is below the design {design:0.##} % by {design - overall:0.##} points, more than {warningMargin}: rectify within a deadline."));
+        return new TreatmentResult(treatment.TreatmentId, treatment.FacilityId, treatment.Kind, treatment.Pollutant, Ratio.FromPercent(design), hours, Ratio.FromPercent(overall), Ratio.FromPercent(share), grade, reason);
     }
 }

@@ -1,12 +1,14 @@
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Units;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Scenarios;
 
 /// <summary>A what-if change applied to the base year's inventory, energy and CO₂.</summary>
 /// <param name="Id">A unique id, for the ranking and messages.</param>
 /// <param name="FacilityIds">The facilities it applies to; <c>*</c> for every facility.</param>
-/// <param name="CostTenThousandYuan">Its annualised cost in 10⁴ yuan, or <see langword="null"/> when not given (then it is not ranked).</param>
-public abstract record ScenarioChange(string Id, IReadOnlyList<string> FacilityIds, double? CostTenThousandYuan)
+/// <param name="AnnualCostYuan">Its annualised cost in yuan, or <see langword="null"/> when not given (then it is not ranked). Scenario files give it in 10⁴ yuan (<c>cost_10k_yuan</c>).</param>
+public abstract record ScenarioChange(string Id, IReadOnlyList<string> FacilityIds, decimal? AnnualCostYuan)
 {
     /// <summary>Gets whether the change applies to a facility.</summary>
     /// <param name="facilityId">The facility.</param>
@@ -21,42 +23,42 @@ public abstract record ScenarioChange(string Id, IReadOnlyList<string> FacilityI
 /// </summary>
 /// <param name="Id">The id.</param>
 /// <param name="FacilityIds">The facilities.</param>
-/// <param name="CostTenThousandYuan">The annualised cost, 10⁴ yuan.</param>
+/// <param name="AnnualCostYuan">The annualised cost, yuan.</param>
 /// <param name="Pollutant">The pollutant treated.</param>
 /// <param name="Kind">The technique.</param>
-/// <param name="EfficiencyPct">The removal efficiency after the retrofit, %.</param>
-public sealed record RetrofitChange(string Id, IReadOnlyList<string> FacilityIds, double? CostTenThousandYuan, Pollutant Pollutant, TreatmentKind Kind, double EfficiencyPct)
-    : ScenarioChange(Id, FacilityIds, CostTenThousandYuan);
+/// <param name="Efficiency">The removal efficiency after the retrofit.</param>
+public sealed record RetrofitChange(string Id, IReadOnlyList<string> FacilityIds, decimal? AnnualCostYuan, Pollutant Pollutant, TreatmentKind Kind, Ratio Efficiency)
+    : ScenarioChange(Id, FacilityIds, AnnualCostYuan);
 
 /// <summary>A retirement or closure (boiler retirement, furnace closure): the facility's emissions, energy and CO₂ go to zero.</summary>
 /// <param name="Id">The id.</param>
 /// <param name="FacilityIds">The facilities.</param>
-/// <param name="CostTenThousandYuan">The annualised cost, 10⁴ yuan.</param>
-public sealed record RetireChange(string Id, IReadOnlyList<string> FacilityIds, double? CostTenThousandYuan)
-    : ScenarioChange(Id, FacilityIds, CostTenThousandYuan);
+/// <param name="AnnualCostYuan">The annualised cost, yuan.</param>
+public sealed record RetireChange(string Id, IReadOnlyList<string> FacilityIds, decimal? AnnualCostYuan)
+    : ScenarioChange(Id, FacilityIds, AnnualCostYuan);
 
 /// <summary>An output change: the facility's output, carriers, emissions and CO₂ scale by (1 + change).</summary>
 /// <param name="Id">The id.</param>
 /// <param name="FacilityIds">The facilities.</param>
-/// <param name="CostTenThousandYuan">The annualised cost, 10⁴ yuan.</param>
-/// <param name="ChangePct">The change of output, % (−3 for a 3 % cut).</param>
-public sealed record OutputChange(string Id, IReadOnlyList<string> FacilityIds, double? CostTenThousandYuan, double ChangePct)
-    : ScenarioChange(Id, FacilityIds, CostTenThousandYuan);
+/// <param name="AnnualCostYuan">The annualised cost, yuan.</param>
+/// <param name="Change">The relative change of output (−3 % for a 3 % cut).</param>
+public sealed record OutputChange(string Id, IReadOnlyList<string> FacilityIds, decimal? AnnualCostYuan, Ratio Change)
+    : ScenarioChange(Id, FacilityIds, AnnualCostYuan);
 
 /// <summary>A waste-heat power addition: purchased electricity falls by the power generated per tonne × output (not below zero); emissions are unchanged.</summary>
 /// <param name="Id">The id.</param>
 /// <param name="FacilityIds">The facilities.</param>
-/// <param name="CostTenThousandYuan">The annualised cost, 10⁴ yuan.</param>
-/// <param name="KilowattHoursPerTonne">Waste-heat power generated per tonne of product, kWh/t.</param>
-public sealed record WasteHeatChange(string Id, IReadOnlyList<string> FacilityIds, double? CostTenThousandYuan, double KilowattHoursPerTonne)
-    : ScenarioChange(Id, FacilityIds, CostTenThousandYuan);
+/// <param name="AnnualCostYuan">The annualised cost, yuan.</param>
+/// <param name="Generation">Waste-heat power generated per tonne of product (scenario files give kWh/t).</param>
+public sealed record WasteHeatChange(string Id, IReadOnlyList<string> FacilityIds, decimal? AnnualCostYuan, ElectricityIntensity Generation)
+    : ScenarioChange(Id, FacilityIds, AnnualCostYuan);
 
 /// <summary>The relative uncertainties of the Monte Carlo: caller inputs (the references give none).</summary>
-/// <param name="FactorPct">Relative standard deviation of factor and mass-balance estimates, % (lognormal, median 1).</param>
-/// <param name="MeasuredPct">Relative standard deviation of measured emissions, % (normal, truncated at 0).</param>
-/// <param name="ActivityPct">Relative standard deviation of each facility's activity (output), % (normal, truncated at 0).</param>
+/// <param name="Factor">Relative standard deviation of factor and mass-balance estimates (lognormal, median 1).</param>
+/// <param name="Measured">Relative standard deviation of measured emissions (normal, truncated at 0).</param>
+/// <param name="Activity">Relative standard deviation of each facility's activity (output) (normal, truncated at 0).</param>
 /// <param name="Source">Where the values come from; shown with the results.</param>
-public sealed record ScenarioUncertainty(double FactorPct, double MeasuredPct, double ActivityPct, string Source);
+public sealed record ScenarioUncertainty(Ratio Factor, Ratio Measured, Ratio Activity, string Source);
 
 /// <summary>A scenario: changes applied to a base year, with an optional Monte Carlo.</summary>
 /// <param name="Name">The name.</param>

@@ -6,39 +6,53 @@ using Shapotou.Sdk.Analytics.Emissions;
 using Shapotou.Sdk.Analytics.EnergyEfficiency;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Scenarios;
 
+/// <summary>The Monte Carlo P5, P50 and P95 of a projected emission.</summary>
+/// <param name="P5">The 5th percentile.</param>
+/// <param name="P50">The median.</param>
+/// <param name="P95">The 95th percentile.</param>
+public sealed record EmissionPercentiles(Mass P5, Mass P50, Mass P95);
+
 /// <summary>One pollutant's projected 2027 emission under a scenario against its ceiling.</summary>
 /// <param name="Pollutant">The pollutant.</param>
-/// <param name="BaseT">The base year's inventory, t.</param>
-/// <param name="ProjectedT">After the changes, t.</param>
-/// <param name="CeilingT">The 2027 ceiling, t.</param>
-/// <param name="MarginT">Ceiling − projected: headroom (positive) or the tonnes still to cut (negative).</param>
+/// <param name="Base">The base year's inventory, in tonnes.</param>
+/// <param name="Projected">After the changes, in tonnes.</param>
+/// <param name="Ceiling">The 2027 ceiling, in tonnes.</param>
+/// <param name="Margin">Ceiling − projected: headroom (positive) or the tonnes still to cut (negative).</param>
 /// <param name="Met">Whether the projection is at or below the ceiling.</param>
-/// <param name="Percentiles">The Monte Carlo P5, P50 and P95 of the projection, t; <see langword="null"/> without a Monte Carlo.</param>
-/// <param name="ProbabilityMet">The share of samples at or below the ceiling; <see langword="null"/> without a Monte Carlo.</param>
-public sealed record PollutantOutcome(Pollutant Pollutant, double BaseT, double ProjectedT, double CeilingT, double MarginT, bool Met, (double P5, double P50, double P95)? Percentiles, double? ProbabilityMet);
+/// <param name="Percentiles">The Monte Carlo P5, P50 and P95 of the projection, in tonnes; <see langword="null"/> without a Monte Carlo.</param>
+/// <param name="ProbabilityMet">
+/// The share of samples at or below the ceiling, a probability from 0 to 1 (a plain number: a probability is not a
+/// quantity with a unit); <see langword="null"/> without a Monte Carlo.
+/// </param>
+public sealed record PollutantOutcome(Pollutant Pollutant, Mass Base, Mass Projected, Mass Ceiling, Mass Margin, bool Met, EmissionPercentiles? Percentiles, double? ProbabilityMet);
 
 /// <summary>One change's effect, alone on the base year, for the abatement ranking.</summary>
 /// <param name="ChangeId">The change.</param>
-/// <param name="AbatedT">Tonnes abated per pollutant.</param>
-/// <param name="EnergyTce">Change of comprehensive energy, tce (negative saves); <see langword="null"/> when energy is unknown.</param>
-/// <param name="Co2T">Change of CO₂, t (negative saves); <see langword="null"/> when CO₂ is unknown.</param>
-/// <param name="CostTenThousandYuan">Its cost, or <see langword="null"/>.</param>
-/// <param name="YuanPerTonne">Cost ÷ Σ tonnes abated (PM + SO₂ + NOx), yuan/t; <see langword="null"/> without a cost or an abatement.</param>
-public sealed record ChangeEffect(string ChangeId, IReadOnlyDictionary<Pollutant, double> AbatedT, double? EnergyTce, double? Co2T, double? CostTenThousandYuan, double? YuanPerTonne);
+/// <param name="Abated">Mass abated per pollutant, in tonnes.</param>
+/// <param name="EnergyChange">Change of comprehensive energy, in tce (negative saves); <see langword="null"/> when energy is unknown.</param>
+/// <param name="Co2Change">Change of CO₂, in tonnes (negative saves); <see langword="null"/> when CO₂ is unknown.</param>
+/// <param name="AnnualCostYuan">Its annualised cost in yuan, or <see langword="null"/>.</param>
+/// <param name="CostPerTonneAbatedYuan">Cost ÷ Σ tonnes abated (PM + SO₂ + NOx), yuan per tonne; <see langword="null"/> without a cost or an abatement.</param>
+public sealed record ChangeEffect(string ChangeId, IReadOnlyDictionary<Pollutant, Mass> Abated, StandardCoal? EnergyChange, Mass? Co2Change, decimal? AnnualCostYuan, decimal? CostPerTonneAbatedYuan)
+{
+    /// <summary>Gets Σ mass abated of PM, SO₂ and NOx, the divisor of <see cref="CostPerTonneAbatedYuan"/>.</summary>
+    public Mass TotalAbated => Mass.FromTonnes(Abated.Values.Sum(m => m.Tonnes));
+}
 
 /// <summary>A scenario's outcome.</summary>
 /// <param name="Scenario">The scenario.</param>
 /// <param name="Pollutants">Per pollutant: projection, ceiling, margin, Monte Carlo band.</param>
 /// <param name="AllTargetsMet">Whether every 2027 ceiling is met.</param>
-/// <param name="EnergyChangeTce">Change of comprehensive energy of the whole scenario, tce; <see langword="null"/> when unknown.</param>
-/// <param name="Co2ChangeT">Change of CO₂, t; <see langword="null"/> when unknown.</param>
+/// <param name="EnergyChange">Change of comprehensive energy of the whole scenario, in tce; <see langword="null"/> when unknown.</param>
+/// <param name="Co2Change">Change of CO₂, in tonnes; <see langword="null"/> when unknown.</param>
 /// <param name="Changes">Each change alone; those with a cost ranked by yuan per tonne (the marginal abatement cost curve), then the others.</param>
 /// <param name="Assumptions">What the outcome rests on, in words.</param>
-public sealed record ScenarioOutcome(Scenario Scenario, IReadOnlyList<PollutantOutcome> Pollutants, bool AllTargetsMet, double? EnergyChangeTce, double? Co2ChangeT, IReadOnlyList<ChangeEffect> Changes, IReadOnlyList<string> Assumptions);
+public sealed record ScenarioOutcome(Scenario Scenario, IReadOnlyList<PollutantOutcome> Pollutants, bool AllTargetsMet, StandardCoal? EnergyChange, Mass? Co2Change, IReadOnlyList<ChangeEffect> Changes, IReadOnlyList<string> Assumptions);
 
 /// <summary>
 /// Applies a scenario's changes to the base year's inventory, ledger and CO₂, and says whether each 2027 ceiling is met
@@ -56,23 +70,22 @@ public sealed record ScenarioOutcome(Scenario Scenario, IReadOnlyList<PollutantO
 public sealed class ScenarioEvaluator
 {
     private readonly ReferenceCatalogue _catalogue;
-    private readonly DateOnly _asOf;
 
     /// <summary>Initializes an evaluator.</summary>
     /// <param name="catalogue">The catalogue.</param>
-    /// <param name="asOf">The date whose catalogue rows apply.</param>
-    public ScenarioEvaluator(ReferenceCatalogue catalogue, DateOnly asOf)
+    /// <remarks>The evaluator has no options: everything a scenario varies is in the <see cref="Scenario"/>.</remarks>
+    public ScenarioEvaluator(ReferenceCatalogue catalogue)
     {
         _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
-        _asOf = asOf;
     }
 
     /// <summary>Evaluates a scenario on a dataset.</summary>
     /// <param name="data">The dataset.</param>
-    /// <param name="scenario">The scenario.</param>
+    /// <param name="scenario">The scenario; its <see cref="Scenario.BaseYear"/> is the period.</param>
+    /// <param name="asOf">The date whose catalogue rows apply (the 2027 reduction targets, emission factors, CO₂ coefficients).</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="ShapotouDataException">A change names a facility the dataset lacks, or the base inventory is incomplete.</exception>
-    public ScenarioOutcome Evaluate(ClusterDataset data, Scenario scenario)
+    public ScenarioOutcome Evaluate(ClusterDataset data, Scenario scenario, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -94,22 +107,22 @@ public sealed class ScenarioEvaluator
                 ?? throw new ShapotouDataException($"The {scenario.BaseYear} inventory's {ContractNames.ToName(pollutant)} total is unknown ({(inventory.Missing.Count > 0 ? inventory.Missing[0] : "unknown rows")}); a scenario needs a complete base year.");
         }
 
-        IReadOnlyList<PollutantTarget> targets = EmissionTargets.Ceilings(baseTotals, _catalogue, _asOf);
-        (double? baseEnergy, double? baseCo2) = EnergyAndCarbon(data, scenario.BaseYear, []);
+        IReadOnlyList<PollutantTarget> targets = EmissionTargets.Ceilings(baseTotals, _catalogue, asOf);
+        (double? baseEnergy, double? baseCo2) = EnergyAndCarbon(data, scenario.BaseYear, [], asOf);
         var assumptions = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"The projection applies the changes to the {scenario.BaseYear} inventory, ledger and CO₂; everything else stays as in {scenario.BaseYear}."),
         };
 
         double[] projected = Project(data, inventory, scenario.Changes);
-        (double? energy, double? co2) = EnergyAndCarbon(data, scenario.BaseYear, scenario.Changes);
-        (double P5, double P50, double P95)[]? bands = null;
+        (double? energy, double? co2) = EnergyAndCarbon(data, scenario.BaseYear, scenario.Changes, asOf);
+        EmissionPercentiles[]? bands = null;
         double[]? probabilities = null;
         if (scenario.Uncertainty is { } u)
         {
             (bands, probabilities) = MonteCarlo(data, inventory, scenario, targets);
             assumptions.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Monte Carlo: {scenario.Samples} samples, seed {scenario.Seed}; factor {u.FactorPct} %, measured {u.MeasuredPct} %, activity {u.ActivityPct} % relative uncertainty ({u.Source})."));
+                $"Monte Carlo: {scenario.Samples} samples, seed {scenario.Seed}; factor {u.Factor.Percent} %, measured {u.Measured.Percent} %, activity {u.Activity.Percent} % relative uncertainty ({u.Source})."));
         }
 
         var outcomes = new List<PollutantOutcome>();
@@ -117,34 +130,42 @@ public sealed class ScenarioEvaluator
         {
             PollutantTarget t = targets[p];
             double margin = t.Ceiling.Tonnes - projected[p];
-            outcomes.Add(new PollutantOutcome(t.Pollutant, t.Baseline.Tonnes, projected[p], t.Ceiling.Tonnes, margin, margin >= 0, bands?[p], probabilities?[p]));
+            outcomes.Add(new PollutantOutcome(t.Pollutant, Mass.FromTonnes(t.Baseline.Tonnes), Mass.FromTonnes(projected[p]), Mass.FromTonnes(t.Ceiling.Tonnes), Mass.FromTonnes(margin), margin >= 0, bands?[p], probabilities?[p]));
         }
 
         var effects = new List<ChangeEffect>();
         foreach (ScenarioChange change in scenario.Changes)
         {
             double[] alone = Project(data, inventory, [change]);
-            var abated = new Dictionary<Pollutant, double>();
+            var abated = new Dictionary<Pollutant, Mass>();
+            double tonnes = 0;
             for (int p = 0; p < targets.Count; p++)
             {
-                abated[targets[p].Pollutant] = targets[p].Baseline.Tonnes - alone[p];
+                double t = targets[p].Baseline.Tonnes - alone[p];
+                abated[targets[p].Pollutant] = Mass.FromTonnes(t);
+                tonnes += t;
             }
 
-            (double? e, double? c) = EnergyAndCarbon(data, scenario.BaseYear, [change]);
-            double tonnes = abated.Values.Sum();
-            double? yuanPerTonne = change.CostTenThousandYuan is { } cost && tonnes > 0 ? cost * 10_000 / tonnes : null;
-            effects.Add(new ChangeEffect(change.Id, abated, e - baseEnergy, c - baseCo2, change.CostTenThousandYuan, yuanPerTonne));
+            (double? e, double? c) = EnergyAndCarbon(data, scenario.BaseYear, [change], asOf);
+            // Money stays decimal; the tonnes divide it once, as a decimal (below 10⁻²⁸ t counts as no abatement).
+            decimal abatedTonnes = tonnes > 1e-28 ? (decimal)tonnes : 0m;
+            decimal? costPerTonne = change.AnnualCostYuan is { } cost && abatedTonnes > 0 ? cost / abatedTonnes : null;
+            effects.Add(new ChangeEffect(change.Id, abated, Tce(e - baseEnergy), Tonnes(c - baseCo2), change.AnnualCostYuan, costPerTonne));
         }
 
-        ChangeEffect[] ranked = effects.Where(e => e.YuanPerTonne is not null).OrderBy(e => e.YuanPerTonne).ThenBy(e => e.ChangeId, StringComparer.Ordinal)
-            .Concat(effects.Where(e => e.YuanPerTonne is null)).ToArray();
-        if (ranked.Any(e => e.YuanPerTonne is not null))
+        ChangeEffect[] ranked = effects.Where(e => e.CostPerTonneAbatedYuan is not null).OrderBy(e => e.CostPerTonneAbatedYuan).ThenBy(e => e.ChangeId, StringComparer.Ordinal)
+            .Concat(effects.Where(e => e.CostPerTonneAbatedYuan is null)).ToArray();
+        if (ranked.Any(e => e.CostPerTonneAbatedYuan is not null))
         {
             assumptions.Add("Changes are ranked by annualised cost ÷ Σ tonnes of PM, SO₂ and NOx abated, each change alone on the base year (the marginal abatement cost curve); effects of changes together need not add up.");
         }
 
-        return new ScenarioOutcome(scenario, outcomes, outcomes.All(o => o.Met), energy - baseEnergy, co2 - baseCo2, ranked, assumptions);
+        return new ScenarioOutcome(scenario, outcomes, outcomes.All(o => o.Met), Tce(energy - baseEnergy), Tonnes(co2 - baseCo2), ranked, assumptions);
     }
+
+    private static StandardCoal? Tce(double? tce) => tce is { } x ? StandardCoal.FromTonnesOfCoalEquivalent(x) : null;
+
+    private static Mass? Tonnes(double? tonnes) => tonnes is { } x ? Mass.FromTonnes(x) : null;
 
     /// <summary>The projected totals per pollutant (in the order of <see cref="EmissionTargets.Pollutants"/>).</summary>
     private static double[] Project(ClusterDataset data, EmissionInventory inventory, IReadOnlyList<ScenarioChange> changes)
@@ -172,7 +193,7 @@ public sealed class ScenarioEvaluator
             factor *= change switch
             {
                 RetireChange => 0,
-                OutputChange o => Math.Max(0, 1 + (o.ChangePct / 100)),
+                OutputChange o => Math.Max(0, 1 + (o.Change.Percent / 100)),
                 RetrofitChange r when r.Pollutant == row.Pollutant => RetrofitFactor(data, facility, r),
                 _ => 1,
             };
@@ -184,7 +205,7 @@ public sealed class ScenarioEvaluator
     private static double RetrofitFactor(ClusterDataset data, string facilityId, RetrofitChange r)
     {
         TreatmentFacility? existing = data.TreatmentFacilities.FirstOrDefault(t => t.FacilityId == facilityId && t.Pollutant == r.Pollutant && t.Kind == r.Kind);
-        double remainingNew = 1 - (r.EfficiencyPct / 100);
+        double remainingNew = 1 - (r.Efficiency.Percent / 100);
         if (existing is null)
         {
             return remainingNew;
@@ -194,7 +215,7 @@ public sealed class ScenarioEvaluator
         return remainingOld > 0 ? remainingNew / remainingOld : 1;
     }
 
-    private (double? Tce, double? Co2T) EnergyAndCarbon(ClusterDataset data, int year, IReadOnlyList<ScenarioChange> changes)
+    private (double? Tce, double? Co2T) EnergyAndCarbon(ClusterDataset data, int year, IReadOnlyList<ScenarioChange> changes, DateOnly asOf)
     {
         var ledger = new List<EnergyLedgerEntry>();
         foreach (EnergyLedgerEntry row in data.EnergyLedger.Where(r => r.Period.Year == year))
@@ -205,8 +226,8 @@ public sealed class ScenarioEvaluator
                 changed = change switch
                 {
                     RetireChange => null,
-                    OutputChange o when changed is not null => Scale(changed, Math.Max(0, 1 + (o.ChangePct / 100))),
-                    WasteHeatChange w when changed is not null => WithWasteHeat(changed, w.KilowattHoursPerTonne),
+                    OutputChange o when changed is not null => Scale(changed, Math.Max(0, 1 + (o.Change.Percent / 100))),
+                    WasteHeatChange w when changed is not null => WithWasteHeat(changed, w.Generation.KilowattHoursPerTonne),
                     _ => changed,
                 };
             }
@@ -219,7 +240,7 @@ public sealed class ScenarioEvaluator
 
         double kgce = new EnergyCalculator(_catalogue).ComputeRows(ledger, new DateOnly(year, 12, 31)).RowKilograms.Sum();
         var changedData = new ClusterDataset(data.Name, data.Illustrative, data.Enterprises, data.Facilities, data.TreatmentFacilities, data.Outlets, ledger, [], data.EmissionFactors, null, data.AbsentTables);
-        CarbonAssessment carbon = new CarbonCalculator(_catalogue).Compute(changedData, year, _asOf);
+        CarbonAssessment carbon = new CarbonCalculator(_catalogue).Compute(changedData, year, asOf);
         double? co2 = carbon.Enterprises.Any(e => e.Total is null) ? null : carbon.Enterprises.Sum(e => e.Total!.Value.Tonnes);
         return (double.IsNaN(kgce) ? null : kgce / 1000, co2);
     }
@@ -240,13 +261,13 @@ public sealed class ScenarioEvaluator
             r.Coke, r.SemiCoke, r.Coal, r.NaturalGas, r.Diesel, r.ElectrodePaste, r.OreGrade);
     }
 
-    private static ((double, double, double)[] Bands, double[] Probabilities) MonteCarlo(ClusterDataset data, EmissionInventory inventory, Scenario scenario, IReadOnlyList<PollutantTarget> targets)
+    private static (EmissionPercentiles[] Bands, double[] Probabilities) MonteCarlo(ClusterDataset data, EmissionInventory inventory, Scenario scenario, IReadOnlyList<PollutantTarget> targets)
     {
         ScenarioUncertainty u = scenario.Uncertainty!;
         var random = new Random(scenario.Seed);
-        var activity = new Normal(1, u.ActivityPct / 100, random);
-        var measured = new Normal(1, u.MeasuredPct / 100, random);
-        var factor = new LogNormal(0, u.FactorPct / 100, random);
+        var activity = new Normal(1, u.Activity.Percent / 100, random);
+        var measured = new Normal(1, u.Measured.Percent / 100, random);
+        var factor = new LogNormal(0, u.Factor.Percent / 100, random);
         int rows = inventory.Rows.Count;
         var changeFactors = new double[rows];
         for (int i = 0; i < rows; i++)
@@ -279,11 +300,12 @@ public sealed class ScenarioEvaluator
             }
         }
 
-        var bands = new (double, double, double)[targets.Count];
+        var bands = new EmissionPercentiles[targets.Count];
         var probabilities = new double[targets.Count];
         for (int p = 0; p < targets.Count; p++)
         {
-            bands[p] = (Statistics.Percentile(samples[p], 5), Statistics.Percentile(samples[p], 50), Statistics.Percentile(samples[p], 95));
+            bands[p] = new EmissionPercentiles(
+                Mass.FromTonnes(Statistics.Percentile(samples[p], 5)), Mass.FromTonnes(Statistics.Percentile(samples[p], 50)), Mass.FromTonnes(Statistics.Percentile(samples[p], 95)));
             probabilities[p] = samples[p].Count(v => v <= targets[p].Ceiling.Tonnes) / (double)scenario.Samples;
         }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Units;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Scenarios;
 
@@ -50,9 +52,9 @@ public static class ScenarioFile
                 StrictJson.RequireObject(u, file, "$.uncertainty");
                 StrictJson.CheckKeys(u, file, "$.uncertainty", s_uncertaintyKeys);
                 uncertainty = new ScenarioUncertainty(
-                    Number(u, "factor_pct", source, "uncertainty", min: 0),
-                    Number(u, "measured_pct", source, "uncertainty", min: 0),
-                    Number(u, "activity_pct", source, "uncertainty", min: 0),
+                    Ratio.FromPercent(Number(u, "factor_pct", source, "uncertainty", min: 0)),
+                    Ratio.FromPercent(Number(u, "measured_pct", source, "uncertainty", min: 0)),
+                    Ratio.FromPercent(Number(u, "activity_pct", source, "uncertainty", min: 0)),
                     Text(u, "source", source, "uncertainty"));
             }
 
@@ -92,16 +94,16 @@ public static class ScenarioFile
                 string[] facilities = c.TryGetProperty("facilities", out JsonElement f)
                     ? StrictJson.Strings(f, $"{file}, {where}", StrictJson.Path(path, "facilities"), "facility ids or \"*\"")
                     : throw new ShapotouDataException($"Scenario file '{source}', {where}: 'facilities' is missing; expected an array of facility ids or [\"*\"].");
-                double? cost = c.TryGetProperty("cost_10k_yuan", out JsonElement k) && k.ValueKind != JsonValueKind.Null ? Number(c, "cost_10k_yuan", source, where, min: 0) : null;
+                decimal? cost = c.TryGetProperty("cost_10k_yuan", out JsonElement k) && k.ValueKind != JsonValueKind.Null ? Money(c, "cost_10k_yuan", source, where) * 10_000m : null;
                 changes.Add(type switch
                 {
                     "retrofit" => new RetrofitChange(id, facilities, cost,
                         Enum<Pollutant>(c, "pollutant", source, where),
                         Enum<TreatmentKind>(c, "kind", source, where),
-                        Number(c, "efficiency_pct", source, where, min: 0, max: 100)),
+                        Ratio.FromPercent(Number(c, "efficiency_pct", source, where, min: 0, max: 100))),
                     "retire" => new RetireChange(id, facilities, cost),
-                    "output_change" => new OutputChange(id, facilities, cost, Number(c, "change_pct", source, where, min: -100)),
-                    "waste_heat" => new WasteHeatChange(id, facilities, cost, Number(c, "kwh_per_t", source, where, min: 0)),
+                    "output_change" => new OutputChange(id, facilities, cost, Ratio.FromPercent(Number(c, "change_pct", source, where, min: -100))),
+                    "waste_heat" => new WasteHeatChange(id, facilities, cost, ElectricityIntensity.FromKilowattHoursPerTonne(Number(c, "kwh_per_t", source, where, min: 0))),
                     _ => throw new ShapotouDataException($"Scenario file '{source}', {where}: 'type' is '{type}'; expected retrofit, retire, output_change or waste_heat."),
                 });
                 index++;
@@ -130,6 +132,15 @@ public static class ScenarioFile
             _ => string.Create(CultureInfo.InvariantCulture, $"a number from {min} to {max}"),
         };
         throw new ShapotouDataException($"Scenario file '{source}', {where}: '{field}' is {Describe(e, field)}; expected {range}.");
+    }
+
+    /// <summary>A non-negative amount of money read as the decimal the file writes, not through a double.</summary>
+    private static decimal Money(JsonElement e, string field, string source, string where)
+    {
+        Number(e, field, source, where, min: 0);
+        return e.GetProperty(field).TryGetDecimal(out decimal amount)
+            ? amount
+            : throw new ShapotouDataException($"Scenario file '{source}', {where}: '{field}' is {Describe(e, field)}; expected a number of at most 7.9E+24.");
     }
 
     private static int Integer(JsonElement v, string source, string where, string field) =>

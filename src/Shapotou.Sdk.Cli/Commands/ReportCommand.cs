@@ -59,7 +59,7 @@ internal static class ReportCommand
             if (parse.GetValue(scenario) is { } scenarioFile)
             {
                 Scenario parsed = ScenarioFile.Parse(CliInput.ReadJsonText(scenarioFile, "Scenario file"), scenarioFile.Name);
-                outcome = new ScenarioEvaluator(loaded, date).Evaluate(dataset, parsed);
+                outcome = new ScenarioEvaluator(loaded).Evaluate(dataset, parsed, date);
             }
 
             ReportLanguage lang = parse.GetValue(language) == "zh" ? ReportLanguage.Zh : ReportLanguage.En;

@@ -9,6 +9,7 @@ using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.Cli.Rendering;
 using Spectre.Console;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class ScenarioCommand
             ReferenceCatalogue loaded = CommonOptions.LoadCatalogue(parse.GetValue(catalogue));
             DateOnly date = parse.GetValue(asOf) ?? new DateOnly(scenario.BaseYear, 12, 31);
             ClusterDataset dataset = await CommonOptions.LoadDatasetAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
-            ScenarioOutcome outcome = new ScenarioEvaluator(loaded, date).Evaluate(dataset, scenario);
+            ScenarioOutcome outcome = new ScenarioEvaluator(loaded).Evaluate(dataset, scenario, date);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(WriteJson(outcome, dataset));
@@ -68,35 +69,36 @@ internal static class ScenarioCommand
             {
                 w.WriteStartObject();
                 w.WriteString("pollutant", ContractNames.ToName(p.Pollutant));
-                w.WriteNumber("base_t", p.BaseT);
-                w.WriteNumber("projected_t", p.ProjectedT);
-                w.WriteNumber("ceiling_2027_t", p.CeilingT);
-                w.WriteNumber("margin_t", p.MarginT);
+                w.WriteNumber("base_t", p.Base.Tonnes);
+                w.WriteNumber("projected_t", p.Projected.Tonnes);
+                w.WriteNumber("ceiling_2027_t", p.Ceiling.Tonnes);
+                w.WriteNumber("margin_t", p.Margin.Tonnes);
                 w.WriteBoolean("met", p.Met);
-                w.WriteNumberOrNull("p5_t", p.Percentiles?.P5);
-                w.WriteNumberOrNull("p50_t", p.Percentiles?.P50);
-                w.WriteNumberOrNull("p95_t", p.Percentiles?.P95);
+                w.WriteNumberOrNull("p5_t", p.Percentiles?.P5.Tonnes);
+                w.WriteNumberOrNull("p50_t", p.Percentiles?.P50.Tonnes);
+                w.WriteNumberOrNull("p95_t", p.Percentiles?.P95.Tonnes);
                 w.WriteNumberOrNull("probability_met", p.ProbabilityMet);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            w.WriteNumberOrNull("energy_change_tce", o.EnergyChangeTce);
-            w.WriteNumberOrNull("co2_change_t", o.Co2ChangeT);
+            w.WriteNumberOrNull("energy_change_tce", o.EnergyChange?.TonnesOfCoalEquivalent);
+            w.WriteNumberOrNull("co2_change_t", o.Co2Change?.Tonnes);
             w.WriteStartArray("changes");
             foreach (ChangeEffect c in o.Changes)
             {
                 w.WriteStartObject();
                 w.WriteString("id", c.ChangeId);
-                foreach ((Pollutant pollutant, double tonnes) in c.AbatedT.OrderBy(a => a.Key))
+                foreach ((Pollutant pollutant, Mass abated) in c.Abated.OrderBy(a => a.Key))
                 {
-                    w.WriteNumber($"abated_{ContractNames.ToName(pollutant)}_t", tonnes);
+                    w.WriteNumber($"abated_{ContractNames.ToName(pollutant)}_t", abated.Tonnes);
                 }
 
-                w.WriteNumberOrNull("energy_change_tce", c.EnergyTce);
-                w.WriteNumberOrNull("co2_change_t", c.Co2T);
-                w.WriteNumberOrNull("cost_10k_yuan", c.CostTenThousandYuan);
-                w.WriteNumberOrNull("yuan_per_t", c.YuanPerTonne);
+                w.WriteNumberOrNull("energy_change_tce", c.EnergyChange?.TonnesOfCoalEquivalent);
+                w.WriteNumberOrNull("co2_change_t", c.Co2Change?.Tonnes);
+                // The file's units: 10⁴ yuan, and yuan per tonne as the double quotient of the cost and the tonnes abated.
+                w.WriteNumberOrNull("cost_10k_yuan", c.AnnualCostYuan is { } cost ? (double)(cost / 10_000m) : null);
+                w.WriteNumberOrNull("yuan_per_t", c.CostPerTonneAbatedYuan is null ? null : (double)c.AnnualCostYuan!.Value / c.TotalAbated.Tonnes);
                 w.WriteEndObject();
             }
 
@@ -121,17 +123,17 @@ internal static class ScenarioCommand
         {
             table.AddRow(
                 ContractNames.ToName(p.Pollutant),
-                p.BaseT.ToString("N2", c),
-                p.ProjectedT.ToString("N2", c),
-                p.CeilingT.ToString("N2", c),
-                p.MarginT.ToString("N2", c),
+                p.Base.Tonnes.ToString("N2", c),
+                p.Projected.Tonnes.ToString("N2", c),
+                p.Ceiling.Tonnes.ToString("N2", c),
+                p.Margin.Tonnes.ToString("N2", c),
                 p.Met ? "[green]yes[/]" : "[red]no[/]",
-                p.Percentiles is { } b ? $"{b.P5.ToString("N0", c)}–{b.P95.ToString("N0", c)}" : "–",
+                p.Percentiles is { } b ? $"{b.P5.Tonnes.ToString("N0", c)}–{b.P95.Tonnes.ToString("N0", c)}" : "–",
                 p.ProbabilityMet?.ToString("P0", c) ?? "–");
         }
 
         ConsoleTable.Write(console, table);
-        console.MarkupLine(string.Create(c, $"Energy {o.EnergyChangeTce?.ToString("N0", c) ?? "–"} tce, CO₂ {o.Co2ChangeT?.ToString("N0", c) ?? "–"} t against the base year."));
+        console.MarkupLine(string.Create(c, $"Energy {o.EnergyChange?.TonnesOfCoalEquivalent.ToString("N0", c) ?? "–"} tce, CO₂ {o.Co2Change?.Tonnes.ToString("N0", c) ?? "–"} t against the base year."));
         var changes = new Table().Title("Changes alone, by cost per tonne abated (marginal abatement cost)").AddColumn(ConsoleTable.Id("change"))
             .AddColumn(ConsoleTable.Number("PM t")).AddColumn(ConsoleTable.Number("SO₂ t")).AddColumn(ConsoleTable.Number("NOx t"))
             .AddColumn(ConsoleTable.Number("yuan/t"));
@@ -139,10 +141,10 @@ internal static class ScenarioCommand
         {
             changes.AddRow(
                 Markup.Escape(e.ChangeId),
-                e.AbatedT[Pollutant.Pm].ToString("N2", c),
-                e.AbatedT[Pollutant.So2].ToString("N2", c),
-                e.AbatedT[Pollutant.Nox].ToString("N2", c),
-                e.YuanPerTonne?.ToString("N0", c) ?? "–");
+                e.Abated[Pollutant.Pm].Tonnes.ToString("N2", c),
+                e.Abated[Pollutant.So2].Tonnes.ToString("N2", c),
+                e.Abated[Pollutant.Nox].Tonnes.ToString("N2", c),
+                e.CostPerTonneAbatedYuan?.ToString("N0", c) ?? "–");
         }
 
         ConsoleTable.Write(console, changes);

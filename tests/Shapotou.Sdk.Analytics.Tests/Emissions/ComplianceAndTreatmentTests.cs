@@ -59,7 +59,7 @@ public sealed class ComplianceAndTreatmentTests
 
         TreatmentResult t1 = Assert.Single(results);
         Assert.Equal(expected, t1.Grade);
-        Assert.Equal((1 - (outlet / inlet)) * 100, t1.RemovalPct!.Value, 9);
+        Assert.Equal((1 - (outlet / inlet)) * 100, t1.Removal!.Value.Percent, 9);
         Assert.Contains(assumptions, a => a.Contains("default thresholds", StringComparison.Ordinal));
     }
 
@@ -80,8 +80,8 @@ public sealed class ComplianceAndTreatmentTests
         TreatmentResult t1 = Assert.Single(TreatmentAssessment.Assess(data, readings).Results);
 
         Assert.Equal(TreatmentGrade.Watch, t1.Grade);
-        Assert.Equal(92.5, t1.RemovalPct!.Value, 9);
-        Assert.Equal(50, t1.StableSharePct!.Value, 9);
+        Assert.Equal(92.5, t1.Removal!.Value.Percent, 9);
+        Assert.Equal(50, t1.StableShare!.Value.Percent, 9);
     }
 
     [Fact]
@@ -106,5 +106,16 @@ public sealed class ComplianceAndTreatmentTests
         Assert.Equal(
             "The treatment hour is 2024-06-01 08:00:00 marked as the machine's local time; expected China Standard Time wall clock, a time not marked with a zone (convert UTC by adding 8 hours). (Parameter 'Hour')",
             error.Message);
+    }
+
+    [Fact]
+    public void TreatmentOptions_OutOfRange_AreRefusedOnInit()
+    {
+        var share = Assert.Throws<ArgumentOutOfRangeException>(() => new TreatmentAssessmentOptions { StableShare = Ratio.FromPercent(101) });
+        var inlet = Assert.Throws<ArgumentOutOfRangeException>(() => new TreatmentAssessmentOptions { MinimumInlet = MassConcentration.FromMilligramsPerCubicMeter(-1) });
+
+        Assert.StartsWith("The stable share must be from 0 to 100 %.", share.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The minimum inlet concentration must be finite and at least 0.", inlet.Message, StringComparison.Ordinal);
+        Assert.Equal(90, new TreatmentAssessmentOptions().StableShare.Percent);
     }
 }

@@ -43,7 +43,7 @@ public sealed class EmissionTargetsTests
 
         Assert.True(progress[0].Met);
         Assert.Equal(0, progress[0].Gap!.Value.Tonnes, 9);
-        Assert.Equal(6.5, progress[0].ReductionPct!.Value, 2);
+        Assert.Equal(6.5, progress[0].Reduction!.Value.Percent, 2);
         Assert.False(progress[1].Met);
         Assert.Equal(71.39, progress[1].Gap!.Value.Tonnes, 9);
         Assert.Null(progress[2].Met);

@@ -39,6 +39,25 @@ public sealed class ScenarioFileTests
 
         Assert.Equal(500, scenario.Samples);
         Assert.Equal(3, scenario.Seed);
-        Assert.Equal(1600, Assert.Single(scenario.Changes).CostTenThousandYuan);
+        Assert.Equal(16_000_000m, Assert.Single(scenario.Changes).AnnualCostYuan);
+    }
+
+    [Fact]
+    public void Parse_Cost_IsReadAsTheDecimalTheFileWrites_NotThroughADouble()
+    {
+        // 16 significant digits: a double converted to decimal keeps 15 (0.123456789012346).
+        Scenario scenario = ScenarioFile.Parse("""{ "name": "s", "changes": [ { "id": "r", "type": "retire", "facilities": ["k1"], "cost_10k_yuan": 0.1234567890123456 } ] }""", "s.json");
+
+        Assert.Equal(1234.567890123456m, Assert.Single(scenario.Changes).AnnualCostYuan);
+    }
+
+    [Fact]
+    public void Parse_Percentages_BecomeRatiosInPercent()
+    {
+        Scenario scenario = ScenarioFile.Parse($$"""{ "name": "s", "uncertainty": { "factor_pct": 30, "measured_pct": 5, "activity_pct": 3, "source": "x" }, "changes": [ {{Change}}, { "id": "cut", "type": "output_change", "facilities": ["k1"], "change_pct": -3 } ] }""", "s.json");
+
+        Assert.Equal(85, ((RetrofitChange)scenario.Changes[0]).Efficiency.Percent);
+        Assert.Equal(-3, ((OutputChange)scenario.Changes[1]).Change.Percent);
+        Assert.Equal((30.0, 5.0, 3.0), (scenario.Uncertainty!.Factor.Percent, scenario.Uncertainty.Measured.Percent, scenario.Uncertainty.Activity.Percent));
     }
 }

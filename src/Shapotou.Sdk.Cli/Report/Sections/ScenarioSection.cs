@@ -34,15 +34,15 @@ internal sealed class ScenarioSection : ReportSection
         string title = text.Format("scenario.title", scenario.Name, scenario.BaseYear);
         Plot plot = ReportPlot.Create(title, text["emissions.col.pollutant"], text["scenario.axis"]);
         IReadOnlyList<PollutantOutcome> pollutants = outcome.Pollutants;
-        AddBars(plot, pollutants.Select((p, i) => (i - BarWidth, p.BaseT)), s_base, s_base, text.Format("scenario.base", scenario.BaseYear));
-        AddBars(plot, pollutants.Select((p, i) => (i + 0.0, p.ProjectedT)), s_projected, s_projected, text["scenario.projected"]);
-        AddBars(plot, pollutants.Select((p, i) => (i + BarWidth, p.CeilingT)), s_ceiling.WithAlpha(0.3), s_ceiling, text["scenario.ceiling"]);
-        double top = pollutants.Max(p => Math.Max(Math.Max(p.BaseT, p.CeilingT), p.Percentiles?.P95 ?? p.ProjectedT));
+        AddBars(plot, pollutants.Select((p, i) => (i - BarWidth, p.Base.Tonnes)), s_base, s_base, text.Format("scenario.base", scenario.BaseYear));
+        AddBars(plot, pollutants.Select((p, i) => (i + 0.0, p.Projected.Tonnes)), s_projected, s_projected, text["scenario.projected"]);
+        AddBars(plot, pollutants.Select((p, i) => (i + BarWidth, p.Ceiling.Tonnes)), s_ceiling.WithAlpha(0.3), s_ceiling, text["scenario.ceiling"]);
+        double top = pollutants.Max(p => Math.Max(Math.Max(p.Base.Tonnes, p.Ceiling.Tonnes), p.Percentiles?.P95.Tonnes ?? p.Projected.Tonnes));
         for (int i = 0; i < pollutants.Count; i++)
         {
             if (pollutants[i].Percentiles is { } band)
             {
-                ScottPlot.Plottables.LinePlot whisker = plot.Add.Line(i, band.P5, i, band.P95);
+                ScottPlot.Plottables.LinePlot whisker = plot.Add.Line(i, band.P5.Tonnes, i, band.P95.Tonnes);
                 whisker.LineWidth = 2.5f;
                 whisker.LineColor = Colors.Black;
                 whisker.MarkerSize = 0;
@@ -60,7 +60,7 @@ internal sealed class ScenarioSection : ReportSection
         string verdicts = string.Join(separator, pollutants.Select(p => text.Format(
             p.Met ? "scenario.met" : "scenario.missed",
             text[$"pollutant.{ContractNames.ToName(p.Pollutant)}"],
-            Math.Abs(p.MarginT).ToString("N2", c),
+            Math.Abs(p.Margin.Tonnes).ToString("N2", c),
             p.ProbabilityMet?.ToString("P0", c) ?? "–")));
         string paragraph = text.Format(
             "scenario.text",
@@ -68,8 +68,8 @@ internal sealed class ScenarioSection : ReportSection
             scenario.Changes.Count,
             scenario.BaseYear,
             verdicts,
-            outcome.EnergyChangeTce?.ToString("N0", c) ?? "–",
-            outcome.Co2ChangeT?.ToString("N0", c) ?? "–",
+            outcome.EnergyChange?.TonnesOfCoalEquivalent.ToString("N0", c) ?? "–",
+            outcome.Co2Change?.Tonnes.ToString("N0", c) ?? "–",
             scenario.Samples.ToString("N0", c),
             scenario.Seed.ToString(c));
         var table = new ReportTable(
@@ -77,9 +77,9 @@ internal sealed class ScenarioSection : ReportSection
             outcome.Changes.Select(ch => (IReadOnlyList<string>)
             [
                 ch.ChangeId,
-                string.Join(" / ", pollutants.Select(p => ch.AbatedT.TryGetValue(p.Pollutant, out double t) ? t.ToString("N1", c) : "0.0")),
-                ch.CostTenThousandYuan?.ToString("N0", c) ?? "–",
-                ch.YuanPerTonne?.ToString("N0", c) ?? "–",
+                string.Join(" / ", pollutants.Select(p => ch.Abated.TryGetValue(p.Pollutant, out UnitsNet.Mass t) ? t.Tonnes.ToString("N1", c) : "0.0")),
+                (ch.AnnualCostYuan / 10_000m)?.ToString("N0", c) ?? "–",
+                ch.CostPerTonneAbatedYuan?.ToString("N0", c) ?? "–",
             ]).ToArray());
         return new SectionContent(Id, text["scenario.heading"], [ReportPlot.Render(plot, context, $"{Id}.png", title)], [paragraph], table);
     }
