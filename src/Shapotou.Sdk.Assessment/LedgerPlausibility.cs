@@ -43,9 +43,9 @@ internal static class LedgerPlausibility
 
                 double unit = kgce[k] / basis;
                 bool ferrosilicon = product.BenchmarkProduct == "ferrosilicon";
-                if (ferrosilicon && unit < options.FerrosiliconEnergyFloorKgcePerTonne)
+                if (ferrosilicon && unit < options.FerrosiliconEnergyFloor.KilogramsOfCoalEquivalentPerTonne)
                 {
-                    Add(warnings, PlausibilityCheck.UnitEnergyBelowFloor, rows[k], row, unit, options.FerrosiliconEnergyFloorKgcePerTonne, (key, value, threshold) =>
+                    Add(warnings, PlausibilityCheck.UnitEnergyBelowFloor, rows[k], row, unit, options.FerrosiliconEnergyFloor.KilogramsOfCoalEquivalentPerTonne, (key, value, threshold) =>
                         $"Table 'energy_ledger', row {rows[k]} ({key}): unit energy {value} kgce/t is below {threshold} kgce/t, the least that reducing FeSi75's silicon from SiO₂ takes; a carrier or the output is likely in the wrong unit.");
                 }
 
@@ -59,9 +59,9 @@ internal static class LedgerPlausibility
                 }
 
                 double electricity = (row.FurnaceElectricity?.KilowattHours ?? double.NaN) / basis;
-                if (ferrosilicon && electricity < options.FerrosiliconElectricityFloorKwhPerTonne)
+                if (ferrosilicon && electricity < options.FerrosiliconElectricityFloor.KilowattHoursPerTonne)
                 {
-                    Add(warnings, PlausibilityCheck.ElectricityBelowFloor, rows[k], row, electricity, options.FerrosiliconElectricityFloorKwhPerTonne, (key, value, threshold) =>
+                    Add(warnings, PlausibilityCheck.ElectricityBelowFloor, rows[k], row, electricity, options.FerrosiliconElectricityFloor.KilowattHoursPerTonne, (key, value, threshold) =>
                         $"Table 'energy_ledger', row {rows[k]} ({key}): furnace electricity {value} kWh/t is below {threshold} kWh/t, the heat of SiO₂ + 2C = Si + 2CO for FeSi75; electricity entered in 10⁴ kWh (万 kWh) instead of kWh gives such a value.");
                 }
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Shapotou.Sdk.Analytics.Sql;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Receiver;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Assessment;
@@ -48,8 +49,8 @@ public sealed record PlausibilityOptions
     /// energy they bring less what is recovered covers at least the reduction of the silicon. The bound leaves out the
     /// iron, the heat of the metal at tapping and every loss, so a real furnace lies far above it (GB 21341-2022
     /// level 1 is 1700 kgce/t).</value>
-    public double FerrosiliconEnergyFloorKgcePerTonne { get; init; } =
-        Fesi75SiliconFraction * (-QuartzFormationEnthalpyKjPerMol) / SiliconMolarMassGPerMol * 1e6 / KilojoulesPerKgce;
+    public EnergyIntensity FerrosiliconEnergyFloor { get; init; } = EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(
+        Fesi75SiliconFraction * (-QuartzFormationEnthalpyKjPerMol) / SiliconMolarMassGPerMol * 1e6 / KilojoulesPerKgce);
 
     /// <summary>Gets the least furnace electricity of ferrosilicon, kWh per tonne on the FeSi75 basis.</summary>
     /// <value>The default value is 5 115.63 kWh/t: the enthalpy of the overall reaction of submerged-arc smelting,
@@ -58,8 +59,8 @@ public sealed record PlausibilityOptions
     /// come from the electrodes; the bound leaves out the iron, the heat of the metal and every loss (GB 21341-2022
     /// level 1 is 8050 kWh/t). A ledger in 10⁴ kWh (万 kWh) read as kWh gives about a tenth of a real furnace's
     /// electricity, far below it.</value>
-    public double FerrosiliconElectricityFloorKwhPerTonne { get; init; } =
-        Fesi75SiliconFraction * ((2 * CarbonMonoxideFormationEnthalpyKjPerMol) - QuartzFormationEnthalpyKjPerMol) / SiliconMolarMassGPerMol * 1e6 / 3600;
+    public ElectricityIntensity FerrosiliconElectricityFloor { get; init; } = ElectricityIntensity.FromKilowattHoursPerTonne(
+        Fesi75SiliconFraction * ((2 * CarbonMonoxideFormationEnthalpyKjPerMol) - QuartzFormationEnthalpyKjPerMol) / SiliconMolarMassGPerMol * 1e6 / 3600);
 
     /// <summary>Gets how many times the highest level of a product's limit standard (its limit value, 限定值) a ledger
     /// row's unit energy may reach before it is named.</summary>
@@ -92,7 +93,7 @@ public sealed record PlausibilityOptions
 
     /// <summary>The assumption that states the thresholds applied, in words.</summary>
     internal string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"Plausibility checks (warnings; no figure changes): ferrosilicon unit energy below {FerrosiliconEnergyFloorKgcePerTonne:0.##} kgce/t and furnace electricity below {FerrosiliconElectricityFloorKwhPerTonne:0.##} kWh/t on the FeSi75 basis (the reduction enthalpies of SiO₂ from CODATA 1989, a physical floor); unit energy above {FarAboveLimitFactor} × the product's limit value; O₂ above {(OxygenMaximum is { } o ? o.Percent.ToString(CultureInfo.InvariantCulture) + " %" : "no maximum")}; {(ConcentrationMaximum.Count == 0 ? "no concentration range" : "concentrations above the ranges given")}; {(FlowRangeByOutlet.Count == 0 ? "no flow range per outlet" : $"flows outside the ranges given for {FlowRangeByOutlet.Count} outlets")}; flow jumps of {FlowJumpFactor}× between an outlet's consecutive valid hours. The factors {FarAboveLimitFactor} and {FlowJumpFactor} are the SDK's choices, not a standard's.");
+        $"Plausibility checks (warnings; no figure changes): ferrosilicon unit energy below {FerrosiliconEnergyFloor.KilogramsOfCoalEquivalentPerTonne:0.##} kgce/t and furnace electricity below {FerrosiliconElectricityFloor.KilowattHoursPerTonne:0.##} kWh/t on the FeSi75 basis (the reduction enthalpies of SiO₂ from CODATA 1989, a physical floor); unit energy above {FarAboveLimitFactor} × the product's limit value; O₂ above {(OxygenMaximum is { } o ? o.Percent.ToString(CultureInfo.InvariantCulture) + " %" : "no maximum")}; {(ConcentrationMaximum.Count == 0 ? "no concentration range" : "concentrations above the ranges given")}; {(FlowRangeByOutlet.Count == 0 ? "no flow range per outlet" : $"flows outside the ranges given for {FlowRangeByOutlet.Count} outlets")}; flow jumps of {FlowJumpFactor}× between an outlet's consecutive valid hours. The factors {FarAboveLimitFactor} and {FlowJumpFactor} are the SDK's choices, not a standard's.");
 
     /// <summary>The thresholds as the <c>plausibility_warnings</c> view of <c>shapotou sql</c> inlines them
     /// (<see cref="SqlCalculators"/>), each floor with its derivation when it is the default.</summary>
@@ -102,18 +103,18 @@ public sealed record PlausibilityOptions
     {
         Validate();
         PlausibilityOptions defaults = Default;
-        string energy = FerrosiliconEnergyFloorKgcePerTonne == defaults.FerrosiliconEnergyFloorKgcePerTonne
-            ? string.Create(CultureInfo.InvariantCulture, $"the enthalpy of SiO₂ = Si + O₂ per tonne of FeSi75: {Fesi75SiliconFraction} × −ΔfH°(SiO₂, α-quartz) {-QuartzFormationEnthalpyKjPerMol} kJ/mol (CODATA Key Values for Thermodynamics, 1989) ÷ {SiliconMolarMassGPerMol} g/mol Si × 1E6 ÷ {KilojoulesPerKgce} kJ/kgce (GB/T 2589-2020); a physical floor (PlausibilityOptions.FerrosiliconEnergyFloorKgcePerTonne)")
-            : "set in the plausibility options (PlausibilityOptions.FerrosiliconEnergyFloorKgcePerTonne)";
-        string electricity = FerrosiliconElectricityFloorKwhPerTonne == defaults.FerrosiliconElectricityFloorKwhPerTonne
-            ? string.Create(CultureInfo.InvariantCulture, $"the enthalpy of SiO₂ + 2C = Si + 2CO per tonne of FeSi75: {Fesi75SiliconFraction} × (2 × ΔfH°(CO) {CarbonMonoxideFormationEnthalpyKjPerMol} − ΔfH°(SiO₂) {QuartzFormationEnthalpyKjPerMol}) kJ/mol (CODATA 1989) ÷ {SiliconMolarMassGPerMol} g/mol Si × 1E6 ÷ 3600 kJ/kWh; a physical floor (PlausibilityOptions.FerrosiliconElectricityFloorKwhPerTonne)")
-            : "set in the plausibility options (PlausibilityOptions.FerrosiliconElectricityFloorKwhPerTonne)";
+        string energy = FerrosiliconEnergyFloor.KilogramsOfCoalEquivalentPerTonne == defaults.FerrosiliconEnergyFloor.KilogramsOfCoalEquivalentPerTonne
+            ? string.Create(CultureInfo.InvariantCulture, $"the enthalpy of SiO₂ = Si + O₂ per tonne of FeSi75: {Fesi75SiliconFraction} × −ΔfH°(SiO₂, α-quartz) {-QuartzFormationEnthalpyKjPerMol} kJ/mol (CODATA Key Values for Thermodynamics, 1989) ÷ {SiliconMolarMassGPerMol} g/mol Si × 1E6 ÷ {KilojoulesPerKgce} kJ/kgce (GB/T 2589-2020); a physical floor (PlausibilityOptions.FerrosiliconEnergyFloor)")
+            : "set in the plausibility options (PlausibilityOptions.FerrosiliconEnergyFloor)";
+        string electricity = FerrosiliconElectricityFloor.KilowattHoursPerTonne == defaults.FerrosiliconElectricityFloor.KilowattHoursPerTonne
+            ? string.Create(CultureInfo.InvariantCulture, $"the enthalpy of SiO₂ + 2C = Si + 2CO per tonne of FeSi75: {Fesi75SiliconFraction} × (2 × ΔfH°(CO) {CarbonMonoxideFormationEnthalpyKjPerMol} − ΔfH°(SiO₂) {QuartzFormationEnthalpyKjPerMol}) kJ/mol (CODATA 1989) ÷ {SiliconMolarMassGPerMol} g/mol Si × 1E6 ÷ 3600 kJ/kWh; a physical floor (PlausibilityOptions.FerrosiliconElectricityFloor)")
+            : "set in the plausibility options (PlausibilityOptions.FerrosiliconElectricityFloor)";
         bool isDefault = FarAboveLimitFactor == defaults.FarAboveLimitFactor && FlowJumpFactor == defaults.FlowJumpFactor
             && OxygenMaximum?.Percent == defaults.OxygenMaximum?.Percent && ConcentrationMaximum.Count == 0 && FlowRangeByOutlet.Count == 0;
         return new SqlPlausibility(
-            FerrosiliconEnergyFloorKgcePerTonne,
+            FerrosiliconEnergyFloor,
             energy,
-            FerrosiliconElectricityFloorKwhPerTonne,
+            FerrosiliconElectricityFloor,
             electricity,
             FarAboveLimitFactor,
             OxygenMaximum,
@@ -131,14 +132,16 @@ public sealed record PlausibilityOptions
         ArgumentNullException.ThrowIfNull(ConcentrationMaximum);
         ArgumentNullException.ThrowIfNull(FlowRangeByOutlet);
         ArgumentOutOfRangeException.ThrowIfNegative(ListedPerCheck);
-        if (!double.IsFinite(FerrosiliconEnergyFloorKgcePerTonne) || FerrosiliconEnergyFloorKgcePerTonne < 0)
+        double energyFloor = FerrosiliconEnergyFloor.KilogramsOfCoalEquivalentPerTonne;
+        if (!double.IsFinite(energyFloor) || energyFloor < 0)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"FerrosiliconEnergyFloorKgcePerTonne is {FerrosiliconEnergyFloorKgcePerTonne}; expected a finite value of at least 0."));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"FerrosiliconEnergyFloor is {energyFloor} kgce/t; expected a finite value of at least 0."));
         }
 
-        if (!double.IsFinite(FerrosiliconElectricityFloorKwhPerTonne) || FerrosiliconElectricityFloorKwhPerTonne < 0)
+        double electricityFloor = FerrosiliconElectricityFloor.KilowattHoursPerTonne;
+        if (!double.IsFinite(electricityFloor) || electricityFloor < 0)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"FerrosiliconElectricityFloorKwhPerTonne is {FerrosiliconElectricityFloorKwhPerTonne}; expected a finite value of at least 0."));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"FerrosiliconElectricityFloor is {electricityFloor} kWh/t; expected a finite value of at least 0."));
         }
 
         if (!(FarAboveLimitFactor > 1) || !double.IsFinite(FarAboveLimitFactor))

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Receiver;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Assessment;
@@ -66,8 +67,8 @@ public static class PlausibilityOptionsJson
                 options = property.Name switch
                 {
                     "listed_per_check" => options with { ListedPerCheck = Integer(value, file, path) },
-                    "ferrosilicon_energy_floor_kgce_per_t" => options with { FerrosiliconEnergyFloorKgcePerTonne = Number(value, file, path, 0, inclusive: true) },
-                    "ferrosilicon_electricity_floor_kwh_per_t" => options with { FerrosiliconElectricityFloorKwhPerTonne = Number(value, file, path, 0, inclusive: true) },
+                    "ferrosilicon_energy_floor_kgce_per_t" => options with { FerrosiliconEnergyFloor = EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(Number(value, file, path, 0, inclusive: true)) },
+                    "ferrosilicon_electricity_floor_kwh_per_t" => options with { FerrosiliconElectricityFloor = ElectricityIntensity.FromKilowattHoursPerTonne(Number(value, file, path, 0, inclusive: true)) },
                     "far_above_limit_factor" => options with { FarAboveLimitFactor = Number(value, file, path, 1, inclusive: false) },
                     "flow_jump_factor" => options with { FlowJumpFactor = Number(value, file, path, 1, inclusive: false) },
                     "oxygen_maximum_pct" => options with

@@ -4,7 +4,7 @@ namespace Shapotou.Sdk.Assessment;
 public enum PlausibilityCheck
 {
     /// <summary>A ferrosilicon ledger row's unit comprehensive energy is below the energy that reducing its silicon
-    /// from SiO₂ takes (<see cref="PlausibilityOptions.FerrosiliconEnergyFloorKgcePerTonne"/>).</summary>
+    /// from SiO₂ takes (<see cref="PlausibilityOptions.FerrosiliconEnergyFloor"/>).</summary>
     UnitEnergyBelowFloor = 1,
 
     /// <summary>A ledger row's unit comprehensive energy is more than <see cref="PlausibilityOptions.FarAboveLimitFactor"/>
@@ -12,7 +12,7 @@ public enum PlausibilityCheck
     UnitEnergyFarAboveLimit,
 
     /// <summary>A ferrosilicon ledger row's furnace electricity per tonne is below the enthalpy of
-    /// SiO₂ + 2C = Si + 2CO (<see cref="PlausibilityOptions.FerrosiliconElectricityFloorKwhPerTonne"/>): the
+    /// SiO₂ + 2C = Si + 2CO (<see cref="PlausibilityOptions.FerrosiliconElectricityFloor"/>): the
     /// signature of electricity entered in 10⁴ kWh (万 kWh) where the contract asks for kWh.</summary>
     ElectricityBelowFloor,
 

@@ -28,8 +28,8 @@ public sealed class PlausibilityTests : IDisposable
     public void Defaults_FerrosiliconFloors_AreTheReductionEnthalpiesOnTheFeSi75Basis()
     {
         // 0.75 × 910.7 kJ/mol ÷ 28.0855 g/mol = 24 319.5 MJ/t ÷ 29.3076 MJ/kgce; 0.75 × 689.64 kJ/mol ÷ 28.0855 g/mol ÷ 3.6 MJ/kWh.
-        Assert.Equal(829.80, Math.Round(PlausibilityOptions.Default.FerrosiliconEnergyFloorKgcePerTonne, 2));
-        Assert.Equal(5115.63, Math.Round(PlausibilityOptions.Default.FerrosiliconElectricityFloorKwhPerTonne, 2));
+        Assert.Equal(829.80, Math.Round(PlausibilityOptions.Default.FerrosiliconEnergyFloor.KilogramsOfCoalEquivalentPerTonne, 2));
+        Assert.Equal(5115.63, Math.Round(PlausibilityOptions.Default.FerrosiliconElectricityFloor.KilowattHoursPerTonne, 2));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class PlausibilityTests : IDisposable
         // A warning, never a change: the enterprise's figures are those the ledger gives.
         DistrictAssessment plain = await DistrictAssessment.RunAsync(AssessmentSource.FromDataset(new ClusterDataset("万 kWh", s_data.Illustrative, s_data.Enterprises,
             s_data.Facilities, s_data.TreatmentFacilities, s_data.Outlets, ledger, s_data.SolidWasteLedger, s_data.EmissionFactors, s_data.CemsHourly)),
-            new AssessmentOptions { Plausibility = PlausibilityOptions.Default with { FerrosiliconElectricityFloorKwhPerTonne = 0, FerrosiliconEnergyFloorKgcePerTonne = 0 } });
+            new AssessmentOptions { Plausibility = PlausibilityOptions.Default with { FerrosiliconElectricityFloor = ElectricityIntensity.FromKilowattHoursPerTonne(0), FerrosiliconEnergyFloor = EnergyIntensity.FromKilogramsOfCoalEquivalentPerTonne(0) } });
         Assert.Empty(plain.Warnings);
         Assert.Equal(plain.Energy, a.Energy);
     }

@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Model;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Grading;
 
@@ -82,8 +83,8 @@ public sealed record GradingCriterion
     /// <summary>Gets the pollutant, or <see langword="null"/> (fact criteria; monitoring of every outlet row).</summary>
     public Pollutant? Pollutant { get; init; }
 
-    /// <summary>Gets the threshold in mg/m³ when the table states it, or <see langword="null"/>.</summary>
-    public double? LimitMgPerM3 { get; init; }
+    /// <summary>Gets the threshold when the table states it (in mg/m³, as the criteria file gives it), or <see langword="null"/>.</summary>
+    public MassConcentration? Limit { get; init; }
 
     /// <summary>Gets the catalogue key of the threshold when it comes from the catalogue, or <see langword="null"/>.</summary>
     public string? LimitKey { get; init; }
@@ -91,8 +92,9 @@ public sealed record GradingCriterion
     /// <summary>Gets whether the threshold is on the measured basis (otherwise at a reference O₂).</summary>
     public bool MeasuredBasis { get; init; }
 
-    /// <summary>Gets the reference O₂ in percent when the table states it, or <see langword="null"/>.</summary>
-    public double? ReferenceOxygenPercent { get; init; }
+    /// <summary>Gets the reference O₂ (by volume, dry; in percent, as the criteria file gives it) when the table states it,
+    /// or <see langword="null"/>.</summary>
+    public VolumeConcentration? ReferenceOxygen { get; init; }
 
     /// <summary>Gets the catalogue key of the reference O₂, or <see langword="null"/>.</summary>
     public string? ReferenceOxygenKey { get; init; }

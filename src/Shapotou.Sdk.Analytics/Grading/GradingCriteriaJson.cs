@@ -3,6 +3,7 @@ using System.Text.Json;
 using Shapotou.Sdk.Internal;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Reference;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Grading;
 
@@ -324,10 +325,10 @@ public static class GradingCriteriaJson
         {
             FacilityKinds = FacilityKinds(element, where),
             Pollutant = RequiredPollutant(element, where, s_cemsPollutants),
-            LimitMgPerM3 = limit,
+            Limit = limit is { } mg ? MassConcentration.FromMilligramsPerCubicMeter(mg) : null,
             LimitKey = limitKey,
             MeasuredBasis = basis == "measured",
-            ReferenceOxygenPercent = o2,
+            ReferenceOxygen = o2 is { } pct ? VolumeConcentration.FromPercent(pct) : null,
             ReferenceOxygenKey = o2Key,
             Comparison = comparison switch
             {

@@ -404,9 +404,9 @@ public static class PerformanceGrading
         {
             basis = ConcentrationBasis.Measured;
         }
-        else if (criterion.ReferenceOxygenPercent is { } percent)
+        else if (criterion.ReferenceOxygen is { } referenceOxygen)
         {
-            basis = ConcentrationBasis.AtReferenceOxygen(VolumeConcentration.FromPercent(percent));
+            basis = ConcentrationBasis.AtReferenceOxygen(referenceOxygen);
         }
         else
         {
@@ -414,9 +414,9 @@ public static class PerformanceGrading
             basis = ConcentrationBasis.AtReferenceOxygen(VolumeConcentration.FromPercent(o2.GetValue()));
         }
 
-        if (criterion.LimitMgPerM3 is { } value)
+        if (criterion.Limit is { } limit)
         {
-            return EmissionLimit.Of(MassConcentration.FromMilligramsPerCubicMeter(value), basis, $"{criterion.Source} [{criterion.Mark}]");
+            return EmissionLimit.Of(limit, basis, $"{criterion.Source} [{criterion.Mark}]");
         }
 
         ReferenceValue row = Row(catalogue, asOf, tableName, criterion, criterion.LimitKey!, "limit_key", "mg/m3");

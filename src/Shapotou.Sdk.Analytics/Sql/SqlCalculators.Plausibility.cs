@@ -43,8 +43,8 @@ public static partial class SqlCalculators
         string basis = string.Join("\n      ", ProductDefinition.Defaults.Select(p => $"WHEN '{p.Code}' THEN {Literal(p.BasisFactor)}"));
         string[] ferrosiliconCodes = [.. ProductDefinition.Defaults.Where(p => p.BenchmarkProduct == "ferrosilicon").Select(p => $"'{p.Code}'")];
         string ferrosilicon = ferrosiliconCodes.Length > 0 ? $"product IN ({string.Join(", ", ferrosiliconCodes)})" : "FALSE";
-        string energyFloor = Literal(options.FerrosiliconEnergyFloorKgcePerTonne);
-        string electricityFloor = Literal(options.FerrosiliconElectricityFloorKwhPerTonne);
+        string energyFloor = Literal(options.FerrosiliconEnergyFloor.KilogramsOfCoalEquivalentPerTonne);
+        string electricityFloor = Literal(options.FerrosiliconElectricityFloor.KilowattHoursPerTonne);
         string farAbove = Literal(options.FarAboveLimitFactor);
         string origin = Clean(options.Origin);
         var parts = new List<string>

@@ -1,4 +1,5 @@
 using Shapotou.Sdk.Model;
+using Shapotou.Sdk.Units;
 using UnitsNet;
 
 namespace Shapotou.Sdk.Analytics.Sql;
@@ -6,9 +7,9 @@ namespace Shapotou.Sdk.Analytics.Sql;
 /// <summary>The thresholds the <c>plausibility_warnings</c> view of <see cref="SqlCalculators"/> inlines: those of the
 /// assessment's plausibility checks (<c>PlausibilityOptions</c> of Shapotou.Sdk.Assessment, whose
 /// <c>ToSqlThresholds()</c> writes this record, so that the view and the SDK judge with the same values).</summary>
-/// <param name="FerrosiliconEnergyFloorKgcePerTonne">The least unit comprehensive energy of ferrosilicon, kgce per tonne on the FeSi75 basis.</param>
+/// <param name="FerrosiliconEnergyFloor">The least unit comprehensive energy of ferrosilicon, on the FeSi75 basis (inlined in kgce/t).</param>
 /// <param name="EnergyFloorSource">Where that floor comes from, in words, written beside it in the SQL.</param>
-/// <param name="FerrosiliconElectricityFloorKwhPerTonne">The least furnace electricity of ferrosilicon, kWh per tonne on the FeSi75 basis.</param>
+/// <param name="FerrosiliconElectricityFloor">The least furnace electricity of ferrosilicon, on the FeSi75 basis (inlined in kWh/t).</param>
 /// <param name="ElectricityFloorSource">Where that floor comes from, in words, written beside it in the SQL.</param>
 /// <param name="FarAboveLimitFactor">How many times level 3 of a product's limit standard a ledger row's unit energy may reach before it is named.</param>
 /// <param name="OxygenMaximum">The highest plausible O₂ of a valid hour, or <see langword="null"/> to skip the check.</param>
@@ -18,9 +19,9 @@ namespace Shapotou.Sdk.Analytics.Sql;
 /// <param name="Origin">Where the thresholds come from (the SDK's defaults, or the options a caller set), written in the SQL.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed record SqlPlausibility(
-    double FerrosiliconEnergyFloorKgcePerTonne,
+    EnergyIntensity FerrosiliconEnergyFloor,
     string EnergyFloorSource,
-    double FerrosiliconElectricityFloorKwhPerTonne,
+    ElectricityIntensity FerrosiliconElectricityFloor,
     string ElectricityFloorSource,
     double FarAboveLimitFactor,
     VolumeConcentration? OxygenMaximum,

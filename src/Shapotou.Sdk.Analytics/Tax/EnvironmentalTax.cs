@@ -22,14 +22,14 @@ public sealed record TaxablePollutant(string Pollutant, Mass Emission, Reduction
 /// <summary>One pollutant's tax at an outlet in a month.</summary>
 /// <param name="Pollutant">The catalogue name.</param>
 /// <param name="Emission">The mass emitted.</param>
-/// <param name="EquivalentValueKg">The law's equivalent value (kg per equivalent).</param>
+/// <param name="EquivalentValue">The law's equivalent value: the mass of one pollution equivalent (kept in kg, the unit of the law's table).</param>
 /// <param name="Equivalents">Pollution equivalents (rounded when the options say so).</param>
 /// <param name="Taxed">Whether it is among the outlet's top pollutants by equivalents (Art. 9).</param>
 /// <param name="LevyShare">The share levied: 1, 0.75 or 0.5 (Art. 13).</param>
 /// <param name="Tax">The tax in yuan (rounded when <see cref="TaxOptions.PollutantTaxDecimals"/> says so, otherwise before the
 /// outlet's rounding); 0 when not taxed, since Art. 9 levies nothing on it.</param>
 /// <param name="Reason">Why the share is what it is, in words.</param>
-public sealed record PollutantTax(string Pollutant, Mass Emission, double EquivalentValueKg, decimal Equivalents, bool Taxed, double LevyShare, decimal Tax, string Reason);
+public sealed record PollutantTax(string Pollutant, Mass Emission, Mass EquivalentValue, decimal Equivalents, bool Taxed, double LevyShare, decimal Tax, string Reason);
 
 /// <summary>The tax of one outlet in one month.</summary>
 /// <param name="OutletId">The outlet.</param>
@@ -133,7 +133,7 @@ public sealed class EnvironmentalTaxCalculator
             (TaxablePollutant input, double value, decimal equivalents) = ranked[i];
             if (i >= top)
             {
-                results.Add(new PollutantTax(input.Pollutant, input.Emission, value, equivalents, false, 0, 0,
+                results.Add(new PollutantTax(input.Pollutant, input.Emission, Mass.FromKilograms(value), equivalents, false, 0, 0,
                     string.Create(CultureInfo.InvariantCulture, $"Not among the outlet's top {top} by equivalents (Art. 9).")));
                 continue;
             }
@@ -152,7 +152,7 @@ public sealed class EnvironmentalTaxCalculator
             }
 
             total += tax;
-            results.Add(new PollutantTax(input.Pollutant, input.Emission, value, equivalents, true, share, tax, reason));
+            results.Add(new PollutantTax(input.Pollutant, input.Emission, Mass.FromKilograms(value), equivalents, true, share, tax, reason));
         }
 
         return new OutletMonthTax(outletId, period, results, Math.Round(total, _options.TaxDecimals, MidpointRounding.AwayFromZero));

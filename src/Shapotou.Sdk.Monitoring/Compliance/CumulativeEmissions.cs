@@ -1,7 +1,9 @@
 using System.Globalization;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Aggregation;
+using Shapotou.Sdk.Units;
 using UnitsNet;
+using UnitsNet.Units;
 
 namespace Shapotou.Sdk.Monitoring.Compliance;
 
@@ -64,14 +66,17 @@ public sealed record RollingTotal(
 /// </remarks>
 public static class CumulativeEmissions
 {
-    /// <summary>Gets the emission of every hourly row for a pollutant, in kilograms; NaN where the concentration or
-    /// the flow is not valid.</summary>
+    /// <summary>Gets the emission of every hourly row for a pollutant; missing (NaN, a <see langword="null"/> element)
+    /// where the concentration or the flow is not valid.</summary>
     /// <param name="hourly">An hourly table.</param>
     /// <param name="pollutant">The pollutant.</param>
     /// <param name="validFlags">The valid flags; <see langword="null"/> for N.</param>
-    /// <returns>One value per row, in kg.</returns>
+    /// <returns>One value per row, kept in kilograms (mg/m³ × m³/h × 1 h × 10⁻⁶).</returns>
     /// <exception cref="ArgumentException">The table is not hourly.</exception>
-    public static double[] HourlyKilograms(CemsRecords hourly, Pollutant pollutant, IReadOnlySet<DataFlag>? validFlags = null)
+    public static QuantityColumn<Mass> HourlyEmissions(CemsRecords hourly, Pollutant pollutant, IReadOnlySet<DataFlag>? validFlags = null) =>
+        new(HourlyKilograms(hourly, pollutant, validFlags), MassUnit.Kilogram);
+
+    private static double[] HourlyKilograms(CemsRecords hourly, Pollutant pollutant, IReadOnlySet<DataFlag>? validFlags)
     {
         ArgumentNullException.ThrowIfNull(hourly);
         if (hourly.Interval != CemsInterval.Hour)

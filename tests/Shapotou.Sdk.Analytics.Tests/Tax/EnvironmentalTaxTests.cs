@@ -151,7 +151,7 @@ public sealed class EnvironmentalTaxTests
         TaxAssessment tax = calculator.ForInventory(EmissionsFixture.Create(), inventory, s_asOf);
 
         PollutantTax pm = tax.Outlets.First(o => o.OutletId == "O2").Pollutants.Single(p => p.Pollutant is "soot" or "general_dust");
-        Assert.Equal(value, pm.EquivalentValueKg);
+        Assert.Equal(value, pm.EquivalentValue.Kilograms);
         Assert.Equal(12.0 / value, (double)pm.Equivalents, 9); // January: 1000 t × 1.2 kg/t × (1 − 0.99) = 12 kg
     }
 

@@ -1,10 +1,12 @@
 using Shapotou.Sdk.Concentrations;
 using Shapotou.Sdk.Model;
 using Shapotou.Sdk.Monitoring.Aggregation;
+using Shapotou.Sdk.Units;
 using Shapotou.Sdk.Monitoring.Compliance;
 using Shapotou.Sdk.Reference;
 using Shapotou.Sdk.TestKit;
 using UnitsNet;
+using UnitsNet.Units;
 
 namespace Shapotou.Sdk.Monitoring.Tests.Compliance;
 
@@ -146,9 +148,10 @@ public sealed class ComplianceTests
         var builder = new CemsRecordsBuilder(CemsInterval.Hour);
         builder.AddRow("DA001", s_hour, DataFlag.N).SetValue(CemsChannel.So2, 25.3, validCount: 60).SetValue(CemsChannel.Flow, 180_000, validCount: 60);
         builder.AddRow("DA001", s_hour.AddHours(1), DataFlag.N).SetValue(CemsChannel.So2, 25.3, validCount: 60).SetValue(CemsChannel.Flow, double.NaN);
-        double[] kg = CumulativeEmissions.HourlyKilograms(builder.Build(), Pollutant.So2);
-        Tolerance.AssertClose(4.554, kg[0], 1e-12);
-        Assert.True(double.IsNaN(kg[1]));
+        QuantityColumn<Mass> emissions = CumulativeEmissions.HourlyEmissions(builder.Build(), Pollutant.So2);
+        Assert.Equal(MassUnit.Kilogram, emissions.Unit);
+        Tolerance.AssertClose(4.554, emissions[0]!.Value.Kilograms, 1e-12);
+        Assert.Null(emissions[1]);
 
         MonthlyEmission month = Assert.Single(CumulativeEmissions.ByMonth(builder.Build(), Pollutant.So2));
         Assert.Equal((new DateOnly(2025, 1, 1), 1, 1), (month.Month, month.ValidHours, month.HoursWithoutEmission));
