@@ -202,7 +202,7 @@ public static class AssessmentJson
             writer.WriteStartObject();
             writer.WriteString("township", township.Township);
             writer.WriteNumber("enterprises", township.Enterprises);
-            writer.WriteNumberOrNull("output_value_10k_yuan", township.OutputValue10kYuan);
+            writer.WriteNumberOrNull("output_value_10k_yuan", township.OutputValue);
             writer.WriteEndObject();
         }
 

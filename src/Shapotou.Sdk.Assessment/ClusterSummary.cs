@@ -69,16 +69,16 @@ public sealed record ClusterSummary(IReadOnlyList<TownshipSummary> Townships, Fe
         .Select(g => new TownshipSummary(
             g.Key,
             g.Count(),
-            g.All(e => e.OutputValue10kYuan is not null) ? g.Sum(e => e.OutputValue10kYuan!.Value) : null))
+            g.All(e => e.OutputValue10kYuan is not null) ? (decimal)g.Sum(e => e.OutputValue10kYuan!.Value) : null))
         .ToArray();
 }
 
 /// <summary>One township: enterprises and their output value.</summary>
 /// <param name="Township">The township's id, as in the contract's <c>township</c> column.</param>
 /// <param name="Enterprises">Its enterprises in the dataset.</param>
-/// <param name="OutputValue10kYuan">Their output value in 10⁴ yuan as the <c>enterprises</c> table states it (a sum
-/// of the table's doubles, not a computed amount of money), or <see langword="null"/> where any is unknown.</param>
-public sealed record TownshipSummary(string Township, int Enterprises, double? OutputValue10kYuan);
+/// <param name="OutputValue">Their output value in 10⁴ yuan (ten-thousand yuan) as the <c>enterprises</c> table's
+/// <c>output_value</c> column states it (the sum of the column), or <see langword="null"/> where any is unknown.</param>
+public sealed record TownshipSummary(string Township, int Enterprises, decimal? OutputValue);
 
 /// <summary>The ferroalloy cluster in a year; a figure is null where the tables cannot give it.</summary>
 /// <param name="Year">The year of <paramref name="Output"/>.</param>

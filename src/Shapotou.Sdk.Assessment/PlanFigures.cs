@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using UnitsNet;
 
 namespace Shapotou.Sdk.Assessment;
 
@@ -56,14 +57,14 @@ public sealed record TownshipTable(string Source, IReadOnlyList<TownshipRow> Row
 /// <param name="NameZh">The township's Chinese name.</param>
 /// <param name="Enterprises">Its enterprises.</param>
 /// <param name="OutputValue10kYuan">Their output value, in 10⁴ yuan.</param>
-/// <param name="Capacity10kT">Their capacity in 10⁴ t, where the table gives it.</param>
+/// <param name="Capacity">Their capacity (the table gives it in 10⁴ t, the <c>capacity_10k_t</c> field), where the table gives it.</param>
 /// <param name="Industries">The industries the table names.</param>
 public sealed record TownshipRow(
     string Township,
     string NameZh,
     int Enterprises,
     [property: JsonPropertyName("output_value_10k_yuan")] long OutputValue10kYuan,
-    [property: JsonPropertyName("capacity_10k_t")] double? Capacity10kT,
+    [property: JsonPropertyName("capacity_10k_t"), JsonConverter(typeof(TenThousandTonnesJsonConverter))] Mass? Capacity,
     string Industries);
 
 /// <summary>The ferroalloy cluster's figures of P2.</summary>
@@ -72,24 +73,50 @@ public sealed record TownshipRow(
 /// <param name="Enterprises">Ferroalloy enterprises.</param>
 /// <param name="Furnaces">Submerged-arc furnaces.</param>
 /// <param name="FurnacesRunning">Furnaces running.</param>
-/// <param name="CapacityT">Capacity, t/a.</param>
-/// <param name="OutputT">Output, t.</param>
-/// <param name="OutputChangePct">Output change on the year before, %.</param>
-/// <param name="NationalMarketSharePct">Share of the national market, %.</param>
-/// <param name="OutputValue10kYuan">Output value, 10⁴ yuan.</param>
-/// <param name="WasteHeatCoveragePct">Furnaces with waste-heat recovery, % of the furnaces.</param>
+/// <param name="Capacity">Capacity per year, in tonnes as the plan states it.</param>
+/// <param name="Output">Output of the year, in tonnes as the plan states it.</param>
+/// <param name="OutputChange">Output change on the year before, in percent as the plan states it.</param>
+/// <param name="NationalMarketShare">Share of the national market, in percent as the plan states it.</param>
+/// <param name="OutputValue">Output value, in 10⁴ yuan (ten-thousand yuan) as the plan states it.</param>
+/// <param name="WasteHeatCoverage">Furnaces with waste-heat recovery, a share of the furnaces, in percent as the plan states it.</param>
 public sealed record FerroalloyFigures(
     string Source,
     int Year,
     int Enterprises,
     int Furnaces,
     int FurnacesRunning,
-    double CapacityT,
-    double OutputT,
-    double OutputChangePct,
-    double NationalMarketSharePct,
-    [property: JsonPropertyName("output_value_10k_yuan")] double OutputValue10kYuan,
-    double WasteHeatCoveragePct);
+    [property: JsonPropertyName("capacity_t"), JsonConverter(typeof(TonnesJsonConverter))] Mass Capacity,
+    [property: JsonPropertyName("output_t"), JsonConverter(typeof(TonnesJsonConverter))] Mass Output,
+    [property: JsonPropertyName("output_change_pct"), JsonConverter(typeof(PercentJsonConverter))] Ratio OutputChange,
+    [property: JsonPropertyName("national_market_share_pct"), JsonConverter(typeof(PercentJsonConverter))] Ratio NationalMarketShare,
+    [property: JsonPropertyName("output_value_10k_yuan")] decimal OutputValue,
+    [property: JsonPropertyName("waste_heat_coverage_pct"), JsonConverter(typeof(PercentJsonConverter))] Ratio WasteHeatCoverage);
+
+/// <summary>Reads a number of tonnes of the embedded figures as a <see cref="Mass"/> in tonnes (kept in that unit, so that
+/// <c>.Tonnes</c> gives the file's number back exactly).</summary>
+internal sealed class TonnesJsonConverter : JsonConverter<Mass>
+{
+    public override Mass Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Mass.FromTonnes(reader.GetDouble());
+
+    public override void Write(Utf8JsonWriter writer, Mass value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Tonnes);
+}
+
+/// <summary>Reads a number of 10⁴ tonnes of the embedded figures as a <see cref="Mass"/> in tonnes.</summary>
+internal sealed class TenThousandTonnesJsonConverter : JsonConverter<Mass>
+{
+    public override Mass Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Mass.FromTonnes(reader.GetDouble() * 10_000);
+
+    public override void Write(Utf8JsonWriter writer, Mass value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Tonnes / 10_000);
+}
+
+/// <summary>Reads a percentage of the embedded figures as a <see cref="Ratio"/> in percent (kept in that unit, so that
+/// <c>.Percent</c> gives the file's number back exactly).</summary>
+internal sealed class PercentJsonConverter : JsonConverter<Ratio>
+{
+    public override Ratio Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Ratio.FromPercent(reader.GetDouble());
+
+    public override void Write(Utf8JsonWriter writer, Ratio value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Percent);
+}
 
 /// <summary>Table 1-2: industrial emissions per year, in tonnes.</summary>
 /// <param name="Source">The table's source.</param>

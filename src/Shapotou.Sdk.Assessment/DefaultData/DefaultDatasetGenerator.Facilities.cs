@@ -179,7 +179,7 @@ internal sealed partial class DefaultDatasetGenerator
     {
         PlannedFacility[] furnaces = FerrosiliconFurnaces().ToArray();
         double totalKva = furnaces.Sum(f => f.Facility.TransformerRating!.Value.Kilovoltamperes);
-        double capacity = _plan.Ferroalloy.CapacityT;
+        double capacity = _plan.Ferroalloy.Capacity.Tonnes;
         double[] shares = furnaces.Select(f => Math.Floor(capacity * f.Facility.TransformerRating!.Value.Kilovoltamperes / totalKva)).ToArray();
         shares[0] += capacity - shares.Sum();
         for (int i = 0; i < furnaces.Length; i++)

@@ -36,8 +36,8 @@ internal sealed partial class DefaultDatasetGenerator
     /// <summary>The ferroalloy cluster's output: 2024 from P2; 2023 from P2's "−3.1 % on 2023"; 2022 assumed.</summary>
     private double FerrosiliconOutput(int year) => year switch
     {
-        2024 => _plan.Ferroalloy.OutputT,
-        2023 => Math.Round(_plan.Ferroalloy.OutputT / (1 + (_plan.Ferroalloy.OutputChangePct / 100))),
+        2024 => _plan.Ferroalloy.Output.Tonnes,
+        2023 => Math.Round(_plan.Ferroalloy.Output.Tonnes / (1 + (_plan.Ferroalloy.OutputChange.Percent / 100))),
         _ => Output2022T,
     };
 

@@ -24,7 +24,7 @@ internal static class AssessmentConsoleView
         foreach (TownshipSummary row in a.Summary.Townships)
         {
             string nameZh = a.Figures.Townships.Rows.FirstOrDefault(r => r.Township == row.Township)?.NameZh ?? string.Empty;
-            townships.AddRow(row.Township, nameZh, row.Enterprises.ToString(c), row.OutputValue10kYuan?.ToString("N0", c) ?? "–");
+            townships.AddRow(row.Township, nameZh, row.Enterprises.ToString(c), row.OutputValue?.ToString("N0", c) ?? "–");
         }
 
         // A township whose output value is unknown makes the total unknown, never a sum of the known ones.
@@ -32,7 +32,7 @@ internal static class AssessmentConsoleView
             "[bold]total[/]",
             "合计",
             $"[bold]{a.Summary.Townships.Sum(r => r.Enterprises).ToString(c)}[/]",
-            $"[bold]{(a.Summary.Townships.All(r => r.OutputValue10kYuan is not null) ? a.Summary.Townships.Sum(r => r.OutputValue10kYuan!.Value).ToString("N0", c) : "–")}[/]");
+            $"[bold]{(a.Summary.Townships.All(r => r.OutputValue is not null) ? a.Summary.Townships.Sum(r => r.OutputValue!.Value).ToString("N0", c) : "–")}[/]");
         if (a.Summary.EnterprisesKnown)
         {
             ConsoleTable.Write(console, townships);
