@@ -18,7 +18,14 @@ public sealed partial class UnitNameTests
         typeof(Shapotou.Sdk.Parquet.ClusterDatasetParquet).Assembly,
         typeof(Shapotou.Sdk.Assessment.DistrictAssessment).Assembly,
         typeof(Shapotou.Sdk.DataFrame.ContractDataFrames).Assembly,
+        typeof(Shapotou.Sdk.Contract.ContractSchema).Assembly,
+        typeof(Shapotou.Sdk.Import.TableImport).Assembly,
     ];
+
+    // Not yet typed; each entry must still be an offender (the test fails when one is fixed and not removed here), and
+    // any other offender fails. The enterprise's output value (10⁴ yuan, read from the contract's double column) becomes
+    // a decimal at the contract reader, with the carbon-per-output-value figures that divide by it (docs/decisions.md).
+    private static readonly string[] s_pending = ["Enterprise(outputValue10kYuan)", "Enterprise.OutputValue10kYuan"];
 
     // Words of a PascalCase name (camelCase parameter names are capitalised first) that are units of measure or money.
     // Dimensionless ratios named after what they relate (CarbonDioxidePerCarbon) and statistics (RSquared) pass.
@@ -66,6 +73,8 @@ public sealed partial class UnitNameTests
             }
         }
 
+        string[] fixedButListed = s_pending.Where(p => !offenders.Remove(p)).ToArray();
+        Assert.True(fixedButListed.Length == 0, $"Typed now; remove from the pending list: {string.Join(", ", fixedButListed)}.");
         Assert.True(
             offenders.Count == 0,
             $"{offenders.Count} public figures are doubles named after a unit; make each a UnitsNet quantity, StandardCoal, an intensity or Ratio (money: decimal): {string.Join(", ", offenders)}.");
