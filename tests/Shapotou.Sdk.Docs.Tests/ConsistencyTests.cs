@@ -7,7 +7,8 @@ namespace Shapotou.Sdk.Docs.Tests;
 /// <summary>Design rules of the public API, enforced by reflection over every package's assembly.</summary>
 public sealed class ConsistencyTests
 {
-    private static readonly Assembly[] s_packages =
+    /// <summary>Every package's assembly, the one list the design tests reflect over.</summary>
+    internal static readonly Assembly[] Packages =
     [
         typeof(ReferenceCatalogue).Assembly,
         typeof(Shapotou.Sdk.Analytics.EnergyEfficiency.EnergyCalculator).Assembly,
@@ -22,7 +23,7 @@ public sealed class ConsistencyTests
     public static TheoryData<Type> PublicTypes()
     {
         var data = new TheoryData<Type>();
-        foreach (Type type in s_packages.SelectMany(a => a.GetExportedTypes()).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        foreach (Type type in Packages.SelectMany(a => a.GetExportedTypes()).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             data.Add(type);
         }
@@ -35,7 +36,7 @@ public sealed class ConsistencyTests
     [Fact]
     public void PublicTypeNames_AreUniqueAcrossPackages()
     {
-        string[] clashes = [.. s_packages.SelectMany(a => a.GetExportedTypes())
+        string[] clashes = [.. Packages.SelectMany(a => a.GetExportedTypes())
             .GroupBy(t => t.DeclaringType is null ? t.Name : $"{t.DeclaringType.Name}.{t.Name}", StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.FullName).Order(StringComparer.Ordinal))}")
